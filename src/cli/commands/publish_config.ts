@@ -1,0 +1,29 @@
+import type { Command } from "commander";
+import { publishFromFile } from "../../ops/publish_file.ts";
+import { action, type CliEnv } from "../context.ts";
+import { fields } from "../output.ts";
+import type { PublishResult } from "../../ops/publish.ts";
+
+export function publishText(r: PublishResult): string {
+  return (r.status === "unchanged" ? "Unchanged: this payload is already the latest publish\n" : "Published\n") +
+    fields([
+      ["artifact id", r.artifact_id],
+      ["client", r.client_id],
+      ["profile", r.profile_id],
+      ["version", r.version],
+      ["servers", r.server_count],
+      ["changelog", r.changelog || "(none)"],
+      ["created at", r.created_at],
+    ]);
+}
+
+export function register(program: Command, env: CliEnv): void {
+  program.command("publish-config")
+    .description("Sign and store a configuration as a content-addressed artifact")
+    .requiredOption("--client <id>", "client id")
+    .option("--profile <name>", "profile name", "default")
+    .option("--file <path>", "JSON file with an mcpServers object (neutral form)")
+    .option("--changelog <text>", "what changed in this version")
+    .action(action(env, (deps, o: { client: string; profile: string; file?: string; changelog?: string }) =>
+      publishFromFile(deps, o), publishText));
+}

@@ -1,0 +1,20 @@
+import type { Command } from "commander";
+import { verifyOp } from "../../ops/verify.ts";
+import { action, type CliEnv } from "../context.ts";
+import { fields } from "../output.ts";
+
+export function register(program: Command, env: CliEnv): void {
+  program.command("verify")
+    .description("Verify an artifact: id = hash of payload, signatures by a trusted key, listed in a signed index")
+    .argument("[artifact-id]", "artifact id or unique prefix (8+ hex)")
+    .option("--client <id>", "verify the latest publish of this client")
+    .option("--profile <name>", "profile (with --client)", "default")
+    .action(action(env, (deps, id: string | undefined, o: { client?: string; profile?: string }) =>
+      verifyOp(deps, { artifactId: id, client: o.client, profile: o.profile }), (r) =>
+      "Verified\n" + fields([
+        ["artifact id", r.artifact_id],
+        ["signed by", r.signing_key_id],
+        ["listed in", r.indexed_in.map((i) => `${i.client_id}/${i.profile_id} v${i.version}`).join(", ")],
+        ["checks", r.checks.join(", ")],
+      ])));
+}

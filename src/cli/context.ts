@@ -1,0 +1,51 @@
+/** What every command's action receives: the resolved deps, the output format and the io. */
+import type { Command } from "commander";
+import type { Deps } from "../platform/deps.ts";
+import { type Format, type Io, printError, printResult } from "./output.ts";
+import { AppError } from "../core/errors.ts";
+
+export interface GlobalOptions {
+  home?: string;
+  format: Format;
+}
+
+export interface CliEnv {
+  io: Io;
+  /** Builds the deps for a state folder (undefined: MCP_ORCHESTRATION_HOME, then ~/.mcp-orchestration). */
+  makeDeps(home: string | undefined): Promise<Deps>;
+  version: string;
+  /** Set by an action: the exit code. */
+  exitCode: number;
+}
+
+/** Wraps an operation as a commander action: parse globals, build deps, run, print, set the exit code. */
+export function action<A extends unknown[], R>(
+  env: CliEnv,
+  run: (deps: Deps, ...args: A) => Promise<R>,
+  text: (r: R) => string,
+  exitFor?: (r: R) => number,
+) {
+  return async (...args: unknown[]) => {
+    const cmd = args[args.length - 1] as Command;
+    const g = cmd.optsWithGlobals() as GlobalOptions;
+    const format = checkFormat(g.format);
+    try {
+      const deps = await env.makeDeps(g.home);
+      const r = await run(deps, ...(args.slice(0, -1) as A));
+      printResult(env.io, format, r, text);
+      env.exitCode = exitFor ? exitFor(r) : 0;
+    } catch (e) {
+      env.exitCode = printError(env.io, format, e);
+    }
+  };
+}
+
+export function checkFormat(f: unknown): Format {
+  if (f === "text" || f === "json") return f;
+  throw new AppError("usage", `Unknown --format ${JSON.stringify(f)}: use text or json`);
+}
+
+/** Collects a repeatable option into an array. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}

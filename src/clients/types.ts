@@ -1,0 +1,68 @@
+/**
+ * Interfaces shared by the client records, the codecs and the deploy engine.
+ * A new client is a new record (see records/), not a new branch in ten files.
+ */
+import type { NeutralEntry } from "../core/neutral.ts";
+
+export type OS = "linux" | "darwin" | "windows";
+export type Env = Readonly<Record<string, string | undefined>>;
+export type Format = "json" | "jsonc" | "yaml" | "toml";
+
+/** Where the servers live inside a config document. */
+export type ServersLocation =
+  | { path: string[]; shape: "map" }
+  | { path: string[]; shape: "list"; nameKey: string };
+
+/** A client-native entry: a plain JSON-like value. */
+export type NativeEntry = Record<string, unknown>;
+
+/**
+ * Minimal-edit access to the servers of one config file format. Every function is pure (text in,
+ * text out). A `writeServers` call leaves every byte outside the edited entries as it was.
+ */
+export interface Codec {
+  readonly format: Format;
+  /** The whole document as plain data; throws AppError("config_parse_error") on bad input. Empty or
+   * whitespace-only text is an empty document. */
+  parse(text: string): unknown;
+  /** name -> native entry at `loc` (empty when the container is absent). */
+  readServers(text: string, loc: ServersLocation): Record<string, NativeEntry>;
+  /** Sets (entry) or removes (null) each named entry; an entry deep-equal to what is there is left
+   * byte-for-byte untouched; new entries go after the existing ones; a missing container is created;
+   * empty text becomes a fresh document. Returns the new text. */
+  writeServers(text: string, loc: ServersLocation, changes: Record<string, NativeEntry | null>): string;
+}
+
+/** How a reference to a secret named VAR is written for a client, or null when it has none. */
+export type SecretSyntax = "dollar-brace" | "env-colon" | "dollar" | "names-only" | "none";
+
+export interface RenderContext {
+  os: OS;
+  /** "reference": use the client's native reference syntax where it has one; "literal": put values in. */
+  secrets: "reference" | "literal";
+  /** The stored value of a secret (for literal rendering); undefined when unknown. */
+  resolveSecret(name: string): string | undefined;
+}
+
+/** One client: data first, plus the few functions that differ. */
+export interface ClientRecord {
+  id: string;
+  displayName: string;
+  /** Present when the client is discontinued: the reason. */
+  deprecated?: string;
+  format: Format;
+  /** Absolute user-scope config path on `os`, from env (HOME, USERPROFILE, APPDATA, XDG_CONFIG_HOME...). */
+  configPath(os: OS, env: Env): string;
+  /** Project-scope file for a project folder, where the client has one. */
+  projectPath?(projectDir: string, os: OS): string;
+  servers: ServersLocation;
+  /** "native": loads remote servers from the file; "bridge": needs `npx -y mcp-remote`; "http-only": no SSE. */
+  remote: "native" | "bridge" | "http-only";
+  secretSyntax: SecretSyntax;
+  /** What the user does after a deploy so the client loads it. */
+  restartHint: string;
+  /** Neutral -> native entry for this client. */
+  render(name: string, entry: NeutralEntry, ctx: RenderContext): NativeEntry;
+  /** Native -> neutral entry (secret references back to `${VAR}`). */
+  parse(name: string, native: NativeEntry): NeutralEntry;
+}

@@ -1,0 +1,30 @@
+/** Shape checks of a neutral payload (the deep validation rules live in validation). */
+import { AppError } from "./errors.ts";
+import type { NeutralPayload } from "./neutral.ts";
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Returns the payload when it has a non-empty `mcpServers` map of entries with a command or url. */
+export function checkPayloadShape(payload: unknown): NeutralPayload {
+  if (!isPlainObject(payload) || !isPlainObject(payload.mcpServers)) {
+    throw new AppError("invalid_input", 'The configuration needs an "mcpServers" object', {});
+  }
+  const names = Object.keys(payload.mcpServers);
+  if (names.length === 0) {
+    throw new AppError("invalid_input", 'The configuration\'s "mcpServers" is empty: add at least one server', {});
+  }
+  for (const name of names) {
+    const e = payload.mcpServers[name];
+    if (!isPlainObject(e)) {
+      throw new AppError("invalid_input", `Server "${name}" must be an object`, { server: name });
+    }
+    if (typeof e.command !== "string" && typeof e.url !== "string") {
+      throw new AppError("invalid_input", `Server "${name}" needs a "command" (local) or a "url" (remote)`, {
+        server: name,
+      });
+    }
+  }
+  return payload as NeutralPayload;
+}

@@ -1,0 +1,39 @@
+/** list-profiles: every profile of a client with a draft or a publish. */
+import { checkName } from "../core/names.ts";
+import type { Deps } from "../platform/deps.ts";
+import { trustedKeys } from "../store/keys.ts";
+import { layout } from "../store/layout.ts";
+import { indexedProfiles, readIndex } from "../store/profile_index.ts";
+
+export interface ProfileSummary {
+  profile_id: string;
+  has_draft: boolean;
+  published_versions: number;
+  latest_artifact_id: string | null;
+  latest_published_at: string | null;
+}
+
+export async function listProfiles(deps: Deps, input: { client: string }): Promise<{
+  client_id: string;
+  profiles: ProfileSummary[];
+}> {
+  const client = checkName("client", input.client);
+  const trusted = await trustedKeys(deps);
+  const drafts = (await deps.fs.readDir(`${layout(deps.home).draftsDir}/${client}`))
+    .filter((n) => n.endsWith(".json")).map((n) => n.slice(0, -5));
+  const published = await indexedProfiles(deps, client);
+  const names = [...new Set([...drafts, ...published])].sort();
+  const profiles: ProfileSummary[] = [];
+  for (const p of names) {
+    const idx = published.includes(p) ? await readIndex(deps, client, p, trusted) : null;
+    const latest = idx?.entries.at(-1);
+    profiles.push({
+      profile_id: p,
+      has_draft: drafts.includes(p),
+      published_versions: idx?.entries.length ?? 0,
+      latest_artifact_id: latest?.artifact_id ?? null,
+      latest_published_at: latest?.created_at ?? null,
+    });
+  }
+  return { client_id: client, profiles };
+}

@@ -1,0 +1,67 @@
+/** verify: recompute an artifact's id, check its signatures against the trusted keys, and check that a
+ * signed profile index lists it. Any failure is exit 5. */
+import { AppError } from "../core/errors.ts";
+import { checkName } from "../core/names.ts";
+import type { Deps } from "../platform/deps.ts";
+import { resolveArtifactId } from "../store/artifacts.ts";
+import { trustedKeys } from "../store/keys.ts";
+import { layout } from "../store/layout.ts";
+import { indexedProfiles, readIndex } from "../store/profile_index.ts";
+import { verifyArtifact } from "../store/verify_artifact.ts";
+import { findPublished } from "./get_config.ts";
+
+export interface VerifyResult {
+  status: "verified";
+  artifact_id: string;
+  signing_key_id: string;
+  indexed_in: { client_id: string; profile_id: string; version: number }[];
+  checks: string[];
+}
+
+/** Every (client, profile, version) whose signed index lists `id`. */
+async function whereIndexed(deps: Deps, id: string, trusted: Map<string, string>) {
+  const out: VerifyResult["indexed_in"] = [];
+  for (const client of await deps.fs.readDir(layout(deps.home).indexDir)) {
+    for (const profile of await indexedProfiles(deps, client)) {
+      const idx = await readIndex(deps, client, profile, trusted);
+      for (const e of idx?.entries ?? []) {
+        if (e.artifact_id === id) out.push({ client_id: client, profile_id: profile, version: e.version });
+      }
+    }
+  }
+  return out;
+}
+
+export async function verifyOp(
+  deps: Deps,
+  input: { artifactId?: string; client?: string; profile?: string },
+): Promise<VerifyResult> {
+  const trusted = await trustedKeys(deps);
+  let id: string;
+  let indexed: VerifyResult["indexed_in"];
+  if (input.artifactId === undefined && input.client === undefined) {
+    throw new AppError("invalid_input", "Give an artifact id, or --client (and --profile) to verify the latest publish");
+  }
+  if (input.client !== undefined) {
+    const profile = input.profile ?? "default";
+    const found = await findPublished(deps, checkName("client", input.client), profile, input.artifactId);
+    id = found.entry.artifact_id;
+    indexed = [{ client_id: input.client, profile_id: profile, version: found.entry.version }];
+  } else {
+    id = await resolveArtifactId(deps, input.artifactId!);
+    indexed = await whereIndexed(deps, id, trusted);
+  }
+  const a = await verifyArtifact(deps, id, trusted);
+  if (indexed.length === 0) {
+    throw new AppError("index_invalid", `Artifact "${id.slice(0, 12)}…" is not listed in any signed profile index`, {
+      artifact_id: id,
+    });
+  }
+  return {
+    status: "verified",
+    artifact_id: id,
+    signing_key_id: a.signing_key_id,
+    indexed_in: indexed,
+    checks: ["exact bytes", "id = sha256(canonical payload)", "payload signature", "record signature", "signed index"],
+  };
+}

@@ -1,0 +1,23 @@
+/**
+ * The dependencies every operation receives, built once in main.ts (tests build them over a temp
+ * folder). Nothing below ops/ reads Deno.env, the clock or the disk except through these.
+ */
+import type { Env, OS } from "../clients/types.ts";
+import type { FileSystem } from "./fs.ts";
+import type { AccessPolicy } from "./scoped_fs.ts";
+
+export interface Deps {
+  /** Scoped file system: only allowed paths. */
+  fs: FileSystem;
+  /** The allow-list behind `fs` (the CLI adds files the user named). */
+  policy: AccessPolicy;
+  /** The state folder (absolute). */
+  home: string;
+  /** The user's home folder, from which client config paths resolve. */
+  userHome: string;
+  env: Env;
+  os: OS;
+  now(): Date;
+  /** The running executable (for `connect`). */
+  execPath(): string;
+}

@@ -1,0 +1,46 @@
+/** Builds the real Deps for one command: the state folder, the scoped file system and its allow-list. */
+import { isAbsolute, join, resolve } from "node:path";
+import type { Env, OS } from "../clients/types.ts";
+import { AppError } from "../core/errors.ts";
+import type { Deps } from "./deps.ts";
+import { type FileSystem, realFs } from "./fs.ts";
+import { AccessPolicy, scopedFs } from "./scoped_fs.ts";
+
+export interface DepsOptions {
+  /** --home, else MCP_ORCHESTRATION_HOME, else <user home>/.mcp-orchestration. */
+  home?: string;
+  env: Env;
+  os: OS;
+  /** The file system under the scope (tests pass a faulty one). */
+  inner?: FileSystem;
+  /** Client config files to allow (resolved by the clients registry). */
+  clientFiles?: (os: OS, env: Env) => string[];
+  now?: () => Date;
+  execPath?: () => string;
+}
+
+/** The user's home folder from the environment. */
+export function userHomeOf(os: OS, env: Env): string {
+  const h = os === "windows" ? env.USERPROFILE ?? env.HOME : env.HOME ?? env.USERPROFILE;
+  if (!h) throw new AppError("invalid_input", "Cannot find the home folder: set HOME (USERPROFILE on Windows)");
+  return h;
+}
+
+export function makeDeps(o: DepsOptions): Deps {
+  const userHome = userHomeOf(o.os, o.env);
+  const raw = o.home ?? o.env.MCP_ORCHESTRATION_HOME ?? join(userHome, ".mcp-orchestration");
+  const home = isAbsolute(raw) ? resolve(raw) : resolve(raw);
+  const inner = o.inner ?? realFs;
+  const policy = new AccessPolicy(inner).allowTree(home);
+  for (const f of o.clientFiles?.(o.os, o.env) ?? []) policy.allowFile(f, [userHome]);
+  return {
+    fs: scopedFs(inner, policy),
+    policy,
+    home,
+    userHome,
+    env: o.env,
+    os: o.os,
+    now: o.now ?? (() => new Date()),
+    execPath: o.execPath ?? (() => Deno.execPath()),
+  };
+}

@@ -1,0 +1,35 @@
+/** Reading and atomically writing the state folder's JSON files. */
+import { dirname } from "node:path";
+import { AppError } from "../core/errors.ts";
+import { writeAtomic } from "../platform/atomic.ts";
+import type { FileSystem } from "../platform/fs.ts";
+
+const dec = new TextDecoder("utf-8", { fatal: true });
+
+/** The deterministic on-disk text of a state record: 2-space JSON and a final newline. */
+export function serialize(value: unknown): string {
+  return JSON.stringify(value, null, 2) + "\n";
+}
+
+/** Parses a state file; null when missing; `integrity_error` when it is not valid JSON. */
+export async function readJson<T>(fs: FileSystem, path: string): Promise<{ value: T; text: string } | null> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(path);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return null;
+    throw e;
+  }
+  try {
+    const text = dec.decode(bytes);
+    return { value: JSON.parse(text) as T, text };
+  } catch {
+    throw new AppError("integrity_error", `The state file "${path}" is not valid JSON`, { path });
+  }
+}
+
+/** Writes a state record atomically (creating its folder). */
+export async function writeJson(fs: FileSystem, path: string, value: unknown, mode = 0o644): Promise<void> {
+  await fs.mkdir(dirname(path), 0o700);
+  await writeAtomic(fs, path, new TextEncoder().encode(serialize(value)), { mode });
+}

@@ -1,0 +1,97 @@
+/** The signing key pair and the trusted public keys in `keys/`. */
+import { AppError } from "../core/errors.ts";
+import { fromPem, generateKeyPair, keyIdOfPem, publicPemOf, toPem } from "../core/signing.ts";
+import { writeAtomic } from "../platform/atomic.ts";
+import type { Deps } from "../platform/deps.ts";
+import { layout } from "./layout.ts";
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+export interface InitResult {
+  status: "created" | "already_exists" | "regenerated";
+  key_id: string;
+  private_key_path: string;
+  public_key_path: string;
+  trusted_key_ids: string[];
+}
+
+async function readText(deps: Deps, path: string): Promise<string | null> {
+  try {
+    return dec.decode(await deps.fs.readFile(path));
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return null;
+    throw e;
+  }
+}
+
+/** Creates the key pair (or reports the existing one); `regenerate` replaces it, keeping the old
+ * public key trusted so earlier artifacts still verify. */
+export async function initKeys(deps: Deps, regenerate = false): Promise<InitResult> {
+  const l = layout(deps.home);
+  const existing = await readText(deps, l.signingPub);
+  if (existing && !regenerate && await readText(deps, l.signingKey)) {
+    const keyId = await keyIdOfPem(existing);
+    return result(deps, "already_exists", keyId);
+  }
+  await deps.fs.mkdir(l.trustedDir, 0o700);
+  if (existing) {
+    // Keep trusting the key being replaced.
+    const oldId = await keyIdOfPem(existing);
+    await writeAtomic(deps.fs, l.trusted(oldId), enc.encode(existing), { mode: 0o644 });
+  }
+  const k = await generateKeyPair();
+  await writeAtomic(deps.fs, l.trusted(k.keyId), enc.encode(k.publicPem), { mode: 0o644 });
+  await writeAtomic(deps.fs, l.signingKey, enc.encode(k.privatePem), { mode: 0o600 });
+  await writeAtomic(deps.fs, l.signingPub, enc.encode(k.publicPem), { mode: 0o644 });
+  return result(deps, existing ? "regenerated" : "created", k.keyId);
+}
+
+async function result(deps: Deps, status: InitResult["status"], keyId: string): Promise<InitResult> {
+  const l = layout(deps.home);
+  return {
+    status,
+    key_id: keyId,
+    private_key_path: l.signingKey,
+    public_key_path: l.signingPub,
+    trusted_key_ids: [...(await trustedKeys(deps)).keys()],
+  };
+}
+
+export interface Signer {
+  keyId: string;
+  privatePem: string;
+}
+
+/** The signing key, or `key_not_found` telling the user to run `init`. */
+export async function loadSigner(deps: Deps): Promise<Signer> {
+  const l = layout(deps.home);
+  const privatePem = await readText(deps, l.signingKey);
+  if (!privatePem) {
+    throw new AppError("key_not_found", `No signing key in "${l.keysDir}": run \`mcp-orchestration init\` first`, {
+      path: l.signingKey,
+    });
+  }
+  const keyId = await keyIdOfPem(await publicPemOf(privatePem));
+  return { keyId, privatePem };
+}
+
+/** key id -> public PEM for every trusted key whose file name matches its fingerprint. */
+export async function trustedKeys(deps: Deps): Promise<Map<string, string>> {
+  const l = layout(deps.home);
+  const out = new Map<string, string>();
+  for (const name of await deps.fs.readDir(l.trustedDir)) {
+    if (!name.endsWith(".pub")) continue;
+    const pem = await readText(deps, `${l.trustedDir}/${name}`);
+    if (!pem) continue;
+    try {
+      // Exact bytes only: a re-encoded key (other line breaks, padding bits) is not ours.
+      if (toPem("PUBLIC KEY", fromPem("PUBLIC KEY", pem)) !== pem) continue;
+      const id = await keyIdOfPem(pem);
+      if (`${id}.pub` === name) out.set(id, pem);
+    } catch {
+      // A damaged key file is not trusted; verify reports it.
+    }
+  }
+  return out;
+}

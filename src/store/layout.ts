@@ -1,0 +1,29 @@
+/** Where each thing lives in the state folder (seed-compatible where the seed defined it). */
+import { join } from "node:path";
+
+export function layout(home: string) {
+  return {
+    home,
+    keysDir: join(home, "keys"),
+    signingKey: join(home, "keys", "signing.key"),
+    signingPub: join(home, "keys", "signing.pub"),
+    trustedDir: join(home, "keys", "trusted"),
+    trusted: (keyId: string) => join(home, "keys", "trusted", `${keyId}.pub`),
+    artifactsDir: join(home, "artifacts"),
+    artifact: (id: string) => join(home, "artifacts", `${id}.json`),
+    indexDir: join(home, "index"),
+    index: (client: string, profile: string) => join(home, "index", client, `${profile}.json`),
+    draftsDir: join(home, "drafts"),
+    draft: (client: string, profile: string) => join(home, "drafts", client, `${profile}.json`),
+    deploymentsDir: join(home, "deployments"),
+    deployments: (client: string) => join(home, "deployments", `${client}.jsonl`),
+    backupsDir: join(home, "backups"),
+    backup: (sha: string) => join(home, "backups", sha),
+    secrets: join(home, "secrets.json"),
+    registryDir: join(home, "registry"),
+    locksDir: join(home, "locks"),
+    lock: (name: string) => join(home, "locks", `${name}.lock`),
+  };
+}
+
+export type Layout = ReturnType<typeof layout>;

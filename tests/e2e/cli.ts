@@ -1,0 +1,37 @@
+/** Runs the real CLI as a subprocess under exactly the compiled binary's permission flags, with HOME in
+ * a temp folder (DENO_DIR kept, so npm packages are not fetched again). */
+import { RUN_FLAGS } from "../../scripts/permissions.ts";
+import { realDenoDir } from "../../scripts/deno_dir.ts";
+
+const MAIN = new URL("../../main.ts", import.meta.url).pathname;
+const denoDir = await realDenoDir();
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  json: any;
+}
+
+export async function runCli(args: string[], env: Record<string, string>, stdin?: string): Promise<CliResult> {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["run", "--quiet", ...RUN_FLAGS, MAIN, ...args],
+    env: { DENO_DIR: denoDir, PATH: Deno.env.get("PATH") ?? "", ...env },
+    clearEnv: true,
+    stdin: stdin === undefined ? "null" : "piped",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  if (stdin !== undefined) {
+    const w = child.stdin.getWriter();
+    await w.write(new TextEncoder().encode(stdin));
+    await w.close();
+  }
+  const out = await child.output();
+  const stdout = new TextDecoder().decode(out.stdout);
+  let json: any = undefined;
+  try {
+    json = JSON.parse(stdout);
+  } catch { /* text output */ }
+  return { code: out.code, stdout, stderr: new TextDecoder().decode(out.stderr), json };
+}

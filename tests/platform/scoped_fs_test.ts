@@ -1,0 +1,68 @@
+import { assertEquals, assertRejectsCode } from "../core/assert.ts";
+import { join } from "node:path";
+import { realFs } from "../../src/platform/fs.ts";
+import { AccessPolicy, isWithin, scopedFs } from "../../src/platform/scoped_fs.ts";
+import { withHome } from "../helpers/home.ts";
+import { writeAtomic } from "../../src/platform/atomic.ts";
+
+const enc = new TextEncoder();
+
+Deno.test("containment is by whole path segments", () => {
+  assertEquals(isWithin("/a/b", "/a/b/c"), true);
+  assertEquals(isWithin("/a/b", "/a/b"), true);
+  assertEquals(isWithin("/a/b", "/a/bc"), false);
+  assertEquals(isWithin("/a/b", "/a"), false);
+});
+
+Deno.test("the scoped file system refuses everything outside the allowed places", () =>
+  withHome(async (h) => {
+    const state = join(h.userHome, "state");
+    const cfg = join(h.userHome, ".cursor", "mcp.json");
+    const policy = new AccessPolicy(realFs).allowTree(state).allowFile(cfg, [h.userHome]);
+    const fs = scopedFs(realFs, policy);
+    await fs.mkdir(join(state, "a"));
+    await fs.writeFile(join(state, "a", "x"), enc.encode("1"));
+    await fs.mkdir(join(h.userHome, ".cursor"));
+    await writeAtomic(fs, cfg, enc.encode("{}"));
+    assertEquals(new TextDecoder().decode(await fs.readFile(cfg)), "{}");
+    const refused = [
+      join(h.userHome, "other.txt"),
+      join(h.userHome, ".cursor", "other.json"),
+      join(state, "..", "escape"),
+      join(state, "a\0b"),
+      "relative/path",
+      "/etc/passwd",
+      join(h.userHome, "statex", "y"),
+    ];
+    for (const p of refused) {
+      await assertRejectsCode(() => fs.writeFile(p, enc.encode("x")), "path_not_allowed");
+      await assertRejectsCode(() => fs.readFile(p), "path_not_allowed");
+    }
+    // A symlink inside the state folder that points outside is not followed.
+    await Deno.mkdir(join(h.userHome, "outside"));
+    await Deno.symlink(join(h.userHome, "outside"), join(state, "link"));
+    await assertRejectsCode(() => fs.writeFile(join(state, "link", "f"), enc.encode("x")), "path_not_allowed");
+  }));
+
+Deno.test("a symlinked config file is followed only to a target inside the allowed places", () =>
+  withHome(async (h) => {
+    const dot = join(h.userHome, "dotfiles");
+    await Deno.mkdir(dot);
+    await Deno.mkdir(join(h.userHome, ".cursor"));
+    await Deno.writeTextFile(join(dot, "mcp.json"), "{}");
+    const cfg = join(h.userHome, ".cursor", "mcp.json");
+    await Deno.symlink(join(dot, "mcp.json"), cfg);
+    const fs = scopedFs(realFs, new AccessPolicy(realFs).allowFile(cfg, [h.userHome]));
+    assertEquals(new TextDecoder().decode(await fs.readFile(cfg)), "{}");
+    // The same link pointing outside the user's home is refused.
+    const outsideDir = await Deno.makeTempDir();
+    try {
+      await Deno.writeTextFile(join(outsideDir, "t.json"), "{}");
+      await Deno.remove(cfg);
+      await Deno.symlink(join(outsideDir, "t.json"), cfg);
+      const fs2 = scopedFs(realFs, new AccessPolicy(realFs).allowFile(cfg, [h.userHome]));
+      await assertRejectsCode(() => fs2.readFile(cfg), "path_not_allowed");
+    } finally {
+      await Deno.remove(outsideDir, { recursive: true });
+    }
+  }));
