@@ -1,0 +1,104 @@
+/**
+ * The append-only deployment log `deployments/<client>.jsonl`: one JSON record per line, never
+ * truncated. Records hold hashes of the entries we wrote, never their values (no secret ever lands
+ * here). A torn last line (a crash mid-append) is skipped when reading.
+ */
+import { dirname } from "node:path";
+import { AppError } from "../core/errors.ts";
+import type { Deps } from "../platform/deps.ts";
+import { layout } from "./layout.ts";
+
+export interface DeploymentRecord {
+  deployment_id: string;
+  action: "deploy" | "rollback" | "restore" | "connect";
+  client_id: string;
+  profile_id: string;
+  artifact_id: string | null;
+  config_path: string;
+  scope: "user" | "project" | "custom";
+  deployed_at: string;
+  /** name -> sha256 of the canonical native entry we wrote: the managed set after this deployment. */
+  managed: Record<string, string>;
+  /** Names added, changed, removed by this deployment. */
+  changes: { added: string[]; updated: string[]; removed: string[] };
+  /** sha256 of the file before (null: it did not exist) and after. */
+  pre_image_sha256: string | null;
+  post_image_sha256: string;
+  forced: boolean;
+  secrets: "reference" | "literal";
+  /** For action "connect": the entry of this program itself, never removed by deploys. */
+  pinned?: string[];
+  /** For "rollback"/"restore": the deployment it went back to. */
+  restored_from?: string;
+}
+
+/** A sortable, unique deployment id: UTC time plus randomness. */
+export function newDeploymentId(now: Date): string {
+  const t = now.toISOString().replace(/[-:]/g, "").replace(/\.(\d{3})Z$/, "$1Z");
+  const r = [...crypto.getRandomValues(new Uint8Array(3))].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `${t}-${r}`;
+}
+
+/** Appends a record (O_APPEND, fsync). */
+export async function appendDeployment(deps: Deps, rec: DeploymentRecord): Promise<void> {
+  const path = layout(deps.home).deployments(rec.client_id);
+  await deps.fs.mkdir(dirname(path), 0o700);
+  await deps.fs.writeFile(path, new TextEncoder().encode(JSON.stringify(rec) + "\n"), {
+    append: true,
+    sync: true,
+    mode: 0o600,
+  });
+}
+
+/** Every record of a client, oldest first (a torn or foreign line is skipped). */
+export async function readDeployments(deps: Deps, client: string): Promise<DeploymentRecord[]> {
+  let text: string;
+  try {
+    text = new TextDecoder().decode(await deps.fs.readFile(layout(deps.home).deployments(client)));
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return [];
+    throw e;
+  }
+  const out: DeploymentRecord[] = [];
+  for (const line of text.split("\n")) {
+    if (!line.trim()) continue;
+    try {
+      const r = JSON.parse(line);
+      if (r && typeof r.deployment_id === "string" && r.client_id === client) out.push(r);
+    } catch {
+      // A torn line from a crash during append.
+    }
+  }
+  return out;
+}
+
+/** The newest record for a config file (the managed set lives there), or null. */
+export async function lastForPath(deps: Deps, client: string, configPath: string): Promise<DeploymentRecord | null> {
+  const all = await readDeployments(deps, client);
+  for (let i = all.length - 1; i >= 0; i--) if (all[i].config_path === configPath) return all[i];
+  return null;
+}
+
+/** Finds a deployment by id (or unique prefix) across every client's log. */
+export async function findDeployment(deps: Deps, id: string): Promise<DeploymentRecord> {
+  if (typeof id !== "string" || !/^[0-9A-Za-z-]{4,64}$/.test(id)) {
+    throw new AppError("invalid_input", `Invalid deployment id ${JSON.stringify(id)}`, { deployment_id: id });
+  }
+  const names = await deps.fs.readDir(layout(deps.home).deploymentsDir);
+  const matches: DeploymentRecord[] = [];
+  for (const n of names) {
+    if (!n.endsWith(".jsonl")) continue;
+    for (const r of await readDeployments(deps, n.slice(0, -6))) {
+      if (r.deployment_id === id) return r;
+      if (r.deployment_id.startsWith(id)) matches.push(r);
+    }
+  }
+  if (matches.length === 1) return matches[0];
+  if (matches.length > 1) {
+    throw new AppError("invalid_input", `Deployment id prefix "${id}" is ambiguous`, {
+      deployment_id: id,
+      matches: matches.map((m) => m.deployment_id),
+    });
+  }
+  throw new AppError("deployment_not_found", `No deployment "${id}"`, { deployment_id: id });
+}
