@@ -5,9 +5,9 @@
 import { basename } from "node:path";
 import denoJson from "./deno.json" with { type: "json" };
 import type { Env, OS } from "./src/clients/types.ts";
-import { argvForInvocation, runCli } from "./src/cli/program.ts";
+import { argvForInvocation, runCli, withDefaultCommand } from "./src/cli/program.ts";
 import { makeDeps } from "./src/platform/make_deps.ts";
-import { ENV_VARS } from "./scripts/permissions.ts";
+import { ENV_VARS, RUN_FLAGS } from "./scripts/permissions.ts";
 import { allClientFiles } from "./src/clients/allowed_files.ts";
 
 function readEnv(): Env {
@@ -25,11 +25,20 @@ function writeAll(w: { writeSync(b: Uint8Array): number }, s: string) {
 
 const os: OS = Deno.build.os === "windows" ? "windows" : Deno.build.os === "darwin" ? "darwin" : "linux";
 const env = readEnv();
-const args = argvForInvocation(basename(Deno.execPath()), Deno.args);
+const args = withDefaultCommand(argvForInvocation(basename(Deno.execPath()), Deno.args), Deno.stdin.isTerminal());
+
+/** How a client starts this program's MCP server: the binary itself, or deno with the same flags. */
+function selfCommand(): { command: string; args: string[] } {
+  const exe = Deno.execPath();
+  if (/^deno(\.exe)?$/i.test(basename(exe))) {
+    return { command: exe, args: ["run", "--quiet", ...RUN_FLAGS, new URL(import.meta.url).pathname, "serve"] };
+  }
+  return { command: exe, args: ["serve"] };
+}
 
 const code = await runCli(args, {
   io: { out: (s) => writeAll(Deno.stdout, s), err: (s) => writeAll(Deno.stderr, s) },
-  makeDeps: (home) => Promise.resolve(makeDeps({ home, env, os, clientFiles: allClientFiles })),
+  makeDeps: (home) => Promise.resolve(makeDeps({ home, env, os, clientFiles: allClientFiles, selfCommand })),
   version: denoJson.version,
   exitCode: 0,
 });

@@ -19,7 +19,7 @@ export interface VerifyResult {
 }
 
 /** Every (client, profile, version) whose signed index lists `id`. */
-async function whereIndexed(deps: Deps, id: string, trusted: Map<string, string>) {
+export async function whereIndexed(deps: Deps, id: string, trusted: Map<string, string>) {
   const out: VerifyResult["indexed_in"] = [];
   for (const client of await deps.fs.readDir(layout(deps.home).indexDir)) {
     for (const profile of await indexedProfiles(deps, client)) {

@@ -20,4 +20,6 @@ export interface Deps {
   now(): Date;
   /** The running executable (for `connect`). */
   execPath(): string;
+  /** The command and arguments that start this program's MCP server (for `connect`). */
+  selfCommand(): { command: string; args: string[] };
 }

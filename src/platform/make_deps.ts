@@ -17,6 +17,7 @@ export interface DepsOptions {
   clientFiles?: (os: OS, env: Env) => string[];
   now?: () => Date;
   execPath?: () => string;
+  selfCommand?: () => { command: string; args: string[] };
 }
 
 /** The user's home folder from the environment. */
@@ -42,5 +43,6 @@ export function makeDeps(o: DepsOptions): Deps {
     os: o.os,
     now: o.now ?? (() => new Date()),
     execPath: o.execPath ?? (() => Deno.execPath()),
+    selfCommand: o.selfCommand ?? (() => ({ command: Deno.execPath(), args: ["serve"] })),
   };
 }

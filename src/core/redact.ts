@@ -1,0 +1,56 @@
+/** Removing secret values from anything shown: diffs, drift reports, results. */
+
+export const REDACTED = "***";
+
+/** Replaces every occurrence of each secret value (length >= 4) in `text` with `***`. */
+export function redactText(text: string, secrets: Iterable<string>): string {
+  const values = [...secrets].filter((v) => typeof v === "string" && v.length >= 4).sort((a, b) => b.length - a.length);
+  let out = text;
+  for (const v of values) out = out.split(v).join(REDACTED);
+  // JSON-escaped forms of the same values (quotes, backslashes, non-ASCII).
+  for (const v of values) {
+    const esc = JSON.stringify(v).slice(1, -1);
+    if (esc !== v) out = out.split(esc).join(REDACTED);
+  }
+  return out;
+}
+
+/** A deep copy of `value` with secret values replaced by `***` in every string. */
+export function redactValue<T>(value: T, secrets: Iterable<string>): T {
+  const list = [...secrets];
+  const walk = (v: unknown): unknown => {
+    if (typeof v === "string") return redactText(v, list);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === "object") {
+      const o: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) o[k] = walk(x);
+      return o;
+    }
+    return v;
+  };
+  return walk(value) as T;
+}
+
+/** Names whose values are secrets: `*_TOKEN`, `*_KEY`, `*_SECRET`, `*_PASSWORD`, `*_PAT`, auth headers. */
+export const SECRET_NAME = /(TOKEN|_KEY|APIKEY|API_KEY|SECRET|PASSWORD|PASSWD|_PAT|AUTHORIZATION|COOKIE|CREDENTIAL)$/i;
+
+/** Redacts the values of changes whose last path segment names a secret (`env.GITHUB_TOKEN`). */
+export function redactSecretFields<T extends { path: string; old: unknown; new: unknown }>(changes: T[]): T[] {
+  return changes.map((c) => {
+    const last = c.path.split(/[.[\]"]+/).filter(Boolean).at(-1) ?? "";
+    if (!SECRET_NAME.test(last)) return c;
+    const hide = (v: unknown) => (typeof v === "string" && v.length > 0 && !/^\$\{[^}]+\}$/.test(v) ? REDACTED : v);
+    return { ...c, old: hide(c.old), new: hide(c.new) };
+  });
+}
+
+const ASSIGNMENT = /(["']?)([A-Za-z0-9_.-]*?(?:TOKEN|_KEY|APIKEY|API_KEY|SECRET|PASSWORD|PASSWD|_PAT|Authorization|AUTHORIZATION|Cookie|CREDENTIAL)[A-Za-z0-9_]*)\1(\s*[:=]\s*)(["']?)([^"'\s,}{][^"'\n,}]*)\4/g;
+
+/** Hides literal values assigned to secret-named keys in JSON, YAML and TOML text (diff lines). A
+ * `${VAR}` reference is kept: it is not a secret. */
+export function redactSecretAssignments(text: string): string {
+  return text.replace(ASSIGNMENT, (m, q, key, sep, vq, value: string) => {
+    if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(value.trim()) || /^\$\{(env|input):[^}]+\}$/.test(value.trim())) return m;
+    return `${q}${key}${q}${sep}${vq}${REDACTED}${vq}`;
+  });
+}

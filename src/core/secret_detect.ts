@@ -1,0 +1,59 @@
+/**
+ * Recognising secrets by name and by shape, pure. A name is secret when it ends in _TOKEN, _KEY,
+ * _SECRET, _PASSWORD, _PAT (env vars, inputs) or is an auth header (Authorization, X-Api-Key...). A
+ * value looks like a token when it has a known token prefix (ghp_, github_pat_, sk-, xoxb-, AKIA...).
+ *
+ * @example
+ * isSecretName("GITHUB_TOKEN"); // true
+ * looksLikeToken("ghp_0123456789abcdefghijklmnopqrstuvwxyz"); // "known"
+ */
+import { SECRET_REF } from "./neutral.ts";
+
+/** Env var / input names treated as secrets. */
+export const SECRET_NAME_RE = /(_TOKEN|_KEY|_SECRET|_PASSWORD|_PAT)$/i;
+/** Header names whose values are credentials. */
+export const SECRET_HEADER_RE = /^(authorization|proxy-authorization|cookie)$|(token|key|secret|password|auth)$/i;
+
+/** True for a secret-looking env var or input name. */
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME_RE.test(name);
+}
+
+/** True for a header that carries a credential. */
+export function isSecretHeader(name: string): boolean {
+  return SECRET_HEADER_RE.test(name);
+}
+
+const KNOWN = [
+  /\bgh[pousr]_[A-Za-z0-9]{20,}/,
+  /\bgithub_pat_[A-Za-z0-9_]{20,}/,
+  /\bglpat-[A-Za-z0-9_-]{20,}/,
+  /\bsk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}/,
+  /\b[sr]k_(?:live|test)_[A-Za-z0-9]{16,}/,
+  /\bxox[abposr]-[A-Za-z0-9-]{10,}/,
+  /\bAKIA[0-9A-Z]{16}\b/,
+  /\bAIza[0-9A-Za-z_-]{35}/,
+  /\bnpm_[A-Za-z0-9]{36}/,
+  /\bBearer\s+(?!\$\{)[A-Za-z0-9._~+/=-]{16,}/,
+];
+
+/**
+ * "known" when `value` contains a known token shape, "entropy" when it holds a long random-looking run
+ * (32+ chars of letters and digits mixed, no path or URL), else null. `${VAR}` references never count.
+ */
+export function looksLikeToken(value: string): "known" | "entropy" | null {
+  const s = value.replace(SECRET_REF, "");
+  if (KNOWN.some((r) => r.test(s))) return "known";
+  if (/^https?:\/\//.test(s) || s.includes("/") || s.includes("\\")) return null;
+  for (const m of s.matchAll(/[A-Za-z0-9_+=-]{32,}/g)) {
+    const t = m[0];
+    if (/[a-z]/.test(t) && /[A-Z]/.test(t) && /[0-9]/.test(t)) return "entropy";
+    if (/^[0-9a-f]{40,}$/.test(t) === false && /[a-z]/.test(t) && /[0-9]/.test(t) && t.length >= 40) return "entropy";
+  }
+  return null;
+}
+
+/** A literal (no `${...}` reference inside) non-empty string. */
+export function isLiteral(value: string): boolean {
+  return value.length > 0 && value.replace(SECRET_REF, "") === value;
+}

@@ -1,0 +1,183 @@
+/**
+ * deploy-config: verify an artifact, render it for the target client, and apply the write protocol
+ * (lock, read, plan the minimal edit, drift check, backup, compare-and-swap write, log).
+ */
+import { AppError } from "../core/errors.ts";
+import { checkName } from "../core/names.ts";
+import { redactSecretAssignments, redactSecretFields, redactText, redactValue } from "../core/redact.ts";
+import { sha256Hex } from "../core/digest.ts";
+import { unifiedDiff } from "../core/text_diff.ts";
+import { refsIn } from "../core/neutral.ts";
+import { codecFor } from "../clients/codecs/mod.ts";
+import { getClient } from "../clients/registry.ts";
+import type { ClientRecord, NativeEntry } from "../clients/types.ts";
+import type { Deps } from "../platform/deps.ts";
+import { withLock } from "../platform/lock.ts";
+import type { Artifact } from "../store/artifacts.ts";
+import { appendDeployment, type DeploymentRecord, newDeploymentId, readDeployments } from "../store/deployments.ts";
+import { layout } from "../store/layout.ts";
+import { readSecrets } from "../store/secrets.ts";
+import { backup, compareAndSwap, readConfigFile } from "./config_file.ts";
+import { artifactToDeploy } from "./deploy_artifact.ts";
+import { type Conflict, planEdit } from "./deploy_plan.ts";
+import { resolveTarget, type Target, type TargetOptions } from "./deploy_target.ts";
+
+export interface DeployInput extends TargetOptions {
+  client: string;
+  profile?: string;
+  artifactId?: string;
+  dryRun?: boolean;
+  force?: boolean;
+  secrets?: "reference" | "literal";
+}
+
+export interface DeployResult {
+  status: "deployed" | "unchanged" | "dry_run";
+  client_id: string;
+  profile_id: string;
+  artifact_id: string;
+  config_path: string;
+  scope: Target["scope"];
+  deployment_id: string | null;
+  changes: { added: string[]; updated: string[]; removed: string[]; unchanged: string[] };
+  backup: string | null;
+  restart_hint: string;
+  warnings: string[];
+  /** The exact change to the file (secret values redacted); always with --dry-run. */
+  diff?: string;
+}
+
+export async function deploy(deps: Deps, input: DeployInput): Promise<DeployResult> {
+  const client = getClient(checkName("client", input.client));
+  const profile = checkName("profile", input.profile ?? "default");
+  const { artifact } = await artifactToDeploy(deps, client.id, profile, input.artifactId);
+  const target = resolveTarget(deps, client, input);
+  return await applyArtifact(deps, {
+    client,
+    profile,
+    target,
+    artifact,
+    dryRun: input.dryRun ?? false,
+    force: input.force ?? false,
+    secrets: checkSecretsMode(input.secrets),
+    action: "deploy",
+  });
+}
+
+export function checkSecretsMode(m: unknown): "reference" | "literal" {
+  if (m === undefined) return "reference";
+  if (m === "reference" || m === "literal") return m;
+  throw new AppError("invalid_input", `Unknown --secrets mode ${JSON.stringify(m)}: use reference or literal`);
+}
+
+export interface ApplyInput {
+  client: ClientRecord;
+  profile: string;
+  target: Target;
+  artifact: Artifact;
+  dryRun: boolean;
+  force: boolean;
+  secrets: "reference" | "literal";
+  action: DeploymentRecord["action"];
+  restoredFrom?: string;
+}
+
+/** Renders every server of the artifact for the client; reports secrets left as references. */
+export function renderAll(deps: Deps, a: ApplyInput, secrets: Record<string, string>) {
+  const desired: Record<string, NativeEntry> = {};
+  const warnings: string[] = [];
+  const ctx = { os: deps.os, secrets: a.secrets, resolveSecret: (n: string) => secrets[n] };
+  for (const [name, entry] of Object.entries(a.artifact.payload.mcpServers)) {
+    desired[name] = a.client.render(name, entry, ctx);
+    const left = refsIn(JSON.stringify(desired[name])).filter((v) => !(v in secrets));
+    const literalOnly = a.secrets === "literal" || a.client.secretSyntax === "none";
+    if (literalOnly && left.length) {
+      warnings.push(`Server "${name}": no stored value for ${[...new Set(left)].join(", ")}; written as a reference`);
+    }
+  }
+  return { desired, warnings };
+}
+
+/** Shared by deploy and rollback: the write protocol for one artifact into one file. */
+export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployResult> {
+  const secrets = await readSecrets(deps);
+  const secretValues = Object.values(secrets);
+  const { desired, warnings } = renderAll(deps, a, secrets);
+  const realPath = await deps.policy.resolveReal(a.target.path);
+  const l = layout(deps.home);
+  await deps.fs.mkdir(l.locksDir, 0o700);
+  const lockName = `config-${(await sha256Hex(realPath)).slice(0, 16)}`;
+  return await withLock(deps.fs, l.lock(lockName), async () => {
+    const before = await readConfigFile(deps, a.target.path);
+    const history = (await readDeployments(deps, a.client.id)).filter((r) => r.config_path === a.target.path);
+    const last = history.at(-1) ?? null;
+    const pinned = [...new Set(history.flatMap((r) => r.pinned ?? []))];
+    const plan = await planEdit({
+      codec: codecFor(a.client.format),
+      loc: a.client.servers,
+      text: before.text,
+      desired,
+      managed: last?.managed ?? {},
+      pinned,
+      force: a.force,
+    });
+    if (plan.conflicts.length && !a.force) throw driftError(a, plan.conflicts, secretValues);
+    const changes = { added: plan.added, updated: plan.updated, removed: plan.removed, unchanged: plan.unchanged };
+    const diff = redactSecretAssignments(redactText(unifiedDiff(before.text, plan.newText, a.target.path), secretValues));
+    const base = {
+      client_id: a.client.id,
+      profile_id: a.profile,
+      artifact_id: a.artifact.artifact_id,
+      config_path: a.target.path,
+      scope: a.target.scope,
+      changes,
+      restart_hint: a.client.restartHint,
+      warnings,
+    };
+    if (a.dryRun) return { ...base, status: "dry_run", deployment_id: null, backup: null, diff };
+    const textChanged = plan.newText !== before.text;
+    const sameAsLast = last && last.artifact_id === a.artifact.artifact_id && last.profile_id === a.profile;
+    if (!textChanged && sameAsLast && before.bytes) {
+      return { ...base, status: "unchanged", deployment_id: null, backup: null };
+    }
+    let backupPath: string | null = null;
+    const after = new TextEncoder().encode(plan.newText);
+    if (textChanged || !before.bytes) {
+      backupPath = await backup(deps, before);
+      const literal = a.secrets === "literal" || a.client.secretSyntax === "none";
+      await compareAndSwap(deps, before, after, literal && secretValues.length ? 0o600 : 0o644);
+    }
+    const rec: DeploymentRecord = {
+      deployment_id: newDeploymentId(deps.now()),
+      action: a.action,
+      client_id: a.client.id,
+      profile_id: a.profile,
+      artifact_id: a.artifact.artifact_id,
+      config_path: a.target.path,
+      scope: a.target.scope,
+      deployed_at: deps.now().toISOString(),
+      managed: plan.managed,
+      changes: { added: plan.added, updated: plan.updated, removed: plan.removed },
+      pre_image_sha256: before.sha256,
+      post_image_sha256: await sha256Hex(after),
+      forced: a.force && plan.conflicts.length > 0,
+      secrets: a.secrets,
+      ...(a.restoredFrom ? { restored_from: a.restoredFrom } : {}),
+    };
+    await appendDeployment(deps, rec);
+    return { ...base, status: "deployed", deployment_id: rec.deployment_id, backup: backupPath, diff };
+  });
+}
+
+function driftError(a: ApplyInput, conflicts: Conflict[], secretValues: string[]): AppError {
+  const names = conflicts.map((c) => `"${c.server}" (${c.kind === "unmanaged" ? "not deployed by us" : "edited by hand"})`);
+  return new AppError(
+    "drift_detected",
+    `Cannot deploy artifact "${a.artifact.artifact_id.slice(0, 12)}…" to "${a.client.id}": ${names.join(", ")} differ from what we would write; use --force to overwrite`,
+    {
+      config_path: a.target.path,
+      conflicts: redactValue(conflicts.map((c) => ({ ...c, differences: redactSecretFields(c.differences) })), secretValues),
+      hint: "run with --dry-run to see the change, or --force to overwrite",
+    },
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * The edit a deploy makes to a client file: set the artifact's entries, remove entries we deployed
+ * before that the artifact no longer has, leave everything else. An unmanaged entry of the same name,
+ * or a managed entry edited by hand, is a conflict (drift) unless forced.
+ */
+import { canonicalJson } from "../core/canonical_json.ts";
+import { sha256Hex } from "../core/digest.ts";
+import { fieldDiff, type FieldChange } from "../core/field_diff.ts";
+import type { Codec, NativeEntry, ServersLocation } from "../clients/types.ts";
+
+export interface Conflict {
+  server: string;
+  kind: "unmanaged" | "edited";
+  differences: FieldChange[];
+}
+
+export interface Plan {
+  newText: string;
+  added: string[];
+  updated: string[];
+  removed: string[];
+  unchanged: string[];
+  conflicts: Conflict[];
+  /** name -> hash of every entry we manage after the edit. */
+  managed: Record<string, string>;
+}
+
+/** SHA-256 of an entry's canonical JSON: what the deployment log remembers instead of values. */
+export function entryHash(e: unknown): Promise<string> {
+  return sha256Hex(canonicalJson(e));
+}
+
+export interface PlanInput {
+  codec: Codec;
+  loc: ServersLocation;
+  text: string;
+  desired: Record<string, NativeEntry>;
+  /** The managed set of the last deployment to this file. */
+  managed: Record<string, string>;
+  /** Names deploys never remove (our own `connect` entry). */
+  pinned: string[];
+  force: boolean;
+}
+
+export async function planEdit(p: PlanInput): Promise<Plan> {
+  const current = p.codec.readServers(p.text, p.loc);
+  const has = (n: string) => Object.prototype.hasOwnProperty.call(current, n);
+  const out: Plan = { newText: p.text, added: [], updated: [], removed: [], unchanged: [], conflicts: [], managed: {} };
+  const changes: Record<string, NativeEntry | null> = {};
+  for (const [name, entry] of Object.entries(p.desired)) {
+    const h = await entryHash(entry);
+    out.managed[name] = h;
+    if (!has(name)) {
+      out.added.push(name);
+      changes[name] = entry;
+      continue;
+    }
+    const onDisk = await entryHash(current[name]);
+    if (onDisk === h) {
+      out.unchanged.push(name);
+      continue;
+    }
+    if (p.managed[name] !== onDisk) {
+      out.conflicts.push({
+        server: name,
+        kind: p.managed[name] ? "edited" : "unmanaged",
+        differences: fieldDiff(entry, current[name]),
+      });
+    }
+    out.updated.push(name);
+    changes[name] = entry;
+  }
+  for (const [name, h] of Object.entries(p.managed)) {
+    if (name in p.desired || p.pinned.includes(name) || !has(name)) continue;
+    if ((await entryHash(current[name])) !== h) {
+      out.conflicts.push({ server: name, kind: "edited", differences: fieldDiff(undefined, current[name]) });
+    }
+    out.removed.push(name);
+    changes[name] = null;
+  }
+  if (out.conflicts.length && !p.force) return out;
+  if (Object.keys(changes).length) out.newText = p.codec.writeServers(p.text, p.loc, changes);
+  return out;
+}

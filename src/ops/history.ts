@@ -1,0 +1,26 @@
+/** history and deployment details: every deployment of a client, newest first. */
+import { AppError } from "../core/errors.ts";
+import { checkName } from "../core/names.ts";
+import { getClient } from "../clients/registry.ts";
+import type { Deps } from "../platform/deps.ts";
+import { type DeploymentRecord, findDeployment, readDeployments } from "../store/deployments.ts";
+
+export async function history(
+  deps: Deps,
+  input: { client: string; profile?: string; limit?: number },
+): Promise<{ client_id: string; total: number; deployments: DeploymentRecord[] }> {
+  const client = getClient(checkName("client", input.client)).id;
+  if (input.profile !== undefined) checkName("profile", input.profile);
+  const limit = input.limit ?? 50;
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new AppError("invalid_input", `--limit must be a positive whole number, not ${JSON.stringify(input.limit)}`);
+  }
+  const all = (await readDeployments(deps, client))
+    .filter((r) => input.profile === undefined || r.profile_id === input.profile)
+    .reverse();
+  return { client_id: client, total: all.length, deployments: all.slice(0, limit) };
+}
+
+export function deploymentDetails(deps: Deps, input: { deploymentId: string }): Promise<DeploymentRecord> {
+  return findDeployment(deps, input.deploymentId);
+}

@@ -1,0 +1,61 @@
+/** list-clients: every client with its resolved config path on this machine, whether it looks
+ * installed, its profiles and what it supports. */
+import { dirname } from "node:path";
+import { checkName } from "../core/names.ts";
+import { ALL_CLIENTS, getClient } from "../clients/registry.ts";
+import type { ClientRecord } from "../clients/types.ts";
+import type { Deps } from "../platform/deps.ts";
+import { layout } from "../store/layout.ts";
+
+export interface ClientSummary {
+  client_id: string;
+  display_name: string;
+  platform: string;
+  config_path: string | null;
+  project_file: string | null;
+  installed: boolean;
+  config_exists: boolean;
+  format: string;
+  servers_key: string;
+  remote_servers: ClientRecord["remote"];
+  secret_references: ClientRecord["secretSyntax"];
+  profiles: string[];
+  deprecated: string | null;
+}
+
+async function profilesOf(deps: Deps, id: string): Promise<string[]> {
+  const l = layout(deps.home);
+  const names = [...await deps.fs.readDir(`${l.indexDir}/${id}`), ...await deps.fs.readDir(`${l.draftsDir}/${id}`)];
+  return [...new Set(names.filter((n) => n.endsWith(".json")).map((n) => n.slice(0, -5)))].sort();
+}
+
+async function summary(deps: Deps, c: ClientRecord): Promise<ClientSummary> {
+  let path: string | null = null;
+  try {
+    path = c.configPath(deps.os, deps.env);
+  } catch {
+    path = null;
+  }
+  const exists = path ? !!(await deps.fs.stat(path).catch(() => null)) : false;
+  const folder = path ? !!(await deps.fs.stat(dirname(path)).catch(() => null)) : false;
+  return {
+    client_id: c.id,
+    display_name: c.displayName,
+    platform: deps.os,
+    config_path: path,
+    project_file: c.projectPath ? c.projectPath("<project>", deps.os) : null,
+    installed: exists || folder,
+    config_exists: exists,
+    format: c.format,
+    servers_key: c.servers.path.join("."),
+    remote_servers: c.remote,
+    secret_references: c.secretSyntax,
+    profiles: await profilesOf(deps, c.id),
+    deprecated: c.deprecated ?? null,
+  };
+}
+
+export async function listClients(deps: Deps, input: { client?: string } = {}): Promise<{ clients: ClientSummary[] }> {
+  const list = input.client !== undefined ? [getClient(checkName("client", input.client))] : ALL_CLIENTS;
+  return { clients: await Promise.all(list.map((c) => summary(deps, c))) };
+}

@@ -1,0 +1,163 @@
+/**
+ * rollback: deploy an earlier artifact through the same protocol (default: the one before the
+ * current), or `--restore DEPLOYMENT_ID`: put back the exact pre-image bytes of that deployment when the
+ * file has not changed since.
+ */
+import { AppError } from "../core/errors.ts";
+import { sha256Hex } from "../core/digest.ts";
+import { checkName } from "../core/names.ts";
+import { getClient } from "../clients/registry.ts";
+import type { Deps } from "../platform/deps.ts";
+import { withLock } from "../platform/lock.ts";
+import { appendDeployment, type DeploymentRecord, findDeployment, newDeploymentId, readDeployments } from "../store/deployments.ts";
+import { layout } from "../store/layout.ts";
+import { compareAndSwap, readConfigFile, removeIfUnchanged } from "./config_file.ts";
+import { artifactToDeploy } from "./deploy_artifact.ts";
+import { applyArtifact, checkSecretsMode, type DeployResult } from "./deploy.ts";
+import { resolveTarget, type TargetOptions } from "./deploy_target.ts";
+
+export interface RollbackInput extends TargetOptions {
+  client: string;
+  to?: string;
+  artifactId?: string;
+  restore?: string;
+  dryRun?: boolean;
+  force?: boolean;
+  secrets?: "reference" | "literal";
+}
+
+export interface RestoreResult {
+  status: "restored";
+  client_id: string;
+  config_path: string;
+  deployment_id: string;
+  restored_from: string;
+  restored_sha256: string | null;
+  restart_hint: string;
+}
+
+export async function rollback(deps: Deps, input: RollbackInput): Promise<DeployResult | RestoreResult> {
+  const client = getClient(checkName("client", input.client));
+  if (input.restore !== undefined) return await restore(deps, client.id, input.restore, client.restartHint);
+  if (input.to !== undefined && input.artifactId !== undefined) {
+    throw new AppError("invalid_input", "Give --to or --artifact-id, not both");
+  }
+  const records = (await readDeployments(deps, client.id)).filter((r) => r.action !== "connect");
+  const explicit = input.configPath !== undefined || input.scope !== undefined;
+  const path = explicit ? resolveTarget(deps, client, input).path : records.at(-1)?.config_path;
+  const forPath = records.filter((r) => r.config_path === path);
+  const current = forPath.at(-1);
+  if (!path || !current) {
+    throw new AppError("deployment_not_found", `Nothing was deployed to "${client.id}" yet: nothing to roll back`, {
+      client_id: client.id,
+    });
+  }
+  let artifactRef: string;
+  let profile = current.profile_id;
+  let from: string | undefined;
+  if (input.to !== undefined) {
+    const r = await findDeployment(deps, input.to);
+    if (r.client_id !== client.id || r.config_path !== path || !r.artifact_id) {
+      throw new AppError("invalid_input", `Deployment "${input.to}" is not a deployment of an artifact to this file`, {
+        deployment_id: input.to,
+        config_path: path,
+      });
+    }
+    artifactRef = r.artifact_id;
+    profile = r.profile_id;
+    from = r.deployment_id;
+  } else if (input.artifactId !== undefined) {
+    artifactRef = input.artifactId;
+  } else {
+    const prev = [...forPath].reverse().find((r) => r.artifact_id && r.artifact_id !== current.artifact_id);
+    if (!prev) {
+      throw new AppError("deployment_not_found", `No earlier artifact was deployed to "${path}": nothing to roll back to`, {
+        client_id: client.id,
+        config_path: path,
+      });
+    }
+    artifactRef = prev.artifact_id!;
+    profile = prev.profile_id;
+    from = prev.deployment_id;
+  }
+  const { artifact } = await artifactToDeploy(deps, client.id, profile, artifactRef);
+  return await applyArtifact(deps, {
+    client,
+    profile,
+    target: { path, scope: current.scope },
+    artifact,
+    dryRun: input.dryRun ?? false,
+    force: input.force ?? false,
+    secrets: checkSecretsMode(input.secrets ?? current.secrets),
+    action: "rollback",
+    restoredFrom: from,
+  });
+}
+
+async function restore(deps: Deps, clientId: string, id: string, hint: string): Promise<RestoreResult> {
+  const r = await findDeployment(deps, id);
+  if (r.client_id !== clientId) {
+    throw new AppError("invalid_input", `Deployment "${id}" belongs to client "${r.client_id}", not "${clientId}"`);
+  }
+  deps.policy.allowFile(r.config_path, [deps.userHome]);
+  const l = layout(deps.home);
+  const lockName = `config-${(await sha256Hex(await deps.policy.resolveReal(r.config_path))).slice(0, 16)}`;
+  await deps.fs.mkdir(l.locksDir, 0o700);
+  return await withLock(deps.fs, l.lock(lockName), async () => {
+    const now = await readConfigFile(deps, r.config_path);
+    if (now.sha256 !== r.post_image_sha256) {
+      throw new AppError(
+        "drift_detected",
+        `Cannot restore the file as it was before deployment "${r.deployment_id}": "${r.config_path}" changed since that deployment`,
+        { deployment_id: r.deployment_id, expected_sha256: r.post_image_sha256, actual_sha256: now.sha256, hint: "use rollback (without --restore) to deploy an earlier artifact instead" },
+      );
+    }
+    if (r.pre_image_sha256 === null) {
+      await removeIfUnchanged(deps, now);
+    } else {
+      let bytes: Uint8Array;
+      try {
+        bytes = await deps.fs.readFile(l.backup(r.pre_image_sha256));
+      } catch {
+        throw new AppError("backup_not_found", `The backup of "${r.config_path}" before "${r.deployment_id}" is missing`, {
+          sha256: r.pre_image_sha256,
+        });
+      }
+      if ((await sha256Hex(bytes)) !== r.pre_image_sha256) {
+        throw new AppError("integrity_error", `The backup ${r.pre_image_sha256.slice(0, 12)}… is damaged`, {
+          sha256: r.pre_image_sha256,
+        });
+      }
+      await compareAndSwap(deps, now, bytes, 0o600);
+    }
+    const history = (await readDeployments(deps, clientId)).filter((x) => x.config_path === r.config_path);
+    const before = history[history.findIndex((x) => x.deployment_id === r.deployment_id) - 1] as DeploymentRecord | undefined;
+    const rec: DeploymentRecord = {
+      deployment_id: newDeploymentId(deps.now()),
+      action: "restore",
+      client_id: clientId,
+      profile_id: before?.profile_id ?? r.profile_id,
+      artifact_id: before?.artifact_id ?? null,
+      config_path: r.config_path,
+      scope: r.scope,
+      deployed_at: deps.now().toISOString(),
+      managed: before?.managed ?? {},
+      changes: { added: [], updated: [], removed: [] },
+      pre_image_sha256: now.sha256,
+      post_image_sha256: r.pre_image_sha256 ?? "",
+      forced: false,
+      secrets: r.secrets,
+      restored_from: r.deployment_id,
+    };
+    await appendDeployment(deps, rec);
+    return {
+      status: "restored",
+      client_id: clientId,
+      config_path: r.config_path,
+      deployment_id: rec.deployment_id,
+      restored_from: r.deployment_id,
+      restored_sha256: r.pre_image_sha256,
+      restart_hint: hint,
+    };
+  });
+}

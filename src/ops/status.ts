@@ -1,0 +1,118 @@
+/**
+ * status: per client target, the latest published artifact, the last deployed artifact, and what the
+ * file on disk holds now: up-to-date, outdated, drifted (which entries), not-deployed, missing-file.
+ */
+import { AppError } from "../core/errors.ts";
+import { checkName } from "../core/names.ts";
+import { codecFor } from "../clients/codecs/mod.ts";
+import { ALL_CLIENTS, getClient } from "../clients/registry.ts";
+import type { ClientRecord } from "../clients/types.ts";
+import type { Deps } from "../platform/deps.ts";
+import { type DeploymentRecord, readDeployments } from "../store/deployments.ts";
+import { trustedKeys } from "../store/keys.ts";
+import { indexedProfiles, readIndex } from "../store/profile_index.ts";
+import { readConfigFile } from "./config_file.ts";
+import { entryHash } from "./deploy_plan.ts";
+
+export type TargetState = "up-to-date" | "outdated" | "drifted" | "not-deployed" | "missing-file" | "unreadable";
+
+export interface TargetStatus {
+  client_id: string;
+  profile_id: string;
+  config_path: string | null;
+  state: TargetState;
+  latest_artifact_id: string | null;
+  latest_version: number | null;
+  deployed_artifact_id: string | null;
+  deployment_id: string | null;
+  deployed_at: string | null;
+  /** For drifted: managed entries changed or removed on disk. */
+  drifted_servers: { server: string; change: "modified" | "removed" }[];
+  detail?: string;
+}
+
+/** What the file holds versus the managed set of the last deployment. */
+async function diskState(deps: Deps, c: ClientRecord, last: DeploymentRecord) {
+  let file;
+  try {
+    file = await readConfigFile(deps, last.config_path);
+  } catch (e) {
+    return { state: "unreadable" as const, drifted: [], detail: (e as Error).message };
+  }
+  if (!file.bytes) return { state: "missing-file" as const, drifted: [] };
+  let servers;
+  try {
+    servers = codecFor(c.format).readServers(file.text, c.servers);
+  } catch (e) {
+    return { state: "unreadable" as const, drifted: [], detail: (e as Error).message };
+  }
+  const drifted: TargetStatus["drifted_servers"] = [];
+  for (const [name, h] of Object.entries(last.managed)) {
+    if (!(name in servers)) drifted.push({ server: name, change: "removed" });
+    else if ((await entryHash(servers[name])) !== h) drifted.push({ server: name, change: "modified" });
+  }
+  return { state: drifted.length ? "drifted" as const : null, drifted };
+}
+
+export async function status(deps: Deps, input: { client?: string; profile?: string } = {}): Promise<{
+  targets: TargetStatus[];
+}> {
+  const clients = input.client !== undefined ? [getClient(checkName("client", input.client))] : ALL_CLIENTS;
+  if (input.profile !== undefined) checkName("profile", input.profile);
+  const trusted = await trustedKeys(deps);
+  const targets: TargetStatus[] = [];
+  for (const c of clients) {
+    const records = (await readDeployments(deps, c.id)).filter((r) => r.action !== "connect");
+    const profiles = new Set([...(await indexedProfiles(deps, c.id)), ...records.map((r) => r.profile_id)]);
+    for (const profile of [...profiles].sort()) {
+      if (input.profile !== undefined && profile !== input.profile) continue;
+      const latest = (await readIndex(deps, c.id, profile, trusted))?.entries.at(-1) ?? null;
+      const byPath = new Map<string, DeploymentRecord>();
+      for (const r of records) if (r.profile_id === profile) byPath.set(r.config_path, r);
+      const base = {
+        client_id: c.id,
+        profile_id: profile,
+        latest_artifact_id: latest?.artifact_id ?? null,
+        latest_version: latest?.version ?? null,
+      };
+      if (byPath.size === 0) {
+        targets.push({
+          ...base,
+          config_path: null,
+          state: "not-deployed",
+          deployed_artifact_id: null,
+          deployment_id: null,
+          deployed_at: null,
+          drifted_servers: [],
+        });
+      }
+      for (const last of byPath.values()) {
+        const disk = await diskState(deps, c, last);
+        // Another profile deployed to this file since: this profile is no longer what the file holds.
+        const current = records.filter((r) => r.config_path === last.config_path).at(-1)!;
+        const replaced = current.profile_id !== profile;
+        const state: TargetState = replaced
+          ? "not-deployed"
+          : disk.state ?? (latest && latest.artifact_id !== last.artifact_id ? "outdated" : "up-to-date");
+        targets.push({
+          ...base,
+          config_path: last.config_path,
+          state,
+          deployed_artifact_id: last.artifact_id,
+          deployment_id: last.deployment_id,
+          deployed_at: last.deployed_at,
+          drifted_servers: replaced ? [] : disk.drifted,
+          ...(replaced ? { detail: `replaced by profile "${current.profile_id}"` } : {}),
+          ...("detail" in disk && disk.detail ? { detail: disk.detail } : {}),
+        });
+      }
+    }
+  }
+  if (input.client !== undefined && input.profile !== undefined && targets.length === 0) {
+    throw new AppError("profile_not_found", `Nothing published or deployed for "${input.client}/${input.profile}"`, {
+      client_id: input.client,
+      profile_id: input.profile,
+    });
+  }
+  return { targets };
+}
