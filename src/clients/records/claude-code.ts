@@ -1,0 +1,19 @@
+/** Claude Code: `~/.claude.json` (or `$CLAUDE_CONFIG_DIR/.claude.json`), `type` required on every entry. */
+import { defineClient } from "../define.ts";
+import { at } from "../paths.ts";
+
+export default defineClient({
+  id: "claude-code",
+  displayName: "Claude Code",
+  format: "json",
+  paths: { all: at.home(".claude.json"), override: { envVar: "CLAUDE_CONFIG_DIR", parts: [".claude.json"] } },
+  project: [".mcp.json"],
+  servers: { path: ["mcpServers"], shape: "map" },
+  restartHint: "Start a new Claude Code session (or run /mcp in the running one) to load the servers.",
+  shape: {
+    secretSyntax: "dollar-brace",
+    remote: "native",
+    stdioType: "stdio",
+    remoteTypes: { http: "http", sse: "sse" },
+  },
+});

@@ -1,0 +1,71 @@
+/**
+ * Codex CLI: `[mcp_servers.<name>]` tables in `$CODEX_HOME/config.toml` (default `~/.codex`). No `type`;
+ * HTTP remotes natively (`url`, `http_headers`), SSE through mcp-remote. Secrets by name only:
+ * `env_vars = ["VAR"]`, `bearer_token_env_var = "VAR"`, `env_http_headers = { Header = "VAR" }`.
+ */
+import type { NeutralEntry } from "../../core/neutral.ts";
+import { isRemote } from "../../core/neutral.ts";
+import { defineClient } from "../define.ts";
+import { at } from "../paths.ts";
+import type { NamesHook } from "../render.ts";
+import { exactRef, joinEnvNames, splitEnvNames } from "../secrets.ts";
+
+const BEARER = /^Bearer \$\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
+
+const names: NamesHook = {
+  keys: ["env_vars", "bearer_token_env_var", "env_http_headers"],
+  extract(e) {
+    if (!isRemote(e)) {
+      const { env, names } = splitEnvNames(e.env);
+      if (names.length === 0) return { entry: e, native: {} };
+      const { env: _old, ...rest } = e;
+      return { entry: env ? { ...rest, env } : rest, native: { env_vars: names } } as {
+        entry: NeutralEntry;
+        native: Record<string, unknown>;
+      };
+    }
+    if (!e.headers) return { entry: e, native: {} };
+    const headers: Record<string, string> = {};
+    const byName: Record<string, string> = {};
+    const native: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(e.headers)) {
+      const bearer = k === "Authorization" ? BEARER.exec(v) : null;
+      const ref = exactRef(v);
+      if (bearer) native.bearer_token_env_var = bearer[1];
+      else if (ref) byName[k] = ref;
+      else headers[k] = v;
+    }
+    if (Object.keys(byName).length > 0) native.env_http_headers = byName;
+    if (Object.keys(native).length === 0) return { entry: e, native };
+    const { headers: _h, ...rest } = e;
+    return { entry: Object.keys(headers).length > 0 ? { ...rest, headers } : rest, native };
+  },
+  restore(e, n) {
+    if (!isRemote(e)) {
+      const env = joinEnvNames(e.env, n.env_vars);
+      return env ? { ...e, env } : e;
+    }
+    const headers: Record<string, string> = { ...(e.headers ?? {}) };
+    if (typeof n.bearer_token_env_var === "string") {
+      headers.Authorization = `Bearer \${${n.bearer_token_env_var}}`;
+    }
+    for (const [k, v] of Object.entries((n.env_http_headers ?? {}) as Record<string, string>)) {
+      headers[k] = "${" + v + "}";
+    }
+    return Object.keys(headers).length > 0 ? { ...e, headers } : e;
+  },
+};
+
+export default defineClient({
+  id: "codex",
+  displayName: "Codex CLI",
+  format: "toml",
+  paths: {
+    all: at.home(".codex", "config.toml"),
+    override: { envVar: "CODEX_HOME", parts: ["config.toml"] },
+  },
+  project: [".codex", "config.toml"],
+  servers: { path: ["mcp_servers"], shape: "map" },
+  restartHint: "Start a new Codex session (`codex mcp list` shows what it loads).",
+  shape: { secretSyntax: "names-only", remote: "http-only", headersPath: ["http_headers"], names },
+});

@@ -1,0 +1,13 @@
+/** Windsurf: `~/.codeium/windsurf/mcp_config.json` on every OS; remote URL key is `serverUrl`. */
+import { defineClient } from "../define.ts";
+import { at } from "../paths.ts";
+
+export default defineClient({
+  id: "windsurf",
+  displayName: "Windsurf",
+  format: "json",
+  paths: { all: at.home(".codeium", "windsurf", "mcp_config.json") },
+  servers: { path: ["mcpServers"], shape: "map" },
+  restartHint: "Press refresh in Windsurf's MCP servers panel (Cascade), or restart Windsurf.",
+  shape: { secretSyntax: "env-colon", remote: "native", remoteUrlKey: "serverUrl" },
+});

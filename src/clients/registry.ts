@@ -1,0 +1,66 @@
+/**
+ * Every client the orchestrator can deploy to, and lookup by id.
+ *
+ * @example
+ * getClient("cursor").configPath("linux", { HOME: "/home/a" }); // "/home/a/.cursor/mcp.json"
+ */
+import { AppError } from "../core/errors.ts";
+import type { ClientRecord } from "./types.ts";
+import amazonQ from "./records/amazon-q.ts";
+import antigravity from "./records/antigravity.ts";
+import claudeCode from "./records/claude-code.ts";
+import claudeDesktop from "./records/claude-desktop.ts";
+import cline from "./records/cline.ts";
+import codex from "./records/codex.ts";
+import continueDev from "./records/continue.ts";
+import copilotCli from "./records/copilot-cli.ts";
+import crush from "./records/crush.ts";
+import cursor from "./records/cursor.ts";
+import geminiCli from "./records/gemini-cli.ts";
+import goose from "./records/goose.ts";
+import kiro from "./records/kiro.ts";
+import lmStudio from "./records/lm-studio.ts";
+import opencode from "./records/opencode.ts";
+import rooCode from "./records/roo-code.ts";
+import trae from "./records/trae.ts";
+import vscode from "./records/vscode.ts";
+import windsurf from "./records/windsurf.ts";
+import zed from "./records/zed.ts";
+
+/** All clients, in the order of CLIENTS.md. */
+export const ALL_CLIENTS: ClientRecord[] = [
+  claudeDesktop,
+  claudeCode,
+  cursor,
+  windsurf,
+  vscode,
+  cline,
+  rooCode,
+  zed,
+  continueDev,
+  codex,
+  geminiCli,
+  goose,
+  lmStudio,
+  kiro,
+  opencode,
+  copilotCli,
+  amazonQ,
+  antigravity,
+  trae,
+  crush,
+];
+
+/** The ids of every client. */
+export function clientIds(): string[] {
+  return ALL_CLIENTS.map((c) => c.id);
+}
+
+/** The client with `id`; throws `client_not_found` listing the known ids. */
+export function getClient(id: string): ClientRecord {
+  const found = ALL_CLIENTS.find((c) => c.id === id);
+  if (!found) {
+    throw new AppError("client_not_found", `Unknown client "${id}"`, { client: id, known: clientIds() });
+  }
+  return found;
+}

@@ -1,0 +1,222 @@
+/**
+ * The catalogue: built-in servers plus the user's server.json files (given as already-read
+ * `{path, text}`; this module does no I/O). A user server with the same id replaces the built-in.
+ *
+ * @example
+ * const catalog = buildCatalog([{ path: "/home/me/.mcp-orchestration/registry/acme.json", text }]);
+ * catalog.list({ search: "git", transport: "stdio" });
+ * catalog.describe("filesystem").installHints;
+ */
+import { AppError } from "../core/errors.ts";
+import { BUILTIN_FILES } from "./builtin.ts";
+import type { BuiltinFile } from "./builtin.ts";
+import { inputsOf, sourcesOf } from "./inputs.ts";
+import type { InputSpec, Source, Transport } from "./inputs.ts";
+import { catalogMeta, ID_PATTERN, normalizeServerJson, parseServerJsonText } from "./server_json.ts";
+import type { CatalogMeta, ServerJson } from "./server_json.ts";
+
+/** One catalogue server and where it came from. */
+export interface CatalogEntry {
+  id: string;
+  server: ServerJson;
+  source: "builtin" | "user";
+  path: string;
+}
+
+/** A row of `list`. */
+export interface CatalogSummary {
+  id: string;
+  name: string;
+  title?: string;
+  description: string;
+  tags: string[];
+  transports: Transport[];
+  deprecated: boolean;
+  source: "builtin" | "user";
+}
+
+/** Filters of `list`; all given filters must match. */
+export interface ListFilter {
+  /** Words matched case-insensitively against id, name, title, description and tags. */
+  search?: string;
+  transport?: Transport;
+  tag?: string;
+}
+
+/** One launch option as `describe` shows it. */
+export interface DescribedOption {
+  transport: Transport;
+  kind: "package" | "remote";
+  /** Package identifier (npm/PyPI name, image) or remote URL. */
+  target: string;
+  registryType?: string;
+  version?: string;
+  installHint: string;
+  inputs: InputSpec[];
+}
+
+/** Everything a user needs to decide on and configure a server. */
+export interface ServerDescription extends CatalogSummary {
+  version: string;
+  websiteUrl?: string;
+  repository?: string;
+  examples: string[];
+  deprecation?: { reason: string; successor?: string };
+  options: DescribedOption[];
+}
+
+/** The install hint of one launch option. */
+export function installHint(s: Source): string {
+  if (s.kind === "remote") return `Hosted at ${s.remote.url}; nothing to install`;
+  const id = s.pkg.identifier;
+  switch (s.pkg.registryType) {
+    case "npm":
+      return `npx downloads ${id} on first run; needs Node.js (npx)`;
+    case "pypi":
+      return `uvx downloads ${id} from PyPI on first run; needs uv (uvx)`;
+    case "oci":
+      return `docker pulls ${id} on first run; needs Docker`;
+    default:
+      return `${s.pkg.registryType} package ${id}; not runnable by this tool`;
+  }
+}
+
+function transportsOf(server: ServerJson): Transport[] {
+  const out = sourcesOf(server).filter((s) => s.kind === "remote" || s.transport === "stdio").map((s) =>
+    s.transport
+  );
+  return [...new Set(out)];
+}
+
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0];
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = d[j];
+      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return d[b.length];
+}
+
+/** A catalogue over a fixed set of entries. */
+export class Catalog {
+  readonly #byId = new Map<string, CatalogEntry>();
+
+  constructor(entries: CatalogEntry[]) {
+    for (const e of entries) this.#byId.set(e.id, e);
+  }
+
+  /** Every id, sorted. */
+  ids(): string[] {
+    return [...this.#byId.keys()].sort();
+  }
+
+  /** Matching servers, sorted by id. */
+  list(filter: ListFilter = {}): CatalogSummary[] {
+    const words = (filter.search ?? "").toLowerCase().split(/\s+/).filter(Boolean);
+    const tag = filter.tag?.toLowerCase();
+    return this.ids().map((id) => this.#summary(this.#byId.get(id)!)).filter((s) => {
+      const hay = [s.id, s.name, s.title ?? "", s.description, ...s.tags].join("\n").toLowerCase();
+      return words.every((w) => hay.includes(w)) &&
+        (!filter.transport || s.transports.includes(filter.transport)) &&
+        (!tag || s.tags.some((t) => t.toLowerCase() === tag));
+    });
+  }
+
+  /** The entry for an id; AppError `server_not_found` with close ids in `details.suggestions`. */
+  get(id: string): CatalogEntry {
+    const e = this.#byId.get(id);
+    if (e) return e;
+    const q = id.toLowerCase();
+    const suggestions = this.ids()
+      .map((k) => ({ k, d: k.includes(q) || (q.length > 2 && q.includes(k)) ? 0 : distance(q, k) }))
+      .filter((x) => x.d <= Math.max(2, Math.floor(q.length / 3)))
+      .sort((a, b) => a.d - b.d || a.k.localeCompare(b.k))
+      .slice(0, 5)
+      .map((x) => x.k);
+    throw new AppError("server_not_found", `No server "${id}" in the catalogue`, { id, suggestions });
+  }
+
+  /** Inputs, transports, install hints and deprecation of a server. */
+  describe(id: string): ServerDescription {
+    const e = this.get(id);
+    const meta: CatalogMeta = catalogMeta(e.server);
+    const options = sourcesOf(e.server).filter((s) => s.kind === "remote" || s.transport === "stdio").map((
+      s,
+    ) => ({
+      transport: s.transport,
+      kind: s.kind,
+      target: s.kind === "package" ? s.pkg.identifier : s.remote.url,
+      ...(s.kind === "package" ? { registryType: s.pkg.registryType, version: s.pkg.version } : {}),
+      installHint: installHint(s),
+      inputs: inputsOf(s),
+    }));
+    const out: ServerDescription = {
+      ...this.#summary(e),
+      version: e.server.version,
+      examples: meta.examples ?? [],
+      options,
+    };
+    if (e.server.websiteUrl) out.websiteUrl = e.server.websiteUrl;
+    if (e.server.repository?.url) out.repository = e.server.repository.url;
+    if (meta.deprecated) out.deprecation = { ...meta.deprecated };
+    return out;
+  }
+
+  #summary(e: CatalogEntry): CatalogSummary {
+    const meta = catalogMeta(e.server);
+    const out: CatalogSummary = {
+      id: e.id,
+      name: e.server.name,
+      description: e.server.description,
+      tags: meta.tags ?? [],
+      transports: transportsOf(e.server),
+      deprecated: meta.deprecated !== undefined,
+      source: e.source,
+    };
+    if (e.server.title) out.title = e.server.title;
+    return out;
+  }
+}
+
+function basename(path: string): string {
+  return (path.split(/[\\/]/).pop() ?? path).replace(/\.json$/i, "");
+}
+
+function slug(s: string): string {
+  const v = s.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[^a-z0-9]+/, "");
+  return v || "server";
+}
+
+/** Entries of one file: id from `_meta`, else the file basename (one server) or the name's tail. */
+export function entriesOf(servers: ServerJson[], path: string, source: "builtin" | "user"): CatalogEntry[] {
+  return servers.map((server) => {
+    const metaId = catalogMeta(server).id;
+    const id = metaId ?? (servers.length === 1 ? slug(basename(path)) : slug(server.name.split("/").pop()!));
+    if (!ID_PATTERN.test(id)) {
+      throw new AppError("invalid_input", `Server id "${id}" in "${path}" must match ${ID_PATTERN}`, {
+        file: path,
+        id,
+      });
+    }
+    return { id, server, source, path };
+  });
+}
+
+/** The built-in entries (validated). */
+export function builtinEntries(files: readonly BuiltinFile[] = BUILTIN_FILES): CatalogEntry[] {
+  return files.flatMap((f) => entriesOf(normalizeServerJson(f.data, f.path), f.path, "builtin"));
+}
+
+/** Builds the catalogue from the built-ins and the user's files (later files override earlier ones). */
+export function buildCatalog(
+  userFiles: { path: string; text: string }[] = [],
+  builtin = builtinEntries(),
+): Catalog {
+  const user = userFiles.flatMap((f) => entriesOf(parseServerJsonText(f.text, f.path), f.path, "user"));
+  return new Catalog([...builtin, ...user]);
+}

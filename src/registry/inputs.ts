@@ -1,0 +1,144 @@
+/**
+ * What a server asks of the user: the inputs of one of its launch options (a package or a remote),
+ * read from server.json. Shared by `describe` (to show them) and `resolveServer` (to fill them).
+ */
+import { AppError } from "../core/errors.ts";
+import type { Argument, Input, KeyValueInput, Package, Remote, ServerJson } from "./server_json.ts";
+
+/** How a client reaches the server: a local process, streamable HTTP, or SSE. */
+export type Transport = "stdio" | "http" | "sse";
+
+/** One launch option of a server. */
+export type Source =
+  | { kind: "package"; transport: Transport; pkg: Package; index: number }
+  | { kind: "remote"; transport: Transport; remote: Remote; index: number };
+
+/** One input a user can (or must) give. Param names are what `resolveServer` accepts. */
+export interface InputSpec {
+  name: string;
+  kind: "positional" | "named" | "variable" | "header" | "env";
+  description?: string;
+  isRequired: boolean;
+  isSecret: boolean;
+  isRepeated?: boolean;
+  default?: string;
+  format?: string;
+  choices?: string[];
+  placeholder?: string;
+}
+
+/** Env var and variable names treated as secrets even when `isSecret` is not set. */
+export const SECRET_NAME = /(_TOKEN|_KEY|_SECRET|_PASSWORD|_PAT)$/i;
+
+/** The `${VAR}` name used for a secret input: uppercase, `[A-Z0-9_]` only. */
+export function refName(name: string): string {
+  const n = name.replace(/^-+/, "").toUpperCase().replace(/[^A-Z0-9_]/g, "_");
+  return /^[0-9]/.test(n) ? `_${n}` : n;
+}
+
+/** The param name of an argument: the flag without leading dashes, or the positional's valueHint. */
+export function argParamName(arg: Argument, position: number): string {
+  return arg.type === "named" ? arg.name.replace(/^-+/, "") : (arg.valueHint ?? `arg${position}`);
+}
+
+/** `{name}` placeholders in a template. */
+export function templateVars(template: string): string[] {
+  return [...template.matchAll(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((m) => m[1]);
+}
+
+function transportOfRemote(r: Remote): Transport {
+  return r.type === "sse" ? "sse" : "http";
+}
+
+/** Every launch option: packages first (in file order), then remotes. */
+export function sourcesOf(server: ServerJson): Source[] {
+  const pk: Source[] = (server.packages ?? []).map((pkg, index) => ({
+    kind: "package",
+    transport: pkg.transport.type === "stdio" ? "stdio" : pkg.transport.type === "sse" ? "sse" : "http",
+    pkg,
+    index,
+  }));
+  const rm: Source[] = (server.remotes ?? []).map((remote, index) => ({
+    kind: "remote",
+    transport: transportOfRemote(remote),
+    remote,
+    index,
+  }));
+  return [...pk, ...rm];
+}
+
+/**
+ * The launch option for a transport. `stdio` picks the first stdio package; `http`/`sse` the first
+ * remote of that type. Without a transport: a stdio package when there is one, else the first remote.
+ */
+export function selectSource(server: ServerJson, transport?: Transport): Source {
+  const all = sourcesOf(server);
+  const pick = transport
+    ? all.find((s) => s.transport === transport && (s.kind === "remote" || transport === "stdio"))
+    : all.find((s) => s.kind === "package" && s.transport === "stdio") ??
+      all.find((s) => s.kind === "remote");
+  if (!pick) {
+    const offered = [
+      ...new Set(all.filter((s) => s.kind === "remote" || s.transport === "stdio").map((s) => s.transport)),
+    ];
+    throw new AppError(
+      "invalid_input",
+      `Server "${server.name}" offers no ${transport ?? "usable"} transport`,
+      { server: server.name, transport: transport ?? null, offered },
+    );
+  }
+  return pick;
+}
+
+function spec(name: string, kind: InputSpec["kind"], i: Input, extra: Partial<InputSpec> = {}): InputSpec {
+  const out: InputSpec = {
+    name,
+    kind,
+    isRequired: i.isRequired ?? false,
+    isSecret: (i.isSecret ?? false) || ((kind === "env" || kind === "variable") && SECRET_NAME.test(name)),
+    ...extra,
+  };
+  for (const k of ["description", "default", "format", "choices", "placeholder"] as const) {
+    if (i[k] !== undefined) (out as unknown as Record<string, unknown>)[k] = i[k];
+  }
+  return out;
+}
+
+function variableSpecs(template: string | undefined, vars: Record<string, Input> | undefined): InputSpec[] {
+  if (!template || !vars) return [];
+  return templateVars(template).filter((v) => vars[v]).map((v) => spec(v, "variable", vars[v]));
+}
+
+function argSpecs(args: Argument[] | undefined): InputSpec[] {
+  const out: InputSpec[] = [];
+  (args ?? []).forEach((a, i) => {
+    if (a.value !== undefined) out.push(...variableSpecs(a.value, a.variables));
+    else out.push(spec(argParamName(a, i), a.type, a, { isRepeated: a.isRepeated ?? false }));
+  });
+  return out;
+}
+
+function kvSpecs(list: KeyValueInput[] | undefined, kind: "env" | "header"): InputSpec[] {
+  const out: InputSpec[] = [];
+  for (const kv of list ?? []) {
+    if (kv.value !== undefined) out.push(...variableSpecs(kv.value, kv.variables));
+    else out.push(spec(kv.name, kind, kv));
+  }
+  return out;
+}
+
+/** The inputs of one launch option, de-duplicated by name (first wins). */
+export function inputsOf(source: Source): InputSpec[] {
+  const list = source.kind === "package"
+    ? [
+      ...argSpecs(source.pkg.runtimeArguments),
+      ...argSpecs(source.pkg.packageArguments),
+      ...kvSpecs(source.pkg.environmentVariables, "env"),
+    ]
+    : [
+      ...variableSpecs(source.remote.url, source.remote.variables),
+      ...kvSpecs(source.remote.headers, "header"),
+    ];
+  const seen = new Set<string>();
+  return list.filter((s) => (seen.has(s.name) ? false : (seen.add(s.name), true)));
+}
