@@ -18,6 +18,9 @@ function join(base: string, key: string | number): string {
 
 /** Every leaf that differs, in a deterministic order (sorted keys, array indexes ascending). */
 export function fieldDiff(a: unknown, b: unknown, base = ""): FieldChange[] {
+  // A side that is missing compares as empty, so leaves keep their full path (`env.KEY`).
+  if (a === undefined && (isObj(b) || Array.isArray(b))) a = Array.isArray(b) ? [] : {};
+  if (b === undefined && (isObj(a) || Array.isArray(a))) b = Array.isArray(a) ? [] : {};
   if (isObj(a) && isObj(b)) {
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
     return keys.flatMap((k) => fieldDiff(a[k], b[k], join(base, k)));

@@ -1,5 +1,5 @@
 /** Which file a deploy writes: the client's user file, its project file, or a path the user named. */
-import { resolve } from "node:path";
+import { checkUserPath } from "../platform/scoped_fs.ts";
 import { AppError } from "../core/errors.ts";
 import type { ClientRecord } from "../clients/types.ts";
 import type { Deps } from "../platform/deps.ts";
@@ -22,7 +22,7 @@ export function resolveTarget(deps: Deps, client: ClientRecord, o: TargetOptions
     if (typeof o.configPath !== "string" || o.configPath.length === 0) {
       throw new AppError("invalid_input", "--config-path needs a file path");
     }
-    const path = resolve(o.configPath);
+    const path = checkUserPath(o.configPath, Deno.cwd());
     deps.policy.allowFile(path, [deps.userHome]);
     return { path, scope: "custom" };
   }
@@ -31,7 +31,7 @@ export function resolveTarget(deps: Deps, client: ClientRecord, o: TargetOptions
     if (!client.projectPath) {
       throw new AppError("invalid_input", `Client "${client.id}" has no project-scope file`, { client_id: client.id });
     }
-    const dir = resolve(o.projectDir ?? Deno.cwd());
+    const dir = o.projectDir === undefined ? Deno.cwd() : checkUserPath(o.projectDir, Deno.cwd());
     const path = client.projectPath(dir, deps.os);
     deps.policy.allowFile(path, [deps.userHome, dir]);
     return { path, scope: "project" };

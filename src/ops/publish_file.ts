@@ -1,5 +1,5 @@
 /** publish-config --file: read a JSON file the user named and publish its servers. */
-import { resolve } from "node:path";
+import { checkUserPath } from "../platform/scoped_fs.ts";
 import { AppError } from "../core/errors.ts";
 import type { Deps } from "../platform/deps.ts";
 import { publish, type PublishResult } from "./publish.ts";
@@ -11,7 +11,7 @@ export async function publishFromFile(
   if (!o.file) {
     throw new AppError("invalid_input", "Give --file FILE with an mcpServers object to publish");
   }
-  const path = resolve(o.file);
+  const path = checkUserPath(o.file, Deno.cwd());
   deps.policy.allowFile(path);
   let text: string;
   try {

@@ -31,6 +31,20 @@ export function checkPathSyntax(path: string): string {
   return resolve(path);
 }
 
+/** A path the user typed (absolute or relative to the current folder): NUL bytes and `..` segments are
+ * refused before anything else; returns the absolute path. */
+export function checkUserPath(raw: string, cwd: string): string {
+  if (typeof raw !== "string" || raw.length === 0 || raw.includes("\0")) {
+    throw new AppError("path_not_allowed", `Path ${JSON.stringify(raw)} is not allowed: empty or holds a NUL byte`, {
+      path: raw,
+    });
+  }
+  if (raw.split(/[\\/]+/).includes("..")) {
+    throw new AppError("path_not_allowed", `Path "${raw}" is not allowed: it holds a ".." segment`, { path: raw });
+  }
+  return resolve(cwd, raw);
+}
+
 interface FileRule {
   path: string;
   /** Where the real target of a symlinked file may live. */
