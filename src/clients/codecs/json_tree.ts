@@ -1,0 +1,106 @@
+/**
+ * Reading side of the JSON/JSONC codecs: parses with jsonc-parser (comments and trailing commas
+ * accepted, every syntax error reported), turns tree nodes into prototype-safe data and finds the
+ * servers container along a key path.
+ */
+import { type Node, type ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
+import type { ServersLocation } from "../types.ts";
+import { parseErrorAt, setOwn, showPath } from "./shared.ts";
+
+/** "an array", "a string"... */
+const article = (t: string) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
+
+const OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false };
+
+const REASONS: Record<string, string> = {
+  InvalidSymbol: "invalid character",
+  InvalidNumberFormat: "invalid number",
+  PropertyNameExpected: "a property name in double quotes was expected",
+  ValueExpected: "a value was expected",
+  ColonExpected: "':' was expected",
+  CommaExpected: "',' was expected",
+  CloseBraceExpected: "'}' was expected (the object is not closed)",
+  CloseBracketExpected: "']' was expected (the array is not closed)",
+  EndOfFileExpected: "the document should end here",
+  InvalidCommentToken: "invalid comment",
+  UnexpectedEndOfComment: "unterminated comment",
+  UnexpectedEndOfString: "unterminated string",
+  UnexpectedEndOfNumber: "unterminated number",
+  InvalidUnicode: "invalid \\u escape",
+  InvalidEscapeCharacter: "invalid escape character",
+  InvalidCharacter: "invalid character in string",
+};
+
+/** Parses `text` (BOM already removed, not blank) and returns the root object node. */
+export function parseRoot(format: string, text: string): Node {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, OPTIONS);
+  if (errors.length > 0) {
+    const e = errors[0];
+    const code = printParseErrorCode(e.error);
+    throw parseErrorAt(format, text, e.offset, REASONS[code] ?? code);
+  }
+  if (!root || root.type !== "object") {
+    throw parseErrorAt(
+      format,
+      text,
+      root?.offset ?? 0,
+      `the root is ${root ? article(root.type) : "empty"}, expected an object`,
+    );
+  }
+  return root;
+}
+
+/** Plain data of a node; object keys become own properties (so `__proto__` is an ordinary key). */
+export function nodeValue(n: Node): unknown {
+  if (n.type === "object") {
+    const out: Record<string, unknown> = {};
+    for (const p of n.children ?? []) {
+      if (p.children?.length === 2) setOwn(out, p.children[0].value, nodeValue(p.children[1]));
+    }
+    return out;
+  }
+  if (n.type === "array") return (n.children ?? []).map(nodeValue);
+  return n.value;
+}
+
+/** Property nodes of `obj` whose key is `key`, in document order. */
+export function propsNamed(obj: Node, key: string): Node[] {
+  return (obj.children ?? []).filter((p) => p.children?.[0]?.value === key);
+}
+
+/** Where a key path leads in the tree. */
+export interface Located {
+  /** Deepest object node reached; it stands for `path.slice(0, depth)`. */
+  obj: Node;
+  depth: number;
+  /** The value node at `path[depth]` when it exists but is `null` (to be replaced on write). */
+  nullNode?: Node;
+  /** The container node when the whole path exists. */
+  container?: Node;
+}
+
+/** Follows `loc.path` from the root, checking each step is an object and the container's type. */
+export function locate(format: string, text: string, root: Node, loc: ServersLocation): Located {
+  let obj = root;
+  for (let depth = 0; depth < loc.path.length; depth++) {
+    const props = propsNamed(obj, loc.path[depth]);
+    const v = props.at(-1)?.children?.[1];
+    if (!v) return { obj, depth };
+    if (v.type === "null") return { obj, depth, nullNode: v };
+    const last = depth === loc.path.length - 1;
+    const want = last && loc.shape === "list" ? "array" : "object";
+    if (v.type !== want) {
+      const where = showPath(loc.path.slice(0, depth + 1));
+      throw parseErrorAt(
+        format,
+        text,
+        v.offset,
+        `${where} is ${article(v.type)}, expected ${want === "array" ? "a list" : "an object"}`,
+      );
+    }
+    if (last) return { obj, depth, container: v };
+    obj = v;
+  }
+  return { obj: root, depth: 0, container: root };
+}

@@ -1,0 +1,9 @@
+/**
+ * JSONC codec (VS Code `mcp.json`, Zed `settings.json`, opencode): the JSON codec under the "jsonc"
+ * format name. Comments and trailing commas are read and kept; new members follow the file's style.
+ */
+import type { Codec } from "../types.ts";
+import { makeJsonCodec } from "./json_codec.ts";
+
+/** The codec for JSON-with-comments files. */
+export const jsoncCodec: Codec = makeJsonCodec("jsonc");

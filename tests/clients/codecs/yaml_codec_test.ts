@@ -1,0 +1,142 @@
+/** YAML codec: map and list shapes, block and flow containers, empty files, malformed input. */
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { parse as yamlParse } from "yaml";
+import { yamlCodec } from "../../../src/clients/codecs/mod.ts";
+import { AppError } from "../../../src/core/errors.ts";
+import type { ServersLocation } from "../../../src/clients/types.ts";
+import { entryArb, nameArb, own, plain, readSample } from "./helpers.ts";
+
+const EXT: ServersLocation = { path: ["extensions"], shape: "map" };
+const LIST: ServersLocation = { path: ["mcpServers"], shape: "list", nameKey: "name" };
+
+function assertParseError(fn: () => unknown, reason: RegExp): void {
+  assert.throws(fn, (e: unknown) => {
+    assert.ok(e instanceof AppError);
+    assert.equal(e.code, "config_parse_error");
+    assert.ok(Number(e.details.line) >= 1 && Number(e.details.column) >= 1);
+    assert.match(String(e.details.reason), reason);
+    return true;
+  });
+}
+
+Deno.test("yaml: reads Goose extensions (map) and Continue mcpServers (list items with name)", () => {
+  const goose = yamlCodec.readServers(readSample("goose_config.yaml"), EXT);
+  assert.deepEqual(Object.keys(goose), ["developer", "filesystem"]);
+  assert.deepEqual(goose.filesystem.args, ["-y", "@modelcontextprotocol/server-filesystem", "/home/ana"]);
+  const cont = yamlCodec.readServers(readSample("continue_config.yaml"), LIST);
+  assert.deepEqual(cont.Playwright, {
+    name: "Playwright",
+    command: "npx",
+    args: ["@playwright/mcp@latest"],
+    env: { DEBUG: "pw:*" },
+  });
+  assert.deepEqual(yamlCodec.readServers("# only a comment\n", LIST), {});
+  assert.deepEqual(yamlCodec.parse(""), {});
+});
+
+Deno.test("yaml: new entries are block style at the siblings' indentation, keys in insertion order", () => {
+  const text = readSample("goose_config.yaml");
+  const out = yamlCodec.writeServers(text, EXT, {
+    memory: {
+      type: "stdio",
+      cmd: "npx",
+      args: ["-y", "@modelcontextprotocol/server-memory"],
+      envs: {},
+      enabled: true,
+    },
+  });
+  const added =
+    '    memory:\n        type: stdio\n        cmd: npx\n        args:\n            - -y\n            - "@modelcontextprotocol/server-memory"\n        envs: {}\n        enabled: true\n';
+  assert.equal(out, text.replace("# end of extensions\n", added + "# end of extensions\n"));
+});
+
+Deno.test("yaml: replacing an entry rewrites only its span; removing keeps neighbouring comments", () => {
+  const text = readSample("continue_config.yaml");
+  const out = yamlCodec.writeServers(text, LIST, { SQLite: { command: "uvx", args: ["mcp-server-sqlite"] } });
+  const start = text.indexOf("name: SQLite");
+  const end = text.indexOf("  # Playwright");
+  assert.equal(out.slice(0, start), text.slice(0, start));
+  assert.ok(out.endsWith(text.slice(end)));
+  assert.equal(
+    out.slice(start, out.length - (text.length - end)),
+    "name: SQLite\n    command: uvx\n    args:\n      - mcp-server-sqlite\n",
+  );
+  const removed = yamlCodec.writeServers(text, LIST, { Playwright: null });
+  assert.ok(removed.includes("  # Playwright for browser tasks\n\nrules:"));
+});
+
+Deno.test("yaml: empty file, missing container, null container and empty flow containers", () => {
+  assert.equal(
+    yamlCodec.writeServers("", LIST, { a: { command: "x" } }),
+    "mcpServers:\n  - name: a\n    command: x\n",
+  );
+  assert.equal(
+    yamlCodec.writeServers("models: []\n", EXT, { a: { cmd: "x" } }),
+    "models: []\nextensions:\n  a:\n    cmd: x\n",
+  );
+  assert.equal(
+    yamlCodec.writeServers("extensions:\nx: 1\n", EXT, { a: { cmd: "x" } }),
+    "extensions:\n  a:\n    cmd: x\nx: 1\n",
+  );
+  assert.equal(
+    yamlCodec.writeServers("extensions: {} # none\n", EXT, { a: { cmd: "x" } }),
+    "extensions: # none\n  a:\n    cmd: x\n",
+  );
+  assert.equal(
+    yamlCodec.writeServers("mcpServers: []", LIST, { a: { command: "x" } }),
+    "mcpServers:\n  - name: a\n    command: x",
+  );
+  const nested = yamlCodec.writeServers("a: 1\n", { path: ["mcp", "servers"], shape: "map" }, {
+    s: { url: "u" },
+  });
+  assert.equal(nested, "a: 1\nmcp:\n  servers:\n    s:\n      url: u\n");
+  assert.equal(
+    yamlCodec.writeServers("\uFEFF", EXT, { a: { cmd: "x" } }),
+    "\uFEFFextensions:\n  a:\n    cmd: x\n",
+  );
+});
+
+Deno.test("yaml: non-empty flow containers are edited as JSON flow text", () => {
+  const text = "extensions: {a: {cmd: x}, b: {cmd: y}}\n";
+  assert.equal(
+    yamlCodec.writeServers(text, EXT, { c: { cmd: "z" } }),
+    'extensions: {a: {cmd: x}, b: {cmd: y}, "c": {"cmd":"z"}}\n',
+  );
+  assert.equal(yamlCodec.writeServers(text, EXT, { a: null }), "extensions: {b: {cmd: y}}\n");
+  assert.equal(yamlCodec.writeServers(text, EXT, { b: null }), "extensions: {a: {cmd: x}}\n");
+  assert.equal(
+    yamlCodec.writeServers(text, EXT, { a: { cmd: "q" } }),
+    'extensions: {a: {"cmd":"q"}, b: {cmd: y}}\n',
+  );
+});
+
+Deno.test("yaml: strings of every kind round-trip and prototype keys stay ordinary keys", () => {
+  fc.assert(
+    fc.property(nameArb, entryArb, (name, entry) => {
+      const out = yamlCodec.writeServers(
+        "extensions:\n  keep: {cmd: k}\n",
+        EXT,
+        own([[name, entry]]) as Record<string, never>,
+      );
+      const data = plain(yamlParse(out)) as Record<string, Record<string, unknown>>;
+      assert.deepStrictEqual(data.extensions, own([["keep", { cmd: "k" }], [name, entry]]));
+      assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    }),
+    { numRuns: 150 },
+  );
+});
+
+Deno.test("yaml: malformed input throws config_parse_error", () => {
+  assertParseError(() => yamlCodec.parse("extensions:\n  a: [1, 2\n"), /.+/);
+  assertParseError(() => yamlCodec.parse("a: 1\na: 2\n"), /unique/);
+  assertParseError(() => yamlCodec.parse("- 1\n- 2\n"), /root is not a mapping/);
+  assertParseError(() => yamlCodec.parse("a: 'open\n"), /.+/);
+  assertParseError(() => yamlCodec.parse("a: 1\n---\nb: 2\n"), /multiple documents|document/i);
+  assertParseError(
+    () => yamlCodec.readServers("mcpServers:\n  a: 1\n", LIST),
+    /is a mapping, expected a list/,
+  );
+  assertParseError(() => yamlCodec.readServers("extensions:\n  - a\n", EXT), /is a list, expected a mapping/);
+  assertParseError(() => yamlCodec.writeServers("extensions: [\n", EXT, { a: { cmd: "x" } }), /.+/);
+});
