@@ -7,8 +7,8 @@
  * Deno.test({ name: "claude reads it", ignore: claude === null, fn: async () => {...} });
  */
 
-/** Where `npm install --prefix /tmp/realclients` puts the binaries. */
-export const REAL_CLIENTS_BIN = "/tmp/realclients/node_modules/.bin";
+/** Where `npm install --prefix DIR` put the binaries: $MCPO_REAL_CLIENTS (set by .ci/run), else /tmp/realclients. */
+export const REAL_CLIENTS_BIN = `${Deno.env.get("MCPO_REAL_CLIENTS") ?? "/tmp/realclients"}/node_modules/.bin`;
 
 function isFile(path: string): boolean {
   try {
