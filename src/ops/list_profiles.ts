@@ -1,5 +1,6 @@
 /** list-profiles: every profile of a client with a draft or a publish. */
 import { checkName } from "../core/names.ts";
+import { getClient } from "../clients/registry.ts";
 import type { Deps } from "../platform/deps.ts";
 import { trustedKeys } from "../store/keys.ts";
 import { layout } from "../store/layout.ts";
@@ -17,7 +18,7 @@ export async function listProfiles(deps: Deps, input: { client: string }): Promi
   client_id: string;
   profiles: ProfileSummary[];
 }> {
-  const client = checkName("client", input.client);
+  const client = getClient(checkName("client", input.client)).id;
   const trusted = await trustedKeys(deps);
   const drafts = (await deps.fs.readDir(`${layout(deps.home).draftsDir}/${client}`))
     .filter((n) => n.endsWith(".json")).map((n) => n.slice(0, -5));

@@ -1,6 +1,7 @@
 /** publish-config: sign a neutral payload, store it content-addressed, append to the profile index. */
 import { AppError } from "../core/errors.ts";
 import { checkName } from "../core/names.ts";
+import { getClient } from "../clients/registry.ts";
 import type { Deps } from "../platform/deps.ts";
 import { withLock } from "../platform/lock.ts";
 import { buildArtifact, putArtifact } from "../store/artifacts.ts";
@@ -32,7 +33,7 @@ export interface PublishResult {
 
 /** Publishes `payload` for client/profile. Re-publishing the latest payload is `unchanged`. */
 export async function publish(deps: Deps, input: PublishInput): Promise<PublishResult> {
-  const client = checkName("client", input.client);
+  const client = getClient(checkName("client", input.client)).id;
   const profile = checkName("profile", input.profile);
   const payload = checkPayloadShape(input.payload);
   const changelog = input.changelog ?? "";

@@ -1,30 +1,77 @@
-/** publish-config --file: read a JSON file the user named and publish its servers. */
-import { checkUserPath } from "../platform/scoped_fs.ts";
+/**
+ * publish-config --file: read a file the user named and publish its servers. A file with an
+ * `mcpServers` object is the neutral form, kept field for field. A file in another client's shape
+ * (VS Code's `servers`, Zed's `context_servers`, Codex's TOML, Goose's YAML...) is read through that
+ * client's reader: named with `--from-client`, or recognised by where its servers live.
+ */
+import { extname } from "node:path";
 import { AppError } from "../core/errors.ts";
+import { codecFor } from "../clients/codecs/mod.ts";
+import { ALL_CLIENTS, getClient } from "../clients/registry.ts";
+import type { ClientRecord, Format } from "../clients/types.ts";
+import type { NeutralEntry } from "../core/neutral.ts";
 import type { Deps } from "../platform/deps.ts";
+import { checkUserPath } from "../platform/scoped_fs.ts";
 import { publish, type PublishResult } from "./publish.ts";
 
-export async function publishFromFile(
-  deps: Deps,
-  o: { client: string; profile: string; file?: string; changelog?: string },
-): Promise<PublishResult> {
-  if (!o.file) {
-    throw new AppError("invalid_input", "Give --file FILE with an mcpServers object to publish");
+function formatOf(path: string): Format {
+  const ext = extname(path).toLowerCase();
+  return ext === ".toml" ? "toml" : ext === ".yaml" || ext === ".yml" ? "yaml" : "jsonc";
+}
+
+function has(doc: unknown, path: string[]): boolean {
+  let cur = doc;
+  for (const k of path) {
+    if (typeof cur !== "object" || cur === null || !Object.prototype.hasOwnProperty.call(cur, k)) return false;
+    cur = (cur as Record<string, unknown>)[k];
   }
-  const path = checkUserPath(o.file, Deno.cwd());
+  return typeof cur === "object" && cur !== null;
+}
+
+/** The client whose shape the document is in (VS Code first for a bare `servers` key). */
+function shapeOf(doc: unknown, format: Format): ClientRecord | null {
+  const candidates = ALL_CLIENTS.filter((c) => (format === "jsonc" ? c.format.startsWith("json") : c.format === format));
+  const order = [getClient("vscode"), ...candidates];
+  return order.find((c) => (c.format === format || format === "jsonc") && has(doc, c.servers.path)) ?? null;
+}
+
+/** Reads `file` into a neutral payload. */
+export async function payloadFromFile(deps: Deps, file: string, fromClient?: string): Promise<unknown> {
+  const path = checkUserPath(file, Deno.cwd());
   deps.policy.allowFile(path);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(await deps.fs.readFile(path));
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError("unreadable_file", `Cannot read "${o.file}": ${(e as Error).message}`, { path });
+    throw new AppError("unreadable_file", `Cannot read "${file}": ${(e as Error).message}`, { path });
   }
-  let payload: unknown;
-  try {
-    payload = JSON.parse(text);
-  } catch (e) {
-    throw new AppError("config_parse_error", `Cannot parse "${o.file}" as JSON: ${(e as Error).message}`, { path });
+  const format = fromClient ? getClient(fromClient).format : formatOf(path);
+  const codec = codecFor(format === "json" ? "jsonc" : format);
+  const doc = codec.parse(text);
+  if (!fromClient && format !== "toml" && has(doc, ["mcpServers"]) && !Array.isArray((doc as any).mcpServers)) {
+    return doc;
   }
-  return publish(deps, { client: o.client, profile: o.profile, payload: payload as never, changelog: o.changelog });
+  const client = fromClient ? getClient(fromClient) : shapeOf(doc, format);
+  if (!client) {
+    throw new AppError("invalid_input", `"${file}" has no "mcpServers" object and no other client's server list`, {
+      path,
+      hint: "give a neutral {\"mcpServers\": {...}} file, or --from-client CLIENT for another client's file",
+    });
+  }
+  const natives = codec.readServers(text, client.servers);
+  const mcpServers: Record<string, NeutralEntry> = {};
+  for (const [name, native] of Object.entries(natives)) mcpServers[name] = client.parse(name, native);
+  return { mcpServers };
+}
+
+export async function publishFromFile(
+  deps: Deps,
+  o: { client: string; profile: string; file?: string; changelog?: string; fromClient?: string },
+): Promise<PublishResult> {
+  if (!o.file) {
+    throw new AppError("invalid_input", "Give --file FILE with an mcpServers object to publish");
+  }
+  const payload = await payloadFromFile(deps, o.file, o.fromClient);
+  return publish(deps, { client: o.client, profile: o.profile, payload, changelog: o.changelog });
 }

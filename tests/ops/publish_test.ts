@@ -61,16 +61,17 @@ Deno.test("bad input: empty servers, bad names, unknown ids, foreign ids", () =>
   withHome(async (h) => {
     const d = h.deps();
     await init(d);
-    await assertRejectsCode(() => publish(d, { client: "c", profile: "p", payload: { mcpServers: {} } }), "invalid_input");
-    await assertRejectsCode(() => publish(d, { client: "c", profile: "p", payload: { servers: {} } as never }), "invalid_input");
+    await assertRejectsCode(() => publish(d, { client: "lm-studio", profile: "p", payload: { mcpServers: {} } }), "invalid_input");
+    await assertRejectsCode(() => publish(d, { client: "lm-studio", profile: "p", payload: { servers: {} } as never }), "invalid_input");
     await assertRejectsCode(() => publish(d, { client: "C!", profile: "p", payload: SAMPLE_PAYLOAD }), "invalid_input");
-    await assertRejectsCode(() => publish(d, { client: "c", profile: "../x", payload: SAMPLE_PAYLOAD }), "invalid_input");
-    await assertRejectsCode(() => getConfig(d, { client: "c", profile: "p" }), "profile_not_found");
-    const r = await publish(d, { client: "c", profile: "p", payload: SAMPLE_PAYLOAD });
-    await publish(d, { client: "c", profile: "other", payload: { mcpServers: { z: { command: "z" } } } });
-    const other = await getConfig(d, { client: "c", profile: "other" });
-    await assertRejectsCode(() => getConfig(d, { client: "c", profile: "p", artifactId: other.artifact_id }), "artifact_not_found");
-    await assertRejectsCode(() => getConfig(d, { client: "c", profile: "p", artifactId: "0".repeat(64) }), "artifact_not_found");
+    await assertRejectsCode(() => publish(d, { client: "no-such-client", profile: "p", payload: SAMPLE_PAYLOAD }), "client_not_found");
+    await assertRejectsCode(() => publish(d, { client: "lm-studio", profile: "../x", payload: SAMPLE_PAYLOAD }), "invalid_input");
+    await assertRejectsCode(() => getConfig(d, { client: "lm-studio", profile: "p" }), "profile_not_found");
+    const r = await publish(d, { client: "lm-studio", profile: "p", payload: SAMPLE_PAYLOAD });
+    await publish(d, { client: "lm-studio", profile: "other", payload: { mcpServers: { z: { command: "z" } } } });
+    const other = await getConfig(d, { client: "lm-studio", profile: "other" });
+    await assertRejectsCode(() => getConfig(d, { client: "lm-studio", profile: "p", artifactId: other.artifact_id }), "artifact_not_found");
+    await assertRejectsCode(() => getConfig(d, { client: "lm-studio", profile: "p", artifactId: "0".repeat(64) }), "artifact_not_found");
     await assertRejectsCode(() => verifyOp(d, { artifactId: "abc" }), "invalid_input");
     await assertRejectsCode(() => verifyOp(d, { artifactId: "f".repeat(8) }), "artifact_not_found");
     assertEquals((await verifyOp(d, { artifactId: r.artifact_id.slice(0, 8) })).artifact_id, r.artifact_id);
