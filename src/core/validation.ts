@@ -93,10 +93,10 @@ function checkEntry(s: ServerFacts, client: ClientFacts | null, err: (i: Issue) 
     return;
   }
   if (typeof e.url === "string" || e.type === "http" || e.type === "sse") {
-    if (typeof e.url !== "string" || !isHttpUrl(e.url.replace(/\$\{[^}]*\}/g, "x"))) {
+    const badUrl = typeof e.url !== "string" || !isHttpUrl(e.url.replace(/\$\{[^}]*\}/g, "x"));
+    if (badUrl) {
       err({ code: "INVALID_URL", server: s.name, field: "url", message: `Server '${s.name}' has an invalid URL ${JSON.stringify(e.url)}: give an http(s) URL` });
-    }
-    if (e.type !== "http" && e.type !== "sse") {
+    } else if (e.type !== "http" && e.type !== "sse") {
       err({ code: "UNSUPPORTED_TRANSPORT", server: s.name, field: "type", message: `Server '${s.name}': a remote entry needs type "http" or "sse"` });
     } else if (client && (client.remote === "bridge" || (client.remote === "http-only" && e.type === "sse"))) {
       const what = client.remote === "bridge" ? "remote servers" : "SSE servers";

@@ -5,7 +5,7 @@ import { AppError } from "../core/errors.ts";
 import { sha256Hex } from "../core/digest.ts";
 import { writeAtomic } from "../platform/atomic.ts";
 import type { Deps } from "../platform/deps.ts";
-import { layout } from "../store/layout.ts";
+import { saveBackup } from "../store/backups.ts";
 
 export interface FileState {
   /** The real path (a symlinked config file is followed). */
@@ -43,15 +43,10 @@ function same(a: Uint8Array | null, b: Uint8Array | null): boolean {
   return true;
 }
 
-/** Saves the pre-image to backups/<sha256> (0600) once; returns its path. */
-export async function backup(deps: Deps, before: FileState): Promise<string | null> {
-  if (!before.bytes || !before.sha256) return null;
-  const l = layout(deps.home);
-  const path = l.backup(before.sha256);
-  if (await deps.fs.stat(path)) return path;
-  await deps.fs.mkdir(l.backupsDir, 0o700);
-  await writeAtomic(deps.fs, path, before.bytes, { mode: 0o600 });
-  return path;
+/** Saves the pre-image to backups/<sha256> (0600, known secret values as placeholders) once. */
+export function backup(deps: Deps, before: FileState, secrets: Record<string, string>): Promise<string | null> {
+  if (!before.bytes || !before.sha256) return Promise.resolve(null);
+  return saveBackup(deps, before.bytes, before.sha256, secrets);
 }
 
 /** Replaces the file with `after` unless someone changed it since `before` was read. */

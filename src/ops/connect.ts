@@ -11,6 +11,7 @@ import type { Deps } from "../platform/deps.ts";
 import { withLock } from "../platform/lock.ts";
 import { appendDeployment, newDeploymentId, readDeployments } from "../store/deployments.ts";
 import { layout } from "../store/layout.ts";
+import { readSecrets } from "../store/secrets.ts";
 import { backup, compareAndSwap, readConfigFile } from "./config_file.ts";
 import { resolveTarget, type TargetOptions } from "./deploy_target.ts";
 import { entryHash } from "./deploy_plan.ts";
@@ -61,7 +62,7 @@ export async function connect(deps: Deps, input: TargetOptions & { client: strin
       });
     }
     const newText = codec.writeServers(before.text, client.servers, { [name]: entry });
-    await backup(deps, before);
+    await backup(deps, before, await readSecrets(deps));
     const after = new TextEncoder().encode(newText);
     await compareAndSwap(deps, before, after, 0o644);
     const last = history.at(-1);

@@ -143,7 +143,7 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
     let backupPath: string | null = null;
     const after = new TextEncoder().encode(plan.newText);
     if (textChanged || !before.bytes) {
-      backupPath = await backup(deps, before);
+      backupPath = await backup(deps, before, secrets);
       const literal = a.secrets === "literal" || a.client.secretSyntax === "none";
       await compareAndSwap(deps, before, after, literal && secretValues.length ? 0o600 : 0o644);
     }

@@ -11,6 +11,8 @@ import type { Deps } from "../platform/deps.ts";
 import { withLock } from "../platform/lock.ts";
 import { appendDeployment, type DeploymentRecord, findDeployment, newDeploymentId, readDeployments } from "../store/deployments.ts";
 import { layout } from "../store/layout.ts";
+import { loadBackup } from "../store/backups.ts";
+import { readSecrets } from "../store/secrets.ts";
 import { compareAndSwap, readConfigFile, removeIfUnchanged } from "./config_file.ts";
 import { artifactToDeploy } from "./deploy_artifact.ts";
 import { applyArtifact, checkSecretsMode, type DeployResult } from "./deploy.ts";
@@ -115,19 +117,7 @@ async function restore(deps: Deps, clientId: string, id: string, hint: string): 
     if (r.pre_image_sha256 === null) {
       await removeIfUnchanged(deps, now);
     } else {
-      let bytes: Uint8Array;
-      try {
-        bytes = await deps.fs.readFile(l.backup(r.pre_image_sha256));
-      } catch {
-        throw new AppError("backup_not_found", `The backup of "${r.config_path}" before "${r.deployment_id}" is missing`, {
-          sha256: r.pre_image_sha256,
-        });
-      }
-      if ((await sha256Hex(bytes)) !== r.pre_image_sha256) {
-        throw new AppError("integrity_error", `The backup ${r.pre_image_sha256.slice(0, 12)}… is damaged`, {
-          sha256: r.pre_image_sha256,
-        });
-      }
+      const bytes = await loadBackup(deps, r.pre_image_sha256, await readSecrets(deps));
       await compareAndSwap(deps, now, bytes, 0o600);
     }
     const history = (await readDeployments(deps, clientId)).filter((x) => x.config_path === r.config_path);

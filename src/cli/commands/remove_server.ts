@@ -1,0 +1,14 @@
+import type { Command } from "commander";
+import { removeServer } from "../../ops/remove_server.ts";
+import { action, type CliEnv } from "../context.ts";
+import { draftLine } from "../kv.ts";
+
+export function register(program: Command, env: CliEnv): void {
+  program.command("remove-server")
+    .description("Remove a server from a draft")
+    .argument("<name>", "server name in the draft")
+    .option("--client <id>", "client id", "claude-desktop")
+    .option("--profile <name>", "profile name", "default")
+    .action(action(env, (deps, name: string, o: { client: string; profile: string }) =>
+      removeServer(deps, { name, ...o }), (r) => `Removed ${r.server}\n${draftLine(r)}`));
+}

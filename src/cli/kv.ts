@@ -1,0 +1,42 @@
+/** Parsing repeated `K=V` / `K:V` options, and the text forms of draft results. */
+import { AppError } from "../core/errors.ts";
+import type { DraftSummary } from "../store/drafts.ts";
+
+/** `["a=1", "b=2"]` -> `{a: "1", b: "2"}`; `sep` splits at its first occurrence. A repeated key is refused. */
+export function parseKv(list: string[] | undefined, sep: "=" | ":", flag: string): Record<string, string> | undefined {
+  if (!list || list.length === 0) return undefined;
+  const out: Record<string, string> = {};
+  for (const item of list) {
+    const i = item.indexOf(sep);
+    const k = i > 0 ? item.slice(0, i).trim() : "";
+    if (!k) throw new AppError("usage", `${flag} takes KEY${sep}VALUE, got ${JSON.stringify(item.replace(/(.{0,12}).*/, "$1…"))}`);
+    if (k in out) throw new AppError("usage", `${flag} ${k} is given twice`, { key: k });
+    out[k] = sep === ":" ? item.slice(i + 1).trimStart() : item.slice(i + 1);
+  }
+  return out;
+}
+
+/** Like parseKv with `=`, but a repeated key collects a list (repeated arguments). */
+export function parseParams(list: string[] | undefined): Record<string, string | string[]> | undefined {
+  if (!list || list.length === 0) return undefined;
+  const out: Record<string, string | string[]> = {};
+  for (const item of list) {
+    const i = item.indexOf("=");
+    if (i <= 0) throw new AppError("usage", `--param takes NAME=VALUE, got ${JSON.stringify(item)}`);
+    const k = item.slice(0, i), v = item.slice(i + 1);
+    const prev = out[k];
+    out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  return out;
+}
+
+/** The seed's draft summary line: `Draft claude-desktop/default: 2 servers (a, b)`. */
+export function draftLine(s: DraftSummary): string {
+  const n = s.server_count;
+  return `Draft ${s.client_id}/${s.profile_id}: ${n} server${n === 1 ? "" : "s"}${n ? ` (${s.servers.join(", ")})` : ""}`;
+}
+
+/** Warnings as indented lines (empty when none). */
+export function warningLines(ws: (string | { message: string })[]): string {
+  return ws.map((w) => `  warning: ${typeof w === "string" ? w : w.message}`).join("\n");
+}

@@ -1,0 +1,59 @@
+/**
+ * Locating and reading a client's config file for import and diff: `--config-path FILE`, the project
+ * file (`--scope project --project-dir DIR`), or the user file for this OS. The named path is added to
+ * the scoped fs allow-list (reads only go through it).
+ */
+import { resolve } from "node:path";
+import { codecFor } from "../clients/codecs/mod.ts";
+import type { ClientRecord, NativeEntry } from "../clients/types.ts";
+import { AppError } from "../core/errors.ts";
+import type { Deps } from "../platform/deps.ts";
+
+export interface FileLocation {
+  configPath?: string;
+  scope?: string;
+  projectDir?: string;
+}
+
+/** The absolute path of the client's file for the given location options. */
+export function clientFilePath(deps: Deps, client: ClientRecord, o: FileLocation): string {
+  if (o.configPath) return resolve(o.configPath);
+  const scope = o.scope ?? "user";
+  if (scope === "user") return client.configPath(deps.os, deps.env);
+  if (scope !== "project") {
+    throw new AppError("invalid_input", `Unknown scope ${JSON.stringify(scope)}: use user or project`, { scope, known: ["user", "project"] });
+  }
+  if (!client.projectPath) {
+    throw new AppError("invalid_input", `${client.displayName} has no project config file`, { client: client.id });
+  }
+  return client.projectPath(resolve(o.projectDir ?? "."), deps.os);
+}
+
+/** Reads the native server entries of the file; `unreadable_file` when it is missing. */
+export async function readClientServers(
+  deps: Deps,
+  client: ClientRecord,
+  path: string,
+): Promise<Record<string, NativeEntry>> {
+  deps.policy.allowFile(path, [deps.userHome]);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(await deps.fs.readFile(path));
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    const why = e instanceof Deno.errors.NotFound ? "the file does not exist" : (e as Error).message;
+    throw new AppError("unreadable_file", `Cannot read the ${client.displayName} config "${path}": ${why}`, {
+      path,
+      client: client.id,
+    });
+  }
+  const codec = codecFor(client.format);
+  try {
+    return codec.readServers(text, client.servers);
+  } catch (e) {
+    if (e instanceof AppError) {
+      throw new AppError(e.code, `Cannot read the servers of "${path}": ${e.message}`, { ...e.details, path });
+    }
+    throw e;
+  }
+}

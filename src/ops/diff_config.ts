@@ -1,0 +1,143 @@
+/**
+ * diff-config: compares the latest publish of a client/profile with the draft (default), a local
+ * client file, a stored artifact, or the last deployed artifact. The report says what the
+ * recommended action would change (`from` -> `to`), with secret values redacted (`***`).
+ *
+ * status: `up-to-date` (same servers), `outdated` (the other side is an older published version, or
+ * only lacks servers the latest adds), `diverged` (it holds changes no published version has),
+ * `unknown` (nothing to compare with).
+ */
+import { getClient } from "../clients/registry.ts";
+import { artifactIdOf } from "../core/digest.ts";
+import { diffServers, type ServersDiff } from "../core/diff.ts";
+import { AppError } from "../core/errors.ts";
+import { checkName } from "../core/names.ts";
+import type { NeutralEntry } from "../core/neutral.ts";
+import type { Deps } from "../platform/deps.ts";
+import { resolveArtifactId } from "../store/artifacts.ts";
+import { readDeployments } from "../store/deployments.ts";
+import { readDraft } from "../store/drafts.ts";
+import { trustedKeys } from "../store/keys.ts";
+import { type IndexEntry, readIndex } from "../store/profile_index.ts";
+import { readSecrets } from "../store/secrets.ts";
+import { verifyArtifact } from "../store/verify_artifact.ts";
+import { clientFilePath, readClientServers } from "./client_file.ts";
+import { payloadOf } from "./publish_draft.ts";
+import { makeRedactor } from "./redact.ts";
+
+export type DiffMode = "draft" | "file" | "artifact" | "deployed";
+
+export interface DiffInput {
+  client: string;
+  profile?: string;
+  mode?: DiffMode;
+  file?: string;
+  artifactId?: string;
+}
+
+export interface DiffSide {
+  kind: "published" | "draft" | "file" | "artifact" | "deployed";
+  artifact_id?: string;
+  version?: number;
+  path?: string;
+}
+
+export interface DiffReport extends ServersDiff {
+  client_id: string;
+  profile_id: string;
+  mode: DiffMode;
+  status: "up-to-date" | "outdated" | "diverged" | "unknown";
+  from: DiffSide | null;
+  to: DiffSide | null;
+  summary: string;
+  recommendation: string;
+}
+
+type Servers = Record<string, NeutralEntry>;
+
+async function otherSide(deps: Deps, i: Required<Pick<DiffInput, "client" | "profile" | "mode">> & DiffInput, trusted: Map<string, string>) {
+  if (i.mode === "draft") {
+    const d = await readDraft(deps, i.client, i.profile);
+    return { side: { kind: "draft" } as DiffSide, servers: payloadOf(d).mcpServers, empty: d.servers.length === 0 };
+  }
+  if (i.mode === "file") {
+    const client = getClient(i.client);
+    const path = clientFilePath(deps, client, { configPath: i.file });
+    const natives = await readClientServers(deps, client, path);
+    const servers: Servers = {};
+    for (const [n, e] of Object.entries(natives)) servers[n] = client.parse(n, e);
+    return { side: { kind: "file", path } as DiffSide, servers, empty: false };
+  }
+  let id: string | undefined;
+  if (i.mode === "artifact") id = await resolveArtifactId(deps, i.artifactId ?? "");
+  else {
+    const recs = (await readDeployments(deps, i.client)).filter((r) => r.profile_id === i.profile && r.artifact_id);
+    id = recs.at(-1)?.artifact_id ?? undefined;
+    if (!id) return { side: null, servers: {}, empty: true };
+  }
+  const a = await verifyArtifact(deps, id, trusted);
+  return { side: { kind: i.mode, artifact_id: id } as DiffSide, servers: a.payload.mcpServers, empty: false };
+}
+
+/** Renders published entries as the client file would hold them, then reads them back. */
+function asDeployed(client: string, servers: Servers, os: Deps["os"], secrets: Record<string, string>): Servers {
+  const rec = getClient(client);
+  const ctx = { os, secrets: "reference" as const, resolveSecret: (n: string) => secrets[n] };
+  return Object.fromEntries(Object.entries(servers).map(([n, e]) => [n, rec.parse(n, rec.render(n, e, ctx))]));
+}
+
+/** The diff report. */
+export async function diffConfig(deps: Deps, input: DiffInput): Promise<DiffReport> {
+  const client = checkName("client", input.client);
+  const profile = checkName("profile", input.profile ?? "default");
+  const mode = input.mode ?? "draft";
+  if (mode === "file" && !input.file) throw new AppError("invalid_input", "Give --file FILE to compare a local file");
+  if (mode === "artifact" && !input.artifactId) throw new AppError("invalid_input", "Give --artifact-id ID");
+  const trusted = await trustedKeys(deps);
+  const history: IndexEntry[] = (await readIndex(deps, client, profile, trusted))?.entries ?? [];
+  const latest = history.at(-1);
+  const other = await otherSide(deps, { ...input, client, profile, mode }, trusted);
+  const secrets = await readSecrets(deps);
+  let published: Servers = latest ? (await verifyArtifact(deps, latest.artifact_id, trusted)).payload.mcpServers : {};
+  if (mode === "file") published = asDeployed(client, published, deps.os, secrets);
+  const pubSide: DiffSide | null = latest ? { kind: "published", artifact_id: latest.artifact_id, version: latest.version } : null;
+  const [fromS, toS, from, to] = mode === "draft"
+    ? [published, other.servers, pubSide, other.side]
+    : [other.servers, published, other.side, pubSide];
+  const diff = diffServers(fromS, toS, makeRedactor(secrets));
+  const base = { client_id: client, profile_id: profile, mode, from, to, ...diff };
+  const changed = diff.servers_added.length + diff.servers_removed.length + diff.servers_modified.length;
+  const counts = `${diff.servers_added.length} added, ${diff.servers_removed.length} removed, ${diff.servers_modified.length} modified, ${diff.servers_unchanged.length} unchanged`;
+  const where = `--client ${client} --profile ${profile}`;
+  if (!latest || !other.side || (mode === "draft" && other.empty)) {
+    const why = !latest ? `nothing is published for "${client}/${profile}"` : mode === "deployed" ? "nothing of this profile was deployed" : "the draft is empty";
+    const rec = !latest ? `Build a draft and publish it: mcp-orchestration publish-config ${where}` : mode === "deployed" ? `Deploy it: mcp-orchestration deploy-config ${where}` : `Add servers with add-server or import-config ${where}`;
+    const none = { servers_added: [], servers_removed: [], servers_modified: [], servers_unchanged: [] };
+    return { ...base, ...none, status: "unknown", summary: `Cannot compare: ${why}`, recommendation: rec };
+  }
+  if (changed === 0) {
+    return { ...base, status: "up-to-date", summary: `Same servers as published version ${latest.version} (${counts})`, recommendation: "Nothing to do" };
+  }
+  const otherId = other.side.artifact_id ?? (mode === "file" ? null : await artifactIdOf({ mcpServers: other.servers }));
+  const older = history.find((h) => h.artifact_id === otherId && h !== latest);
+  // Only missing what the latest adds (nothing of its own): behind the publish, not diverged.
+  const behind = mode !== "draft" && diff.servers_removed.length === 0 && diff.servers_modified.length === 0;
+  const status = older || behind ? "outdated" : "diverged";
+  const label = { draft: "The draft", file: "The file", artifact: "The artifact", deployed: "The deployed configuration" }[mode];
+  const summary = older
+    ? `${label} is published version ${older.version}; the latest is version ${latest.version} (${counts})`
+    : behind
+    ? `${label} lacks servers of published version ${latest.version} (${counts})`
+    : `${label} differs from published version ${latest.version} (${counts})`;
+  let recommendation: string;
+  if (mode === "draft") {
+    recommendation = older
+      ? `The draft matches an older version; rebuild it with add-server/remove-server or publish it to go back: mcp-orchestration publish-config ${where}`
+      : `Publish the draft: mcp-orchestration publish-config ${where}`;
+  } else if (status === "outdated" || mode !== "file") {
+    recommendation = `Deploy the latest version: mcp-orchestration deploy-config ${where}`;
+  } else {
+    recommendation = `The file holds changes that are not published: keep them with import-config ${where} then publish, or deploy the latest to replace the managed entries`;
+  }
+  return { ...base, status, summary, recommendation };
+}

@@ -1,0 +1,95 @@
+/**
+ * import-config: reads the servers already in a client's config file into the draft of a profile,
+ * through the client's codec and record (native -> neutral). Literal secrets found (env values and
+ * auth headers under secret-looking names, known token shapes) go to secrets.json and the draft gets
+ * `${VAR}` references. An entry that cannot be read is skipped with a warning; a name already in the
+ * draft is kept unless `replace`.
+ */
+import { getClient } from "../clients/registry.ts";
+import type { NeutralEntry } from "../core/neutral.ts";
+import { entryRefs, extractSecrets } from "../core/secret_extract.ts";
+import type { Deps } from "../platform/deps.ts";
+import { type DraftServer, type DraftSummary, summarize, updateDraft } from "../store/drafts.ts";
+import { readSecrets, setSecrets } from "../store/secrets.ts";
+import { clientFilePath, type FileLocation, readClientServers } from "./client_file.ts";
+
+export interface ImportConfigInput extends FileLocation {
+  client?: string;
+  profile?: string;
+  replace?: boolean;
+}
+
+export interface ImportConfigResult extends DraftSummary {
+  config_path: string;
+  imported: string[];
+  skipped: string[];
+  secrets_stored: string[];
+  warnings: string[];
+}
+
+function usable(e: NeutralEntry): boolean {
+  const x = e as Record<string, unknown>;
+  return (typeof x.command === "string" && x.command.trim() !== "") || typeof x.url === "string";
+}
+
+/** Imports the client's servers into the draft. */
+export async function importConfig(deps: Deps, input: ImportConfigInput): Promise<ImportConfigResult> {
+  const client = getClient(input.client ?? "claude-desktop");
+  const profile = input.profile ?? "default";
+  const path = clientFilePath(deps, client, input);
+  const natives = await readClientServers(deps, client, path);
+  const warnings: string[] = [];
+  const skipped: string[] = [];
+  const taken = await readSecrets(deps);
+  const secrets: Record<string, string> = {};
+  const specs: DraftServer[] = [];
+  for (const name of Object.keys(natives)) {
+    let entry: NeutralEntry;
+    try {
+      entry = client.parse(name, natives[name]);
+      if (!usable(entry)) throw new Error("it has neither a command nor a url");
+    } catch (e) {
+      skipped.push(name);
+      warnings.push(`Skipped "${name}": ${(e as Error).message}`);
+      continue;
+    }
+    const x = extractSecrets(name, entry, { ...taken, ...secrets });
+    Object.assign(secrets, x.secrets);
+    const env = (x.entry as { env?: Record<string, unknown> }).env ?? {};
+    specs.push({
+      name,
+      source: { custom: true, imported_from: path },
+      params: {},
+      env: Object.fromEntries(Object.entries(env).filter(([, v]) => typeof v === "string" && !v.includes("${"))) as Record<string, string>,
+      secret_refs: entryRefs(x.entry),
+      entry: x.entry,
+    });
+  }
+  const { result: imported, draft } = await updateDraft(deps, client.id, profile, async (d) => {
+    const servers = [...d.servers];
+    const done: string[] = [];
+    for (const s of specs) {
+      const at = servers.findIndex((x) => x.name === s.name);
+      if (at >= 0 && !input.replace) {
+        skipped.push(s.name);
+        warnings.push(`Kept the draft's "${s.name}": it is already in the draft (use --replace to take the file's)`);
+        continue;
+      }
+      if (at >= 0) servers[at] = s;
+      else servers.push(s);
+      done.push(s.name);
+    }
+    const used = new Set(specs.filter((s) => done.includes(s.name)).flatMap((s) => s.secret_refs));
+    for (const k of Object.keys(secrets)) if (!used.has(k)) delete secrets[k];
+    await setSecrets(deps, secrets);
+    return { draft: { ...d, servers }, result: done };
+  });
+  return {
+    ...summarize(draft),
+    config_path: path,
+    imported,
+    skipped,
+    secrets_stored: Object.keys(secrets).sort(),
+    warnings,
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * registry import FILE: accepts one server.json or an official registry API response
+ * (`{"servers":[{"server":{...}}]}`), camelCase or the older snake_case drafts, and writes each server,
+ * normalised, to `<home>/registry/<id>.json`, where it extends or overrides the built-in catalogue.
+ */
+import { join, resolve } from "node:path";
+import { AppError } from "../core/errors.ts";
+import type { Deps } from "../platform/deps.ts";
+import { builtinEntries } from "../registry/catalog.ts";
+import { CATALOG_META_KEY, catalogMeta, ID_PATTERN, parseServerJsonText } from "../registry/server_json.ts";
+import { writeJson } from "../store/json_file.ts";
+import { layout } from "../store/layout.ts";
+import { withLock } from "../platform/lock.ts";
+
+export interface ImportedServer {
+  id: string;
+  name: string;
+  path: string;
+  /** "builtin": it now overrides a built-in server; "user": it replaced an earlier import. */
+  overrides: "builtin" | "user" | null;
+}
+
+export interface RegistryImportResult {
+  file: string;
+  count: number;
+  imported: ImportedServer[];
+}
+
+/** Imports the server(s) of `file` into the user's registry folder. */
+export async function registryImport(deps: Deps, input: { file: string }): Promise<RegistryImportResult> {
+  if (!input.file) throw new AppError("invalid_input", "Give the server.json file to import");
+  const path = resolve(input.file);
+  deps.policy.allowFile(path);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(await deps.fs.readFile(path));
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError("unreadable_file", `Cannot read "${input.file}": ${(e as Error).message}`, { path });
+  }
+  const entries = parseServerJsonText(text, path).map((server) => {
+    // The id: our _meta id, else the tail of the reverse-DNS name (never the file name: "server.json").
+    const tail = server.name.split("/").pop()!.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[^a-z0-9]+/, "");
+    const id = catalogMeta(server).id ?? tail;
+    if (!ID_PATTERN.test(id)) {
+      throw new AppError("invalid_input", `Cannot derive a catalogue id from "${server.name}"`, { name: server.name });
+    }
+    return { id, server };
+  });
+  const builtin = new Set(builtinEntries().map((e) => e.id));
+  const l = layout(deps.home);
+  await deps.fs.mkdir(l.locksDir, 0o700);
+  const imported = await withLock(deps.fs, l.lock("registry"), async () => {
+    const out: ImportedServer[] = [];
+    for (const e of entries) {
+      const target = join(l.registryDir, `${e.id}.json`);
+      const existed = (await deps.fs.stat(target)) !== null;
+      const meta = { ...(e.server._meta ?? {}) } as Record<string, unknown>;
+      meta[CATALOG_META_KEY] = { ...((meta[CATALOG_META_KEY] as object | undefined) ?? {}), id: e.id };
+      await writeJson(deps.fs, target, { ...e.server, _meta: meta });
+      out.push({ id: e.id, name: e.server.name, path: target, overrides: existed ? "user" : builtin.has(e.id) ? "builtin" : null });
+    }
+    return out;
+  });
+  return { file: path, count: imported.length, imported };
+}

@@ -1,0 +1,110 @@
+/**
+ * Drafts on disk: `drafts/<client>/<profile>.json`, one list of server specs per client/profile, shared
+ * by the CLI and the MCP server. Written atomically under the `drafts` lock. A draft never holds a
+ * secret value: `env` keeps non-secret values only and `entry` holds `${VAR}` references.
+ */
+import { AppError } from "../core/errors.ts";
+import { checkName } from "../core/names.ts";
+import type { NeutralEntry } from "../core/neutral.ts";
+import type { Deps } from "../platform/deps.ts";
+import { withLock } from "../platform/lock.ts";
+import { readJson, writeJson } from "./json_file.ts";
+import { layout } from "./layout.ts";
+
+/** Where a draft server came from: a catalogue id, or a custom/imported entry. */
+export type DraftSource = { registry: string } | { custom: true; imported_from?: string };
+
+/** One server of a draft. */
+export interface DraftServer {
+  name: string;
+  source: DraftSource;
+  /** Transport chosen for a catalogue server (stdio, http, sse). */
+  transport?: string;
+  /** Non-secret parameter values as given. */
+  params: Record<string, string | string[]>;
+  /** Non-secret environment values as given. */
+  env: Record<string, string>;
+  /** Names of the secrets the entry references (values live in secrets.json). */
+  secret_refs: string[];
+  /** The neutral entry, secrets as `${VAR}`. */
+  entry: NeutralEntry;
+}
+
+/** A draft document. */
+export interface Draft {
+  client_id: string;
+  profile_id: string;
+  updated_at: string | null;
+  servers: DraftServer[];
+}
+
+/** The short form every draft command prints. */
+export interface DraftSummary {
+  client_id: string;
+  profile_id: string;
+  server_count: number;
+  servers: string[];
+  updated_at: string | null;
+}
+
+/** An empty draft for client/profile. */
+export function emptyDraft(client: string, profile: string): Draft {
+  return { client_id: client, profile_id: profile, updated_at: null, servers: [] };
+}
+
+/** The summary of a draft. */
+export function summarize(d: Draft): DraftSummary {
+  return {
+    client_id: d.client_id,
+    profile_id: d.profile_id,
+    server_count: d.servers.length,
+    servers: d.servers.map((s) => s.name),
+    updated_at: d.updated_at,
+  };
+}
+
+/** Reads the draft (an empty one when none exists). */
+export async function readDraft(deps: Deps, client: string, profile: string): Promise<Draft> {
+  checkName("client", client);
+  checkName("profile", profile);
+  const path = layout(deps.home).draft(client, profile);
+  const got = await readJson<Draft>(deps.fs, path);
+  if (!got) return emptyDraft(client, profile);
+  const d = got.value;
+  if (!d || typeof d !== "object" || !Array.isArray(d.servers)) {
+    throw new AppError("integrity_error", `The draft "${path}" is malformed`, { path });
+  }
+  return { ...d, client_id: client, profile_id: profile };
+}
+
+/** True when a draft file exists. */
+export async function draftExists(deps: Deps, client: string, profile: string): Promise<boolean> {
+  return (await deps.fs.stat(layout(deps.home).draft(client, profile))) !== null;
+}
+
+/**
+ * Read-modify-write under the lock: `fn` gets the current draft and returns the new one (or null to
+ * delete the file) plus a value passed back; returns that value and the draft as saved.
+ */
+export async function updateDraft<T>(
+  deps: Deps,
+  client: string,
+  profile: string,
+  fn: (d: Draft) => Promise<{ draft: Draft | null; result: T }> | { draft: Draft | null; result: T },
+): Promise<{ result: T; draft: Draft }> {
+  checkName("client", client);
+  checkName("profile", profile);
+  const l = layout(deps.home);
+  await deps.fs.mkdir(l.locksDir, 0o700);
+  return await withLock(deps.fs, l.lock("drafts"), async () => {
+    const { draft, result } = await fn(await readDraft(deps, client, profile));
+    const path = l.draft(client, profile);
+    if (draft === null) {
+      await deps.fs.remove(path);
+      return { result, draft: emptyDraft(client, profile) };
+    }
+    const saved = { ...draft, updated_at: deps.now().toISOString() };
+    await writeJson(deps.fs, path, saved, 0o600);
+    return { result, draft: saved };
+  });
+}

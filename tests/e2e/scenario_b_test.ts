@@ -1,0 +1,21 @@
+import { assertEquals } from "../core/assert.ts";
+import { HAND_MADE, scenarioB, withScenarioHome } from "./scenarios.ts";
+
+Deno.test("scenario B: import a hand-made Claude Desktop file, add one, diff, publish; the file is untouched", () =>
+  withScenarioHome(async (ctx) => {
+    const b = await scenarioB(ctx);
+    assertEquals(await Deno.readTextFile(b.configPath), HAND_MADE);
+    await assertTokenOnlyInSecrets(b);
+  }));
+
+import { join } from "node:path";
+import { filesUnder } from "./scenarios.ts";
+
+async function assertTokenOnlyInSecrets(ctx: { dir: string; home: string; configPath: string }) {
+  const holders: string[] = [];
+  for (const f of await filesUnder(ctx.dir)) {
+    if ((await Deno.readTextFile(f)).includes("nk-handmade-0123456789")) holders.push(f);
+  }
+  // The user's own file keeps its literal; our state folder holds it only in secrets.json.
+  assertEquals(holders, [ctx.configPath, join(ctx.home, "secrets.json")].sort());
+}
