@@ -17,6 +17,17 @@ export function argvForInvocation(execName: string, args: string[]): string[] {
   return m ? [m[1], ...args] : args;
 }
 
+/** A bare invocation (only global options) whose stdin is not a terminal serves MCP: AI clients launch
+ * the program without arguments (the seed's Claude Desktop snippet). */
+export function withDefaultCommand(args: string[], stdinIsTerminal: boolean): string[] {
+  if (stdinIsTerminal) return args;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--home") i++;
+    else if (!args[i].startsWith("--home=")) return args;
+  }
+  return [...args, "serve"];
+}
+
 function formatFrom(args: string[]): "text" | "json" {
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--format" && args[i + 1] === "json") return "json";

@@ -1,10 +1,22 @@
-import { assertEquals } from "../core/assert.ts";
+import { assert, assertEquals } from "../core/assert.ts";
 import { HAND_MADE, scenarioB, withScenarioHome } from "./scenarios.ts";
 
 Deno.test("scenario B: import a hand-made Claude Desktop file, add one, diff, publish; the file is untouched", () =>
   withScenarioHome(async (ctx) => {
     const b = await scenarioB(ctx);
     assertEquals(await Deno.readTextFile(b.configPath), HAND_MADE);
+    await assertTokenOnlyInSecrets(b);
+    // Deploy: the two hand-made servers and every other byte survive; memory is added.
+    const dep = await b.run(["deploy-config", "--client", "claude-desktop"]);
+    assertEquals(dep.json.status, "deployed");
+    assertEquals(dep.json.changes.added, ["memory"]);
+    assertEquals(dep.json.changes.unchanged.sort(), ["notes", "weather"]);
+    const after = await Deno.readTextFile(b.configPath);
+    assert.ok(after.startsWith(HAND_MADE.slice(0, HAND_MADE.lastIndexOf("}\n  }"))), "the hand-made text changed");
+    const doc = JSON.parse(after);
+    assertEquals(Object.keys(doc.mcpServers), ["notes", "weather", "memory"]);
+    assertEquals(doc.mcpServers.notes.env.NOTES_API_KEY, "nk-handmade-0123456789");
+    assertEquals(doc.globalShortcut, "Ctrl+Space");
     await assertTokenOnlyInSecrets(b);
   }));
 

@@ -1,0 +1,29 @@
+/**
+ * What a server has registered, recorded as it registers (tools, resources, prompts), so
+ * `capabilities://server` is generated from the real registrations and cannot go stale.
+ */
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+
+/** One registered tool as `capabilities://server` lists it. */
+export interface ToolInfo {
+  name: string;
+  title: string;
+  description: string;
+  annotations: Record<string, unknown>;
+}
+
+/** Everything registered on one server. */
+export interface Registered {
+  tools: ToolInfo[];
+  resources: { name: string; uri: string; description: string }[];
+  prompts: { name: string; description: string }[];
+}
+
+const BY_SERVER = new WeakMap<McpServer, Registered>();
+
+/** The registrations of `server` (created empty on first use). */
+export function registered(server: McpServer): Registered {
+  let r = BY_SERVER.get(server);
+  if (!r) BY_SERVER.set(server, r = { tools: [], resources: [], prompts: [] });
+  return r;
+}

@@ -1,0 +1,55 @@
+/**
+ * The one way a resource is registered: a fixed URI or a URI template, read as one JSON document.
+ * A failure is a JSON-RPC error whose `data` is the `{error, message, details}` document.
+ */
+import { type McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { ErrorCode, type ReadResourceResult } from "@modelcontextprotocol/sdk/types.js";
+import { toErrorDocument } from "../core/errors.ts";
+import { registered } from "./registered.ts";
+
+/** A JSON resource at a fixed URI or under a template like `server://{server_id}`. */
+export interface ResourceSpec {
+  name: string;
+  /** A URI, or a template with `{var}` parts. */
+  uri: string;
+  title: string;
+  description: string;
+  /** For templates: every concrete URI (undefined: not enumerable). */
+  list?: () => Promise<{ uri: string; name: string }[]>;
+  read(vars: Record<string, string>): Promise<unknown>;
+}
+
+/** The resource result for one JSON value. */
+export function jsonContents(uri: string, value: unknown): ReadResourceResult {
+  return { contents: [{ uri, mimeType: "application/json", text: JSON.stringify(value, null, 2) }] };
+}
+
+async function readAs(spec: ResourceSpec, uri: URL, vars: Record<string, string>): Promise<ReadResourceResult> {
+  try {
+    return jsonContents(uri.href, await spec.read(vars));
+  } catch (e) {
+    const doc = toErrorDocument(e);
+    const code = doc.error.endsWith("_not_found") ? -32002 : ErrorCode.InvalidParams;
+    // A plain Error with `code` and `data`: the SDK sends both as is (McpError would prefix the message).
+    throw Object.assign(new Error(doc.message), { code, data: doc });
+  }
+}
+
+/** Registers the resource and records it for `capabilities://server`. */
+export function defineResource(server: McpServer, spec: ResourceSpec): void {
+  const meta = { title: spec.title, description: spec.description, mimeType: "application/json" };
+  if (spec.uri.includes("{")) {
+    const list = spec.list;
+    const template = new ResourceTemplate(spec.uri, {
+      list: list ? async () => ({ resources: await list() }) : undefined,
+    });
+    server.registerResource(spec.name, template, meta, (uri: URL, vars: Record<string, string | string[]>) => {
+      const flat: Record<string, string> = {};
+      for (const [k, v] of Object.entries(vars)) flat[k] = decodeURIComponent(Array.isArray(v) ? v[0] : v);
+      return readAs(spec, uri, flat);
+    });
+  } else {
+    server.registerResource(spec.name, spec.uri, meta, (uri: URL) => readAs(spec, uri, {}));
+  }
+  registered(server).resources.push({ name: spec.name, uri: spec.uri, description: spec.description });
+}

@@ -1,0 +1,16 @@
+/** capabilities://clients: every client this program can configure (op listClients). */
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { listClients } from "../../ops/list_clients.ts";
+import type { Deps } from "../../platform/deps.ts";
+import { defineResource } from "../resource.ts";
+
+/** Registers `capabilities://clients`. */
+export function registerCapabilitiesClients(server: McpServer, deps: Deps): void {
+  defineResource(server, {
+    name: "capabilities-clients",
+    uri: "capabilities://clients",
+    title: "Supported clients",
+    description: "Every client: config path on this machine, format, remote-server support, profiles",
+    read: () => listClients(deps, {}),
+  });
+}

@@ -1,0 +1,27 @@
+/** config://{client_id}/{profile_id}/deployed: what is deployed for a profile and the state of the file
+ * (ops status and history). */
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { history } from "../../ops/history.ts";
+import { status } from "../../ops/status.ts";
+import type { Deps } from "../../platform/deps.ts";
+import { defineResource } from "../resource.ts";
+
+/** Registers `config://{client_id}/{profile_id}/deployed`. */
+export function registerConfigDeployed(server: McpServer, deps: Deps): void {
+  defineResource(server, {
+    name: "config-deployed",
+    uri: "config://{client_id}/{profile_id}/deployed",
+    title: "Deployed configuration",
+    description: "The last deployment of a client/profile and whether the file still holds it",
+    read: async (v) => {
+      const s = await status(deps, { client: v.client_id, profile: v.profile_id });
+      const h = await history(deps, { client: v.client_id, profile: v.profile_id, limit: 1 });
+      return {
+        client_id: v.client_id,
+        profile_id: v.profile_id,
+        last_deployment: h.deployments[0] ?? null,
+        targets: s.targets,
+      };
+    },
+  });
+}

@@ -1,0 +1,33 @@
+/**
+ * The MCP server factory: one McpServer named "mcp-orchestration" with every tool, resource and prompt
+ * registered over the same ops the CLI calls (one engine, two doors).
+ *
+ * @example
+ * const server = createServer(deps);
+ * await server.connect(new LineTransport());
+ */
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { Deps } from "../platform/deps.ts";
+import { errorDocumentForSdk } from "./sdk_errors.ts";
+import { TOOLS } from "./tools/mod.ts";
+import { RESOURCES } from "./resources/mod.ts";
+import { PROMPTS } from "./prompts/mod.ts";
+
+import { SERVER_INFO } from "./server_info.ts";
+
+export { SERVER_INFO };
+
+/** Builds a server with every tool, resource and prompt registered; connect it to a transport. */
+export function createServer(deps: Deps): McpServer {
+  const server = new McpServer(SERVER_INFO, {
+    capabilities: { tools: {}, resources: {}, prompts: {} },
+    instructions: "Manage the MCP server configurations of AI clients: browse servers (list_available_servers), " +
+      "build a draft (add_server_to_config), validate_config, publish_config (signed), deploy_config, then " +
+      "get_deployment_status, list_deployment_history and rollback_deployment.",
+  });
+  errorDocumentForSdk(server);
+  for (const register of TOOLS) register(server, deps);
+  for (const register of RESOURCES) register(server, deps);
+  for (const register of PROMPTS) register(server, deps);
+  return server;
+}

@@ -1,0 +1,123 @@
+/**
+ * MCP over stdio for Deno: one JSON-RPC message per line on stdin and stdout. Differences from the SDK's
+ * Node transport: a line that is not JSON, or not JSON-RPC, is answered with a JSON-RPC error (-32700 /
+ * -32600) instead of being dropped; writes are serialised so messages never interleave; at end of input
+ * the requests already received are answered before `onclose`.
+ */
+import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
+import { type JSONRPCMessage, JSONRPCMessageSchema } from "@modelcontextprotocol/sdk/types.js";
+
+/** A byte source and sink (Deno.stdin / Deno.stdout in production, pipes in tests). */
+export interface StdioStreams {
+  readable: ReadableStream<Uint8Array>;
+  write(bytes: Uint8Array): Promise<void>;
+}
+
+/** The process's own stdin and stdout. */
+export function processStreams(): StdioStreams {
+  return {
+    readable: Deno.stdin.readable,
+    write: async (b) => {
+      let off = 0;
+      while (off < b.length) off += await Deno.stdout.write(b.subarray(off));
+    },
+  };
+}
+
+/** Parses one line: the message, or the JSON-RPC error to answer with. */
+export function parseLine(line: string): { message: JSONRPCMessage } | { error: { code: number; message: string } } {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch (e) {
+    return { error: { code: -32700, message: `Parse error: ${(e as Error).message}` } };
+  }
+  const r = JSONRPCMessageSchema.safeParse(json);
+  if (!r.success) return { error: { code: -32600, message: "Invalid Request: not a JSON-RPC 2.0 message" } };
+  return { message: r.data };
+}
+
+/** A Transport over line-delimited JSON on a pair of streams. */
+export class LineTransport implements Transport {
+  onclose?: () => void;
+  onerror?: (error: Error) => void;
+  onmessage?: (message: JSONRPCMessage) => void;
+  #streams: StdioStreams;
+  #queue: Promise<void> = Promise.resolve();
+  #pending = new Set<string | number>();
+  #drained: (() => void) | null = null;
+  #closed = false;
+  #enc = new TextEncoder();
+
+  constructor(streams: StdioStreams = processStreams()) {
+    this.#streams = streams;
+  }
+
+  /** Starts reading; returns at once (the loop runs in the background). */
+  start(): Promise<void> {
+    this.#readLoop().catch((e) => this.onerror?.(e as Error));
+    return Promise.resolve();
+  }
+
+  async #readLoop(): Promise<void> {
+    const dec = new TextDecoder();
+    let buf = "";
+    try {
+      for await (const chunk of this.#streams.readable) {
+        buf += dec.decode(chunk, { stream: true });
+        let nl: number;
+        while ((nl = buf.indexOf("\n")) >= 0) {
+          this.#handleLine(buf.slice(0, nl).replace(/\r$/, ""));
+          buf = buf.slice(nl + 1);
+        }
+      }
+      if (buf.trim()) this.#handleLine(buf);
+    } finally {
+      await this.#drain();
+      await this.close();
+    }
+  }
+
+  #handleLine(line: string): void {
+    if (!line.trim()) return;
+    const r = parseLine(line);
+    if ("error" in r) {
+      this.onerror?.(new Error(r.error.message));
+      this.#write({ jsonrpc: "2.0", error: r.error } as unknown as JSONRPCMessage);
+      return;
+    }
+    const m = r.message as { id?: string | number; method?: string };
+    if (m.method !== undefined && m.id !== undefined) this.#pending.add(m.id);
+    this.onmessage?.(r.message);
+  }
+
+  #drain(): Promise<void> {
+    if (this.#pending.size === 0) return this.#queue;
+    return new Promise<void>((resolve) => (this.#drained = resolve)).then(() => this.#queue);
+  }
+
+  #write(message: JSONRPCMessage): Promise<void> {
+    const bytes = this.#enc.encode(JSON.stringify(message) + "\n");
+    this.#queue = this.#queue.then(() => this.#streams.write(bytes)).catch((e) => this.onerror?.(e as Error));
+    return this.#queue;
+  }
+
+  /** Sends one message (a line on stdout). */
+  send(message: JSONRPCMessage): Promise<void> {
+    const m = message as { id?: string | number; method?: string };
+    const done = this.#write(message);
+    if (m.method === undefined && m.id !== undefined && this.#pending.delete(m.id) && this.#pending.size === 0) {
+      this.#drained?.();
+    }
+    return done;
+  }
+
+  /** Stops: `onclose` runs once. */
+  close(): Promise<void> {
+    if (!this.#closed) {
+      this.#closed = true;
+      this.onclose?.();
+    }
+    return Promise.resolve();
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * The one way a tool is registered: input and output schemas, annotations, and a run function that calls
+ * an op. Success returns the op's JSON as `structuredContent` and as text; failure returns `isError: true`
+ * with the `{error, message, details}` document the CLI prints (as text: the SDK client validates any
+ * `structuredContent` against the output schema, even on errors).
+ *
+ * @example
+ * defineTool(server, {
+ *   name: "list_profiles", title: "List profiles", description: "...", kind: "read",
+ *   input: { client_id: clientId }, output: z.object({ profiles: z.array(z.any()) }).passthrough(),
+ *   run: (a) => listProfiles(deps, { client: a.client_id }),
+ * });
+ */
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { CallToolResult, ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
+import type { z } from "zod";
+import { toErrorDocument } from "../core/errors.ts";
+import { registered } from "./registered.ts";
+
+/** read: readOnlyHint; write: changes state, idempotent when `idempotent`; destructive: may replace data. */
+export type ToolKind = "read" | "write" | "destructive";
+
+/** A tool definition over a zod input shape. */
+export interface ToolSpec<S extends z.ZodRawShape> {
+  name: string;
+  title: string;
+  description: string;
+  kind: ToolKind;
+  /** Same inputs give the same state (reads always are). */
+  idempotent?: boolean;
+  input: S;
+  /** The result's shape (objects should be `.passthrough()` so extra fields from the op survive). */
+  output: z.AnyZodObject;
+  run(args: z.objectOutputType<S, z.ZodTypeAny>): Promise<unknown>;
+}
+
+/** The annotations of a tool kind. */
+export function annotationsFor(kind: ToolKind, title: string, idempotent?: boolean): ToolAnnotations {
+  return {
+    title,
+    readOnlyHint: kind === "read",
+    destructiveHint: kind === "destructive",
+    idempotentHint: kind === "read" ? true : idempotent === true,
+    openWorldHint: false,
+  };
+}
+
+/** A successful result: the JSON as structured content and as text. */
+export function okResult(value: unknown): CallToolResult {
+  const json = JSON.parse(JSON.stringify(value ?? {}));
+  return { content: [{ type: "text", text: JSON.stringify(json, null, 2) }], structuredContent: json };
+}
+
+/** A failure: the error document as text, `isError: true`. */
+export function errorResult(e: unknown): CallToolResult {
+  return { content: [{ type: "text", text: JSON.stringify(toErrorDocument(e), null, 2) }], isError: true };
+}
+
+/** Registers the tool on `server` and records it for `capabilities://server`. */
+export function defineTool<S extends z.ZodRawShape>(server: McpServer, spec: ToolSpec<S>): void {
+  const annotations = annotationsFor(spec.kind, spec.title, spec.idempotent);
+  server.registerTool(
+    spec.name,
+    {
+      title: spec.title,
+      description: spec.description,
+      inputSchema: spec.input,
+      outputSchema: spec.output,
+      annotations,
+    },
+    (async (args: z.objectOutputType<S, z.ZodTypeAny>) => {
+      try {
+        return okResult(await spec.run(args));
+      } catch (e) {
+        return errorResult(e);
+      }
+    }) as never,
+  );
+  registered(server).tools.push({ name: spec.name, title: spec.title, description: spec.description, annotations });
+}

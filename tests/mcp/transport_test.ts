@@ -1,0 +1,45 @@
+/** The stdio line transport: bad lines are answered with JSON-RPC errors; at end of input, requests
+ * already received are answered before the server stops. */
+import { assert, assertEquals } from "../core/assert.ts";
+import { serveStdio } from "../../src/mcp/serve.ts";
+import { parseLine } from "../../src/mcp/stdio_transport.ts";
+import { tempHome } from "../helpers/home.ts";
+
+Deno.test("parseLine: -32700 for non-JSON, -32600 for JSON that is not JSON-RPC", () => {
+  assertEquals((parseLine("{oops") as any).error.code, -32700);
+  assertEquals((parseLine('{"hello":1}') as any).error.code, -32600);
+  assert.ok("message" in parseLine('{"jsonrpc":"2.0","method":"ping","id":1}'));
+});
+
+Deno.test("serveStdio answers every request received before end of input, each line JSON-RPC", async () => {
+  const h = await tempHome();
+  try {
+    const lines = [
+      { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "1" } } },
+      { jsonrpc: "2.0", method: "notifications/initialized" },
+      "not json at all",
+      { jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "initialize_keys", arguments: {} } },
+      { jsonrpc: "2.0", id: 3, method: "tools/call", params: { name: "get_config", arguments: { client_id: 7 } } },
+      { jsonrpc: "2.0", id: 4, method: "no/such/method" },
+      { jsonrpc: "2.0", id: 5, method: "tools/call", params: { name: "list_profiles", arguments: {} } },
+    ].map((l) => (typeof l === "string" ? l : JSON.stringify(l)) + "\n").join("");
+    const out: string[] = [];
+    const logs: string[] = [];
+    await serveStdio(h.deps(), (l) => logs.push(l), {
+      readable: ReadableStream.from([new TextEncoder().encode(lines)]),
+      write: (b) => (out.push(new TextDecoder().decode(b)), Promise.resolve()),
+    });
+    const msgs = out.join("").trimEnd().split("\n").map((l) => JSON.parse(l));
+    for (const m of msgs) assertEquals(m.jsonrpc, "2.0");
+    const byId = new Map(msgs.filter((m) => m.id !== undefined).map((m) => [m.id, m]));
+    assertEquals([...byId.keys()].sort(), [1, 2, 3, 4, 5]);
+    assertEquals(byId.get(2).result.structuredContent.status, "created");
+    assertEquals(byId.get(3).result.isError, true);
+    assertEquals(byId.get(4).error.code, -32601);
+    assertEquals(byId.get(5).result.structuredContent.profiles, []);
+    assertEquals(msgs.filter((m) => m.id === undefined && m.error?.code === -32700).length, 1);
+    assert.ok(logs.some((l) => l.includes("Parse error")), "bad input is logged to the log stream (stderr)");
+  } finally {
+    await h.cleanup();
+  }
+});
