@@ -90,3 +90,14 @@ realTest("gemini mcp list reads what we deployed for gemini-cli", "gemini", asyn
   assert.match(r.text, /local-echo: node -e process\.exit\(0\) \(stdio\)/, r.text);
   assert.match(r.text, /remote-http: http:\/\/127\.0\.0\.1:9\/mcp \(http\)/, r.text);
 });
+
+realTest("after `connect claude-code`, claude mcp list reports our server Connected", "claude", async (bin, home) => {
+  const { realDenoDir } = await import("../../scripts/deno_dir.ts");
+  const c = await runCli(["connect", "claude-code", "--format", "json"], { HOME: home });
+  assertEquals(c.code, 0, c.stdout + c.stderr);
+  assertEquals(c.json.status, "connected");
+  // The server claude starts runs with claude's environment: keep the real Deno cache.
+  const env = { ...realClientEnv(home, bin), DENO_DIR: await realDenoDir() };
+  const r = await run(bin, ["mcp", "list"], env, home);
+  assert.match(r.text, /mcp-orchestration: .*serve.* - ✔ Connected/, r.text);
+});
