@@ -5,7 +5,7 @@
 import { basename } from "node:path";
 import denoJson from "./deno.json" with { type: "json" };
 import type { Env, OS } from "./src/clients/types.ts";
-import { argvForInvocation, runCli, withDefaultCommand } from "./src/cli/program.ts";
+import { argvForInvocation, plainServe, withDefaultCommand } from "./src/cli/argv.ts";
 import { makeDeps } from "./src/platform/make_deps.ts";
 import { ENV_VARS, RUN_FLAGS } from "./scripts/permissions.ts";
 import { allClientFiles } from "./src/clients/allowed_files.ts";
@@ -36,9 +36,27 @@ function selfCommand(): { command: string; args: string[] } {
   return { command: exe, args: ["serve"] };
 }
 
+const makeRealDeps = (home: string | undefined) => makeDeps({ home, env, os, clientFiles: allClientFiles, selfCommand });
+const serve = plainServe(args);
+if (serve) {
+  // The MCP server: answer `initialize` before the SDK and the CLI parser load (src/mcp/fast_start.ts).
+  const { serveFast } = await import("./src/mcp/fast_start.ts");
+  try {
+    await serveFast(makeRealDeps(serve.home), (s) => writeAll(Deno.stderr, s), Deno.stdin.readable, async (b) => {
+      let off = 0;
+      while (off < b.length) off += await Deno.stdout.write(b.subarray(off));
+    });
+    Deno.exit(0);
+  } catch (e) {
+    writeAll(Deno.stderr, `error: ${(e as Error).message}\n`);
+    Deno.exit(1);
+  }
+}
+
+const { runCli } = await import("./src/cli/program.ts");
 const code = await runCli(args, {
   io: { out: (s) => writeAll(Deno.stdout, s), err: (s) => writeAll(Deno.stderr, s) },
-  makeDeps: (home) => Promise.resolve(makeDeps({ home, env, os, clientFiles: allClientFiles, selfCommand })),
+  makeDeps: (home) => Promise.resolve(makeRealDeps(home)),
   version: denoJson.version,
   exitCode: 0,
 });

@@ -10,23 +10,7 @@ import { COMMANDS } from "./commands/mod.ts";
 
 export const PROGRAM = "mcp-orchestration";
 
-/** `mcp-orchestration-<sub>` link names run `<sub>` (the seed's executables). */
-export function argvForInvocation(execName: string, args: string[]): string[] {
-  const base = execName.replace(/\.exe$/i, "");
-  const m = base.match(/^mcp-orchestration-([a-z-]+)$/);
-  return m ? [m[1], ...args] : args;
-}
-
-/** A bare invocation (only global options) whose stdin is not a terminal serves MCP: AI clients launch
- * the program without arguments (the seed's Claude Desktop snippet). */
-export function withDefaultCommand(args: string[], stdinIsTerminal: boolean): string[] {
-  if (stdinIsTerminal) return args;
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === "--home") i++;
-    else if (!args[i].startsWith("--home=")) return args;
-  }
-  return [...args, "serve"];
-}
+export { argvForInvocation, withDefaultCommand } from "./argv.ts";
 
 function formatFrom(args: string[]): "text" | "json" {
   for (let i = 0; i < args.length; i++) {

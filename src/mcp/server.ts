@@ -13,7 +13,7 @@ import { TOOLS } from "./tools/mod.ts";
 import { RESOURCES } from "./resources/mod.ts";
 import { PROMPTS } from "./prompts/mod.ts";
 
-import { SERVER_INFO } from "./server_info.ts";
+import { INSTRUCTIONS, SERVER_INFO } from "./server_info.ts";
 
 export { SERVER_INFO };
 
@@ -21,9 +21,7 @@ export { SERVER_INFO };
 export function createServer(deps: Deps): McpServer {
   const server = new McpServer(SERVER_INFO, {
     capabilities: { tools: {}, resources: {}, prompts: {} },
-    instructions: "Manage the MCP server configurations of AI clients: browse servers (list_available_servers), " +
-      "build a draft (add_server_to_config), validate_config, publish_config (signed), deploy_config, then " +
-      "get_deployment_status, list_deployment_history and rollback_deployment.",
+    instructions: INSTRUCTIONS,
   });
   errorDocumentForSdk(server);
   for (const register of TOOLS) register(server, deps);

@@ -1,5 +1,28 @@
-/** The server's name and version (from deno.json). */
+/** The server's identity, kept free of the SDK so the fast start (fast_start.ts) can answer
+ * `initialize` before the SDK has loaded. tests/mcp/fast_start_test.ts checks both answers agree. */
 import denoJson from "../../deno.json" with { type: "json" };
 
 /** `{name, version}` as the MCP `initialize` response reports it. */
 export const SERVER_INFO = { name: "mcp-orchestration", version: denoJson.version };
+
+export const INSTRUCTIONS = "Manage the MCP server configurations of AI clients: browse servers " +
+  "(list_available_servers), build a draft (add_server_to_config), validate_config, publish_config (signed), " +
+  "deploy_config, then get_deployment_status, list_deployment_history and rollback_deployment.";
+
+/** What the server advertises once its tools, resources and prompts are registered. */
+export const ADVERTISED_CAPABILITIES = {
+  tools: { listChanged: true },
+  resources: { listChanged: true },
+  prompts: { listChanged: true },
+};
+
+/** The protocol versions of the SDK in use, newest first (the test compares with the SDK's list). */
+export const SUPPORTED_PROTOCOL_VERSIONS = ["2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05", "2024-10-07"];
+
+/** The `initialize` result, as the SDK's Server computes it. */
+export function initializeResult(requested: unknown) {
+  const protocolVersion = typeof requested === "string" && SUPPORTED_PROTOCOL_VERSIONS.includes(requested)
+    ? requested
+    : SUPPORTED_PROTOCOL_VERSIONS[0];
+  return { protocolVersion, capabilities: ADVERTISED_CAPABILITIES, serverInfo: SERVER_INFO, instructions: INSTRUCTIONS };
+}

@@ -209,8 +209,14 @@ export function entriesOf(servers: ServerJson[], path: string, source: "builtin"
 
 /** The built-in entries (validated). */
 export function builtinEntries(files: readonly BuiltinFile[] = BUILTIN_FILES): CatalogEntry[] {
-  return files.flatMap((f) => entriesOf(normalizeServerJson(f.data, f.path), f.path, "builtin"));
+  if (files === BUILTIN_FILES && builtinMemo) return builtinMemo;
+  const out = files.flatMap((f) => entriesOf(normalizeServerJson(f.data, f.path), f.path, "builtin"));
+  if (files === BUILTIN_FILES) builtinMemo = out;
+  return out;
 }
+
+/** The built-in files are embedded and immutable: normalise them once per process. */
+let builtinMemo: CatalogEntry[] | null = null;
 
 /** Builds the catalogue from the built-ins and the user's files (later files override earlier ones). */
 export function buildCatalog(

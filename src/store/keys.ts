@@ -58,6 +58,24 @@ async function result(deps: Deps, status: InitResult["status"], keyId: string): 
   };
 }
 
+const keyIds = new Map<string, string | null>();
+
+/** The key id of a public key file's exact text, or null when it is not exactly a PEM we would write
+ * (a re-encoded key, other line breaks, padding bits, a damaged file). Memoised by text. */
+async function exactKeyId(pem: string): Promise<string | null> {
+  const known = keyIds.get(pem);
+  if (known !== undefined) return known;
+  let id: string | null = null;
+  try {
+    if (toPem("PUBLIC KEY", fromPem("PUBLIC KEY", pem)) === pem) id = await keyIdOfPem(pem);
+  } catch {
+    id = null;
+  }
+  if (keyIds.size > 1000) keyIds.clear();
+  keyIds.set(pem, id);
+  return id;
+}
+
 export interface Signer {
   keyId: string;
   privatePem: string;
@@ -84,14 +102,8 @@ export async function trustedKeys(deps: Deps): Promise<Map<string, string>> {
     if (!name.endsWith(".pub")) continue;
     const pem = await readText(deps, `${l.trustedDir}/${name}`);
     if (!pem) continue;
-    try {
-      // Exact bytes only: a re-encoded key (other line breaks, padding bits) is not ours.
-      if (toPem("PUBLIC KEY", fromPem("PUBLIC KEY", pem)) !== pem) continue;
-      const id = await keyIdOfPem(pem);
-      if (`${id}.pub` === name) out.set(id, pem);
-    } catch {
-      // A damaged key file is not trusted; verify reports it.
-    }
+    const id = await exactKeyId(pem);
+    if (id && `${id}.pub` === name) out.set(id, pem);
   }
   return out;
 }

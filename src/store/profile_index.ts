@@ -11,6 +11,7 @@ import { isExactSerialization } from "./artifacts.ts";
 import { readJson, writeJson } from "./json_file.ts";
 import type { Signer } from "./keys.ts";
 import { layout } from "./layout.ts";
+import { rememberVerified, wasVerified } from "./verified_cache.ts";
 
 export interface IndexEntry {
   version: number;
@@ -59,7 +60,10 @@ export async function readIndex(
   if (idx.client_id !== client || idx.profile_id !== profile) throw bad("it names another client or profile");
   const pem = trusted.get(idx.signing_key_id);
   if (!pem) throw bad(`signed by the untrusted key "${idx.signing_key_id}"`);
-  if (!(await verify(pem, signedPart(idx), idx.signature))) throw bad("the signature does not match");
+  if (!wasVerified(got.text, pem)) {
+    if (!(await verify(pem, signedPart(idx), idx.signature))) throw bad("the signature does not match");
+    rememberVerified(got.text, pem);
+  }
   idx.entries.forEach((e, i) => {
     if (e.version !== i + 1) throw bad("versions are not consecutive");
   });

@@ -6,6 +6,7 @@ import { AppError } from "../core/errors.ts";
 import { verify } from "../core/signing.ts";
 import type { Deps } from "../platform/deps.ts";
 import { type Artifact, isExactSerialization, readArtifactRaw, recordBytes } from "./artifacts.ts";
+import { rememberVerified, wasVerified } from "./verified_cache.ts";
 
 const FIELDS = [
   "artifact_id",
@@ -43,11 +44,13 @@ export async function verifyArtifact(deps: Deps, id: string, trusted: Map<string
   if ((await artifactIdOf(a.payload)) !== id) throw fail("integrity_error", "the payload hash does not match the id");
   const pem = trusted.get(a.signing_key_id);
   if (!pem) throw fail("untrusted_key", `signed by the untrusted key "${a.signing_key_id}"`);
+  if (wasVerified(got.text, pem)) return a;
   if (!(await verify(pem, canonicalBytes(a.payload), String(a.signature)))) {
     throw fail("signature_invalid", "the payload signature does not match");
   }
   if (!(await verify(pem, recordBytes(a), String(a.record_signature)))) {
     throw fail("signature_invalid", "the record signature does not match");
   }
+  rememberVerified(got.text, pem);
   return a;
 }

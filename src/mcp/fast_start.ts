@@ -1,0 +1,78 @@
+/**
+ * Serving with a fast first answer: the MCP SDK takes ~170 ms to load, so the `initialize` request is
+ * answered from server_info.ts (no SDK) while the SDK loads; then every byte read so far, that request
+ * included, is replayed into the SDK server, whose own answer to it is dropped. Everything after
+ * `initialize` is answered by the SDK server.
+ */
+import type { Deps } from "../platform/deps.ts";
+import { initializeResult } from "./server_info.ts";
+import type { StdioStreams } from "./stdio_transport.ts";
+
+const enc = new TextEncoder();
+
+/** Reads `input` until the first line; answers it at once if it is `initialize`; hands over to the SDK. */
+export async function serveFast(
+  deps: Deps,
+  log: (line: string) => void,
+  input: ReadableStream<Uint8Array>,
+  write: (bytes: Uint8Array) => Promise<void>,
+): Promise<void> {
+  const sdk = import("./serve.ts");
+  const reader = input.getReader();
+  const seen: Uint8Array[] = [];
+  const dec = new TextDecoder();
+  let text = "";
+  let ended = false;
+  while (!text.includes("\n")) {
+    const { value, done } = await reader.read();
+    if (done) {
+      ended = true;
+      break;
+    }
+    seen.push(value);
+    text += dec.decode(value, { stream: true });
+  }
+  let answeredId: string | number | null = null;
+  const nl = text.indexOf("\n");
+  try {
+    const first = JSON.parse(nl >= 0 ? text.slice(0, nl) : text);
+    if (first?.jsonrpc === "2.0" && first.method === "initialize" && (typeof first.id === "string" || typeof first.id === "number")) {
+      await write(enc.encode(JSON.stringify({ result: initializeResult(first.params?.protocolVersion), jsonrpc: "2.0", id: first.id }) + "\n"));
+      answeredId = first.id;
+    }
+  } catch {
+    // Not JSON: the SDK server answers it with a parse error.
+  }
+  const replay = new ReadableStream<Uint8Array>({
+    start(c) {
+      for (const chunk of seen) c.enqueue(chunk);
+      if (ended) c.close();
+    },
+    async pull(c) {
+      const { value, done } = await reader.read();
+      if (done) c.close();
+      else c.enqueue(value);
+    },
+  });
+  const streams: StdioStreams = {
+    readable: replay,
+    write: (bytes) => {
+      if (answeredId !== null && isAnswerTo(bytes, answeredId)) {
+        answeredId = null;
+        return Promise.resolve();
+      }
+      return write(bytes);
+    },
+  };
+  const { serveStdio } = await sdk;
+  await serveStdio(deps, log, streams);
+}
+
+function isAnswerTo(bytes: Uint8Array, id: string | number): boolean {
+  try {
+    const m = JSON.parse(new TextDecoder().decode(bytes));
+    return m.id === id && m.method === undefined;
+  } catch {
+    return false;
+  }
+}
