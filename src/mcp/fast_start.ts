@@ -17,7 +17,6 @@ export async function serveFast(
   input: ReadableStream<Uint8Array>,
   write: (bytes: Uint8Array) => Promise<void>,
 ): Promise<void> {
-  const sdk = import("./serve.ts");
   const reader = input.getReader();
   const seen: Uint8Array[] = [];
   const dec = new TextDecoder();
@@ -64,7 +63,8 @@ export async function serveFast(
       return write(bytes);
     },
   };
-  const { serveStdio } = await sdk;
+  // Loaded only now: loading it earlier would hold up the first answer (module evaluation blocks).
+  const { serveStdio } = await import("./serve.ts");
   await serveStdio(deps, log, streams);
 }
 

@@ -23,13 +23,20 @@ export interface ClientSummary {
   deprecated: string | null;
 }
 
-async function profilesOf(deps: Deps, id: string): Promise<string[]> {
+/** Profiles of every client with state: two folder listings, then only the clients that have some. */
+async function allProfiles(deps: Deps): Promise<Map<string, string[]>> {
   const l = layout(deps.home);
-  const names = [...await deps.fs.readDir(`${l.indexDir}/${id}`), ...await deps.fs.readDir(`${l.draftsDir}/${id}`)];
-  return [...new Set(names.filter((n) => n.endsWith(".json")).map((n) => n.slice(0, -5)))].sort();
+  const out = new Map<string, string[]>();
+  await Promise.all([l.indexDir, l.draftsDir].map(async (dir) => {
+    for (const id of await deps.fs.readDir(dir)) {
+      const names = (await deps.fs.readDir(`${dir}/${id}`)).filter((n) => n.endsWith(".json")).map((n) => n.slice(0, -5));
+      out.set(id, [...new Set([...(out.get(id) ?? []), ...names])].sort());
+    }
+  }));
+  return out;
 }
 
-async function summary(deps: Deps, c: ClientRecord): Promise<ClientSummary> {
+async function summary(deps: Deps, c: ClientRecord, profiles: Map<string, string[]>): Promise<ClientSummary> {
   let path: string | null = null;
   try {
     path = c.configPath(deps.os, deps.env);
@@ -50,12 +57,13 @@ async function summary(deps: Deps, c: ClientRecord): Promise<ClientSummary> {
     servers_key: c.servers.path.join("."),
     remote_servers: c.remote,
     secret_references: c.secretSyntax,
-    profiles: await profilesOf(deps, c.id),
+    profiles: profiles.get(c.id) ?? [],
     deprecated: c.deprecated ?? null,
   };
 }
 
 export async function listClients(deps: Deps, input: { client?: string } = {}): Promise<{ clients: ClientSummary[] }> {
   const list = input.client !== undefined ? [getClient(checkName("client", input.client))] : ALL_CLIENTS;
-  return { clients: await Promise.all(list.map((c) => summary(deps, c))) };
+  const profiles = await allProfiles(deps);
+  return { clients: await Promise.all(list.map((c) => summary(deps, c, profiles))) };
 }

@@ -24,17 +24,16 @@ export async function listProfiles(deps: Deps, input: { client: string }): Promi
     .filter((n) => n.endsWith(".json")).map((n) => n.slice(0, -5));
   const published = await indexedProfiles(deps, client);
   const names = [...new Set([...drafts, ...published])].sort();
-  const profiles: ProfileSummary[] = [];
-  for (const p of names) {
+  const profiles = await Promise.all(names.map(async (p): Promise<ProfileSummary> => {
     const idx = published.includes(p) ? await readIndex(deps, client, p, trusted) : null;
     const latest = idx?.entries.at(-1);
-    profiles.push({
+    return {
       profile_id: p,
       has_draft: drafts.includes(p),
       published_versions: idx?.entries.length ?? 0,
       latest_artifact_id: latest?.artifact_id ?? null,
       latest_published_at: latest?.created_at ?? null,
-    });
-  }
+    };
+  }));
   return { client_id: client, profiles };
 }

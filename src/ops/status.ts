@@ -54,60 +54,69 @@ async function diskState(deps: Deps, c: ClientRecord, last: DeploymentRecord) {
   return { state: drifted.length ? "drifted" as const : null, drifted };
 }
 
+/** The targets of one profile of one client. */
+async function profileTargets(
+  deps: Deps,
+  c: ClientRecord,
+  profile: string,
+  records: DeploymentRecord[],
+  trusted: Map<string, string>,
+): Promise<TargetStatus[]> {
+  const latest = (await readIndex(deps, c.id, profile, trusted))?.entries.at(-1) ?? null;
+  const byPath = new Map<string, DeploymentRecord>();
+  for (const r of records) if (r.profile_id === profile) byPath.set(r.config_path, r);
+  const base = {
+    client_id: c.id,
+    profile_id: profile,
+    latest_artifact_id: latest?.artifact_id ?? null,
+    latest_version: latest?.version ?? null,
+  };
+  if (byPath.size === 0) {
+    return [{
+      ...base,
+      config_path: null,
+      state: "not-deployed",
+      deployed_artifact_id: null,
+      deployment_id: null,
+      deployed_at: null,
+      drifted_servers: [],
+    }];
+  }
+  return await Promise.all([...byPath.values()].map(async (last): Promise<TargetStatus> => {
+    // Another profile deployed to this file since: this profile is no longer what the file holds.
+    const current = records.filter((r) => r.config_path === last.config_path).at(-1)!;
+    const replaced = current.profile_id !== profile;
+    const disk = replaced ? { state: null, drifted: [] } : await diskState(deps, c, last);
+    const state: TargetState = replaced
+      ? "not-deployed"
+      : disk.state ?? (latest && latest.artifact_id !== last.artifact_id ? "outdated" : "up-to-date");
+    return {
+      ...base,
+      config_path: last.config_path,
+      state,
+      deployed_artifact_id: last.artifact_id,
+      deployment_id: last.deployment_id,
+      deployed_at: last.deployed_at,
+      drifted_servers: disk.drifted,
+      ...(replaced ? { detail: `replaced by profile "${current.profile_id}"` } : {}),
+      ...("detail" in disk && disk.detail ? { detail: disk.detail } : {}),
+    };
+  }));
+}
+
 export async function status(deps: Deps, input: { client?: string; profile?: string } = {}): Promise<{
   targets: TargetStatus[];
 }> {
   const clients = input.client !== undefined ? [getClient(checkName("client", input.client))] : ALL_CLIENTS;
   if (input.profile !== undefined) checkName("profile", input.profile);
   const trusted = await trustedKeys(deps);
-  const targets: TargetStatus[] = [];
-  for (const c of clients) {
+  const perClient = await Promise.all(clients.map(async (c) => {
     const records = (await readDeployments(deps, c.id)).filter((r) => r.action !== "connect");
-    const profiles = new Set([...(await indexedProfiles(deps, c.id)), ...records.map((r) => r.profile_id)]);
-    for (const profile of [...profiles].sort()) {
-      if (input.profile !== undefined && profile !== input.profile) continue;
-      const latest = (await readIndex(deps, c.id, profile, trusted))?.entries.at(-1) ?? null;
-      const byPath = new Map<string, DeploymentRecord>();
-      for (const r of records) if (r.profile_id === profile) byPath.set(r.config_path, r);
-      const base = {
-        client_id: c.id,
-        profile_id: profile,
-        latest_artifact_id: latest?.artifact_id ?? null,
-        latest_version: latest?.version ?? null,
-      };
-      if (byPath.size === 0) {
-        targets.push({
-          ...base,
-          config_path: null,
-          state: "not-deployed",
-          deployed_artifact_id: null,
-          deployment_id: null,
-          deployed_at: null,
-          drifted_servers: [],
-        });
-      }
-      for (const last of byPath.values()) {
-        const disk = await diskState(deps, c, last);
-        // Another profile deployed to this file since: this profile is no longer what the file holds.
-        const current = records.filter((r) => r.config_path === last.config_path).at(-1)!;
-        const replaced = current.profile_id !== profile;
-        const state: TargetState = replaced
-          ? "not-deployed"
-          : disk.state ?? (latest && latest.artifact_id !== last.artifact_id ? "outdated" : "up-to-date");
-        targets.push({
-          ...base,
-          config_path: last.config_path,
-          state,
-          deployed_artifact_id: last.artifact_id,
-          deployment_id: last.deployment_id,
-          deployed_at: last.deployed_at,
-          drifted_servers: replaced ? [] : disk.drifted,
-          ...(replaced ? { detail: `replaced by profile "${current.profile_id}"` } : {}),
-          ...("detail" in disk && disk.detail ? { detail: disk.detail } : {}),
-        });
-      }
-    }
-  }
+    const profiles = [...new Set([...(await indexedProfiles(deps, c.id)), ...records.map((r) => r.profile_id)])]
+      .filter((p) => input.profile === undefined || p === input.profile).sort();
+    return (await Promise.all(profiles.map((p) => profileTargets(deps, c, p, records, trusted)))).flat();
+  }));
+  const targets = perClient.flat();
   if (input.client !== undefined && input.profile !== undefined && targets.length === 0) {
     throw new AppError("profile_not_found", `Nothing published or deployed for "${input.client}/${input.profile}"`, {
       client_id: input.client,

@@ -20,16 +20,14 @@ export interface VerifyResult {
 
 /** Every (client, profile, version) whose signed index lists `id`. */
 export async function whereIndexed(deps: Deps, id: string, trusted: Map<string, string>) {
-  const out: VerifyResult["indexed_in"] = [];
-  for (const client of await deps.fs.readDir(layout(deps.home).indexDir)) {
-    for (const profile of await indexedProfiles(deps, client)) {
-      const idx = await readIndex(deps, client, profile, trusted);
-      for (const e of idx?.entries ?? []) {
-        if (e.artifact_id === id) out.push({ client_id: client, profile_id: profile, version: e.version });
-      }
-    }
-  }
-  return out;
+  const clients = await deps.fs.readDir(layout(deps.home).indexDir);
+  const pairs = (await Promise.all(clients.map(async (c) => (await indexedProfiles(deps, c)).map((p) => [c, p])))).flat();
+  const found = await Promise.all(pairs.map(async ([client, profile]) => {
+    const idx = await readIndex(deps, client, profile, trusted);
+    return (idx?.entries ?? []).filter((e) => e.artifact_id === id)
+      .map((e) => ({ client_id: client, profile_id: profile, version: e.version }));
+  }));
+  return found.flat();
 }
 
 export async function verifyOp(
