@@ -56,11 +56,12 @@ export async function serveFast(
   const streams: StdioStreams = {
     readable: replay,
     write: (bytes) => {
-      if (answeredId !== null && isAnswerTo(bytes, answeredId)) {
-        answeredId = null;
-        return Promise.resolve();
-      }
-      return write(bytes);
+      if (answeredId === null) return write(bytes);
+      // A write may carry several messages, one per line: drop only the SDK's answer to `initialize`.
+      const lines = new TextDecoder().decode(bytes).split("\n");
+      const kept = lines.filter((l) => !(answeredId !== null && l && isAnswerTo(l, answeredId) && (answeredId = null, true)));
+      const text = kept.join("\n");
+      return text.trim() ? write(enc.encode(text)) : Promise.resolve();
     },
   };
   // Loaded only now: loading it earlier would hold up the first answer (module evaluation blocks).
@@ -68,9 +69,9 @@ export async function serveFast(
   await serveStdio(deps, log, streams);
 }
 
-function isAnswerTo(bytes: Uint8Array, id: string | number): boolean {
+function isAnswerTo(line: string, id: string | number): boolean {
   try {
-    const m = JSON.parse(new TextDecoder().decode(bytes));
+    const m = JSON.parse(line);
     return m.id === id && m.method === undefined;
   } catch {
     return false;

@@ -96,9 +96,18 @@ export class LineTransport implements Transport {
     return new Promise<void>((resolve) => (this.#drained = resolve)).then(() => this.#queue);
   }
 
+  /** Messages waiting for the write in progress; written together in one call (fewer syscalls when
+   * many answers are ready at once). */
+  #batch: string[] = [];
+
   #write(message: JSONRPCMessage): Promise<void> {
-    const bytes = this.#enc.encode(JSON.stringify(message) + "\n");
-    this.#queue = this.#queue.then(() => this.#streams.write(bytes)).catch((e) => this.onerror?.(e as Error));
+    this.#batch.push(JSON.stringify(message) + "\n");
+    if (this.#batch.length > 1) return this.#queue;
+    this.#queue = this.#queue.then(() => {
+      const text = this.#batch.join("");
+      this.#batch = [];
+      return this.#streams.write(this.#enc.encode(text));
+    }).catch((e) => this.onerror?.(e as Error));
     return this.#queue;
   }
 

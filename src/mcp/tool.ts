@@ -47,8 +47,10 @@ export function annotationsFor(kind: ToolKind, title: string, idempotent?: boole
 
 /** A successful result: the JSON as structured content and as text. */
 export function okResult(value: unknown): CallToolResult {
-  const json = JSON.parse(JSON.stringify(value ?? {}));
-  return { content: [{ type: "text", text: JSON.stringify(json, null, 2) }], structuredContent: json };
+  // One serialisation: the text is compact JSON, and the structured content is that text parsed back
+  // (plain data, `undefined` fields dropped), so the two can never disagree.
+  const text = JSON.stringify(value ?? {});
+  return { content: [{ type: "text", text }], structuredContent: JSON.parse(text) };
 }
 
 /** A failure: the error document as text, `isError: true`. */

@@ -43,8 +43,8 @@ async function summary(deps: Deps, c: ClientRecord, profiles: Map<string, string
   } catch {
     path = null;
   }
-  const exists = path ? !!(await deps.fs.stat(path).catch(() => null)) : false;
   const folder = path ? !!(await deps.fs.stat(dirname(path)).catch(() => null)) : false;
+  const exists = path && folder ? !!(await deps.fs.stat(path).catch(() => null)) : false;
   return {
     client_id: c.id,
     display_name: c.displayName,

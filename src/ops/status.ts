@@ -11,6 +11,7 @@ import type { Deps } from "../platform/deps.ts";
 import { type DeploymentRecord, readDeployments } from "../store/deployments.ts";
 import { trustedKeys } from "../store/keys.ts";
 import { indexedProfiles, readIndex } from "../store/profile_index.ts";
+import { layout } from "../store/layout.ts";
 import { readConfigFile } from "./config_file.ts";
 import { entryHash } from "./deploy_plan.ts";
 
@@ -104,10 +105,20 @@ async function profileTargets(
   }));
 }
 
+/** Clients with a published profile or a deployment log (two folder listings, not twenty). */
+async function clientsWithState(deps: Deps): Promise<ClientRecord[]> {
+  const l = layout(deps.home);
+  const ids = new Set(await deps.fs.readDir(l.indexDir));
+  for (const n of await deps.fs.readDir(l.deploymentsDir)) if (n.endsWith(".jsonl")) ids.add(n.slice(0, -6));
+  return ALL_CLIENTS.filter((c) => ids.has(c.id));
+}
+
 export async function status(deps: Deps, input: { client?: string; profile?: string } = {}): Promise<{
   targets: TargetStatus[];
 }> {
-  const clients = input.client !== undefined ? [getClient(checkName("client", input.client))] : ALL_CLIENTS;
+  const clients = input.client !== undefined
+    ? [getClient(checkName("client", input.client))]
+    : await clientsWithState(deps);
   if (input.profile !== undefined) checkName("profile", input.profile);
   const trusted = await trustedKeys(deps);
   const perClient = await Promise.all(clients.map(async (c) => {

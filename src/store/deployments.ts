@@ -50,6 +50,9 @@ export async function appendDeployment(deps: Deps, rec: DeploymentRecord): Promi
   });
 }
 
+/** The last parse of each client's log, by its exact text (the MCP server reads logs on every call). */
+const parsedLogs = new Map<string, { text: string; records: DeploymentRecord[] }>();
+
 /** Every record of a client, oldest first (a torn or foreign line is skipped). */
 export async function readDeployments(deps: Deps, client: string): Promise<DeploymentRecord[]> {
   let text: string;
@@ -59,6 +62,8 @@ export async function readDeployments(deps: Deps, client: string): Promise<Deplo
     if (e instanceof Deno.errors.NotFound) return [];
     throw e;
   }
+  const memo = parsedLogs.get(client);
+  if (memo && memo.text === text) return [...memo.records];
   const out: DeploymentRecord[] = [];
   for (const line of text.split("\n")) {
     if (!line.trim()) continue;
@@ -69,7 +74,8 @@ export async function readDeployments(deps: Deps, client: string): Promise<Deplo
       // A torn line from a crash during append.
     }
   }
-  return out;
+  parsedLogs.set(client, { text, records: out });
+  return [...out];
 }
 
 /** The newest record for a config file (the managed set lives there), or null. */

@@ -11,8 +11,13 @@ export function serialize(value: unknown): string {
   return JSON.stringify(value, null, 2) + "\n";
 }
 
-/** Parses a state file; null when missing; `integrity_error` when it is not valid JSON. */
-export async function readJson<T>(fs: FileSystem, path: string): Promise<{ value: T; text: string } | null> {
+/** Parses a state file; null when missing; `integrity_error` when it is not valid JSON. `known` may
+ * return an already-checked value for these exact bytes (then `cached` is true and nothing is parsed). */
+export async function readJson<T>(
+  fs: FileSystem,
+  path: string,
+  known?: (text: string) => T | undefined,
+): Promise<{ value: T; text: string; cached?: boolean } | null> {
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(path);
@@ -22,6 +27,8 @@ export async function readJson<T>(fs: FileSystem, path: string): Promise<{ value
   }
   try {
     const text = dec.decode(bytes);
+    const hit = known?.(text);
+    if (hit !== undefined) return { value: hit, text, cached: true };
     return { value: JSON.parse(text) as T, text };
   } catch {
     throw new AppError("integrity_error", `The state file "${path}" is not valid JSON`, { path });

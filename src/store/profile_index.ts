@@ -11,7 +11,7 @@ import { isExactSerialization } from "./artifacts.ts";
 import { readJson, writeJson } from "./json_file.ts";
 import type { Signer } from "./keys.ts";
 import { layout } from "./layout.ts";
-import { rememberVerified, wasVerified } from "./verified_cache.ts";
+import { keyOf, recall, remember } from "./verified_cache.ts";
 
 export interface IndexEntry {
   version: number;
@@ -46,8 +46,13 @@ export async function readIndex(
   trusted: Map<string, string>,
 ): Promise<ProfileIndex | null> {
   const path = layout(deps.home).index(client, profile);
-  const got = await readJson<ProfileIndex>(deps.fs, path);
+  const got = await readJson<ProfileIndex>(deps.fs, path, (text) => {
+    const key = keyOf(text);
+    const hit = key === undefined ? undefined : recall<ProfileIndex>(text, trusted.get(key));
+    return hit && hit.client_id === client && hit.profile_id === profile ? hit : undefined;
+  });
   if (!got) return null;
+  if (got.cached) return got.value;
   const idx = got.value;
   const bad = (why: string) =>
     new AppError("index_invalid", `The profile index of "${client}/${profile}" fails verification: ${why}`, {
@@ -60,13 +65,11 @@ export async function readIndex(
   if (idx.client_id !== client || idx.profile_id !== profile) throw bad("it names another client or profile");
   const pem = trusted.get(idx.signing_key_id);
   if (!pem) throw bad(`signed by the untrusted key "${idx.signing_key_id}"`);
-  if (!wasVerified(got.text, pem)) {
-    if (!(await verify(pem, signedPart(idx), idx.signature))) throw bad("the signature does not match");
-    rememberVerified(got.text, pem);
-  }
+  if (!(await verify(pem, signedPart(idx), idx.signature))) throw bad("the signature does not match");
   idx.entries.forEach((e, i) => {
     if (e.version !== i + 1) throw bad("versions are not consecutive");
   });
+  remember(got.text, pem, idx);
   return idx;
 }
 

@@ -5,8 +5,10 @@ import { artifactIdOf } from "../core/digest.ts";
 import { AppError } from "../core/errors.ts";
 import { verify } from "../core/signing.ts";
 import type { Deps } from "../platform/deps.ts";
-import { type Artifact, isExactSerialization, readArtifactRaw, recordBytes } from "./artifacts.ts";
-import { rememberVerified, wasVerified } from "./verified_cache.ts";
+import { type Artifact, isExactSerialization, recordBytes } from "./artifacts.ts";
+import { keyOf, recall, remember } from "./verified_cache.ts";
+import { readJson } from "./json_file.ts";
+import { layout } from "./layout.ts";
 
 const FIELDS = [
   "artifact_id",
@@ -24,12 +26,17 @@ const FIELDS = [
 export async function verifyArtifact(deps: Deps, id: string, trusted: Map<string, string>): Promise<Artifact> {
   let got;
   try {
-    got = await readArtifactRaw(deps, id);
+    got = await readJson<Artifact>(deps.fs, layout(deps.home).artifact(id), (text) => {
+      const key = keyOf(text);
+      const hit = key === undefined ? undefined : recall<Artifact>(text, trusted.get(key));
+      return hit && hit.artifact_id === id ? hit : undefined;
+    });
   } catch (e) {
     if (e instanceof AppError) throw new AppError("integrity_error", e.message, { artifact_id: id });
     throw e;
   }
   if (!got) throw new AppError("artifact_not_found", `No artifact "${id}" in the store`, { artifact_id: id });
+  if (got.cached) return got.value;
   const a = got.value;
   const fail = (code: "integrity_error" | "signature_invalid" | "untrusted_key", why: string) =>
     new AppError(code, `Artifact "${id.slice(0, 12)}…" fails verification: ${why}`, { artifact_id: id, reason: why });
@@ -40,9 +47,6 @@ export async function verifyArtifact(deps: Deps, id: string, trusted: Map<string
   }
   if (!isExactSerialization(a, got.text)) throw fail("integrity_error", "the file's bytes were altered");
   if (a.artifact_id !== id) throw fail("integrity_error", "the record names another id");
-  // These exact bytes passed every check below before, with the same trusted key.
-  const known = trusted.get(a.signing_key_id);
-  if (known && wasVerified(got.text, known)) return a;
   if (typeof a.payload !== "object" || a.payload === null) throw fail("integrity_error", "no payload");
   if ((await artifactIdOf(a.payload)) !== id) throw fail("integrity_error", "the payload hash does not match the id");
   const pem = trusted.get(a.signing_key_id);
@@ -53,6 +57,6 @@ export async function verifyArtifact(deps: Deps, id: string, trusted: Map<string
   if (!(await verify(pem, recordBytes(a), String(a.record_signature)))) {
     throw fail("signature_invalid", "the record signature does not match");
   }
-  rememberVerified(got.text, pem);
+  remember(got.text, pem, a);
   return a;
 }

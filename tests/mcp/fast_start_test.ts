@@ -19,7 +19,10 @@ async function session(deps: Deps, fast: boolean, version: string) {
     { jsonrpc: "2.0", method: "notifications/initialized" },
     { jsonrpc: "2.0", id: 2, method: "ping" },
   );
-  const write = (b: Uint8Array) => (out.push(JSON.parse(new TextDecoder().decode(b))), Promise.resolve());
+  const write = (b: Uint8Array) => {
+    for (const l of new TextDecoder().decode(b).split("\n")) if (l.trim()) out.push(JSON.parse(l));
+    return Promise.resolve();
+  };
   if (fast) await serveFast(deps, () => {}, input, write);
   else await serveStdio(deps, () => {}, { readable: input, write });
   return out;
