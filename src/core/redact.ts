@@ -31,19 +31,6 @@ export function redactValue<T>(value: T, secrets: Iterable<string>): T {
   return walk(value) as T;
 }
 
-/** Names whose values are secrets: `*_TOKEN`, `*_KEY`, `*_SECRET`, `*_PASSWORD`, `*_PAT`, auth headers. */
-export const SECRET_NAME = /(TOKEN|_KEY|APIKEY|API_KEY|SECRET|PASSWORD|PASSWD|_PAT|AUTHORIZATION|COOKIE|CREDENTIAL)$/i;
-
-/** Redacts the values of changes whose last path segment names a secret (`env.GITHUB_TOKEN`). */
-export function redactSecretFields<T extends { path: string; old: unknown; new: unknown }>(changes: T[]): T[] {
-  return changes.map((c) => {
-    const last = c.path.split(/[.[\]"]+/).filter(Boolean).at(-1) ?? "";
-    if (!SECRET_NAME.test(last)) return c;
-    const hide = (v: unknown) => (typeof v === "string" && v.length > 0 && !/^\$\{[^}]+\}$/.test(v) ? REDACTED : v);
-    return { ...c, old: hide(c.old), new: hide(c.new) };
-  });
-}
-
 const ASSIGNMENT = /(["']?)([A-Za-z0-9_.-]*?(?:TOKEN|_KEY|APIKEY|API_KEY|SECRET|PASSWORD|PASSWD|_PAT|Authorization|AUTHORIZATION|Cookie|CREDENTIAL)[A-Za-z0-9_]*)\1(\s*[:=]\s*)(["']?)([^"'\s,}{][^"'\n,}]*)\4/g;
 
 /** Hides literal values assigned to secret-named keys in JSON, YAML and TOML text (diff lines). A

@@ -3,7 +3,7 @@
  * file (`--scope project --project-dir DIR`), or the user file for this OS. The named path is added to
  * the scoped fs allow-list (reads only go through it).
  */
-import { resolve } from "node:path";
+import { resolveTarget, type TargetOptions } from "./deploy_target.ts";
 import { codecFor } from "../clients/codecs/mod.ts";
 import type { ClientRecord, NativeEntry } from "../clients/types.ts";
 import { AppError } from "../core/errors.ts";
@@ -15,18 +15,9 @@ export interface FileLocation {
   projectDir?: string;
 }
 
-/** The absolute path of the client's file for the given location options. */
+/** The absolute path of the client's file for the given location options (the same rules as deploy). */
 export function clientFilePath(deps: Deps, client: ClientRecord, o: FileLocation): string {
-  if (o.configPath) return resolve(o.configPath);
-  const scope = o.scope ?? "user";
-  if (scope === "user") return client.configPath(deps.os, deps.env);
-  if (scope !== "project") {
-    throw new AppError("invalid_input", `Unknown scope ${JSON.stringify(scope)}: use user or project`, { scope, known: ["user", "project"] });
-  }
-  if (!client.projectPath) {
-    throw new AppError("invalid_input", `${client.displayName} has no project config file`, { client: client.id });
-  }
-  return client.projectPath(resolve(o.projectDir ?? "."), deps.os);
+  return resolveTarget(deps, client, o as TargetOptions).path;
 }
 
 /** Reads the native server entries of the file; `unreadable_file` when it is missing. */

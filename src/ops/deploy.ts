@@ -4,7 +4,8 @@
  */
 import { AppError } from "../core/errors.ts";
 import { checkName } from "../core/names.ts";
-import { redactSecretAssignments, redactSecretFields, redactText, redactValue } from "../core/redact.ts";
+import { redactSecretAssignments, redactText } from "../core/redact.ts";
+import { makeRedactor } from "./redact.ts";
 import { sha256Hex } from "../core/digest.ts";
 import { unifiedDiff } from "../core/text_diff.ts";
 import { refsIn } from "../core/neutral.ts";
@@ -121,7 +122,7 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
       pinned,
       force: a.force,
     });
-    if (plan.conflicts.length && !a.force) throw driftError(a, plan.conflicts, secretValues);
+    if (plan.conflicts.length && !a.force) throw driftError(a, plan.conflicts, secrets);
     const changes = { added: plan.added, updated: plan.updated, removed: plan.removed, unchanged: plan.unchanged };
     const diff = redactSecretAssignments(redactText(unifiedDiff(before.text, plan.newText, a.target.path), secretValues));
     const base = {
@@ -169,14 +170,18 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
   });
 }
 
-function driftError(a: ApplyInput, conflicts: Conflict[], secretValues: string[]): AppError {
+function driftError(a: ApplyInput, conflicts: Conflict[], secrets: Record<string, string>): AppError {
+  const redact = makeRedactor(secrets);
   const names = conflicts.map((c) => `"${c.server}" (${c.kind === "unmanaged" ? "not deployed by us" : "edited by hand"})`);
   return new AppError(
     "drift_detected",
     `Cannot deploy artifact "${a.artifact.artifact_id.slice(0, 12)}…" to "${a.client.id}": ${names.join(", ")} differ from what we would write; use --force to overwrite`,
     {
       config_path: a.target.path,
-      conflicts: redactValue(conflicts.map((c) => ({ ...c, differences: redactSecretFields(c.differences) })), secretValues),
+      conflicts: conflicts.map((c) => ({
+        ...c,
+        differences: c.differences.map((d) => ({ path: d.path, old: redact(d.path, d.old), new: redact(d.path, d.new) })),
+      })),
       hint: "run with --dry-run to see the change, or --force to overwrite",
     },
   );

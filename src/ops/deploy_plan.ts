@@ -5,7 +5,7 @@
  */
 import { canonicalJson } from "../core/canonical_json.ts";
 import { sha256Hex } from "../core/digest.ts";
-import { fieldDiff, type FieldChange } from "../core/field_diff.ts";
+import { fieldChanges, type FieldChange } from "../core/diff.ts";
 import type { Codec, NativeEntry, ServersLocation } from "../clients/types.ts";
 
 export interface Conflict {
@@ -64,7 +64,7 @@ export async function planEdit(p: PlanInput): Promise<Plan> {
       out.conflicts.push({
         server: name,
         kind: p.managed[name] ? "edited" : "unmanaged",
-        differences: fieldDiff(entry, current[name]),
+        differences: fieldChanges(entry, current[name]),
       });
     }
     out.updated.push(name);
@@ -73,7 +73,7 @@ export async function planEdit(p: PlanInput): Promise<Plan> {
   for (const [name, h] of Object.entries(p.managed)) {
     if (name in p.desired || p.pinned.includes(name) || !has(name)) continue;
     if ((await entryHash(current[name])) !== h) {
-      out.conflicts.push({ server: name, kind: "edited", differences: fieldDiff(undefined, current[name]) });
+      out.conflicts.push({ server: name, kind: "edited", differences: fieldChanges(undefined, current[name]) });
     }
     out.removed.push(name);
     changes[name] = null;

@@ -28,7 +28,8 @@ export interface InputSpec {
 }
 
 /** Env var and variable names treated as secrets even when `isSecret` is not set. */
-export const SECRET_NAME = /(_TOKEN|_KEY|_SECRET|_PASSWORD|_PAT)$/i;
+export { SECRET_NAME_RE as SECRET_NAME } from "../core/secret_detect.ts";
+import { SECRET_NAME_RE as SECRET_NAME } from "../core/secret_detect.ts";
 
 /** The `${VAR}` name used for a secret input: uppercase, `[A-Z0-9_]` only. */
 export function refName(name: string): string {
