@@ -123,3 +123,13 @@ Deno.test("a config path outside the allowed places is refused; a named one is a
     assertEquals(r.status, "deployed");
     await assertRejectsCode(() => deploy(h.deps(), { client: "cursor", configPath: "/etc/../etc/x.json" }), "path_not_allowed");
   }));
+
+Deno.test("a tampered artifact is refused before the client file is touched", () =>
+  withHome(async (h) => {
+    const { d, path } = await setup(h, '{"mcpServers":{}}\n');
+    const art = join(h.home, "artifacts", (await Array.fromAsync(Deno.readDir(join(h.home, "artifacts"))))[0].name);
+    await Deno.writeTextFile(art, (await Deno.readTextFile(art)).replace("server-memory", "server-evil!"));
+    await assertRejectsCode(() => deploy(d, { client: "cursor" }), "integrity_error");
+    assertEquals(await Deno.readTextFile(path), '{"mcpServers":{}}\n');
+    assertEquals(await Array.fromAsync(Deno.readDir(join(h.home, "backups"))).catch(() => []), []);
+  }));
