@@ -9,6 +9,7 @@ import { argvForInvocation, plainServe, withDefaultCommand } from "./src/cli/arg
 import { makeDeps } from "./src/platform/make_deps.ts";
 import { ENV_VARS, RUN_FLAGS } from "./scripts/permissions.ts";
 import { allClientFiles } from "./src/clients/allowed_files.ts";
+import { colorFor } from "./src/cli/style.ts";
 
 function readEnv(): Env {
   const env: Record<string, string | undefined> = {};
@@ -36,11 +37,16 @@ function selfCommand(): { command: string; args: string[] } {
   return { command: exe, args: ["serve"] };
 }
 
+/** Loads a module by URL at run time rather than by a literal specifier, so that `deno run` does not read
+ * and resolve its whole module graph at start-up (~15 ms of every command). `deno task compile` embeds
+ * these modules with --include (scripts/compile.ts); `deno check` follows the `typeof import` types. */
+const load = <T>(path: string): Promise<T> => import(new URL(path, import.meta.url).href);
+
 const makeRealDeps = (home: string | undefined) => makeDeps({ home, env, os, clientFiles: allClientFiles, selfCommand });
 const serve = plainServe(args);
 if (serve) {
   // The MCP server: answer `initialize` before the SDK and the CLI parser load (src/mcp/fast_start.ts).
-  const { serveFast } = await import("./src/mcp/fast_start.ts");
+  const { serveFast } = await load<typeof import("./src/mcp/fast_start.ts")>("./src/mcp/fast_start.ts");
   try {
     await serveFast(makeRealDeps(serve.home), (s) => writeAll(Deno.stderr, s), Deno.stdin.readable, async (b) => {
       let off = 0;
@@ -53,11 +59,12 @@ if (serve) {
   }
 }
 
-const { runCli } = await import("./src/cli/program.ts");
+const { runCli } = await load<typeof import("./src/cli/program.ts")>("./src/cli/program.ts");
 const code = await runCli(args, {
   io: { out: (s) => writeAll(Deno.stdout, s), err: (s) => writeAll(Deno.stderr, s) },
   makeDeps: (home) => Promise.resolve(makeRealDeps(home)),
   version: denoJson.version,
   exitCode: 0,
+  color: { out: colorFor(Deno.stdout.isTerminal(), env.NO_COLOR), err: colorFor(Deno.stderr.isTerminal(), env.NO_COLOR) },
 });
 Deno.exit(code);

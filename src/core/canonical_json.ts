@@ -19,8 +19,14 @@ const SHORT_ESCAPES: Record<string, string> = {
   "\f": "\\f",
 };
 
+/** Printable ASCII other than `"` and backslash: written as it is. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+/** A UTF-16 surrogate: only then does UTF-16 order differ from code point order. */
+const SURROGATE = /[\ud800-\udfff]/;
+
 /** A JSON string literal as Python writes it with ensure_ascii. */
 export function pythonString(s: string): string {
+  if (PLAIN.test(s)) return '"' + s + '"';
   let out = '"';
   for (let i = 0; i < s.length; i++) {
     const ch = s[i];
@@ -37,6 +43,7 @@ export function pythonString(s: string): string {
 
 /** Compares two strings by Unicode code point (Python's str ordering), not UTF-16 unit. */
 export function compareCodePoints(a: string, b: string): number {
+  if (!SURROGATE.test(a) && !SURROGATE.test(b)) return a < b ? -1 : a > b ? 1 : 0;
   const ia = a[Symbol.iterator]();
   const ib = b[Symbol.iterator]();
   for (;;) {

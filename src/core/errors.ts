@@ -56,10 +56,28 @@ export interface ErrorDocument {
   details: Record<string, unknown>;
 }
 
-/** Turns anything thrown into an error document (unknown errors become `internal_error`). */
+/** Names of the runtime's operating-system error classes (NotFound, PermissionDenied...). */
+const OS_ERROR_NAMES = new Set([
+  "NotFound", "PermissionDenied", "AlreadyExists", "InvalidData", "TimedOut", "Interrupted", "WriteZero",
+  "UnexpectedEof", "BadResource", "Busy", "NotSupported", "FilesystemLoop", "IsADirectory", "NotADirectory",
+]);
+
+/** True for a raw error from the operating system (a Deno error class, or an `E...` errno code). */
+export function isOsError(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  const code = (e as { code?: unknown }).code;
+  return OS_ERROR_NAMES.has(e.name) || (typeof code === "string" && /^E[A-Z0-9]+$/.test(code));
+}
+
+/** Turns anything thrown into an error document: a raw operating-system error is `io_error` (with its
+ * errno code), anything else unknown is `internal_error`. */
 export function toErrorDocument(e: unknown): ErrorDocument {
   if (e instanceof AppError) return { error: e.code, message: e.message, details: e.details };
   const message = e instanceof Error ? e.message : String(e);
+  if (isOsError(e)) {
+    const code = (e as { code?: unknown }).code;
+    return { error: "io_error", message, details: typeof code === "string" ? { os_code: code } : {} };
+  }
   return { error: "internal_error", message, details: {} };
 }
 

@@ -6,6 +6,20 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/**
+ * Returns the server name when it can be a key of every client's file: 1-200 characters, no control
+ * characters, not `__proto__` (which plain objects would take as their prototype); else `invalid_input`.
+ */
+export function checkEntryName(name: string): string {
+  // deno-lint-ignore no-control-regex
+  if (name.length === 0 || name.length > 200 || /[\u0000-\u001f\u007f]/.test(name) || name === "__proto__") {
+    throw new AppError("invalid_input", `Invalid server name ${JSON.stringify(name.slice(0, 200))}: use 1-200 printable characters, not "__proto__"`, {
+      server: name.slice(0, 200),
+    });
+  }
+  return name;
+}
+
 /** Returns the payload when it has a non-empty `mcpServers` map of entries with a command or url. */
 export function checkPayloadShape(payload: unknown): NeutralPayload {
   if (!isPlainObject(payload) || !isPlainObject(payload.mcpServers)) {
@@ -16,6 +30,7 @@ export function checkPayloadShape(payload: unknown): NeutralPayload {
     throw new AppError("invalid_input", 'The configuration\'s "mcpServers" is empty: add at least one server', {});
   }
   for (const name of names) {
+    checkEntryName(name);
     const e = payload.mcpServers[name];
     if (!isPlainObject(e)) {
       throw new AppError("invalid_input", `Server "${name}" must be an object`, { server: name });

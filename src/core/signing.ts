@@ -83,7 +83,21 @@ async function importPrivate(pem: string): Promise<CryptoKey> {
   }
 }
 
-async function importPublic(pem: string): Promise<CryptoKey> {
+/** Imported public keys by PEM: verifying a store imports the same one or two keys hundreds of times. */
+const publicKeys = new Map<string, Promise<CryptoKey>>();
+
+function importPublic(pem: string): Promise<CryptoKey> {
+  let key = publicKeys.get(pem);
+  if (!key) {
+    if (publicKeys.size >= 1000) publicKeys.clear();
+    key = importPublicUncached(pem);
+    key.catch(() => publicKeys.delete(pem));
+    publicKeys.set(pem, key);
+  }
+  return key;
+}
+
+async function importPublicUncached(pem: string): Promise<CryptoKey> {
   try {
     return await crypto.subtle.importKey("spki", fromPem("PUBLIC KEY", pem) as BufferSource, ALG, false, [
       "verify",

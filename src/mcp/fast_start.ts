@@ -7,6 +7,7 @@
 import type { Deps } from "../platform/deps.ts";
 import { initializeResult } from "./server_info.ts";
 import type { StdioStreams } from "./stdio_transport.ts";
+import { MAX_MESSAGE_CHARS } from "./limits.ts";
 
 const enc = new TextEncoder();
 
@@ -22,14 +23,17 @@ export async function serveFast(
   const dec = new TextDecoder();
   let text = "";
   let ended = false;
-  while (!text.includes("\n")) {
+  // Until the first line ends (or grows past the transport's limit: then the SDK side answers it).
+  for (let more = true; more && text.length <= MAX_MESSAGE_CHARS;) {
     const { value, done } = await reader.read();
     if (done) {
       ended = true;
       break;
     }
     seen.push(value);
-    text += dec.decode(value, { stream: true });
+    const part = dec.decode(value, { stream: true });
+    text += part;
+    more = !part.includes("\n");
   }
   let answeredId: string | number | null = null;
   const nl = text.indexOf("\n");

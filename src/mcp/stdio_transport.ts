@@ -1,11 +1,13 @@
 /**
  * MCP over stdio for Deno: one JSON-RPC message per line on stdin and stdout. Differences from the SDK's
  * Node transport: a line that is not JSON, or not JSON-RPC, is answered with a JSON-RPC error (-32700 /
- * -32600) instead of being dropped; writes are serialised so messages never interleave; at end of input
+ * -32600) instead of being dropped; a line over MAX_MESSAGE_CHARS is answered with -32600 and skipped;
+ * each byte is scanned once (a huge line costs linear time); writes are serialised so messages never interleave; at end of input
  * the requests already received are answered before `onclose`.
  */
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { type JSONRPCMessage, JSONRPCMessageSchema } from "@modelcontextprotocol/sdk/types.js";
+import { MAX_MESSAGE_CHARS } from "./limits.ts";
 
 /** A byte source and sink (Deno.stdin / Deno.stdout in production, pipes in tests). */
 export interface StdioStreams {
@@ -62,20 +64,44 @@ export class LineTransport implements Transport {
   async #readLoop(): Promise<void> {
     const dec = new TextDecoder();
     let buf = "";
+    // Where the search for the next line break resumes (each byte is scanned once), and whether the
+    // rest of an oversized line is being skipped.
+    let from = 0;
+    let skipping = false;
     try {
       for await (const chunk of this.#streams.readable) {
         buf += dec.decode(chunk, { stream: true });
-        let nl: number;
-        while ((nl = buf.indexOf("\n")) >= 0) {
-          this.#handleLine(buf.slice(0, nl).replace(/\r$/, ""));
+        for (let nl = buf.indexOf("\n", from); ; nl = buf.indexOf("\n")) {
+          if (nl < 0) {
+            from = buf.length;
+            if (buf.length > MAX_MESSAGE_CHARS) {
+              if (!skipping) this.#tooLarge();
+              skipping = true;
+              buf = "";
+              from = 0;
+            }
+            break;
+          }
+          const line = buf.slice(0, nl);
           buf = buf.slice(nl + 1);
+          from = 0;
+          if (skipping) skipping = false;
+          else if (line.length > MAX_MESSAGE_CHARS) this.#tooLarge();
+          else this.#handleLine(line.replace(/\r$/, ""));
         }
       }
-      if (buf.trim()) this.#handleLine(buf);
+      if (buf.trim() && !skipping) this.#handleLine(buf);
     } finally {
       await this.#drain();
       await this.close();
     }
+  }
+
+  /** Answers a message over the size limit (it is dropped unread, and the server keeps serving). */
+  #tooLarge(): void {
+    const error = { code: -32600, message: `Invalid Request: a message longer than ${MAX_MESSAGE_CHARS / 1024 / 1024} MiB was dropped` };
+    this.onerror?.(new Error(error.message));
+    this.#write({ jsonrpc: "2.0", id: null, error } as unknown as JSONRPCMessage);
   }
 
   #handleLine(line: string): void {

@@ -4,10 +4,11 @@
  * the scoped fs allow-list (reads only go through it).
  */
 import { resolveTarget, type TargetOptions } from "./deploy_target.ts";
-import { codecFor } from "../clients/codecs/mod.ts";
+import { loadCodec } from "../clients/codecs/load.ts";
 import type { ClientRecord, NativeEntry } from "../clients/types.ts";
 import { AppError } from "../core/errors.ts";
 import type { Deps } from "../platform/deps.ts";
+import { checkFileSize } from "./file_size.ts";
 
 export interface FileLocation {
   configPath?: string;
@@ -29,6 +30,7 @@ export async function readClientServers(
   deps.policy.allowFile(path, [deps.userHome]);
   let text: string;
   try {
+    await checkFileSize(deps, path);
     text = new TextDecoder("utf-8", { fatal: true }).decode(await deps.fs.readFile(path));
   } catch (e) {
     if (e instanceof AppError) throw e;
@@ -38,7 +40,7 @@ export async function readClientServers(
       client: client.id,
     });
   }
-  const codec = codecFor(client.format);
+  const codec = await loadCodec(client.format);
   try {
     return codec.readServers(text, client.servers);
   } catch (e) {

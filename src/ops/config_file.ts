@@ -6,6 +6,9 @@ import { sha256Hex } from "../core/digest.ts";
 import { writeAtomic } from "../platform/atomic.ts";
 import type { Deps } from "../platform/deps.ts";
 import { saveBackup } from "../store/backups.ts";
+import { checkFileSize } from "./file_size.ts";
+import { isWithin } from "../platform/scoped_fs.ts";
+import { readSecretBook } from "../store/secrets.ts";
 
 export interface FileState {
   /** The real path (a symlinked config file is followed). */
@@ -21,12 +24,26 @@ const dec = new TextDecoder("utf-8", { fatal: true });
 export async function readConfigFile(deps: Deps, path: string): Promise<FileState> {
   const realPath = await deps.policy.resolveReal(path);
   await deps.policy.check(path, "read");
+  if (isWithin(await deps.policy.resolveReal(deps.home), realPath)) {
+    throw new AppError("path_not_allowed", `Cannot use "${path}" as a client config file: it resolves into the state folder ("${realPath}")`, {
+      path,
+      real_path: realPath,
+    });
+  }
   const st = await deps.fs.stat(realPath);
   if (st && !st.isFile) {
     throw new AppError("unreadable_file", `Cannot use "${path}": it is not a regular file`, { path });
   }
   if (!st) return { realPath, bytes: null, text: "", mode: null, sha256: null };
-  const bytes = await deps.fs.readFile(realPath);
+  await checkFileSize(deps, realPath, st);
+  let bytes: Uint8Array;
+  try {
+    bytes = await deps.fs.readFile(realPath);
+  } catch (e) {
+    // Removed by another program since the stat: it is missing now.
+    if (e instanceof Deno.errors.NotFound) return { realPath, bytes: null, text: "", mode: null, sha256: null };
+    throw e;
+  }
   let text: string;
   try {
     text = dec.decode(bytes);
@@ -44,16 +61,18 @@ function same(a: Uint8Array | null, b: Uint8Array | null): boolean {
 }
 
 /** Saves the pre-image to backups/<sha256> (0600, known secret values as placeholders) once. */
-export function backup(deps: Deps, before: FileState, secrets: Record<string, string>): Promise<string | null> {
-  if (!before.bytes || !before.sha256) return Promise.resolve(null);
-  return saveBackup(deps, before.bytes, before.sha256, secrets);
+export async function backup(deps: Deps, before: FileState): Promise<string | null> {
+  if (!before.bytes || !before.sha256) return null;
+  return await saveBackup(deps, before.bytes, before.sha256, await readSecretBook(deps));
 }
 
-/** Replaces the file with `after` unless someone changed it since `before` was read. */
-export async function compareAndSwap(deps: Deps, before: FileState, after: Uint8Array, newFileMode: number) {
+/** Replaces the file with `after` unless someone changed it since `before` was read. The file keeps its
+ * mode (`newFileMode` when it is created), less the group and other bits when `private`. */
+export async function compareAndSwap(deps: Deps, before: FileState, after: Uint8Array, newFileMode: number, private_ = false) {
   await deps.fs.mkdir(dirname(before.realPath), 0o700);
+  const kept = before.mode ?? newFileMode;
   await writeAtomic(deps.fs, before.realPath, after, {
-    mode: before.mode ?? newFileMode,
+    mode: private_ ? kept & ~0o077 : kept,
     beforeRename: async () => {
       let now: Uint8Array | null = null;
       try {

@@ -5,14 +5,14 @@
 import { AppError } from "../core/errors.ts";
 import { sha256Hex } from "../core/digest.ts";
 import { checkName } from "../core/names.ts";
-import { codecFor } from "../clients/codecs/mod.ts";
+import { loadCodec } from "../clients/codecs/load.ts";
 import { getClient } from "../clients/registry.ts";
 import type { Deps } from "../platform/deps.ts";
-import { withLock } from "../platform/lock.ts";
-import { appendDeployment, newDeploymentId, readDeployments } from "../store/deployments.ts";
-import { layout } from "../store/layout.ts";
-import { readSecrets } from "../store/secrets.ts";
-import { backup, compareAndSwap, readConfigFile } from "./config_file.ts";
+import { type DeploymentRecord, newDeploymentId, readDeployments } from "../store/deployments.ts";
+import { hasOwn } from "../clients/codecs/shared.ts";
+import { readConfigFile } from "./config_file.ts";
+import { commitFileWrite } from "./file_commit.ts";
+import { withConfigLock } from "./pending.ts";
 import { resolveTarget, type TargetOptions } from "./deploy_target.ts";
 import { entryHash } from "./deploy_plan.ts";
 
@@ -42,33 +42,28 @@ export async function connect(deps: Deps, input: TargetOptions & { client: strin
     secrets: "reference",
     resolveSecret: () => undefined,
   });
-  const l = layout(deps.home);
-  await deps.fs.mkdir(l.locksDir, 0o700);
-  const real = await deps.policy.resolveReal(target.path);
-  return await withLock(deps.fs, l.lock(`config-${(await sha256Hex(real)).slice(0, 16)}`), async (): Promise<ConnectResult> => {
+  return await withConfigLock(deps, target.path, async (lockName): Promise<ConnectResult> => {
     const before = await readConfigFile(deps, target.path);
-    const codec = codecFor(client.format);
+    const codec = await loadCodec(client.format);
     const current = codec.readServers(before.text, client.servers);
     const history = (await readDeployments(deps, client.id)).filter((r) => r.config_path === target.path);
     const ours = history.some((r) => r.pinned?.includes(name));
     const base = { client_id: client.id, config_path: target.path, server_name: name, command: self.command, args, restart_hint: client.restartHint };
-    if (name in current && (await entryHash(current[name])) === (await entryHash(entry))) {
+    if (hasOwn(current, name) && (await entryHash(current[name])) === (await entryHash(entry))) {
       return { ...base, status: "unchanged", deployment_id: null };
     }
-    if (name in current && !ours && !input.force) {
+    if (hasOwn(current, name) && !ours && !input.force) {
       throw new AppError("drift_detected", `Cannot connect "${client.id}": it already has a server named "${name}" that we did not write`, {
         config_path: target.path,
         hint: "use --force to replace it, or --name to choose another name",
       });
     }
     const newText = codec.writeServers(before.text, client.servers, { [name]: entry });
-    await backup(deps, before, await readSecrets(deps));
     const after = new TextEncoder().encode(newText);
-    await compareAndSwap(deps, before, after, 0o644);
     const last = history.at(-1);
-    const rec = {
+    const rec: DeploymentRecord = {
       deployment_id: newDeploymentId(deps.now()),
-      action: "connect" as const,
+      action: "connect",
       client_id: client.id,
       profile_id: last?.profile_id ?? "default",
       artifact_id: last?.artifact_id ?? null,
@@ -76,14 +71,14 @@ export async function connect(deps: Deps, input: TargetOptions & { client: strin
       scope: target.scope,
       deployed_at: deps.now().toISOString(),
       managed: last?.managed ?? {},
-      changes: { added: name in current ? [] : [name], updated: name in current ? [name] : [], removed: [] },
+      changes: { added: hasOwn(current, name) ? [] : [name], updated: hasOwn(current, name) ? [name] : [], removed: [] },
       pre_image_sha256: before.sha256,
       post_image_sha256: await sha256Hex(after),
       forced: !!input.force,
       secrets: last?.secrets ?? "reference",
       pinned: [name],
     };
-    await appendDeployment(deps, rec);
+    await commitFileWrite(deps, lockName, before, after, rec, { newFileMode: 0o644 });
     return { ...base, status: "connected", deployment_id: rec.deployment_id };
   });
 }

@@ -3,22 +3,23 @@
  * (lock, read, plan the minimal edit, drift check, backup, compare-and-swap write, log).
  */
 import { AppError } from "../core/errors.ts";
+import { checkEntryName } from "../core/payload.ts";
 import { checkName } from "../core/names.ts";
 import { redactSecretAssignments, redactText } from "../core/redact.ts";
 import { makeRedactor } from "./redact.ts";
 import { sha256Hex } from "../core/digest.ts";
 import { unifiedDiff } from "../core/text_diff.ts";
 import { refsIn } from "../core/neutral.ts";
-import { codecFor } from "../clients/codecs/mod.ts";
+import { loadCodec } from "../clients/codecs/load.ts";
 import { getClient } from "../clients/registry.ts";
 import type { ClientRecord, NativeEntry } from "../clients/types.ts";
 import type { Deps } from "../platform/deps.ts";
-import { withLock } from "../platform/lock.ts";
 import type { Artifact } from "../store/artifacts.ts";
 import { appendDeployment, type DeploymentRecord, newDeploymentId, readDeployments } from "../store/deployments.ts";
-import { layout } from "../store/layout.ts";
-import { readSecrets } from "../store/secrets.ts";
-import { backup, compareAndSwap, readConfigFile } from "./config_file.ts";
+import { readSecrets, secretValue } from "../store/secrets.ts";
+import { readConfigFile } from "./config_file.ts";
+import { commitFileWrite } from "./file_commit.ts";
+import { withConfigLock } from "./pending.ts";
 import { artifactToDeploy } from "./deploy_artifact.ts";
 import { type Conflict, planEdit } from "./deploy_plan.ts";
 import { resolveTarget, type Target, type TargetOptions } from "./deploy_target.ts";
@@ -51,7 +52,7 @@ export interface DeployResult {
 export async function deploy(deps: Deps, input: DeployInput): Promise<DeployResult> {
   const client = getClient(checkName("client", input.client));
   const profile = checkName("profile", input.profile ?? "default");
-  const { artifact } = await artifactToDeploy(deps, client.id, profile, input.artifactId);
+  const { artifact, version } = await artifactToDeploy(deps, client.id, profile, input.artifactId);
   const target = resolveTarget(deps, client, input);
   return await applyArtifact(deps, {
     client,
@@ -62,6 +63,7 @@ export async function deploy(deps: Deps, input: DeployInput): Promise<DeployResu
     force: input.force ?? false,
     secrets: checkSecretsMode(input.secrets),
     action: "deploy",
+    indexVersion: version,
   });
 }
 
@@ -81,16 +83,19 @@ export interface ApplyInput {
   secrets: "reference" | "literal";
   action: DeploymentRecord["action"];
   restoredFrom?: string;
+  /** The artifact's version in this client/profile's index (recorded as a witness), when listed there. */
+  indexVersion?: number | null;
 }
 
 /** Renders every server of the artifact for the client; reports secrets left as references. */
 export function renderAll(deps: Deps, a: ApplyInput, secrets: Record<string, string>) {
   const desired: Record<string, NativeEntry> = {};
   const warnings: string[] = [];
-  const ctx = { os: deps.os, secrets: a.secrets, resolveSecret: (n: string) => secrets[n] };
+  const ctx = { os: deps.os, secrets: a.secrets, resolveSecret: (n: string) => secretValue(secrets, n) };
   for (const [name, entry] of Object.entries(a.artifact.payload.mcpServers)) {
+    checkEntryName(name);
     desired[name] = a.client.render(name, entry, ctx);
-    const left = refsIn(JSON.stringify(desired[name])).filter((v) => !(v in secrets));
+    const left = refsIn(JSON.stringify(desired[name])).filter((v) => !Object.hasOwn(secrets, v));
     const literalOnly = a.secrets === "literal" || a.client.secretSyntax === "none";
     if (literalOnly && left.length) {
       warnings.push(`Server "${name}": no stored value for ${[...new Set(left)].join(", ")}; written as a reference`);
@@ -104,17 +109,13 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
   const secrets = await readSecrets(deps);
   const secretValues = Object.values(secrets);
   const { desired, warnings } = renderAll(deps, a, secrets);
-  const realPath = await deps.policy.resolveReal(a.target.path);
-  const l = layout(deps.home);
-  await deps.fs.mkdir(l.locksDir, 0o700);
-  const lockName = `config-${(await sha256Hex(realPath)).slice(0, 16)}`;
-  return await withLock(deps.fs, l.lock(lockName), async () => {
+  return await withConfigLock(deps, a.target.path, async (lockName) => {
     const before = await readConfigFile(deps, a.target.path);
     const history = (await readDeployments(deps, a.client.id)).filter((r) => r.config_path === a.target.path);
     const last = history.at(-1) ?? null;
     const pinned = [...new Set(history.flatMap((r) => r.pinned ?? []))];
     const plan = await planEdit({
-      codec: codecFor(a.client.format),
+      codec: await loadCodec(a.client.format),
       loc: a.client.servers,
       text: before.text,
       desired,
@@ -143,11 +144,6 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
     }
     let backupPath: string | null = null;
     const after = new TextEncoder().encode(plan.newText);
-    if (textChanged || !before.bytes) {
-      backupPath = await backup(deps, before, secrets);
-      const literal = a.secrets === "literal" || a.client.secretSyntax === "none";
-      await compareAndSwap(deps, before, after, literal && secretValues.length ? 0o600 : 0o644);
-    }
     const rec: DeploymentRecord = {
       deployment_id: newDeploymentId(deps.now()),
       action: a.action,
@@ -164,8 +160,18 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
       forced: a.force && plan.conflicts.length > 0,
       secrets: a.secrets,
       ...(a.restoredFrom ? { restored_from: a.restoredFrom } : {}),
+      ...(a.indexVersion ? { index_version: a.indexVersion } : {}),
     };
-    await appendDeployment(deps, rec);
+    if (textChanged || !before.bytes) {
+      const done = await commitFileWrite(deps, lockName, before, after, rec, { newFileMode: 0o644 });
+      backupPath = done.backup;
+      if (done.narrowedFrom !== null) {
+        const was = done.narrowedFrom.toString(8).padStart(4, "0");
+        warnings.push(`"${a.target.path}" now holds secret values: its mode was narrowed from ${was} so only you can read it`);
+      }
+    } else {
+      await appendDeployment(deps, rec);
+    }
     return { ...base, status: "deployed", deployment_id: rec.deployment_id, backup: backupPath, diff };
   });
 }

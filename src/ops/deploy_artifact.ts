@@ -1,4 +1,5 @@
-/** The artifact a deploy uses: verified (hash, signatures, trusted key) and listed in a signed index. */
+/** The artifact a deploy uses: verified (hash, signatures, trusted key) and listed in a signed index
+ * that is not older than its head or than a version the deployment log saw (index_witness.ts). */
 import { AppError } from "../core/errors.ts";
 import type { Deps } from "../platform/deps.ts";
 import { type Artifact, resolveArtifactId } from "../store/artifacts.ts";
@@ -7,6 +8,7 @@ import { readIndex } from "../store/profile_index.ts";
 import { verifyArtifact } from "../store/verify_artifact.ts";
 import { findPublished } from "./get_config.ts";
 import { whereIndexed } from "./verify.ts";
+import { checkLogWitness } from "./index_witness.ts";
 
 export interface ChosenArtifact {
   artifact: Artifact;
@@ -21,6 +23,7 @@ export async function artifactToDeploy(
   ref?: string,
 ): Promise<ChosenArtifact> {
   const trusted = await trustedKeys(deps);
+  await checkLogWitness(deps, client, profile, await readIndex(deps, client, profile, trusted));
   if (ref === undefined) {
     const { entry } = await findPublished(deps, client, profile);
     return { artifact: await verifyArtifact(deps, entry.artifact_id, trusted), version: entry.version };

@@ -7,6 +7,7 @@ import { canonicalJson } from "../core/canonical_json.ts";
 import { sha256Hex } from "../core/digest.ts";
 import { fieldChanges, type FieldChange } from "../core/diff.ts";
 import type { Codec, NativeEntry, ServersLocation } from "../clients/types.ts";
+import { hasOwn } from "../clients/codecs/shared.ts";
 
 export interface Conflict {
   server: string;
@@ -44,26 +45,31 @@ export interface PlanInput {
 
 export async function planEdit(p: PlanInput): Promise<Plan> {
   const current = p.codec.readServers(p.text, p.loc);
-  const has = (n: string) => Object.prototype.hasOwnProperty.call(current, n);
+  const has = (n: string) => hasOwn(current, n);
   const out: Plan = { newText: p.text, added: [], updated: [], removed: [], unchanged: [], conflicts: [], managed: {} };
   const changes: Record<string, NativeEntry | null> = {};
+  // Every hash at once: one digest at a time cost ~0.1 ms each (50 ms for a 500-server deploy).
+  const hashes = (o: Record<string, unknown>) =>
+    Promise.all(Object.keys(o).map(async (n) => [n, await entryHash(o[n])] as const)).then((kv) => new Map(kv));
+  const [desiredHash, diskHash] = await Promise.all([hashes(p.desired), hashes(current)]);
   for (const [name, entry] of Object.entries(p.desired)) {
-    const h = await entryHash(entry);
+    const h = desiredHash.get(name)!;
     out.managed[name] = h;
     if (!has(name)) {
       out.added.push(name);
       changes[name] = entry;
       continue;
     }
-    const onDisk = await entryHash(current[name]);
+    const onDisk = diskHash.get(name)!;
     if (onDisk === h) {
       out.unchanged.push(name);
       continue;
     }
-    if (p.managed[name] !== onDisk) {
+    const ours = hasOwn(p.managed, name) ? p.managed[name] : undefined;
+    if (ours !== onDisk) {
       out.conflicts.push({
         server: name,
-        kind: p.managed[name] ? "edited" : "unmanaged",
+        kind: ours ? "edited" : "unmanaged",
         differences: fieldChanges(entry, current[name]),
       });
     }
@@ -71,8 +77,8 @@ export async function planEdit(p: PlanInput): Promise<Plan> {
     changes[name] = entry;
   }
   for (const [name, h] of Object.entries(p.managed)) {
-    if (name in p.desired || p.pinned.includes(name) || !has(name)) continue;
-    if ((await entryHash(current[name])) !== h) {
+    if (hasOwn(p.desired, name) || p.pinned.includes(name) || !has(name)) continue;
+    if (diskHash.get(name) !== h) {
       out.conflicts.push({ server: name, kind: "edited", differences: fieldChanges(undefined, current[name]) });
     }
     out.removed.push(name);

@@ -15,11 +15,11 @@ import { checkName } from "../core/names.ts";
 import type { NeutralEntry } from "../core/neutral.ts";
 import type { Deps } from "../platform/deps.ts";
 import { resolveArtifactId } from "../store/artifacts.ts";
-import { readDeployments } from "../store/deployments.ts";
+import { deploymentsOf } from "./pending.ts";
 import { readDraft } from "../store/drafts.ts";
 import { trustedKeys } from "../store/keys.ts";
 import { type IndexEntry, readIndex } from "../store/profile_index.ts";
-import { readSecrets } from "../store/secrets.ts";
+import { readSecrets, secretValue } from "../store/secrets.ts";
 import { verifyArtifact } from "../store/verify_artifact.ts";
 import { clientFilePath, readClientServers } from "./client_file.ts";
 import { payloadOf } from "./publish_draft.ts";
@@ -71,7 +71,7 @@ async function otherSide(deps: Deps, i: Required<Pick<DiffInput, "client" | "pro
   let id: string | undefined;
   if (i.mode === "artifact") id = await resolveArtifactId(deps, i.artifactId ?? "");
   else {
-    const recs = (await readDeployments(deps, i.client)).filter((r) => r.profile_id === i.profile && r.artifact_id);
+    const recs = (await deploymentsOf(deps, i.client)).filter((r) => r.profile_id === i.profile && r.artifact_id);
     id = recs.at(-1)?.artifact_id ?? undefined;
     if (!id) return { side: null, servers: {}, empty: true };
   }
@@ -82,7 +82,7 @@ async function otherSide(deps: Deps, i: Required<Pick<DiffInput, "client" | "pro
 /** Renders published entries as the client file would hold them, then reads them back. */
 function asDeployed(client: string, servers: Servers, os: Deps["os"], secrets: Record<string, string>): Servers {
   const rec = getClient(client);
-  const ctx = { os, secrets: "reference" as const, resolveSecret: (n: string) => secrets[n] };
+  const ctx = { os, secrets: "reference" as const, resolveSecret: (n: string) => secretValue(secrets, n) };
   return Object.fromEntries(Object.entries(servers).map(([n, e]) => [n, rec.parse(n, rec.render(n, e, ctx))]));
 }
 

@@ -3,7 +3,8 @@ import { AppError } from "../core/errors.ts";
 import { checkName } from "../core/names.ts";
 import { getClient } from "../clients/registry.ts";
 import type { Deps } from "../platform/deps.ts";
-import { type DeploymentRecord, findDeployment, readDeployments } from "../store/deployments.ts";
+import { type DeploymentRecord, findDeployment } from "../store/deployments.ts";
+import { deploymentsOf } from "./pending.ts";
 
 export async function history(
   deps: Deps,
@@ -15,7 +16,7 @@ export async function history(
   if (!Number.isInteger(limit) || limit < 1) {
     throw new AppError("invalid_input", `--limit must be a positive whole number, not ${JSON.stringify(input.limit)}`);
   }
-  const all = (await readDeployments(deps, client))
+  const all = (await deploymentsOf(deps, client))
     .filter((r) => input.profile === undefined || r.profile_id === input.profile)
     .reverse();
   return { client_id: client, total: all.length, deployments: all.slice(0, limit) };

@@ -6,11 +6,12 @@
  */
 import { extname } from "node:path";
 import { AppError } from "../core/errors.ts";
-import { codecFor } from "../clients/codecs/mod.ts";
+import { loadCodec } from "../clients/codecs/load.ts";
 import { ALL_CLIENTS, getClient } from "../clients/registry.ts";
 import type { ClientRecord, Format } from "../clients/types.ts";
 import type { NeutralEntry } from "../core/neutral.ts";
 import type { Deps } from "../platform/deps.ts";
+import { checkFileSize } from "./file_size.ts";
 import { checkUserPath } from "../platform/scoped_fs.ts";
 import { publish, type PublishResult } from "./publish.ts";
 
@@ -41,13 +42,14 @@ export async function payloadFromFile(deps: Deps, file: string, fromClient?: str
   deps.policy.allowFile(path);
   let text: string;
   try {
+    await checkFileSize(deps, path);
     text = new TextDecoder("utf-8", { fatal: true }).decode(await deps.fs.readFile(path));
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw new AppError("unreadable_file", `Cannot read "${file}": ${(e as Error).message}`, { path });
   }
   const format = fromClient ? getClient(fromClient).format : formatOf(path);
-  const codec = codecFor(format === "json" ? "jsonc" : format);
+  const codec = await loadCodec(format === "json" ? "jsonc" : format);
   const doc = codec.parse(text);
   if (!fromClient && format !== "toml" && has(doc, ["mcpServers"]) && !Array.isArray((doc as any).mcpServers)) {
     return doc;

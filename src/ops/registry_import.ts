@@ -6,6 +6,7 @@
 import { join, resolve } from "node:path";
 import { AppError } from "../core/errors.ts";
 import type { Deps } from "../platform/deps.ts";
+import { checkFileSize } from "./file_size.ts";
 import { builtinEntries } from "../registry/catalog.ts";
 import { CATALOG_META_KEY, catalogMeta, ID_PATTERN, parseServerJsonText } from "../registry/server_json.ts";
 import { writeJson } from "../store/json_file.ts";
@@ -33,6 +34,7 @@ export async function registryImport(deps: Deps, input: { file: string }): Promi
   deps.policy.allowFile(path);
   let text: string;
   try {
+    await checkFileSize(deps, path);
     text = new TextDecoder("utf-8", { fatal: true }).decode(await deps.fs.readFile(path));
   } catch (e) {
     if (e instanceof AppError) throw e;

@@ -4,16 +4,15 @@
  * file has not changed since.
  */
 import { AppError } from "../core/errors.ts";
-import { sha256Hex } from "../core/digest.ts";
 import { checkName } from "../core/names.ts";
 import { getClient } from "../clients/registry.ts";
 import type { Deps } from "../platform/deps.ts";
-import { withLock } from "../platform/lock.ts";
-import { appendDeployment, type DeploymentRecord, findDeployment, newDeploymentId, readDeployments } from "../store/deployments.ts";
-import { layout } from "../store/layout.ts";
+import { type DeploymentRecord, findDeployment, newDeploymentId, readDeployments } from "../store/deployments.ts";
 import { loadBackup } from "../store/backups.ts";
-import { readSecrets } from "../store/secrets.ts";
-import { compareAndSwap, readConfigFile, removeIfUnchanged } from "./config_file.ts";
+import { readSecretBook } from "../store/secrets.ts";
+import { readConfigFile } from "./config_file.ts";
+import { commitFileWrite } from "./file_commit.ts";
+import { settleClient, withConfigLock } from "./pending.ts";
 import { artifactToDeploy } from "./deploy_artifact.ts";
 import { applyArtifact, checkSecretsMode, type DeployResult } from "./deploy.ts";
 import { resolveTarget, type TargetOptions } from "./deploy_target.ts";
@@ -44,6 +43,7 @@ export async function rollback(deps: Deps, input: RollbackInput): Promise<Deploy
   if (input.to !== undefined && input.artifactId !== undefined) {
     throw new AppError("invalid_input", "Give --to or --artifact-id, not both");
   }
+  await settleClient(deps, client.id);
   const records = (await readDeployments(deps, client.id)).filter((r) => r.action !== "connect");
   const explicit = input.configPath !== undefined || input.scope !== undefined;
   const path = explicit ? resolveTarget(deps, client, input).path : records.at(-1)?.config_path;
@@ -82,7 +82,7 @@ export async function rollback(deps: Deps, input: RollbackInput): Promise<Deploy
     profile = prev.profile_id;
     from = prev.deployment_id;
   }
-  const { artifact } = await artifactToDeploy(deps, client.id, profile, artifactRef);
+  const { artifact, version } = await artifactToDeploy(deps, client.id, profile, artifactRef);
   return await applyArtifact(deps, {
     client,
     profile,
@@ -93,6 +93,7 @@ export async function rollback(deps: Deps, input: RollbackInput): Promise<Deploy
     secrets: checkSecretsMode(input.secrets ?? current.secrets),
     action: "rollback",
     restoredFrom: from,
+    indexVersion: version,
   });
 }
 
@@ -102,10 +103,7 @@ async function restore(deps: Deps, clientId: string, id: string, hint: string): 
     throw new AppError("invalid_input", `Deployment "${id}" belongs to client "${r.client_id}", not "${clientId}"`);
   }
   deps.policy.allowFile(r.config_path, [deps.userHome]);
-  const l = layout(deps.home);
-  const lockName = `config-${(await sha256Hex(await deps.policy.resolveReal(r.config_path))).slice(0, 16)}`;
-  await deps.fs.mkdir(l.locksDir, 0o700);
-  return await withLock(deps.fs, l.lock(lockName), async () => {
+  return await withConfigLock(deps, r.config_path, async (lockName) => {
     const now = await readConfigFile(deps, r.config_path);
     if (now.sha256 !== r.post_image_sha256) {
       throw new AppError(
@@ -114,12 +112,8 @@ async function restore(deps: Deps, clientId: string, id: string, hint: string): 
         { deployment_id: r.deployment_id, expected_sha256: r.post_image_sha256, actual_sha256: now.sha256, hint: "use rollback (without --restore) to deploy an earlier artifact instead" },
       );
     }
-    if (r.pre_image_sha256 === null) {
-      await removeIfUnchanged(deps, now);
-    } else {
-      const bytes = await loadBackup(deps, r.pre_image_sha256, await readSecrets(deps));
-      await compareAndSwap(deps, now, bytes, 0o600);
-    }
+    const book = await readSecretBook(deps);
+    const bytes = r.pre_image_sha256 === null ? null : await loadBackup(deps, r.pre_image_sha256, book);
     const history = (await readDeployments(deps, clientId)).filter((x) => x.config_path === r.config_path);
     const before = history[history.findIndex((x) => x.deployment_id === r.deployment_id) - 1] as DeploymentRecord | undefined;
     const rec: DeploymentRecord = {
@@ -139,7 +133,7 @@ async function restore(deps: Deps, clientId: string, id: string, hint: string): 
       secrets: r.secrets,
       restored_from: r.deployment_id,
     };
-    await appendDeployment(deps, rec);
+    await commitFileWrite(deps, lockName, now, bytes, rec, { newFileMode: 0o600 });
     return {
       status: "restored",
       client_id: clientId,

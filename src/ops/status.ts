@@ -4,11 +4,13 @@
  */
 import { AppError } from "../core/errors.ts";
 import { checkName } from "../core/names.ts";
-import { codecFor } from "../clients/codecs/mod.ts";
+import { loadCodec } from "../clients/codecs/load.ts";
 import { ALL_CLIENTS, getClient } from "../clients/registry.ts";
 import type { ClientRecord } from "../clients/types.ts";
 import type { Deps } from "../platform/deps.ts";
-import { type DeploymentRecord, readDeployments } from "../store/deployments.ts";
+import type { DeploymentRecord } from "../store/deployments.ts";
+import { hasOwn } from "../clients/codecs/shared.ts";
+import { deploymentsOf } from "./pending.ts";
 import { trustedKeys } from "../store/keys.ts";
 import { indexedProfiles, readIndex } from "../store/profile_index.ts";
 import { layout } from "../store/layout.ts";
@@ -43,13 +45,13 @@ async function diskState(deps: Deps, c: ClientRecord, last: DeploymentRecord) {
   if (!file.bytes) return { state: "missing-file" as const, drifted: [] };
   let servers;
   try {
-    servers = codecFor(c.format).readServers(file.text, c.servers);
+    servers = (await loadCodec(c.format)).readServers(file.text, c.servers);
   } catch (e) {
     return { state: "unreadable" as const, drifted: [], detail: (e as Error).message };
   }
   const drifted: TargetStatus["drifted_servers"] = [];
   for (const [name, h] of Object.entries(last.managed)) {
-    if (!(name in servers)) drifted.push({ server: name, change: "removed" });
+    if (!hasOwn(servers, name)) drifted.push({ server: name, change: "removed" });
     else if ((await entryHash(servers[name])) !== h) drifted.push({ server: name, change: "modified" });
   }
   return { state: drifted.length ? "drifted" as const : null, drifted };
@@ -122,7 +124,7 @@ export async function status(deps: Deps, input: { client?: string; profile?: str
   if (input.profile !== undefined) checkName("profile", input.profile);
   const trusted = await trustedKeys(deps);
   const perClient = await Promise.all(clients.map(async (c) => {
-    const records = (await readDeployments(deps, c.id)).filter((r) => r.action !== "connect");
+    const records = (await deploymentsOf(deps, c.id)).filter((r) => r.action !== "connect");
     const profiles = [...new Set([...(await indexedProfiles(deps, c.id)), ...records.map((r) => r.profile_id)])]
       .filter((p) => input.profile === undefined || p === input.profile).sort();
     return (await Promise.all(profiles.map((p) => profileTargets(deps, c, p, records, trusted)))).flat();

@@ -22,8 +22,8 @@ export interface ValidateConfigResult extends ValidationResult {
 function given(s: DraftServer, name: string, secrets: Record<string, string>): boolean {
   const env = (s.entry as { env?: Record<string, unknown> }).env;
   const literal = typeof env?.[name] === "string" && !(env[name] as string).includes("${");
-  return s.params[name] !== undefined || s.env[name] !== undefined || literal || name in secrets ||
-    refName(name) in secrets;
+  return s.params[name] !== undefined || s.env[name] !== undefined || literal || Object.hasOwn(secrets, name) ||
+    Object.hasOwn(secrets, refName(name));
 }
 
 /** What the catalogue says about one draft server. */

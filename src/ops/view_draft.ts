@@ -22,6 +22,6 @@ export async function viewDraft(deps: Deps, input: { client?: string; profile?: 
   return {
     ...summarize(d),
     exists: await draftExists(deps, client, profile),
-    entries: d.servers.map((s) => ({ ...s, secret_refs: s.secret_refs.map((n) => ({ name: n, stored: n in secrets })) })),
+    entries: d.servers.map((s) => ({ ...s, secret_refs: s.secret_refs.map((n) => ({ name: n, stored: Object.hasOwn(secrets, n) })) })),
   };
 }

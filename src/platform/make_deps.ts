@@ -1,10 +1,10 @@
 /** Builds the real Deps for one command: the state folder, the scoped file system and its allow-list. */
-import { isAbsolute, join, resolve } from "node:path";
+import { join } from "node:path";
 import type { Env, OS } from "../clients/types.ts";
 import { AppError } from "../core/errors.ts";
 import type { Deps } from "./deps.ts";
 import { type FileSystem, realFs } from "./fs.ts";
-import { AccessPolicy, scopedFs } from "./scoped_fs.ts";
+import { AccessPolicy, checkUserPath, scopedFs } from "./scoped_fs.ts";
 
 export interface DepsOptions {
   /** --home, else MCP_ORCHESTRATION_HOME, else <user home>/.mcp-orchestration. */
@@ -30,7 +30,8 @@ export function userHomeOf(os: OS, env: Env): string {
 export function makeDeps(o: DepsOptions): Deps {
   const userHome = userHomeOf(o.os, o.env);
   const raw = o.home ?? o.env.MCP_ORCHESTRATION_HOME ?? join(userHome, ".mcp-orchestration");
-  const home = isAbsolute(raw) ? resolve(raw) : resolve(raw);
+  // Like every path the user names: NUL bytes and ".." segments are refused, not resolved away.
+  const home = checkUserPath(raw, Deno.cwd());
   const inner = o.inner ?? realFs;
   const policy = new AccessPolicy(inner).allowTree(home);
   for (const f of o.clientFiles?.(o.os, o.env) ?? []) policy.allowFile(f, [userHome]);

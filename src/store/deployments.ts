@@ -30,6 +30,9 @@ export interface DeploymentRecord {
   pinned?: string[];
   /** For "rollback"/"restore": the deployment it went back to. */
   restored_from?: string;
+  /** The artifact's version in the signed index of client/profile, when it came from there: a witness
+   * that the index reached that version (an older index copied over it is refused: deploy_artifact.ts). */
+  index_version?: number;
 }
 
 /** A sortable, unique deployment id: UTC time plus randomness. */
@@ -39,11 +42,20 @@ export function newDeploymentId(now: Date): string {
   return `${t}-${r}`;
 }
 
-/** Appends a record (O_APPEND, fsync). */
+/** Appends a record (O_APPEND, fsync). A torn last line (a crash or a full disk mid-append) is closed
+ * with a line break first, so it never swallows the new record. */
 export async function appendDeployment(deps: Deps, rec: DeploymentRecord): Promise<void> {
   const path = layout(deps.home).deployments(rec.client_id);
   await deps.fs.mkdir(dirname(path), 0o700);
-  await deps.fs.writeFile(path, new TextEncoder().encode(JSON.stringify(rec) + "\n"), {
+  let torn = false;
+  try {
+    const log = await deps.fs.readFile(path);
+    torn = log.length > 0 && log[log.length - 1] !== 0x0a;
+  } catch (e) {
+    if (!(e instanceof Deno.errors.NotFound)) throw e;
+  }
+  const line = (torn ? "\n" : "") + JSON.stringify(rec) + "\n";
+  await deps.fs.writeFile(path, new TextEncoder().encode(line), {
     append: true,
     sync: true,
     mode: 0o600,

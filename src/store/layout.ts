@@ -21,6 +21,10 @@ export function layout(home: string) {
     backup: (sha: string) => join(home, "backups", sha),
     secrets: join(home, "secrets.json"),
     registryDir: join(home, "registry"),
+    journalDir: join(home, "journal"),
+    journal: (name: string) => join(home, "journal", `${name}.json`),
+    headsDir: join(home, "heads"),
+    head: (client: string, profile: string) => join(home, "heads", client, `${profile}.json`),
     locksDir: join(home, "locks"),
     lock: (name: string) => join(home, "locks", `${name}.lock`),
   };

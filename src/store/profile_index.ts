@@ -1,7 +1,8 @@
 /**
  * The signed profile index `index/<client>/<profile>.json`: every publish of that profile (version,
  * artifact id, changelog, time), signed as a whole, so an artifact is bound to its client, profile
- * and version and cannot be passed off as another profile's.
+ * and version and cannot be passed off as another profile's. An index older than the newest version
+ * published (index_head.ts) is refused.
  */
 import { canonicalBytes } from "../core/canonical_json.ts";
 import { AppError } from "../core/errors.ts";
@@ -12,6 +13,7 @@ import { readJson, writeJson } from "./json_file.ts";
 import type { Signer } from "./keys.ts";
 import { layout } from "./layout.ts";
 import { keyOf, recall, remember } from "./verified_cache.ts";
+import { checkAgainst, readHead, writeHead } from "./index_head.ts";
 
 export interface IndexEntry {
   version: number;
@@ -38,8 +40,31 @@ function signedPart(i: Omit<ProfileIndex, "signature"> | ProfileIndex): Uint8Arr
   });
 }
 
-/** Reads and verifies the index (null when the profile was never published). */
+/** Reads and verifies the index (null when the profile was never published), and checks it is not older
+ * than its head. A publish writes the index, then the head: a reader that read the index just before a
+ * publish and the head just after sees a head ahead of its index, so the index is read once more (any
+ * read after the head read is at least as new) before it is refused. */
 export async function readIndex(
+  deps: Deps,
+  client: string,
+  profile: string,
+  trusted: Map<string, string>,
+): Promise<ProfileIndex | null> {
+  const first = await readIndexFile(deps, client, profile, trusted);
+  const head = await readHead(deps, client, profile, trusted);
+  if (!head) return first;
+  try {
+    checkAgainst(deps, head, first);
+    return first;
+  } catch {
+    const again = await readIndexFile(deps, client, profile, trusted);
+    checkAgainst(deps, head, again);
+    return again;
+  }
+}
+
+/** Reads and verifies the index file alone (null when it does not exist). */
+async function readIndexFile(
   deps: Deps,
   client: string,
   profile: string,
@@ -88,6 +113,7 @@ export async function appendIndex(
   const unsigned = { client_id: client, profile_id: profile, entries, signing_key_id: signer.keyId };
   const idx: ProfileIndex = { ...unsigned, signature: await sign(signer.privatePem, signedPart(unsigned)) };
   await writeJson(deps.fs, layout(deps.home).index(client, profile), idx);
+  await writeHead(deps, signer, client, profile, full);
   return full;
 }
 

@@ -15,18 +15,50 @@ export const SECRET_VAR_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** What every output shows instead of a secret value. */
 export const REDACTED = "***";
 
-/** Every stored secret (empty when the file does not exist). */
-export async function readSecrets(deps: Deps): Promise<Record<string, string>> {
+/** The key of secrets.json holding replaced values (not a valid secret name, so never a secret). */
+const RETIRED = "#retired";
+
+/** Every stored secret plus, per name, the values it had before (oldest first): backups taken while an
+ * older value was current need it to come back byte for byte. */
+export interface SecretBook {
+  values: Record<string, string>;
+  retired: Record<string, string[]>;
+}
+
+/** True for a valid secret name that is not a member of every object (`constructor`, `toString`...). */
+export function isSecretName(n: string): boolean {
+  return SECRET_VAR_RE.test(n) && !(n in Object.prototype);
+}
+
+/** The stored value of `name` in `secrets` (prototype-safe: `toString` is never a function here). */
+export function secretValue(secrets: Record<string, string>, name: string): string | undefined {
+  return Object.hasOwn(secrets, name) ? secrets[name] : undefined;
+}
+
+/** The whole secrets file (empty when it does not exist). */
+export async function readSecretBook(deps: Deps): Promise<SecretBook> {
   const got = await readJson<Record<string, unknown>>(deps.fs, layout(deps.home).secrets);
-  if (!got) return {};
+  const book: SecretBook = { values: {}, retired: {} };
+  if (!got) return book;
   const v = got.value;
   if (!v || typeof v !== "object" || Array.isArray(v)) {
     throw new AppError("integrity_error", `The secrets file "${layout(deps.home).secrets}" is not an object`, {});
   }
-  const out: Record<string, string> = {};
-  for (const [k, x] of Object.entries(v)) if (typeof x === "string") out[k] = x;
-  return out;
+  for (const [k, x] of Object.entries(v)) if (typeof x === "string" && isSecretName(k)) book.values[k] = x;
+  const old = (v as Record<string, unknown>)[RETIRED];
+  if (old && typeof old === "object" && !Array.isArray(old)) {
+    for (const [k, list] of Object.entries(old)) {
+      if (isSecretName(k) && Array.isArray(list)) book.retired[k] = list.filter((x) => typeof x === "string");
+    }
+  }
+  return book;
 }
+
+/** Every stored secret (empty when the file does not exist). */
+export async function readSecrets(deps: Deps): Promise<Record<string, string>> {
+  return (await readSecretBook(deps)).values;
+}
+
 
 /** The stored value of one secret, or undefined. */
 export async function getSecret(deps: Deps, name: string): Promise<string | undefined> {
@@ -41,7 +73,7 @@ export async function setSecrets(deps: Deps, values: Record<string, string>): Pr
   const names = Object.keys(values);
   if (names.length === 0) return { replaced: [] };
   for (const n of names) {
-    if (!SECRET_VAR_RE.test(n) || typeof values[n] !== "string") {
+    if (!isSecretName(n) || typeof values[n] !== "string") {
       throw new AppError("invalid_input", `Invalid secret name ${JSON.stringify(n)}: use letters, digits and _`, {
         name: n,
       });
@@ -50,10 +82,14 @@ export async function setSecrets(deps: Deps, values: Record<string, string>): Pr
   const l = layout(deps.home);
   await deps.fs.mkdir(l.locksDir, 0o700);
   return await withLock(deps.fs, l.lock("secrets"), async () => {
-    const current = await readSecrets(deps);
+    const book = await readSecretBook(deps);
+    const current = book.values;
     const replaced = names.filter((n) => current[n] !== undefined && current[n] !== values[n]).sort();
-    const next: Record<string, string> = {};
+    const next: Record<string, unknown> = {};
     for (const k of [...new Set([...Object.keys(current), ...names])].sort()) next[k] = values[k] ?? current[k];
+    const retired = { ...book.retired };
+    for (const n of replaced) retired[n] = [...(retired[n] ?? []), current[n]];
+    if (Object.keys(retired).length) next[RETIRED] = retired;
     await writeJson(deps.fs, l.secrets, next, 0o600);
     return { replaced };
   });

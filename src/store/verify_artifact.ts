@@ -1,7 +1,7 @@
 /** Full verification of a stored artifact: exact bytes, id = hash of payload, both signatures by a
  * trusted key. Every failure is `signature_invalid` or `integrity_error` (exit 5). */
 import { canonicalBytes } from "../core/canonical_json.ts";
-import { artifactIdOf } from "../core/digest.ts";
+import { sha256Hex } from "../core/digest.ts";
 import { AppError } from "../core/errors.ts";
 import { verify } from "../core/signing.ts";
 import type { Deps } from "../platform/deps.ts";
@@ -32,7 +32,8 @@ export async function verifyArtifact(deps: Deps, id: string, trusted: Map<string
       return hit && hit.artifact_id === id ? hit : undefined;
     });
   } catch (e) {
-    if (e instanceof AppError) throw new AppError("integrity_error", e.message, { artifact_id: id });
+    // Invalid JSON is damage to the artifact; a failed read (io_error) is not, and keeps its code.
+    if (e instanceof AppError && e.code === "integrity_error") throw new AppError("integrity_error", e.message, { artifact_id: id });
     throw e;
   }
   if (!got) throw new AppError("artifact_not_found", `No artifact "${id}" in the store`, { artifact_id: id });
@@ -48,10 +49,12 @@ export async function verifyArtifact(deps: Deps, id: string, trusted: Map<string
   if (!isExactSerialization(a, got.text)) throw fail("integrity_error", "the file's bytes were altered");
   if (a.artifact_id !== id) throw fail("integrity_error", "the record names another id");
   if (typeof a.payload !== "object" || a.payload === null) throw fail("integrity_error", "no payload");
-  if ((await artifactIdOf(a.payload)) !== id) throw fail("integrity_error", "the payload hash does not match the id");
+  // The canonical payload is computed once: it is both what the id hashes and what the signature signs.
+  const payloadBytes = canonicalBytes(a.payload);
+  if ((await sha256Hex(payloadBytes)) !== id) throw fail("integrity_error", "the payload hash does not match the id");
   const pem = trusted.get(a.signing_key_id);
   if (!pem) throw fail("untrusted_key", `signed by the untrusted key "${a.signing_key_id}"`);
-  if (!(await verify(pem, canonicalBytes(a.payload), String(a.signature)))) {
+  if (!(await verify(pem, payloadBytes, String(a.signature)))) {
     throw fail("signature_invalid", "the payload signature does not match");
   }
   if (!(await verify(pem, recordBytes(a), String(a.record_signature)))) {

@@ -13,6 +13,14 @@ export interface CliResult {
   json: any;
 }
 
+/** Every stdout and stderr text of the runs with a given HOME (for the secrets scan). */
+const transcripts = new Map<string, string[]>();
+
+/** The outputs of every run so far with `HOME=home`. */
+export function outputsFor(home: string): string[] {
+  return transcripts.get(home) ?? [];
+}
+
 export async function runCli(args: string[], env: Record<string, string>, stdin?: string): Promise<CliResult> {
   const child = new Deno.Command(Deno.execPath(), {
     args: ["run", "--quiet", ...RUN_FLAGS, MAIN, ...args],
@@ -33,5 +41,7 @@ export async function runCli(args: string[], env: Record<string, string>, stdin?
   try {
     json = JSON.parse(stdout);
   } catch { /* text output */ }
-  return { code: out.code, stdout, stderr: new TextDecoder().decode(out.stderr), json };
+  const stderr = new TextDecoder().decode(out.stderr);
+  if (env.HOME) transcripts.set(env.HOME, [...outputsFor(env.HOME), stdout, stderr]);
+  return { code: out.code, stdout, stderr, json };
 }

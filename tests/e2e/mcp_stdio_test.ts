@@ -6,7 +6,8 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import { assert, assertEquals } from "../core/assert.ts";
 import { RUN_FLAGS } from "../../scripts/permissions.ts";
 import { realDenoDir } from "../../scripts/deno_dir.ts";
-import { runCli } from "./cli.ts";
+import { outputsFor, runCli } from "./cli.ts";
+import { assertSecretsContained } from "../helpers/secret_scan.ts";
 
 const MAIN = new URL("../../main.ts", import.meta.url).pathname;
 const denoDir = await realDenoDir();
@@ -38,8 +39,10 @@ Deno.test("stdio session: the seed's conversational workflow, shared draft with 
     const transportErrors: string[] = [];
     client.onerror = (e: Error) => transportErrors.push(e.message);
     await client.connect(transport);
+    const results: string[] = [];
     const call = async (name: string, args: Record<string, unknown> = {}) => {
       const r = await client.callTool({ name, arguments: args }) as any;
+      results.push(JSON.stringify(r));
       assert.ok(!r.isError, `${name}: ${r.content?.[0]?.text}`);
       assertEquals(JSON.parse(r.content[0].text), r.structuredContent);
       return r.structuredContent;
@@ -90,6 +93,15 @@ Deno.test("stdio session: the seed's conversational workflow, shared draft with 
       // Every stdout line parsed as a JSON-RPC message (a non-JSON line would reach onerror).
       assertEquals(transportErrors, []);
       assert.match(stderr, /serving MCP on stdio/);
+      // The token lives in secrets.json and in the Claude Desktop file (no reference syntax), both 0600,
+      // and in no tool result, CLI output or server log.
+      assertEquals((await call("verify_config", { all: true })).status, "verified");
+      await assertSecretsContained({
+        dir: env.HOME,
+        home: join(env.HOME, ".mcp-orchestration"),
+        literalFiles: [dep.config_path],
+        outputs: [...results, stderr, ...outputsFor(env.HOME)],
+      });
     } finally {
       await client.close();
     }

@@ -1,11 +1,14 @@
 import { assert, assertEquals } from "../core/assert.ts";
 import { join } from "node:path";
 import { assertTokenOnlyInSecrets, filesUnder, SCENARIO_TOKEN, scenarioA, withScenarioHome } from "./scenarios.ts";
+import { outputsFor } from "./cli.ts";
+import { assertSecretsContained } from "../helpers/secret_scan.ts";
 
 Deno.test("scenario A from the CLI alone: build, validate, publish; the token lives only in secrets.json", () =>
   withScenarioHome(async (ctx) => {
     const a = await scenarioA(ctx);
     await assertTokenOnlyInSecrets(a);
+    await assertSecretsContained({ dir: ctx.dir, home: ctx.home, outputs: outputsFor(ctx.dir) });
   }));
 
 Deno.test("scenario A to the end: deploy to claude-desktop, restart hint; the token only where it must be", () =>
@@ -31,4 +34,6 @@ Deno.test("scenario A to the end: deploy to claude-desktop, restart hint; the to
     }
     const st = await a.run(["status", "--client", "claude-desktop"]);
     assertEquals(st.json.targets[0].state, "up-to-date");
+    await a.run(["verify", "--all"]);
+    await assertSecretsContained({ dir: ctx.dir, home: ctx.home, literalFiles: [file], outputs: outputsFor(ctx.dir) });
   }));

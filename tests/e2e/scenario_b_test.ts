@@ -1,5 +1,7 @@
 import { assert, assertEquals } from "../core/assert.ts";
 import { HAND_MADE, scenarioB, withScenarioHome } from "./scenarios.ts";
+import { outputsFor } from "./cli.ts";
+import { assertSecretsContained } from "../helpers/secret_scan.ts";
 
 Deno.test("scenario B: import a hand-made Claude Desktop file, add one, diff, publish; the file is untouched", () =>
   withScenarioHome(async (ctx) => {
@@ -18,6 +20,10 @@ Deno.test("scenario B: import a hand-made Claude Desktop file, add one, diff, pu
     assertEquals(doc.mcpServers.notes.env.NOTES_API_KEY, "nk-handmade-0123456789");
     assertEquals(doc.globalShortcut, "Ctrl+Space");
     await assertTokenOnlyInSecrets(b);
+    // The file holds the key literally (Claude Desktop has no reference syntax): it was made private.
+    assert.ok(dep.json.warnings.some((w: string) => /mode was narrowed/.test(w)), JSON.stringify(dep.json.warnings));
+    await b.run(["verify", "--all"]);
+    await assertSecretsContained({ dir: ctx.dir, home: ctx.home, literalFiles: [b.configPath], outputs: outputsFor(ctx.dir) });
   }));
 
 import { join } from "node:path";

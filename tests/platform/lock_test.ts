@@ -8,12 +8,16 @@ Deno.test("the lock serialises holders and times out with lock_timeout", async (
   try {
     const lock = join(dir, "x.lock");
     const order: string[] = [];
+    let entered!: () => void;
+    const inside = new Promise<void>((r) => (entered = r));
     const slow = withLock(realFs, lock, async () => {
       order.push("a-in");
+      entered();
       await new Promise((r) => setTimeout(r, 50));
       order.push("a-out");
     });
-    await new Promise((r) => setTimeout(r, 5));
+    // Under a loaded test run a fixed delay is not enough: wait until the first holder is inside.
+    await inside;
     const fast = withLock(realFs, lock, () => Promise.resolve(order.push("b")));
     await Promise.all([slow, fast]);
     assertEquals(order, ["a-in", "a-out", "b"]);

@@ -12,8 +12,14 @@ Deno.test("secrets.json: 0600, merged, sorted, reports replaced values, refuses 
     assertEquals(await setSecrets(d, { B_TOKEN: "b2", A_KEY: "a1" }), { replaced: ["B_TOKEN"] });
     const path = join(h.home, "secrets.json");
     assertEquals((await Deno.stat(path)).mode! & 0o777, 0o600);
-    assertEquals(await Deno.readTextFile(path), '{\n  "A_KEY": "a1",\n  "B_TOKEN": "b2"\n}\n');
+    // The replaced value stays (under "#retired", never a secret name) so older backups still restore.
+    assertEquals(JSON.parse(await Deno.readTextFile(path)), { A_KEY: "a1", B_TOKEN: "b2", "#retired": { B_TOKEN: ["b1"] } });
+    assertEquals(await readSecrets(d), { A_KEY: "a1", B_TOKEN: "b2" });
     await assertRejectsCode(() => setSecrets(d, { "bad name": "x" }), "invalid_input");
+    // Names every object has are refused: a lookup of "toString" must never find a function.
+    for (const n of ["toString", "constructor", "__proto__", "hasOwnProperty"]) {
+      await assertRejectsCode(() => setSecrets(d, { [n]: "value-1234" }), "invalid_input");
+    }
   }));
 
 Deno.test("drafts: empty when missing, written atomically (0600) under the lock, concurrent updates all land", () =>

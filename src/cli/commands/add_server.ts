@@ -1,5 +1,4 @@
-import type { Command } from "commander";
-import { addServer } from "../../ops/add_server.ts";
+import type { Command } from "../parser.ts";
 import { action, type CliEnv, collect } from "../context.ts";
 import { draftLine, parseKv, parseParams, warningLines } from "../kv.ts";
 
@@ -31,26 +30,38 @@ export function register(program: Command, env: CliEnv): void {
     .option("--command <cmd>", "custom local server: the program to start")
     .option("--arg <a>", "custom local server: one argument (repeat)", collect)
     .option("--url <url>", "custom remote server: its URL")
-    .option("--header <K:V>", "custom remote server: one header (repeat); auth values go to secrets.json", collect)
-    .action(action(env, (deps, id: string, o: Opts) =>
-      addServer(deps, {
-        id,
-        client: o.client,
-        profile: o.profile,
-        params: parseParams(o.param),
-        env: parseKv(o.env, "=", "--env"),
-        name: o.name,
-        replace: o.replace,
-        transport: o.transport,
-        command: o.command,
-        args: o.arg,
-        url: o.url,
-        headers: parseKv(o.header, ":", "--header"),
-      }), (r) =>
-      [
-        `${r.action === "added" ? "Added" : "Replaced"} ${r.server}`,
-        draftLine(r),
-        r.secrets_stored.length ? `  secrets stored in secrets.json: ${r.secrets_stored.join(", ")} (values ***)` : "",
-        warningLines(r.warnings),
-      ].filter(Boolean).join("\n")));
+    .option(
+      "--header <K:V>",
+      "custom remote server: one header (repeat); auth values go to secrets.json",
+      collect,
+    )
+    .action(
+      action(
+        env,
+        async (deps, id: string, o: Opts) =>
+          (await import("../../ops/add_server.ts")).addServer(deps, {
+            id,
+            client: o.client,
+            profile: o.profile,
+            params: parseParams(o.param),
+            env: parseKv(o.env, "=", "--env"),
+            name: o.name,
+            replace: o.replace,
+            transport: o.transport,
+            command: o.command,
+            args: o.arg,
+            url: o.url,
+            headers: parseKv(o.header, ":", "--header"),
+          }),
+        (r) =>
+          [
+            `${r.action === "added" ? "Added" : "Replaced"} ${r.server}`,
+            draftLine(r),
+            r.secrets_stored.length
+              ? `  secrets stored in secrets.json: ${r.secrets_stored.join(", ")} (values ***)`
+              : "",
+            warningLines(r.warnings),
+          ].filter(Boolean).join("\n"),
+      ),
+    );
 }

@@ -1,5 +1,4 @@
-import type { Command } from "commander";
-import { connect } from "../../ops/connect.ts";
+import type { Command } from "../parser.ts";
 import { action, type CliEnv } from "../context.ts";
 import { fields } from "../output.ts";
 
@@ -12,11 +11,18 @@ export function register(program: Command, env: CliEnv): void {
     .option("--project-dir <dir>", "project folder for --scope project")
     .option("--config-path <file>", "write this file instead of the client's default")
     .option("--force", "replace an existing entry of that name we did not write")
-    .action(action(env, (deps, client: string, o: Record<string, any>) => connect(deps, { ...o, client }), (r) =>
-      (r.status === "connected" ? "Connected\n" : "Already connected\n") + fields([
-        ["client", r.client_id],
-        ["config path", r.config_path],
-        ["server", r.server_name],
-        ["command", [r.command, ...r.args].join(" ")],
-      ]) + `\nNext: ${r.restart_hint}`));
+    .action(
+      action(
+        env,
+        async (deps, client: string, o: Record<string, any>) =>
+          (await import("../../ops/connect.ts")).connect(deps, { ...o, client }),
+        (r) =>
+          (r.status === "connected" ? "Connected\n" : "Already connected\n") + fields([
+            ["client", r.client_id],
+            ["config path", r.config_path],
+            ["server", r.server_name],
+            ["command", [r.command, ...r.args].join(" ")],
+          ]) + `\nNext: ${r.restart_hint}`,
+      ),
+    );
 }

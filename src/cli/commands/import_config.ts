@@ -1,5 +1,4 @@
-import type { Command } from "commander";
-import { importConfig } from "../../ops/import_config.ts";
+import type { Command } from "../parser.ts";
 import { action, type CliEnv } from "../context.ts";
 import { draftLine, warningLines } from "../kv.ts";
 
@@ -14,18 +13,30 @@ interface Opts {
 
 export function register(program: Command, env: CliEnv): void {
   program.command("import-config")
-    .description("Read the servers already in a client's config file into a draft (secrets go to secrets.json)")
+    .description(
+      "Read the servers already in a client's config file into a draft (secrets go to secrets.json)",
+    )
     .option("--client <id>", "client id", "claude-desktop")
     .option("--profile <name>", "profile name", "default")
     .option("--config-path <file>", "the config file (default: the client's file for this OS)")
     .option("--scope <scope>", "user or project", "user")
     .option("--project-dir <dir>", "project folder (with --scope project)")
     .option("--replace", "replace draft servers of the same name")
-    .action(action(env, (deps, o: Opts) => importConfig(deps, o), (r) =>
-      [
-        `Imported ${r.imported.length} server${r.imported.length === 1 ? "" : "s"} from ${r.config_path}${r.imported.length ? `: ${r.imported.join(", ")}` : ""}`,
-        draftLine(r),
-        r.secrets_stored.length ? `  secrets stored in secrets.json: ${r.secrets_stored.join(", ")} (values ***)` : "",
-        warningLines(r.warnings),
-      ].filter(Boolean).join("\n")));
+    .action(
+      action(
+        env,
+        async (deps, o: Opts) => (await import("../../ops/import_config.ts")).importConfig(deps, o),
+        (r) =>
+          [
+            `Imported ${r.imported.length} server${r.imported.length === 1 ? "" : "s"} from ${r.config_path}${
+              r.imported.length ? `: ${r.imported.join(", ")}` : ""
+            }`,
+            draftLine(r),
+            r.secrets_stored.length
+              ? `  secrets stored in secrets.json: ${r.secrets_stored.join(", ")} (values ***)`
+              : "",
+            warningLines(r.warnings),
+          ].filter(Boolean).join("\n"),
+      ),
+    );
 }

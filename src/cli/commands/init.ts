@@ -1,5 +1,4 @@
-import type { Command } from "commander";
-import { init } from "../../ops/init.ts";
+import type { Command } from "../parser.ts";
 import { action, type CliEnv } from "../context.ts";
 import { fields } from "../output.ts";
 
@@ -7,12 +6,21 @@ export function register(program: Command, env: CliEnv): void {
   program.command("init")
     .description("Create the state folder and the Ed25519 signing key (trusted for deploys)")
     .option("--regenerate", "make a new signing key; the old public key stays trusted")
-    .action(action(env, (deps, o: { regenerate?: boolean }) => init(deps, { regenerate: o.regenerate }), (r) =>
-      (r.status === "already_exists" ? "Keys already exist (use --regenerate for a new key)\n" : `Keys ${r.status}\n`) +
-      fields([
-        ["key id", r.key_id],
-        ["private key", r.private_key_path],
-        ["public key", r.public_key_path],
-        ["trusted keys", r.trusted_key_ids.join(", ")],
-      ])));
+    .action(
+      action(
+        env,
+        async (deps, o: { regenerate?: boolean }) =>
+          (await import("../../ops/init.ts")).init(deps, { regenerate: o.regenerate }),
+        (r) =>
+          (r.status === "already_exists"
+            ? "Keys already exist (use --regenerate for a new key)\n"
+            : `Keys ${r.status}\n`) +
+          fields([
+            ["key id", r.key_id],
+            ["private key", r.private_key_path],
+            ["public key", r.public_key_path],
+            ["trusted keys", r.trusted_key_ids.join(", ")],
+          ]),
+      ),
+    );
 }

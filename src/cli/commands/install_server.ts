@@ -1,5 +1,4 @@
-import type { Command } from "commander";
-import { installServer } from "../../ops/check_install.ts";
+import type { Command } from "../parser.ts";
 import { action, type CliEnv } from "../context.ts";
 
 export function register(program: Command, env: CliEnv): void {
@@ -7,6 +6,17 @@ export function register(program: Command, env: CliEnv): void {
     .description("Print the exact command that pre-installs a server (never runs it)")
     .argument("<id>", "catalogue id")
     .option("--transport <t>", "stdio, http or sse")
-    .action(action(env, (deps, id: string, o: { transport?: string }) => installServer(deps, { id, transport: o.transport }), (r) =>
-      r.command ? `${r.command}\n  ${r.note}${r.runtime_found ? "" : `\n  warning: the package manager for ${r.runtime} is not on PATH`}` : r.note));
+    .action(
+      action(
+        env,
+        async (deps, id: string, o: { transport?: string }) =>
+          (await import("../../ops/check_install.ts")).installServer(deps, { id, transport: o.transport }),
+        (r) =>
+          r.command
+            ? `${r.command}\n  ${r.note}${
+              r.runtime_found ? "" : `\n  warning: the package manager for ${r.runtime} is not on PATH`
+            }`
+            : r.note,
+      ),
+    );
 }

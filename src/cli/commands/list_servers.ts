@@ -1,5 +1,4 @@
-import type { Command } from "commander";
-import { listServers } from "../../ops/list_servers.ts";
+import type { Command } from "../parser.ts";
 import { action, type CliEnv } from "../context.ts";
 import { table } from "../output.ts";
 
@@ -9,9 +8,18 @@ export function register(program: Command, env: CliEnv): void {
     .option("--search <text>", "words matched in id, name, description and tags")
     .option("--transport <t>", "stdio, http or sse")
     .option("--tag <tag>", "only servers with this tag")
-    .action(action(env, (deps, o: { search?: string; transport?: string; tag?: string }) => listServers(deps, o), (r) =>
-      (r.count === 0 ? "No servers match" : `${r.count} server${r.count === 1 ? "" : "s"}:\n` + table([
-        ["ID", "TRANSPORTS", "DESCRIPTION"],
-        ...r.servers.map((s) => [s.id + (s.deprecated ? " (deprecated)" : ""), s.transports.join(","), s.description]),
-      ])) + r.warnings.map((w) => `\nwarning: ${w}`).join("")));
+    .action(
+      action(
+        env,
+        async (deps, o: { search?: string; transport?: string; tag?: string }) =>
+          (await import("../../ops/list_servers.ts")).listServers(deps, o),
+        (r) =>
+          (r.count === 0 ? "No servers match" : `${r.count} server${r.count === 1 ? "" : "s"}:\n` + table([
+            ["ID", "TRANSPORTS", "DESCRIPTION"],
+            ...r.servers.map((
+              s,
+            ) => [s.id + (s.deprecated ? " (deprecated)" : ""), s.transports.join(","), s.description]),
+          ])) + r.warnings.map((w) => `\nwarning: ${w}`).join(""),
+      ),
+    );
 }

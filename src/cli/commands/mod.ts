@@ -1,54 +1,41 @@
-/** Every command, in the order help lists them. */
-import type { Command } from "commander";
+/**
+ * Every command, in the order help lists them. A command's module (and through it, its operation) is
+ * loaded only when that command runs, or when help or completions need all of them. They load by URL,
+ * not by literal specifier, so `deno run` does not walk their graphs at start-up; `deno task compile`
+ * embeds every file of this folder with --include, and `deno check` follows the `typeof import` types.
+ */
+import type { Command } from "../parser.ts";
 import type { CliEnv } from "../context.ts";
-import { register as init } from "./init.ts";
-import { register as listProfiles } from "./list_profiles.ts";
-import { register as publishConfig } from "./publish_config.ts";
-import { register as getConfig } from "./get_config.ts";
-import { register as verify } from "./verify.ts";
-import { register as listClients } from "./list_clients.ts";
-import { register as deployConfig } from "./deploy_config.ts";
-import { register as status } from "./status.ts";
-import { register as history } from "./history.ts";
-import { register as rollback } from "./rollback.ts";
-import { register as connect } from "./connect.ts";
-import { register as serve } from "./serve.ts";
-import { register as listServers } from "./list_servers.ts";
-import { register as describeServer } from "./describe_server.ts";
-import { register as registry } from "./registry.ts";
-import { register as addServer } from "./add_server.ts";
-import { register as removeServer } from "./remove_server.ts";
-import { register as viewDraft } from "./view_draft.ts";
-import { register as clearDraft } from "./clear_draft.ts";
-import { register as validateConfig } from "./validate_config.ts";
-import { register as importConfig } from "./import_config.ts";
-import { register as diffConfig } from "./diff_config.ts";
-import { register as checkInstall } from "./check_install.ts";
-import { register as installServer } from "./install_server.ts";
 
-export const COMMANDS: ((program: Command, env: CliEnv) => void)[] = [
-  init,
-  listClients,
-  listProfiles,
-  listServers,
-  describeServer,
-  registry,
-  checkInstall,
-  installServer,
-  addServer,
-  removeServer,
-  viewDraft,
-  clearDraft,
-  importConfig,
-  validateConfig,
-  diffConfig,
-  publishConfig,
-  getConfig,
-  verify,
-  deployConfig,
-  status,
-  history,
-  rollback,
-  connect,
-  serve,
+const load = <T>(path: string): Promise<T> => import(new URL(path, import.meta.url).href);
+
+export type Register = (program: Command, env: CliEnv) => void;
+
+export const COMMANDS: [name: string, load: () => Promise<{ register: Register }>][] = [
+  ["init", () => load<typeof import("./init.ts")>("./init.ts")],
+  ["list-clients", () => load<typeof import("./list_clients.ts")>("./list_clients.ts")],
+  ["list-profiles", () => load<typeof import("./list_profiles.ts")>("./list_profiles.ts")],
+  ["list-servers", () => load<typeof import("./list_servers.ts")>("./list_servers.ts")],
+  ["describe-server", () => load<typeof import("./describe_server.ts")>("./describe_server.ts")],
+  ["registry", () => load<typeof import("./registry.ts")>("./registry.ts")],
+  ["check-install", () => load<typeof import("./check_install.ts")>("./check_install.ts")],
+  ["install-server", () => load<typeof import("./install_server.ts")>("./install_server.ts")],
+  ["add-server", () => load<typeof import("./add_server.ts")>("./add_server.ts")],
+  ["remove-server", () => load<typeof import("./remove_server.ts")>("./remove_server.ts")],
+  ["view-draft", () => load<typeof import("./view_draft.ts")>("./view_draft.ts")],
+  ["clear-draft", () => load<typeof import("./clear_draft.ts")>("./clear_draft.ts")],
+  ["import-config", () => load<typeof import("./import_config.ts")>("./import_config.ts")],
+  ["validate-config", () => load<typeof import("./validate_config.ts")>("./validate_config.ts")],
+  ["diff-config", () => load<typeof import("./diff_config.ts")>("./diff_config.ts")],
+  ["publish-config", () => load<typeof import("./publish_config.ts")>("./publish_config.ts")],
+  ["get-config", () => load<typeof import("./get_config.ts")>("./get_config.ts")],
+  ["verify", () => load<typeof import("./verify.ts")>("./verify.ts")],
+  ["verify-release", () => load<typeof import("./verify_release.ts")>("./verify_release.ts")],
+  ["deploy-config", () => load<typeof import("./deploy_config.ts")>("./deploy_config.ts")],
+  ["status", () => load<typeof import("./status.ts")>("./status.ts")],
+  ["history", () => load<typeof import("./history.ts")>("./history.ts")],
+  ["rollback", () => load<typeof import("./rollback.ts")>("./rollback.ts")],
+  ["connect", () => load<typeof import("./connect.ts")>("./connect.ts")],
+  ["serve", () => load<typeof import("./serve.ts")>("./serve.ts")],
+  ["completions", () => load<typeof import("./completions.ts")>("./completions.ts")],
 ];

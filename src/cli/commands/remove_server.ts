@@ -1,5 +1,4 @@
-import type { Command } from "commander";
-import { removeServer } from "../../ops/remove_server.ts";
+import type { Command } from "../parser.ts";
 import { action, type CliEnv } from "../context.ts";
 import { draftLine } from "../kv.ts";
 
@@ -9,6 +8,12 @@ export function register(program: Command, env: CliEnv): void {
     .argument("<name>", "server name in the draft")
     .option("--client <id>", "client id", "claude-desktop")
     .option("--profile <name>", "profile name", "default")
-    .action(action(env, (deps, name: string, o: { client: string; profile: string }) =>
-      removeServer(deps, { name, ...o }), (r) => `Removed ${r.server}\n${draftLine(r)}`));
+    .action(
+      action(
+        env,
+        async (deps, name: string, o: { client: string; profile: string }) =>
+          (await import("../../ops/remove_server.ts")).removeServer(deps, { name, ...o }),
+        (r) => `Removed ${r.server}\n${draftLine(r)}`,
+      ),
+    );
 }

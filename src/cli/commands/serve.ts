@@ -1,5 +1,5 @@
 /** serve: the MCP stdio server. The SDK is imported only here, at run time, so other commands start fast. */
-import type { Command } from "commander";
+import type { Command } from "../parser.ts";
 import type { CliEnv, GlobalOptions } from "../context.ts";
 import { printError } from "../output.ts";
 

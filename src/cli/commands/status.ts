@@ -1,23 +1,41 @@
-import type { Command } from "commander";
-import { status } from "../../ops/status.ts";
+import type { Command } from "../parser.ts";
 import { action, type CliEnv } from "../context.ts";
 import { table } from "../output.ts";
+import type { Style } from "../style.ts";
+
+/** up-to-date green, drifted and broken red, the rest yellow. */
+function stateColor(state: string, s: Style): (t: string) => string {
+  if (state === "up-to-date") return s.green;
+  if (state === "drifted" || state === "unreadable") return s.red;
+  return state === "not-deployed" ? s.dim : s.yellow;
+}
 
 export function register(program: Command, env: CliEnv): void {
   program.command("status")
     .description("Latest publish vs last deploy vs the file on disk, per client target")
     .option("--client <id>", "only this client")
     .option("--profile <name>", "only this profile")
-    .action(action(env, (deps, o: { client?: string; profile?: string }) => status(deps, o), (r) =>
-      r.targets.length === 0 ? "Nothing published or deployed yet" : table([
-        ["CLIENT", "PROFILE", "STATE", "LATEST", "DEPLOYED", "FILE"],
-        ...r.targets.map((t) => [
-          t.client_id,
-          t.profile_id,
-          t.state + (t.drifted_servers.length ? ` (${t.drifted_servers.map((d) => `${d.server} ${d.change}`).join(", ")})` : ""),
-          t.latest_artifact_id?.slice(0, 12) ?? "-",
-          t.deployed_artifact_id?.slice(0, 12) ?? "-",
-          t.config_path ?? "-",
-        ]),
-      ], "")));
+    .action(
+      action(
+        env,
+        async (deps, o: { client?: string; profile?: string }) =>
+          (await import("../../ops/status.ts")).status(deps, o),
+        (r, s) =>
+          r.targets.length === 0 ? "Nothing published or deployed yet" : table([
+            ["CLIENT", "PROFILE", "STATE", "LATEST", "DEPLOYED", "FILE"],
+            ...r.targets.map((t) => [
+              t.client_id,
+              t.profile_id,
+              stateColor(t.state, s)(
+                t.state + (t.drifted_servers.length
+                  ? ` (${t.drifted_servers.map((d) => `${d.server} ${d.change}`).join(", ")})`
+                  : ""),
+              ),
+              t.latest_artifact_id?.slice(0, 12) ?? "-",
+              t.deployed_artifact_id?.slice(0, 12) ?? "-",
+              t.config_path ?? "-",
+            ]),
+          ], ""),
+      ),
+    );
 }

@@ -1,5 +1,4 @@
-import type { Command } from "commander";
-import { validateConfig } from "../../ops/validate_config.ts";
+import type { Command } from "../parser.ts";
 import { action, type CliEnv } from "../context.ts";
 
 export function register(program: Command, env: CliEnv): void {
@@ -7,10 +6,24 @@ export function register(program: Command, env: CliEnv): void {
     .description("Validate a draft against its client and the catalogue (exit 4 when invalid)")
     .option("--client <id>", "client id", "claude-desktop")
     .option("--profile <name>", "profile name", "default")
-    .action(action(env, (deps, o: { client: string; profile: string }) => validateConfig(deps, o), (r) =>
-      [
-        `${r.valid ? "Valid" : "Invalid"}: ${r.client_id}/${r.profile_id}, ${r.server_count} server${r.server_count === 1 ? "" : "s"}, ${r.errors.length} error${r.errors.length === 1 ? "" : "s"}, ${r.warnings.length} warning${r.warnings.length === 1 ? "" : "s"}`,
-        ...r.errors.map((e) => `  error ${e.code}: ${e.message}`),
-        ...r.warnings.map((w) => `  warning ${w.code}: ${w.message}`),
-      ].join("\n"), (r) => (r.valid ? 0 : 4)));
+    .action(
+      action(
+        env,
+        async (deps, o: { client: string; profile: string }) =>
+          (await import("../../ops/validate_config.ts")).validateConfig(deps, o),
+        (r, s) =>
+          [
+            `${
+              r.valid ? s.green("Valid") : s.red("Invalid")
+            }: ${r.client_id}/${r.profile_id}, ${r.server_count} server${
+              r.server_count === 1 ? "" : "s"
+            }, ${r.errors.length} error${r.errors.length === 1 ? "" : "s"}, ${r.warnings.length} warning${
+              r.warnings.length === 1 ? "" : "s"
+            }`,
+            ...r.errors.map((e) => `  ${s.red("error")} ${e.code}: ${e.message}`),
+            ...r.warnings.map((w) => `  ${s.yellow("warning")} ${w.code}: ${w.message}`),
+          ].join("\n"),
+        (r) => (r.valid ? 0 : 4),
+      ),
+    );
 }

@@ -1,7 +1,7 @@
-import type { Command } from "commander";
-import { verifyOp } from "../../ops/verify.ts";
+import type { Command } from "../parser.ts";
 import { action, type CliEnv } from "../context.ts";
 import { fields } from "../output.ts";
+import { verifyAllText } from "../../ops/verify_all_text.ts";
 
 export function register(program: Command, env: CliEnv): void {
   program.command("verify")
@@ -9,9 +9,12 @@ export function register(program: Command, env: CliEnv): void {
     .argument("[artifact-id]", "artifact id or unique prefix (8+ hex)")
     .option("--client <id>", "verify the latest publish of this client")
     .option("--profile <name>", "profile (with --client)", "default")
-    .action(action(env, (deps, id: string | undefined, o: { client?: string; profile?: string }) =>
-      verifyOp(deps, { artifactId: id, client: o.client, profile: o.profile }), (r) =>
-      "Verified\n" + fields([
+    .option("--all", "check the whole state folder: artifacts, indexes, deployments, backups, file modes")
+    .action(action(env, async (deps, id: string | undefined, o: { client?: string; profile?: string; all?: boolean }) =>
+      o.all
+        ? (await import("../../ops/verify_all.ts")).verifyAllInput(deps, { artifactId: id, client: o.client })
+        : (await import("../../ops/verify.ts")).verifyOp(deps, { artifactId: id, client: o.client, profile: o.profile }), (r) =>
+      "checked" in r ? verifyAllText(r) : "Verified\n" + fields([
         ["artifact id", r.artifact_id],
         ["signed by", r.signing_key_id],
         ["listed in", r.indexed_in.map((i) => `${i.client_id}/${i.profile_id} v${i.version}`).join(", ")],

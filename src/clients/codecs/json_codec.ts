@@ -9,11 +9,12 @@
 import { applyEdits, modify, type Node } from "jsonc-parser";
 import type { Codec, Format, NativeEntry, ServersLocation } from "../types.ts";
 import { locate, nodeValue, parseRoot, propsNamed } from "./json_tree.ts";
-import { detectIndentUnit, insertMember, pretty, removeMember, replaceNull } from "./json_edit.ts";
+import { detectIndentUnit, insertMember, insertMembers, pretty, removeMember, replaceNull } from "./json_edit.ts";
 import {
   deepEqual,
   detectEol,
   expectedAfter,
+  guardDepth,
   listItem,
   selfCheck,
   serversFrom,
@@ -44,7 +45,7 @@ export function makeJsonCodec(format: "json" | "jsonc"): Codec {
     const names = Object.keys(changes);
     if (body.trim() === "" && names.every((n) => changes[n] === null)) return text;
     let out = body.trim() === "" ? freshDocument(loc, detectEol(body)) : body;
-    for (const name of names) out = applyOne(format, out, loc, name, changes[name]);
+    out = applyAll(format, out, loc, changes);
     selfCheck(format, () => readBody(out, loc), expectedAfter(before, changes, loc));
     return bom + out;
   };
@@ -76,6 +77,58 @@ function membersOf(container: Node, loc: ServersLocation, name: string): { node:
     }
   });
   return hits;
+}
+
+/**
+ * Applies the changes in order. A run of additions of new entries is one insertion, and a run of
+ * removals is done on one parse (last member first, so the offsets of the others hold): the same
+ * bytes as one change at a time, without re-parsing the file per entry (500 entries took 0.7 s).
+ */
+function applyAll(format: Format, text: string, loc: ServersLocation, changes: Record<string, NativeEntry | null>): string {
+  const names = Object.keys(changes);
+  let out = text;
+  for (let i = 0; i < names.length;) {
+    const root = parseRoot(format, out);
+    const container = locate(format, out, root, loc).container;
+    if (container) {
+      const present = new Map<string, number[]>();
+      (container.children ?? []).forEach((k, index) => {
+        const name = memberName(k, loc);
+        if (name !== undefined) present.set(name, [...(present.get(name) ?? []), index]);
+      });
+      let j = i;
+      while (j < names.length && changes[names[j]] !== null && !present.has(names[j])) j++;
+      if (j - i > 1) {
+        const members = names.slice(i, j).map((n): [string | null, unknown] =>
+          loc.shape === "map" ? [n, changes[n]] : [null, listItem(n, changes[n]!, loc.nameKey)]
+        );
+        out = insertMembers(out, container, members, detectIndentUnit(out), detectEol(out));
+        i = j;
+        continue;
+      }
+      for (j = i; j < names.length && changes[names[j]] === null;) j++;
+      if (j - i > 1) {
+        const indices = names.slice(i, j).flatMap((n) => present.get(n) ?? []).sort((a, b) => b - a);
+        for (const index of indices) out = removeMember(out, container, index);
+        i = j;
+        continue;
+      }
+    }
+    out = applyOne(format, out, loc, names[i], changes[names[i]]);
+    i++;
+  }
+  return out;
+}
+
+/** The entry name a member of the container holds (undefined when it holds none). */
+function memberName(k: Node, loc: ServersLocation): string | undefined {
+  if (loc.shape === "map") {
+    const key = k.children?.[0]?.value;
+    return typeof key === "string" ? key : undefined;
+  }
+  if (k.type !== "object") return undefined;
+  const v = propsNamed(k, loc.nameKey).at(-1)?.children?.[1];
+  return v?.type === "string" ? v.value : undefined;
 }
 
 /** Applies one set/remove to `text` (re-parsed each time so offsets are exact). */
@@ -121,4 +174,4 @@ function applyOne(
 }
 
 /** The codec for plain JSON files (comments and trailing commas are still tolerated on read). */
-export const jsonCodec: Codec = makeJsonCodec("json");
+export const jsonCodec: Codec = guardDepth(makeJsonCodec("json"));

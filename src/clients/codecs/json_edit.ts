@@ -54,6 +54,17 @@ export function insertMember(
   unit: string,
   eol: string,
 ): string {
+  return insertMembers(text, node, [[key, value]], unit, eol);
+}
+
+/** Appends several members at once: the same bytes as inserting them one by one with insertMember. */
+export function insertMembers(
+  text: string,
+  node: Node,
+  members: [key: string | null, value: unknown][],
+  unit: string,
+  eol: string,
+): string {
   const close = node.offset + node.length - 1;
   const kids = node.children ?? [];
   const ci = childIndent(text, node, unit);
@@ -66,8 +77,9 @@ export function insertMember(
     trailing = nextToken(text, lastEnd).kind === COMMA;
     if (!trailing) commaAt = lastEnd;
   }
-  let ins = eol + ci + (key === null ? "" : JSON.stringify(key) + ": ") + pretty(value, ci, unit, eol);
-  if (trailing) ins += ",";
+  let ins = members.map(([key, value]) =>
+    eol + ci + (key === null ? "" : JSON.stringify(key) + ": ") + pretty(value, ci, unit, eol) + (trailing ? "," : "")
+  ).join(trailing ? "" : ",");
   if (!text.slice(at, close).includes("\n")) ins += eol + indentAt(text, close);
   let out = splice(text, at, at, ins);
   if (commaAt >= 0) out = splice(out, commaAt, commaAt, ",");

@@ -3,7 +3,7 @@
  * accepted, every syntax error reported), turns tree nodes into prototype-safe data and finds the
  * servers container along a key path.
  */
-import { type Node, type ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
+import { createScanner, type Node, type ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
 import type { ServersLocation } from "../types.ts";
 import { parseErrorAt, setOwn, showPath } from "./shared.ts";
 
@@ -31,8 +31,40 @@ const REASONS: Record<string, string> = {
   InvalidCharacter: "invalid character in string",
 };
 
+/** Deepest nesting of objects and arrays a config file may have (real ones stay under 20). */
+export const MAX_DEPTH = 500;
+
+/** Throws `config_parse_error` at the bracket that opens level MAX_DEPTH + 1 (before any recursion). */
+function checkDepth(format: string, text: string): void {
+  const s = createScanner(text, true);
+  let depth = 0;
+  for (let kind = s.scan(); kind !== 17; kind = s.scan()) {
+    if (kind === 1 || kind === 3) {
+      if (++depth > MAX_DEPTH) {
+        throw parseErrorAt(format, text, s.getTokenOffset(), `nested more than ${MAX_DEPTH} levels deep`);
+      }
+    } else if (kind === 2 || kind === 4) depth--;
+  }
+}
+
+/** Throws `config_parse_error` at the second of two members of one object with the same key, in `n` and
+ * everything inside it: which one a client uses is not defined, so we neither read nor edit such a file. */
+export function checkUniqueKeys(format: string, text: string, n: Node): void {
+  if (n.type === "object") {
+    const seen = new Set<string>();
+    for (const p of n.children ?? []) {
+      const key = p.children?.[0];
+      if (!key) continue;
+      if (seen.has(key.value)) throw parseErrorAt(format, text, key.offset, `duplicate key ${JSON.stringify(key.value)}`);
+      seen.add(key.value);
+    }
+  }
+  for (const c of n.children ?? []) checkUniqueKeys(format, text, c.type === "property" ? c.children?.[1] ?? c : c);
+}
+
 /** Parses `text` (BOM already removed, not blank) and returns the root object node. */
 export function parseRoot(format: string, text: string): Node {
+  checkDepth(format, text);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, OPTIONS);
   if (errors.length > 0) {
@@ -85,6 +117,9 @@ export function locate(format: string, text: string, root: Node, loc: ServersLoc
   let obj = root;
   for (let depth = 0; depth < loc.path.length; depth++) {
     const props = propsNamed(obj, loc.path[depth]);
+    if (props.length > 1) {
+      throw parseErrorAt(format, text, props[1].offset, `duplicate key ${JSON.stringify(loc.path[depth])}`);
+    }
     const v = props.at(-1)?.children?.[1];
     if (!v) return { obj, depth };
     if (v.type === "null") return { obj, depth, nullNode: v };
@@ -99,7 +134,10 @@ export function locate(format: string, text: string, root: Node, loc: ServersLoc
         `${where} is ${article(v.type)}, expected ${want === "array" ? "a list" : "an object"}`,
       );
     }
-    if (last) return { obj, depth, container: v };
+    if (last) {
+      checkUniqueKeys(format, text, v);
+      return { obj, depth, container: v };
+    }
     obj = v;
   }
   return { obj: root, depth: 0, container: root };

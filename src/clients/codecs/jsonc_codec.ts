@@ -4,6 +4,7 @@
  */
 import type { Codec } from "../types.ts";
 import { makeJsonCodec } from "./json_codec.ts";
+import { guardDepth } from "./shared.ts";
 
 /** The codec for JSON-with-comments files. */
-export const jsoncCodec: Codec = makeJsonCodec("jsonc");
+export const jsoncCodec: Codec = guardDepth(makeJsonCodec("jsonc"));

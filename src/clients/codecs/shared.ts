@@ -4,7 +4,7 @@
  * ordinary own property, never a prototype).
  */
 import { AppError } from "../../core/errors.ts";
-import type { NativeEntry, ServersLocation } from "../types.ts";
+import type { Codec, NativeEntry, ServersLocation } from "../types.ts";
 
 /** 1-based line and column of `offset` in `text` (columns count UTF-16 units). */
 export function lineColAt(text: string, offset: number): { line: number; column: number } {
@@ -200,6 +200,22 @@ export function listItem(name: string, entry: NativeEntry, nameKey: string): Nat
   setOwn(item, nameKey, name);
   for (const k of Object.keys(entry)) if (k !== nameKey) setOwn(item, k, entry[k]);
   return item;
+}
+
+/**
+ * The codec with one more guarantee: input nested so deeply that a parser runs out of stack (10,000
+ * opening brackets) is a `config_parse_error`, never a crash or an `internal_error`.
+ */
+export function guardDepth(c: Codec): Codec {
+  const guard = <A extends unknown[], R>(f: (...a: A) => R) => (...a: A): R => {
+    try {
+      return f(...a);
+    } catch (e) {
+      if (e instanceof RangeError) throw parseError(c.format, 1, 1, "the document is nested too deeply to read");
+      throw e;
+    }
+  };
+  return { format: c.format, parse: guard(c.parse), readServers: guard(c.readServers), writeServers: guard(c.writeServers) };
 }
 
 /** Throws `internal_error` unless the written text reads back as expected (we never emit a broken file). */

@@ -12,6 +12,7 @@ import {
   deepEqual,
   detectEol,
   expectedAfter,
+  guardDepth,
   lineEndIncl,
   lineStart,
   parseError,
@@ -138,7 +139,7 @@ function applyOne(body: string, loc: ServersLocation, name: string, entry: Nativ
 }
 
 /** The TOML codec. */
-export const tomlCodec: Codec = {
+export const tomlCodec: Codec = guardDepth({
   format: "toml",
   parse(text: string): unknown {
     return parseBody(splitBom(text).body);
@@ -155,4 +156,4 @@ export const tomlCodec: Codec = {
     selfCheck("toml", () => readBody(out, loc), expectedAfter(before, changes, loc));
     return bom + out;
   },
-};
+});

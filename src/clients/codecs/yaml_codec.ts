@@ -19,6 +19,7 @@ import {
   deepEqual,
   detectEol,
   expectedAfter,
+  guardDepth,
   listItem,
   parseError,
   parseErrorAt,
@@ -47,7 +48,8 @@ function parseDoc(body: string): Document {
   const err = doc.errors[0];
   if (err) {
     const pos = err.linePos?.[0];
-    const reason = err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+    const first = err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+    const reason = /call stack/i.test(first) ? "the document is nested too deeply to read" : first;
     if (pos) throw parseError("yaml", pos.line, pos.col, reason);
     throw parseErrorAt("yaml", body, err.pos[0], reason);
   }
@@ -169,7 +171,7 @@ function applyOne(body: string, loc: ServersLocation, name: string, entry: Nativ
 }
 
 /** The YAML codec. */
-export const yamlCodec: Codec = {
+export const yamlCodec: Codec = guardDepth({
   format: "yaml",
   parse(text: string): unknown {
     const { body } = splitBom(text);
@@ -190,4 +192,4 @@ export const yamlCodec: Codec = {
     selfCheck("yaml", () => readBody(out, loc), expectedAfter(before, changes, loc));
     return bom + out;
   },
-};
+});

@@ -2,6 +2,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { verifyOp } from "../../ops/verify.ts";
+import { verifyAllInput } from "../../ops/verify_all.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { artifactId, obj } from "../schemas.ts";
 import { defineTool } from "../tool.ts";
@@ -12,20 +13,28 @@ export function registerVerifyConfig(server: McpServer, deps: Deps): void {
     name: "verify_config",
     title: "Verify a published configuration",
     description: "Verify an artifact: its id is the hash of its payload, its signatures come from a trusted key, " +
-      "and a signed profile index lists it. Give artifact_id, or client_id (and profile_id) for the latest publish.",
+      "and a signed profile index lists it. Give artifact_id, or client_id (and profile_id) for the latest publish. " +
+      "With all: true, check the whole state folder instead (every artifact, index, deployment record, backup and file mode).",
     kind: "read",
     input: {
       artifact_id: artifactId.optional(),
       client_id: z.string().optional().describe("Verify the latest publish of this client"),
       profile_id: z.string().default("default").describe('Profile, with client_id. Default "default".'),
+      all: z.boolean().optional().describe("Check the whole state folder (give no artifact_id or client_id with it)"),
     },
     output: obj({
       status: z.literal("verified"),
-      artifact_id: z.string(),
-      signing_key_id: z.string(),
-      indexed_in: z.array(obj({ client_id: z.string(), profile_id: z.string(), version: z.number() })),
-      checks: z.array(z.string()),
+      artifact_id: z.string().optional().describe("The artifact checked (not with all)"),
+      signing_key_id: z.string().optional(),
+      indexed_in: z.array(obj({ client_id: z.string(), profile_id: z.string(), version: z.number() })).optional(),
+      checks: z.array(z.string()).optional(),
+      checked: z.record(z.string(), z.number()).optional().describe("With all: how many of each thing were checked"),
+      warnings: z.array(obj({ check: z.string(), path: z.string(), message: z.string() })).optional()
+        .describe("With all: leftovers of interrupted commands and settings worth fixing"),
     }),
-    run: (a) => verifyOp(deps, { artifactId: a.artifact_id, client: a.client_id, profile: a.profile_id }),
+    run: (a) =>
+      a.all
+        ? verifyAllInput(deps, { artifactId: a.artifact_id, client: a.client_id })
+        : verifyOp(deps, { artifactId: a.artifact_id, client: a.client_id, profile: a.profile_id }),
   });
 }

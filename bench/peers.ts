@@ -1,0 +1,539 @@
+/**
+ * CLI speed and memory, side by side with the peers: our `deploy-config` of a one-server change
+ * against `claude mcp add-json`, `codex mcp add` and `gemini mcp add` (the real CLIs, found as the e2e
+ * tests find them), each adding one server to that client's user config in a sandboxed HOME; then
+ * `list-clients`, a 500-server deploy, `status` and `history` over 5,000 artifacts, and the peak memory
+ * of every command. Our CLI runs as `deno run --quiet <RUN_FLAGS> main.ts` (the compiled binary's
+ * permission flags, scripts/permissions.ts). Prints a Markdown report on stdout.
+ *
+ *   deno run --allow-read --allow-write --allow-env --allow-run bench/peers.ts [--runs N]
+ */
+import { join } from "node:path";
+import { RUN_FLAGS } from "../scripts/permissions.ts";
+import { realDenoDir } from "../scripts/deno_dir.ts";
+import { makeDeps } from "../src/platform/make_deps.ts";
+import { allClientFiles } from "../src/clients/allowed_files.ts";
+import type { Deps } from "../src/platform/deps.ts";
+import { init } from "../src/ops/init.ts";
+import { publish } from "../src/ops/publish.ts";
+import { deploy } from "../src/ops/deploy.ts";
+import { status } from "../src/ops/status.ts";
+import { history } from "../src/ops/history.ts";
+import { base64, generateKeyPair, sign } from "../src/core/signing.ts";
+import { findClientBinary } from "../tests/e2e/real_clients.ts";
+
+const RUNS = Number(Deno.args[Deno.args.indexOf("--runs") + 1]) || 30;
+const PEER_RUNS = Math.max(5, Math.round(RUNS / 3));
+const MAIN = new URL("../main.ts", import.meta.url).pathname;
+const DENO_DIR = await realDenoDir();
+const TIME = ["/usr/bin/time", "/bin/time"].find((p) => {
+  try {
+    return Deno.statSync(p).isFile;
+  } catch {
+    return false;
+  }
+});
+
+/** 1, 5 and 15 minute load averages (other work on the machine inflates every figure). */
+function loadAverage(): string {
+  try {
+    const [a, b, c] = Deno.readTextFileSync("/proc/loadavg").split(" ");
+    return `${a} / ${b} / ${c} (1 / 5 / 15 min)`;
+  } catch {
+    return "unknown";
+  }
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const f1 = (x: number) => x.toFixed(1);
+
+interface Tool {
+  cmd: string;
+  args: string[];
+  env: Record<string, string>;
+}
+
+function ours(home: string, args: string[]): Tool {
+  return {
+    cmd: Deno.execPath(),
+    args: ["run", "--quiet", ...RUN_FLAGS, MAIN, ...args],
+    env: { DENO_DIR, PATH: Deno.env.get("PATH") ?? "", HOME: home, XDG_CONFIG_HOME: join(home, ".config") },
+  };
+}
+
+function peer(binary: string, home: string, args: string[]): Tool {
+  return {
+    cmd: binary,
+    args,
+    env: {
+      HOME: home,
+      USERPROFILE: home,
+      CODEX_HOME: join(home, ".codex"),
+      PATH: `${binary.replace(/\/[^/]+$/, "")}:${Deno.env.get("PATH") ?? ""}`,
+      // No update checks or telemetry during the bench (only ever makes the peer faster).
+      DISABLE_AUTOUPDATER: "1",
+      CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1",
+    },
+  };
+}
+
+/** Runs `t` to completion; returns the wall time in ms (spawn to exit). Fails on a non-zero exit. */
+async function once(t: Tool, stdin?: string): Promise<number> {
+  const start = performance.now();
+  const child = new Deno.Command(t.cmd, {
+    args: t.args,
+    env: t.env,
+    clearEnv: true,
+    cwd: t.env.HOME,
+    stdin: stdin === undefined ? "null" : "piped",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  if (stdin !== undefined) {
+    const w = child.stdin.getWriter();
+    await w.write(new TextEncoder().encode(stdin));
+    await w.close();
+  }
+  const out = await child.output();
+  const ms = performance.now() - start;
+  if (!out.success) {
+    throw new Error(
+      `${t.cmd} ${t.args.slice(-6).join(" ")} exited ${out.code}: ${
+        new TextDecoder().decode(out.stderr).slice(0, 500)
+      }`,
+    );
+  }
+  return ms;
+}
+
+/** `runs` timed runs of `make(i)` after `warm` untimed ones; `between(i)` runs untimed before each. */
+async function timeRuns(
+  make: (i: number) => Tool,
+  runs: number,
+  warm = 2,
+  between?: (i: number) => Promise<unknown>,
+) {
+  for (let i = 0; i < warm; i++) {
+    await between?.(-1 - i);
+    await once(make(-1 - i));
+  }
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await between?.(i);
+    xs.push(await once(make(i)));
+  }
+  return xs;
+}
+
+/** Peak resident memory in MiB (max of 3 runs, `setup` untimed before each), through `time -f %M`;
+ * null when `time` is missing. */
+async function peakMiB(t: Tool | (() => Tool), stdin?: string, setup?: Tool): Promise<number | null> {
+  if (!TIME) return null;
+  const out = await Deno.makeTempFile();
+  let max = 0;
+  for (let i = 0; i < 3; i++) {
+    if (setup) await once(setup);
+    const run = typeof t === "function" ? t() : t;
+    await once({ cmd: TIME, args: ["-f", "%M", "-o", out, run.cmd, ...run.args], env: run.env }, stdin);
+    max = Math.max(max, Number((await Deno.readTextFile(out)).trim().split("\n").pop()) / 1024);
+  }
+  await Deno.remove(out);
+  return max;
+}
+
+function depsFor(home: string): Deps {
+  return makeDeps({
+    env: { HOME: home, XDG_CONFIG_HOME: join(home, ".config") },
+    os: "linux",
+    clientFiles: allClientFiles,
+  });
+}
+
+/** Wall times of `fn` in this process, after 3 untimed calls. */
+async function inProcess(fn: () => Promise<unknown>, runs: number): Promise<number[]> {
+  for (let i = 0; i < 3; i++) await fn();
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    xs.push(performance.now() - t);
+  }
+  return xs;
+}
+
+const server = (i: number | string) => ({ command: "npx", args: ["-y", `@example/mcp-server-${i}`] });
+const lines: string[] = [];
+const say = (s = "") => lines.push(s);
+const homes: string[] = [];
+const newHome = async (tag: string) => {
+  const h = await Deno.realPath(await Deno.makeTempDir({ prefix: `mcpo-peers-${tag}-` }));
+  homes.push(h);
+  return h;
+};
+
+try {
+  const cpu = (await Deno.readTextFile("/proc/cpuinfo").catch(() =>
+    ""
+  )).match(/model name\s*:\s*(.*)/)?.[1] ?? "";
+  say(
+    `Machine: ${Deno.build.os} ${Deno.build.arch}, ${navigator.hardwareConcurrency} CPUs${
+      cpu ? ` (${cpu})` : ""
+    }, Deno ${Deno.version.deno}.`,
+  );
+  say(`Load average at the start: ${loadAverage()}.`);
+  say(`Ours: \`deno run --quiet ${
+    RUN_FLAGS.map((f) => f.replace(/=.*/, "=…")).join(" ")
+  } main.ts …\` (the compiled binary's flags).`);
+  say(
+    `Runs: ${RUNS} per command of ours, ${PEER_RUNS} per peer command, after 2 warm-up runs; wall time from spawn to exit.`,
+  );
+  say();
+
+  // 1. One server added to a client's user config: ours vs each peer.
+  const home = await newHome("deploy");
+  const deps = depsFor(home);
+  await init(deps);
+  // Two versions published for each client's "bench" profile; each run deploys the other one, so every
+  // run adds or removes one server (and each is a real write, backed up and logged).
+  const versions: Record<string, [string, string]> = {};
+  for (const client of ["claude-code", "codex", "gemini-cli"]) {
+    const a = await publish(deps, {
+      client,
+      profile: "bench",
+      payload: { mcpServers: { base: server("base") } },
+    });
+    const b = await publish(deps, {
+      client,
+      profile: "bench",
+      payload: { mcpServers: { base: server("base"), extra: server("extra") } },
+    });
+    versions[client] = [a.artifact_id, b.artifact_id];
+  }
+  const deployArgs = (client: string, i: number) => [
+    "deploy-config",
+    "--client",
+    client,
+    "--profile",
+    "bench",
+    "--artifact-id",
+    versions[client][i % 2 ? 0 : 1],
+  ];
+  const peers: [string, string, string, (bin: string, i: number) => string[]][] = [
+    [
+      "claude-code",
+      "claude",
+      "claude mcp add-json -s user",
+      (_b, i) => ["mcp", "add-json", "-s", "user", `srv${i + 10}`, JSON.stringify(server(i))],
+    ],
+    [
+      "codex",
+      "codex",
+      "codex mcp add",
+      (_b, i) => ["mcp", "add", `srv${i + 10}`, "--", "npx", "-y", `@example/mcp-server-${i}`],
+    ],
+    [
+      "gemini-cli",
+      "gemini",
+      "gemini mcp add -s user",
+      (_b, i) => ["mcp", "add", "-s", "user", `srv${i + 10}`, "npx", "-y", `@example/mcp-server-${i}`],
+    ],
+  ];
+  const rows: string[][] = [];
+  const deployMedians: Record<string, number> = {};
+  const peerMedians: Record<string, number> = {};
+  for (const [client, name, label, args] of peers) {
+    const oursMs = median(
+      await timeRuns((i) =>
+        ours(home, deployArgs(client, i)), RUNS),
+    );
+    deployMedians[client] = oursMs;
+    const bin = findClientBinary(name);
+    if (!bin) {
+      rows.push([client, f1(oursMs), label, "not installed", "-"]);
+      continue;
+    }
+    await Deno.mkdir(join(home, ".codex"), { recursive: true });
+    const peerMs = median(await timeRuns((i) => peer(bin, home, args(bin, i)), PEER_RUNS));
+    peerMedians[name] = peerMs;
+    rows.push([client, f1(oursMs), label, f1(peerMs), `${(peerMs / oursMs).toFixed(1)}x`]);
+  }
+  say("### One server added to the user config (median ms)");
+  say();
+  say("| client | our `deploy-config` | peer command | peer | peer / ours |");
+  say("|---|---:|---|---:|---:|");
+  for (const r of rows) say(`| ${r.join(" | ")} |`);
+  say();
+  const codexOurs = deployMedians["codex"], claudeOurs = deployMedians["claude-code"];
+  if (peerMedians.codex) {
+    say(
+      `Goal: at most as slow as \`codex mcp add\`: ${f1(codexOurs)} vs ${f1(peerMedians.codex)} ms: ${
+        codexOurs <= peerMedians.codex ? "met" : "MISSED"
+      }.`,
+    );
+  }
+  if (peerMedians.claude) {
+    const r = peerMedians.claude / claudeOurs;
+    say(
+      `Goal: at least 5x faster than \`claude mcp add-json\`: ${r.toFixed(1)}x: ${
+        r >= 5 ? "met" : "MISSED"
+      }.`,
+    );
+  }
+  say();
+
+  // 2. list-clients.
+  const lc = median(await timeRuns(() => ours(home, ["list-clients"]), RUNS));
+  const version = median(await timeRuns(() => ours(home, ["--version"]), RUNS));
+  const empty = await Deno.makeTempFile({ suffix: ".ts" });
+  await Deno.writeTextFile(empty, "");
+  const floor = median(
+    await timeRuns(
+      () => ({ cmd: Deno.execPath(), args: ["run", "--quiet", empty], env: ours(home, []).env }),
+      RUNS,
+    ),
+  );
+  await Deno.remove(empty);
+  say("### Start-up");
+  say();
+  say(`| command | median ms | goal |`);
+  say("|---|---:|---|");
+  say(`| \`list-clients\` | ${f1(lc)} | < 60: ${lc < 60 ? "met" : "MISSED"} |`);
+  say(`| \`--version\` | ${f1(version)} | |`);
+  say(`| \`deno run\` of an empty file (the runtime's floor) | ${f1(floor)} | |`);
+  say();
+
+  // 3. A 500-server profile deployed into an empty cursor file (each run after an untimed deploy of 1 server).
+  const big: Record<string, unknown> = {};
+  for (let i = 0; i < 500; i++) big[`srv${String(i).padStart(3, "0")}`] = server(i);
+  const bigPub = await publish(deps, { client: "cursor", profile: "big", payload: { mcpServers: big } });
+  const smallPub = await publish(deps, {
+    client: "cursor",
+    profile: "small",
+    payload: { mcpServers: { one: server("one") } },
+  });
+  const toCursor = (id: string) => ["deploy-config", "--client", "cursor", "--artifact-id", id];
+  const bigMs = median(
+    await timeRuns(
+      () => ours(home, toCursor(bigPub.artifact_id)),
+      Math.min(RUNS, 15),
+      1,
+      () => once(ours(home, toCursor(smallPub.artifact_id))),
+    ),
+  );
+  const bigOps: number[] = [];
+  for (let i = 0; i < 12; i++) {
+    await deploy(deps, { client: "cursor", artifactId: smallPub.artifact_id });
+    const t = performance.now();
+    await deploy(deps, { client: "cursor", artifactId: bigPub.artifact_id });
+    if (i >= 2) {
+      bigOps.push(performance.now() - t);
+    }
+  }
+  const bigOp = median(bigOps);
+  say("### 500-server deploy (median ms)");
+  say();
+  say("| what | median ms | goal |");
+  say("|---|---:|---|");
+  say(
+    `| \`deploy-config\` of a 500-server artifact (CLI, spawn to exit) | ${f1(bigMs)} | < 100: ${
+      bigMs < 100 ? "met" : "MISSED"
+    } |`,
+  );
+  say(`| the same deploy in process (the op alone, no process start) | ${f1(bigOp)} | |`);
+  say();
+
+  // 4. status and history with 5,000 artifacts in the store.
+  const store = await newHome("store");
+  const sdeps = depsFor(store);
+  await init(sdeps);
+  const clients = ["claude-desktop", "cursor", "windsurf", "vscode", "gemini-cli"];
+  const t0 = performance.now();
+  const latest: Record<string, string[]> = {};
+  await Promise.all(clients.map(async (client) => {
+    for (let p = 0; p < 20; p++) {
+      for (let v = 0; v < 50; v++) {
+        const mcpServers: Record<string, unknown> = {};
+        for (let s = 0; s < 3; s++) {
+          mcpServers[`srv${s}`] = server(`${client}-${p}-${v}-${s}`);
+        }
+        const r = await publish(sdeps, {
+          client,
+          profile: `p${p}`,
+          payload: { mcpServers },
+          changelog: `v${v}`,
+        });
+        if (v >= 48) (latest[`${client}/p${p}`] ??= []).push(r.artifact_id);
+      }
+    }
+  }));
+  let deployments = 0;
+  for (const client of clients) {
+    for (let i = 0; i < 40; i++) {
+      const ids = latest[`${client}/p${i % 4}`];
+      await deploy(sdeps, { client, profile: `p${i % 4}`, artifactId: ids[i % 2] });
+      deployments++;
+    }
+  }
+  const artifacts = [...Deno.readDirSync(join(store, ".mcp-orchestration", "artifacts"))].length;
+  console.error(
+    `store: ${artifacts} artifacts, ${deployments} deployments, built in ${
+      f1((performance.now() - t0) / 1000)
+    } s`,
+  );
+  const st = median(await timeRuns(() => ours(store, ["status"]), RUNS));
+  const hi = median(await timeRuns(() => ours(store, ["history", "--client", "claude-desktop"]), RUNS));
+  const stOp = median(await inProcess(() => status(depsFor(store), {}), RUNS));
+  const hiOp = median(await inProcess(() => history(depsFor(store), { client: "claude-desktop" }), RUNS));
+  // The op once in a fresh process (cold: nothing verified or compiled yet), as the CLI runs it.
+  const cold = async (code: string) => {
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: ["eval", code],
+      env: { ...ours(store, []).env },
+      clearEnv: true,
+      stdout: "piped",
+    }).output();
+    return Number(new TextDecoder().decode(out.stdout).trim());
+  };
+  const opCold = (mod: string, call: string) =>
+    `import { makeDeps } from "${new URL("../src/platform/make_deps.ts", import.meta.url).href}";` +
+    `import { allClientFiles } from "${new URL("../src/clients/allowed_files.ts", import.meta.url).href}";` +
+    `const m = await import("${new URL(`../src/ops/${mod}.ts`, import.meta.url).href}");` +
+    `const deps = makeDeps({ env: { HOME: ${
+      JSON.stringify(store)
+    } }, os: "linux", clientFiles: allClientFiles });` +
+    `const t = performance.now(); await m.${call}; console.log(performance.now() - t);`;
+  const coldRuns = async (mod: string, call: string) => {
+    const xs: number[] = [];
+    for (let i = 0; i < 5; i++) xs.push(await cold(opCold(mod, call)));
+    return median(xs);
+  };
+  const stCold = await coldRuns("status", "status(deps, {})");
+  const hiCold = await coldRuns("history", `history(deps, { client: "claude-desktop" })`);
+  say(
+    `### ${
+      artifacts.toLocaleString("en-US")
+    } artifacts (${clients.length} clients x 20 profiles x 50 versions), ${deployments} deployments`,
+  );
+  say();
+  say(
+    "| command | CLI, spawn to exit | op, first call in a fresh process | op, warm in process | goal < 20 |",
+  );
+  say("|---|---:|---:|---:|---|");
+  const verdict = (x: number) => (x < 20 ? "met" : "MISSED");
+  say(
+    `| \`status\` | ${f1(st)} | ${f1(stCold)} | ${f1(stOp)} | CLI ${verdict(st)}, cold op ${
+      verdict(stCold)
+    }, warm op ${verdict(stOp)} |`,
+  );
+  say(
+    `| \`history --client claude-desktop\` | ${f1(hi)} | ${f1(hiCold)} | ${f1(hiOp)} | CLI ${
+      verdict(hi)
+    }, cold op ${verdict(hiCold)}, warm op ${verdict(hiOp)} |`,
+  );
+  say();
+
+  // 5. Peak memory of every command (in the 5,000-artifact home; deploys in the first one).
+  const sh = (args: string[]) => ours(store, args);
+  const file = join(store, "payload.json");
+  await Deno.writeTextFile(file, JSON.stringify({ mcpServers: { time: server("time") } }));
+  const serverJson = join(store, "server.json");
+  await Deno.writeTextFile(
+    serverJson,
+    JSON.stringify({
+      name: "io.example/hello",
+      description: "Hello",
+      version: "1.0.0",
+      packages: [{ registryType: "npm", identifier: "@example/hello", transport: { type: "stdio" } }],
+    }),
+  );
+  // A release folder whose "binary" is the deno executable (~100 MB): verify-release streams it.
+  const rel = join(store, "release");
+  await Deno.mkdir(rel);
+  const relBin = join(rel, "mcp-orchestration-x86_64-unknown-linux-gnu");
+  await Deno.copyFile(Deno.execPath(), relBin);
+  const pair = await generateKeyPair();
+  const { sha256File } = await import("../src/platform/file_digest.ts");
+  const sums = new TextEncoder().encode(
+    `${await sha256File(relBin)}  mcp-orchestration-x86_64-unknown-linux-gnu\n`,
+  );
+  await Deno.writeFile(join(rel, "SHA256SUMS"), sums);
+  await Deno.writeFile(join(rel, "SHA256SUMS.sig"), base64.decode(await sign(pair.privatePem, sums)));
+  await Deno.writeTextFile(join(rel, "release.pub"), pair.publicPem);
+  const initHome = await newHome("init");
+  const commands: [string, Tool, string?, Tool?][] = [
+    ["--version", sh(["--version"])],
+    ["--help", sh(["--help"])],
+    ["init", ours(initHome, ["init"])],
+    ["list-clients", sh(["list-clients"])],
+    ["list-profiles", sh(["list-profiles", "claude-desktop"])],
+    ["list-servers", sh(["list-servers"])],
+    ["describe-server", sh(["describe-server", "github"])],
+    ["registry import", sh(["registry", "import", serverJson])],
+    ["check-install", sh(["check-install", "filesystem"])],
+    ["install-server", sh(["install-server", "filesystem"])],
+    ["add-server", sh(["add-server", "memory", "--replace"])],
+    ["view-draft", sh(["view-draft"])],
+    ["validate-config", sh(["validate-config"])],
+    ["diff-config", sh(["diff-config", "claude-desktop"])],
+    ["import-config", sh(["import-config", "--client", "cursor", "--profile", "imported", "--replace"])],
+    [
+      "publish-config --file",
+      sh(["publish-config", "--client", "cursor", "--profile", "mem", "--file", file]),
+    ],
+    ["get-config", sh(["get-config", "claude-desktop", "p3"])],
+    ["verify", sh(["verify", "--client", "claude-desktop", "--profile", "p3"])],
+    ["deploy-config (500 servers)", ours(home, toCursor(bigPub.artifact_id))],
+    ["status (5,000 artifacts)", sh(["status"])],
+    ["history", sh(["history", "--client", "claude-desktop"])],
+    ["rollback --dry-run", sh(["rollback", "--client", "claude-desktop", "--dry-run"])],
+    ["connect", sh(["connect", "cursor", "--config-path", join(store, "connect.json")])],
+    ["remove-server", sh(["remove-server", "memory"]), undefined, sh(["add-server", "memory", "--replace"])],
+    ["clear-draft", sh(["clear-draft", "--profile", "nothing"])],
+    ["completions bash", sh(["completions", "bash"])],
+    ["verify-release (100 MB file)", sh(["verify-release", relBin, "--key", join(rel, "release.pub")])],
+    [
+      "serve (initialize, then end of input)",
+      sh(["serve"]),
+      JSON.stringify({
+        jsonrpc: "2.0",
+        id: 1,
+        method: "initialize",
+        params: {
+          protocolVersion: "2025-06-18",
+          capabilities: {},
+          clientInfo: { name: "bench", version: "0" },
+        },
+      }) + "\n",
+    ],
+  ];
+  say("### Peak memory (max RSS of 3 runs, MiB; goal < 64 for every command)");
+  say();
+  if (!TIME) say("(`/usr/bin/time` is not installed here: `apt-get install time`; no memory figures.)");
+  else {
+    say("| command | peak MiB | |");
+    say("|---|---:|---|");
+    let worst = 0;
+    for (const [label, t, stdin, setup] of commands) {
+      const mib = (await peakMiB(t, stdin, setup))!;
+      worst = Math.max(worst, mib);
+      say(`| \`${label}\` | ${f1(mib)} | ${mib < 64 ? "" : "MISSED"} |`);
+    }
+    for (const [, name, label, args] of peers) {
+      const bin = findClientBinary(name);
+      let n = 1000;
+      if (bin) {
+        say(`| peer: \`${label}\` | ${f1((await peakMiB(() => peer(bin, home, args(bin, n++))))!)} | |`);
+      }
+    }
+    say();
+    say(`Largest of ours: ${f1(worst)} MiB: ${worst < 64 ? "met" : "MISSED"}.`);
+  }
+  say();
+  say(`Load average at the end: ${loadAverage()}.`);
+} finally {
+  console.log(lines.join("\n"));
+  for (const h of homes) await Deno.remove(h, { recursive: true }).catch(() => {});
+}

@@ -1,0 +1,263 @@
+/**
+ * docs/reference/mcp.md: every tool, resource and prompt of the MCP server with its schemas, read from
+ * a real server (createServer over a throw-away home) through the SDK client, as an AI client sees them.
+ *
+ * @example
+ * const listing = await mcpListing();
+ * const page = mcpPage(listing);
+ */
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import { createServer } from "../../src/mcp/server.ts";
+import { makeDeps } from "../../src/platform/make_deps.ts";
+import { allClientFiles } from "../../src/clients/allowed_files.ts";
+import { registered } from "../../src/mcp/registered.ts";
+
+type Json = Record<string, any>;
+
+/** What the server lists, plus one read of each resource and prompt in a fresh state folder. */
+export interface McpListing {
+  server: { name: string; version: string; instructions: string };
+  tools: Json[];
+  /** The resources registered at a fixed URI (resources/list also lists template instances). */
+  resources: Json[];
+  /** How many resources/list entries are instances of each template. */
+  listedPerTemplate: Record<string, number>;
+  templates: Json[];
+  prompts: Json[];
+  /** uri or template -> top-level fields of a read in a fresh home, or the error code. */
+  reads: Record<string, { fields?: string[]; error?: string }>;
+  /** prompt name -> the text it returns without arguments. */
+  promptTexts: Record<string, string>;
+}
+
+/** Example values for template variables when reading a template in a fresh home. */
+const SAMPLE_VARS: Record<string, string> = { server_id: "filesystem", client_id: "claude-desktop", profile_id: "default" };
+
+export async function mcpListing(): Promise<McpListing> {
+  const userHome = await Deno.makeTempDir({ prefix: "mcpo-docs-mcp-" });
+  const deps = makeDeps({
+    env: { HOME: userHome, XDG_CONFIG_HOME: `${userHome}/.config` },
+    os: "linux",
+    clientFiles: allClientFiles,
+  });
+  const server = createServer(deps);
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  const client = new Client({ name: "gen-docs", version: "1" });
+  try {
+    await server.connect(serverSide);
+    await client.connect(clientSide);
+    const tools = (await client.listTools()).tools as Json[];
+    const listed = (await client.listResources()).resources as Json[];
+    const fixed = new Set(registered(server).resources.filter((r) => !r.uri.includes("{")).map((r) => r.uri));
+    const resources = listed.filter((r) => fixed.has(r.uri));
+    const templates = (await client.listResourceTemplates()).resourceTemplates as Json[];
+    const listedPerTemplate: Record<string, number> = {};
+    for (const t of templates) {
+      listedPerTemplate[t.uriTemplate] = listed.filter((r) => !fixed.has(r.uri) && matches(t.uriTemplate, r.uri)).length;
+    }
+    const prompts = (await client.listPrompts()).prompts as Json[];
+    const reads: McpListing["reads"] = {};
+    const uris = [
+      ...resources.map((r) => [r.uri, r.uri]),
+      ...templates.map((t) => [t.uriTemplate, t.uriTemplate.replace(/\{(\w+)\}/g, (_: string, v: string) => SAMPLE_VARS[v] ?? v)]),
+    ];
+    for (const [key, uri] of uris) {
+      try {
+        const text = ((await client.readResource({ uri })).contents[0] as { text: string }).text;
+        const value = JSON.parse(text);
+        reads[key] = { fields: Array.isArray(value) ? ["(a list)"] : Object.keys(value) };
+      } catch (e) {
+        reads[key] = { error: (e as { data?: { error?: string } }).data?.error ?? "error" };
+      }
+    }
+    const promptTexts: Record<string, string> = {};
+    for (const p of prompts) {
+      const got = await client.getPrompt({ name: p.name, arguments: {} });
+      promptTexts[p.name] = (got.messages as { content: { text?: string } }[]).map((m) => m.content.text ?? "").join("\n\n");
+    }
+    const info = client.getServerVersion()!;
+    return {
+      server: { name: info.name, version: info.version, instructions: client.getInstructions() ?? "" },
+      tools,
+      resources,
+      listedPerTemplate,
+      templates,
+      prompts,
+      reads,
+      promptTexts,
+    };
+  } finally {
+    await client.close();
+    await server.close();
+    await Deno.remove(userHome, { recursive: true });
+  }
+}
+
+/** True when `uri` is an instance of the RFC 6570 level-1 template `tpl`. */
+function matches(tpl: string, uri: string): boolean {
+  const re = "^" + tpl.split(/\{\w+\}/).map((s) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("[^/]+") + "$";
+  return new RegExp(re).test(uri);
+}
+
+/** A JSON schema's type in a few words. */
+export function typeOf(s: Json | undefined): string {
+  if (!s) return "any";
+  if (s.enum) return s.enum.map((v: unknown) => JSON.stringify(v)).join(" \\| ");
+  if (s.const !== undefined) return JSON.stringify(s.const);
+  const alts = s.anyOf ?? s.oneOf;
+  if (alts) return alts.map((x: Json) => typeOf(x)).join(" \\| ");
+  if (Array.isArray(s.type)) return s.type.join(" \\| ");
+  if (s.type === "array") return `array of ${typeOf(s.items)}`;
+  if (s.type === "object" && s.additionalProperties && typeof s.additionalProperties === "object") {
+    return `object of ${typeOf(s.additionalProperties)}`;
+  }
+  return s.type ?? "any";
+}
+
+const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n+/g, " ");
+
+function paramTable(schema: Json): string[] {
+  const props = Object.entries((schema.properties ?? {}) as Record<string, Json>);
+  if (props.length === 0) return ["No arguments."];
+  const required = new Set<string>(schema.required ?? []);
+  return [
+    "| argument | type | required | default | description |",
+    "|---|---|---|---|---|",
+    ...props.map(([name, p]) =>
+      `| \`${name}\` | ${typeOf(p)} | ${required.has(name) ? "yes" : "no"} | ${
+        p.default === undefined ? "" : `\`${JSON.stringify(p.default)}\``
+      } | ${cell(p.description ?? "")} |`
+    ),
+  ];
+}
+
+function fieldTable(schema: Json): string[] {
+  const props = Object.entries((schema.properties ?? {}) as Record<string, Json>);
+  if (props.length === 0) return [];
+  const required = new Set<string>(schema.required ?? []);
+  return [
+    "| result field | type | always |",
+    "|---|---|---|",
+    ...props.map(([name, p]) => `| \`${name}\` | ${typeOf(p)} | ${required.has(name) ? "yes" : "no"} |`),
+  ];
+}
+
+function details(summary: string, value: unknown): string[] {
+  return ["<details><summary>" + summary + "</summary>", "", "```json", JSON.stringify(value, null, 2), "```", "", "</details>"];
+}
+
+/** The CLI command each tool corresponds to (same op, same inputs, same error codes). */
+export const TOOL_CLI: Record<string, string> = {
+  list_clients: "list-clients",
+  list_profiles: "list-profiles",
+  get_config: "get-config",
+  diff_config: "diff-config",
+  list_available_servers: "list-servers",
+  describe_server: "describe-server",
+  add_server_to_config: "add-server",
+  remove_server_from_config: "remove-server",
+  view_draft_config: "view-draft",
+  clear_draft_config: "clear-draft",
+  validate_config: "validate-config",
+  publish_config: "publish-config",
+  deploy_config: "deploy-config",
+  initialize_keys: "init",
+  check_server_installation: "check-install",
+  get_deployment_status: "status",
+  list_deployment_history: "history",
+  get_deployment_details: "history --format json",
+  rollback_deployment: "rollback",
+  verify_config: "verify",
+  import_client_config: "import-config",
+  install_server: "install-server",
+};
+
+function kindOf(a: Json | undefined): string {
+  if (!a) return "";
+  if (a.readOnlyHint) return "read-only";
+  return (a.destructiveHint ? "destructive" : "writes state") + (a.idempotentHint ? ", idempotent" : "");
+}
+
+/** The page. */
+export function mcpPage(l: McpListing): string {
+  const out: string[] = [
+    "# MCP server reference",
+    "",
+    "<!-- Generated by `deno task docs` (scripts/gen_docs.ts) from a running server (tools/list, resources/list, resources/templates/list, prompts/list). Do not edit: tests/docs_test.ts fails when this page differs. -->",
+    "",
+    "`mcp-orchestration serve` speaks MCP on stdin/stdout (a bare `mcp-orchestration` with piped stdin",
+    "does too). Tools call the same operations as the CLI: same inputs, same results, same error codes",
+    "([errors.md](errors.md)). A tool result carries the JSON as `structuredContent` and as text; a failure",
+    "is `isError: true` with the `{error, message, details}` document as text.",
+    "",
+    `Server name \`${l.server.name}\`. Instructions it sends on \`initialize\`:`,
+    "",
+    "> " + l.server.instructions,
+    "",
+    "## Tools",
+    "",
+    "| tool | CLI | kind |",
+    "|---|---|---|",
+    ...l.tools.map((t) => `| [\`${t.name}\`](#${t.name}) | \`${TOOL_CLI[t.name] ?? "-"}\` | ${kindOf(t.annotations)} |`),
+    "",
+  ];
+  for (const t of l.tools) {
+    out.push(`### \`${t.name}\``, "", `**${t.title ?? t.name}**: ${t.description ?? ""}`, "");
+    const a = t.annotations ?? {};
+    out.push(
+      `Annotations: \`readOnlyHint\` ${a.readOnlyHint}, \`destructiveHint\` ${a.destructiveHint}, ` +
+        `\`idempotentHint\` ${a.idempotentHint}, \`openWorldHint\` ${a.openWorldHint}.`,
+      "",
+      ...paramTable(t.inputSchema ?? {}),
+      "",
+      ...fieldTable(t.outputSchema ?? {}),
+      "",
+      ...details("Input schema", t.inputSchema),
+      "",
+      ...(t.outputSchema ? details("Output schema", t.outputSchema) : ["No output schema."]),
+      "",
+    );
+  }
+  out.push("## Resources", "", "Every resource is one JSON document (`application/json`). Reading never creates state.", "");
+  const readNote = (key: string) => {
+    const r = l.reads[key];
+    if (!r) return [];
+    return r.error
+      ? [`In a fresh state folder the read fails with \`${r.error}\`.`, ""]
+      : [`Top-level fields: ${r.fields!.map((f) => `\`${f}\``).join(", ")}.`, ""];
+  };
+  for (const r of l.resources) {
+    out.push(`### \`${r.uri}\``, "", `**${r.title ?? r.name}** (name \`${r.name}\`): ${r.description ?? ""}`, "", ...readNote(r.uri));
+  }
+  out.push("## Resource templates", "");
+  for (const t of l.templates) {
+    const listed = l.listedPerTemplate[t.uriTemplate] ?? 0;
+    out.push(
+      `### \`${t.uriTemplate}\``,
+      "",
+      `**${t.title ?? t.name}** (name \`${t.name}\`): ${t.description ?? ""}`,
+      "",
+      ...(listed ? ["`resources/list` also lists every instance of this template.", ""] : []),
+      ...readNote(t.uriTemplate),
+    );
+  }
+  out.push("## Prompts", "");
+  for (const p of l.prompts) {
+    out.push(`### \`${p.name}\``, "", `**${p.title ?? p.name}**: ${p.description ?? ""}`, "");
+    const args = (p.arguments ?? []) as Json[];
+    out.push(
+      ...(args.length
+        ? ["| argument | required | description |", "|---|---|---|", ...args.map((a) => `| \`${a.name}\` | ${a.required ? "yes" : "no"} | ${cell(a.description ?? "")} |`)]
+        : ["No arguments."]),
+      "",
+      "The message it returns without arguments:",
+      "",
+      "```text",
+      l.promptTexts[p.name] ?? "",
+      "```",
+      "",
+    );
+  }
+  return out.join("\n");
+}

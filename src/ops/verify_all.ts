@@ -1,0 +1,88 @@
+/**
+ * verify --all: checks the whole state folder. Every artifact (hash, both signatures, trusted key),
+ * every profile index and its head (signature, not older than the newest publish), every deployment
+ * record (its artifact listed in a signed index, its pre-image backup present and byte-exact after
+ * putting back the secrets it held), file modes (signing key, secrets.json and backups private; state
+ * folders not group-writable), drafts and secrets readable. Problems fail with `integrity_error`
+ * (exit 5) listing each; warnings (leftovers of interrupted commands) are reported with the result.
+ */
+import { AppError } from "../core/errors.ts";
+import type { Deps } from "../platform/deps.ts";
+import { readDraft } from "../store/drafts.ts";
+import { trustedKeys } from "../store/keys.ts";
+import { layout } from "../store/layout.ts";
+import { readSecretBook, type SecretBook } from "../store/secrets.ts";
+import { join } from "node:path";
+import {
+  checkArtifacts,
+  checkDeployments,
+  checkFolders,
+  checkIndexes,
+  checkJournal,
+  checkKeys,
+  checkPrivateMode,
+  checkWitness,
+  type Finding,
+  type Report,
+} from "./verify_all_checks.ts";
+
+export interface VerifyAllResult {
+  status: "verified";
+  home: string;
+  checked: Record<string, number>;
+  warnings: Finding[];
+}
+
+/** Checks the whole state folder; throws `integrity_error` (details: problems, warnings, checked). */
+export async function verifyAll(deps: Deps): Promise<VerifyAllResult> {
+  const r: Report = {
+    problems: [],
+    warnings: [],
+    checked: { trusted_keys: 0, artifacts: 0, indexes: 0, deployments: 0, backups: 0, drafts: 0 },
+  };
+  const l = layout(deps.home);
+  const trusted = await trustedKeys(deps);
+  await checkKeys(deps, r, trusted);
+  const stored = await checkArtifacts(deps, r, trusted);
+  const listed = await checkIndexes(deps, r, trusted, stored);
+  let book: SecretBook = { values: {}, retired: {} };
+  try {
+    book = await readSecretBook(deps);
+    await checkPrivateMode(deps, r, "secrets", l.secrets);
+  } catch (e) {
+    r.problems.push({ check: "secrets", path: l.secrets, message: (e as Error).message });
+  }
+  const relist = () => checkIndexes(deps, { problems: [], warnings: [], checked: { indexes: 0 } }, trusted, new Set(stored));
+  await checkDeployments(deps, r, book, listed, relist);
+  await checkWitness(deps, r, trusted);
+  for (const client of await deps.fs.readDir(l.draftsDir)) {
+    for (const f of await deps.fs.readDir(join(l.draftsDir, client))) {
+      if (!f.endsWith(".json") || f.startsWith(".")) continue;
+      r.checked.drafts++;
+      await readDraft(deps, client, f.slice(0, -5)).catch((e) =>
+        r.problems.push({ check: "drafts", path: join(l.draftsDir, client, f), message: (e as Error).message })
+      );
+    }
+  }
+  await checkJournal(deps, r);
+  await checkFolders(deps, r);
+  if (r.problems.length) {
+    const n = r.problems.length;
+    const list = r.problems.slice(0, 5).map((p) => p.message).join("; ");
+    throw new AppError(
+      "integrity_error",
+      `The state folder "${deps.home}" fails verification: ${n} problem${n > 1 ? "s" : ""} (${list}${n > 5 ? "; ..." : ""})`,
+      { problems: r.problems, warnings: r.warnings, checked: r.checked },
+    );
+  }
+  return { status: "verified", home: deps.home, checked: r.checked, warnings: r.warnings };
+}
+
+/** `verify --all` as the CLI and the MCP tool call it: no artifact id or client may come with it. */
+export function verifyAllInput(deps: Deps, input: { artifactId?: string; client?: string }): Promise<VerifyAllResult> {
+  if (input.artifactId !== undefined || input.client !== undefined) {
+    throw new AppError("usage", "--all checks the whole state folder: give it without an artifact id or --client");
+  }
+  return verifyAll(deps);
+}
+

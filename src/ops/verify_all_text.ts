@@ -1,0 +1,10 @@
+/** The text form of `verify --all` (kept apart so the CLI loads the checks only when they run). */
+import type { VerifyAllResult } from "./verify_all.ts";
+
+/** "Verified the state folder ...", the counts and every warning. */
+export function verifyAllText(r: VerifyAllResult): string {
+  const counts = Object.entries(r.checked).map(([k, v]) => `${v} ${k.replace("_", " ")}`).join(", ");
+  const lines = [`Verified the state folder ${r.home}`, `  checked: ${counts}`];
+  for (const w of r.warnings) lines.push(`warning: ${w.message}`);
+  return lines.join("\n");
+}
