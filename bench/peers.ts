@@ -37,7 +37,9 @@ const TIME = ["/usr/bin/time", "/bin/time"].find((p) => {
 /** 1, 5 and 15 minute load averages (other work on the machine inflates every figure). */
 function loadAverage(): string {
   try {
-    const [a, b, c] = Deno.readTextFileSync("/proc/loadavg").split(" ");
+    // Through cat: Deno reads /proc only with --allow-all.
+    const out = new Deno.Command("cat", { args: ["/proc/loadavg"], stdout: "piped" }).outputSync();
+    const [a, b, c] = new TextDecoder().decode(out.stdout).split(" ");
     return `${a} / ${b} / ${c} (1 / 5 / 15 min)`;
   } catch {
     return "unknown";
@@ -175,18 +177,20 @@ const newHome = async (tag: string) => {
 };
 
 try {
-  const cpu = (await Deno.readTextFile("/proc/cpuinfo").catch(() =>
-    ""
-  )).match(/model name\s*:\s*(.*)/)?.[1] ?? "";
+  const cpuinfo = await new Deno.Command("cat", { args: ["/proc/cpuinfo"], stdout: "piped", stderr: "null" })
+    .output().then((o) => new TextDecoder().decode(o.stdout)).catch(() => "");
+  const cpu = cpuinfo.match(/model name\s*:\s*(.*)/)?.[1] ?? "";
   say(
     `Machine: ${Deno.build.os} ${Deno.build.arch}, ${navigator.hardwareConcurrency} CPUs${
       cpu ? ` (${cpu})` : ""
     }, Deno ${Deno.version.deno}.`,
   );
   say(`Load average at the start: ${loadAverage()}.`);
-  say(`Ours: \`deno run --quiet ${
-    RUN_FLAGS.map((f) => f.replace(/=.*/, "=…")).join(" ")
-  } main.ts …\` (the compiled binary's flags).`);
+  say(
+    `Ours: \`deno run --quiet ${
+      RUN_FLAGS.map((f) => f.replace(/=.*/, "=…")).join(" ")
+    } main.ts …\` (the compiled binary's flags).`,
+  );
   say(
     `Runs: ${RUNS} per command of ours, ${PEER_RUNS} per peer command, after 2 warm-up runs; wall time from spawn to exit.`,
   );
@@ -246,8 +250,7 @@ try {
   const peerMedians: Record<string, number> = {};
   for (const [client, name, label, args] of peers) {
     const oursMs = median(
-      await timeRuns((i) =>
-        ours(home, deployArgs(client, i)), RUNS),
+      await timeRuns((i) => ours(home, deployArgs(client, i)), RUNS),
     );
     deployMedians[client] = oursMs;
     const bin = findClientBinary(name);

@@ -12,6 +12,7 @@ import { backup, compareAndSwap, type FileState, removeIfUnchanged } from "./con
 import { settle } from "./pending.ts";
 import { readSecretBook } from "../store/secrets.ts";
 
+/** How a commit writes the file. */
 export interface CommitOptions {
   /** Mode of the file when it is created. */
   newFileMode: number;

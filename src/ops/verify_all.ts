@@ -26,6 +26,7 @@ import {
   type Report,
 } from "./verify_all_checks.ts";
 
+/** What `verify --all` found when nothing is wrong: counts of what was checked, and warnings. */
 export interface VerifyAllResult {
   status: "verified";
   home: string;

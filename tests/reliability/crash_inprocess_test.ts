@@ -13,6 +13,7 @@ import { realFs } from "../../src/platform/fs.ts";
 import { verifyAll } from "../../src/ops/verify_all.ts";
 import { history } from "../../src/ops/history.ts";
 import { rollback } from "../../src/ops/rollback.ts";
+import { status } from "../../src/ops/status.ts";
 import { deployFixture, sameBytes } from "./deploy_fixture.ts";
 
 export type Op = "deploy" | "rollback" | "restore";
@@ -75,3 +76,32 @@ Deno.test("deploy killed at every file-system step: old or new file, verified st
 Deno.test("rollback killed at every file-system step: the same guarantees", () => crashSweep("rollback").then(() => {}));
 
 Deno.test("restore killed at every file-system step: the same guarantees", () => crashSweep("restore").then(() => {}));
+
+Deno.test("a deploy killed between the rename and the log append: status and history already show it, before any write", () =>
+  withHome(async (h) => {
+    const fx = await deployFixture(h);
+    let dead = false;
+    const fs = faultFs(realFs, {
+      failAt: 0,
+      before: (_n, method, path) => {
+        if (dead || (method === "writeFile" && path.endsWith("/deployments/cursor.jsonl"))) {
+          dead = true;
+          throw new Error("killed");
+        }
+      },
+    });
+    await fx.deployB(h.deps(fs)).then(() => assert.fail("the deploy survived its crash"), () => {});
+    assert.ok(sameBytes(await Deno.readFile(fx.file), fx.bytesB), "the rename happened");
+    assertEquals((await names(join(h.home, "journal"))).length, 1);
+    // Read-only commands see the journalled deployment as done, and write nothing.
+    const st = (await status(h.deps(), { client: "cursor", profile: "b" })).targets[0];
+    assertEquals(st.state, "up-to-date");
+    const hist = (await history(h.deps(), { client: "cursor" })).deployments;
+    assertEquals(hist[0].profile_id, "b");
+    assertEquals((await names(join(h.home, "journal"))).length, 1);
+    // The next write completes it: logged once, journal gone, no drift.
+    assertEquals((await fx.deployA(h.deps())).status, "deployed");
+    const after = (await history(h.deps(), { client: "cursor" })).deployments;
+    assertEquals([after[0].profile_id, after[1].profile_id, after[1].deployment_id], ["a", "b", hist[0].deployment_id]);
+    assertEquals(await names(join(h.home, "journal")), []);
+  }));

@@ -37,7 +37,8 @@ if (a.only === undefined || a.only === "faults") {
   console.log("\n## Fault injection (in process: the k-th file-system call fails, for every k)\n");
   console.log("| operation | EIO | ENOSPC | EACCES | crash (every call from k on fails) |\n|---|---|---|---|---|");
   const codes = ["EIO", "ENOSPC", "EACCES"] as const;
-  const deployRow = [...await Promise.all(codes.map((c) => deployFaultSweep(c))), (await crashSweep("deploy"))[0]];
+  const [calls, landed] = await crashSweep("deploy");
+  const deployRow = [...await Promise.all(codes.map((c) => deployFaultSweep(c))), `${calls} (${landed} after the rename)`];
   console.log(`| deploy-config | ${deployRow.join(" | ")} |`);
   for (const [name, sweep] of [["publish-config", publishSweep], ["add-server", addServerSweep]] as const) {
     const row = [];
