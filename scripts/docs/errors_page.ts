@@ -33,7 +33,7 @@ const WHEN: Record<string, string> = {
   backup_not_found: "`rollback --restore` needs a pre-image that is missing from `backups/`.",
   validation_failed: "`publish-config` refused a draft that does not validate; `details` lists every error (`validate-config` itself exits 4 with its report).",
   signature_invalid: "A payload or record signature does not verify with the trusted key it names.",
-  integrity_error: "A state file was altered or is malformed: an artifact whose bytes were re-encoded, whose id is not the hash of its payload or whose fields differ; a state file that is not JSON; a backup whose bytes no longer match its hash.",
+  integrity_error: "A state file was altered or is malformed: an artifact whose bytes were re-encoded, whose id is not the hash of its payload or whose fields differ; a state file that is not JSON; a backup whose bytes no longer match its hash. `verify --all` reports every problem it found in one `integrity_error` (`details.problems`).",
   untrusted_key: "An artifact signed by a key that is not in `keys/trusted/`.",
   index_invalid: "A signed profile index fails verification (altered, signed by an untrusted key, naming another client or profile, versions not consecutive), or no signed index lists the artifact (`deploy-config --artifact-id`, `verify ID`).",
   drift_detected: "A deploy, rollback or `connect` found a same-name entry it did not write, or one of its entries edited by hand (`details.conflicts`, secret values as `***`); or `rollback --restore` on a file changed since that deployment. `--force` overwrites entries (not files changed since a restore point).",
