@@ -21,7 +21,9 @@ async function sourceText(dir = new URL("src/", ROOT)): Promise<string> {
   for await (const e of Deno.readDir(dir)) {
     const url = new URL(e.name + (e.isDirectory ? "/" : ""), dir);
     if (e.isDirectory) parts.push(await sourceText(url));
-    else if (e.name.endsWith(".ts") && !url.pathname.endsWith("src/core/errors.ts")) parts.push(await Deno.readTextFile(url));
+    else if (e.name.endsWith(".ts") && !url.pathname.endsWith("src/core/errors.ts")) {
+      parts.push(await Deno.readTextFile(url));
+    }
   }
   return parts.join("\n");
 }

@@ -29,7 +29,9 @@ export function commandsIn(help: string): string[] {
 }
 
 /** Every command path (`["registry", "import"]` for a sub-command) with its help text, in help order. */
-export async function allHelp(runner: HelpRunner): Promise<{ top: string; commands: { path: string[]; help: string }[] }> {
+export async function allHelp(
+  runner: HelpRunner,
+): Promise<{ top: string; commands: { path: string[]; help: string }[] }> {
   const top = await runner.help([]);
   const walk = async (path: string[]): Promise<{ path: string[]; help: string }[]> => {
     const help = await runner.help(path);

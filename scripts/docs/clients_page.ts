@@ -16,7 +16,16 @@ const SYMBOLIC: Record<OS, Env> = {
   darwin: { HOME: "~" },
   windows: { USERPROFILE: "%USERPROFILE%", APPDATA: "%APPDATA%", LOCALAPPDATA: "%LOCALAPPDATA%" },
 };
-const BASE_VARS = new Set(["HOME", "USERPROFILE", "APPDATA", "LOCALAPPDATA", "PATH", "PATHEXT", "NO_COLOR", "MCP_ORCHESTRATION_HOME"]);
+const BASE_VARS = new Set([
+  "HOME",
+  "USERPROFILE",
+  "APPDATA",
+  "LOCALAPPDATA",
+  "PATH",
+  "PATHEXT",
+  "NO_COLOR",
+  "MCP_ORCHESTRATION_HOME",
+]);
 
 /** The two servers every client section renders: a local one with a secret, a remote one with a token. */
 export const SAMPLE: Record<string, NeutralEntry> = {
@@ -25,7 +34,11 @@ export const SAMPLE: Record<string, NeutralEntry> = {
     args: ["-y", "@brave/brave-search-mcp-server"],
     env: { BRAVE_API_KEY: "${BRAVE_API_KEY}" },
   },
-  sentry: { type: "http", url: "https://mcp.sentry.dev/mcp", headers: { Authorization: "Bearer ${SENTRY_TOKEN}" } },
+  sentry: {
+    type: "http",
+    url: "https://mcp.sentry.dev/mcp",
+    headers: { Authorization: "Bearer ${SENTRY_TOKEN}" },
+  },
 };
 
 const SECRET_SYNTAX: Record<string, string> = {
@@ -88,9 +101,13 @@ export function clientsPage(): string {
     "| id | client | format | servers at | project file (`--scope project`) | remote servers | secret references |",
     "|---|---|---|---|---|---|---|",
     ...ALL_CLIENTS.map((c) =>
-      `| [${code(c.id)}](#${c.id}) | ${c.displayName}${c.deprecated ? " (deprecated)" : ""} | ${c.format.toUpperCase()} | ${
+      `| [${code(c.id)}](#${c.id}) | ${c.displayName}${
+        c.deprecated ? " (deprecated)" : ""
+      } | ${c.format.toUpperCase()} | ${
         code(c.servers.path.join(".")) + (c.servers.shape === "list" ? " (a list)" : "")
-      } | ${c.projectPath ? code(c.projectPath("<project>", "linux")) : "-"} | ${REMOTE[c.remote]} | ${SECRET_SYNTAX[c.secretSyntax]} |`
+      } | ${c.projectPath ? code(c.projectPath("<project>", "linux")) : "-"} | ${REMOTE[c.remote]} | ${
+        SECRET_SYNTAX[c.secretSyntax]
+      } |`
     ),
     "",
     "## Config file per OS",
@@ -101,9 +118,9 @@ export function clientsPage(): string {
     "| id | Linux | macOS | Windows | moved by |",
     "|---|---|---|---|---|",
     ...ALL_CLIENTS.map((c) =>
-      `| ${code(c.id)} | ${code(pathOn(c, "linux"))} | ${code(pathOn(c, "darwin"))} | ${code(pathOn(c, "windows"))} | ${
-        overrides(c).join(", ") || "-"
-      } |`
+      `| ${code(c.id)} | ${code(pathOn(c, "linux"))} | ${code(pathOn(c, "darwin"))} | ${
+        code(pathOn(c, "windows"))
+      } | ${overrides(c).join(", ") || "-"} |`
     ),
     "",
     "## What a deploy writes",
@@ -118,7 +135,7 @@ export function clientsPage(): string {
     "",
     "`<value of NAME>` marks where the value stored in `secrets.json` is written, because the client cannot",
     "read a reference there. On Windows, `npx`, `npm`, `pnpm`, `bunx` and `yarn` are written as",
-    "`\"command\": \"cmd\", \"args\": [\"/c\", \"npx\", ...]`. Into an existing file, only these entries change;",
+    '`"command": "cmd", "args": ["/c", "npx", ...]`. Into an existing file, only these entries change;',
     "every other byte stays.",
     "",
   ];
@@ -126,9 +143,11 @@ export function clientsPage(): string {
     out.push(
       `### ${code(c.id)}`,
       "",
-      `**${c.displayName}**${c.deprecated ? ` (deprecated: ${c.deprecated})` : ""}. ${c.format.toUpperCase()}, servers at ${
-        code(c.servers.path.join("."))
-      }. Remote servers: ${REMOTE[c.remote]}. Secret references: ${SECRET_SYNTAX[c.secretSyntax]}.`,
+      `**${c.displayName}**${
+        c.deprecated ? ` (deprecated: ${c.deprecated})` : ""
+      }. ${c.format.toUpperCase()}, servers at ${code(c.servers.path.join("."))}. Remote servers: ${
+        REMOTE[c.remote]
+      }. Secret references: ${SECRET_SYNTAX[c.secretSyntax]}.`,
       "",
       `After a deploy: ${c.restartHint}`,
       "",

@@ -21,29 +21,43 @@ const EXIT_MEANING: Record<number, string> = {
 
 /** When each error code is raised. */
 const WHEN: Record<string, string> = {
-  usage: "The command line is wrong: unknown command or option, a missing argument or value, `--format` other than `text`/`json`.",
-  invalid_input: "A value is well-formed but not acceptable: a client or profile name outside `^[a-z0-9][a-z0-9._-]{0,63}$`, an unknown `--scope` or `--secrets` mode, a file without servers, an ambiguous id prefix, `--to` together with `--artifact-id`, a client without a project file.",
+  usage:
+    "The command line is wrong: unknown command or option, a missing argument or value, `--format` other than `text`/`json`.",
+  invalid_input:
+    "A value is well-formed but not acceptable: a client or profile name outside `^[a-z0-9][a-z0-9._-]{0,63}$`, an unknown `--scope` or `--secrets` mode, a file without servers, an ambiguous id prefix, `--to` together with `--artifact-id`, a client without a project file.",
   client_not_found: "Unknown client id; `details.known` lists the supported ids.",
-  profile_not_found: "Nothing was published for that client/profile (`get-config`, `verify --client`, `deploy-config`), or nothing published or deployed (`status --client C --profile P`).",
-  artifact_not_found: "No artifact with that id or prefix in `artifacts/`, or the artifact was never published for the client/profile named.",
-  server_not_found: "Not in the catalogue (`details.suggestions` holds close ids), or not in the draft (`remove-server`).",
-  deployment_not_found: "No deployment with that id, nothing deployed to the client yet, or no earlier artifact to roll back to.",
+  profile_not_found:
+    "Nothing was published for that client/profile (`get-config`, `verify --client`, `deploy-config`), or nothing published or deployed (`status --client C --profile P`).",
+  artifact_not_found:
+    "No artifact with that id or prefix in `artifacts/`, or the artifact was never published for the client/profile named.",
+  server_not_found:
+    "Not in the catalogue (`details.suggestions` holds close ids), or not in the draft (`remove-server`).",
+  deployment_not_found:
+    "No deployment with that id, nothing deployed to the client yet, or no earlier artifact to roll back to.",
   draft_not_found: "A draft that does not exist.",
   key_not_found: "No signing key in `keys/`: run `init` first.",
   backup_not_found: "`rollback --restore` needs a pre-image that is missing from `backups/`.",
-  validation_failed: "`publish-config` refused a draft that does not validate; `details` lists every error (`validate-config` itself exits 4 with its report).",
+  validation_failed:
+    "`publish-config` refused a draft that does not validate; `details` lists every error (`validate-config` itself exits 4 with its report).",
   signature_invalid: "A payload or record signature does not verify with the trusted key it names.",
-  integrity_error: "A state file was altered or is malformed: an artifact whose bytes were re-encoded, whose id is not the hash of its payload or whose fields differ; a state file that is not JSON; a backup whose bytes no longer match its hash. `verify --all` reports every problem it found in one `integrity_error` (`details.problems`).",
+  integrity_error:
+    "A state file was altered or is malformed: an artifact whose bytes were re-encoded, whose id is not the hash of its payload or whose fields differ; a state file that is not JSON; a backup whose bytes no longer match its hash. `verify --all` reports every problem it found in one `integrity_error` (`details.problems`).",
   untrusted_key: "An artifact signed by a key that is not in `keys/trusted/`.",
-  index_invalid: "A signed profile index fails verification (altered, signed by an untrusted key, naming another client or profile, versions not consecutive), or no signed index lists the artifact (`deploy-config --artifact-id`, `verify ID`).",
-  drift_detected: "A deploy, rollback or `connect` found a same-name entry it did not write, or one of its entries edited by hand (`details.conflicts`, secret values as `***`); or `rollback --restore` on a file changed since that deployment. `--force` overwrites entries (not files changed since a restore point).",
+  index_invalid:
+    "A signed profile index fails verification (altered, signed by an untrusted key, naming another client or profile, versions not consecutive), or no signed index lists the artifact (`deploy-config --artifact-id`, `verify ID`).",
+  drift_detected:
+    "A deploy, rollback or `connect` found a same-name entry it did not write, or one of its entries edited by hand (`details.conflicts`, secret values as `***`); or `rollback --restore` on a file changed since that deployment. `--force` overwrites entries (not files changed since a restore point).",
   conflict: "A conflicting change.",
-  concurrent_write: "The config file changed between our read and our write (another program wrote it): nothing was written.",
+  concurrent_write:
+    "The config file changed between our read and our write (another program wrote it): nothing was written.",
   lock_timeout: "Another process holds the lock of the state folder or of the config file.",
-  already_exists: "`add-server`: a server of that name is already in the draft (use `--replace` or `--name`).",
-  config_parse_error: "The client's config file does not parse (JSON, JSONC, YAML, TOML, or not UTF-8): nothing is written.",
+  already_exists:
+    "`add-server`: a server of that name is already in the draft (use `--replace` or `--name`).",
+  config_parse_error:
+    "The client's config file does not parse (JSON, JSONC, YAML, TOML, or not UTF-8): nothing is written.",
   unreadable_file: "A file named on the command line (or a client config) cannot be read.",
-  path_not_allowed: "A path outside the allowed places (the state folder, the known client config files, the files named on the command line); a path with a `..` segment or a NUL byte; a symlinked config file whose real target lies outside the allowed places.",
+  path_not_allowed:
+    "A path outside the allowed places (the state folder, the known client config files, the files named on the command line); a path with a `..` segment or a NUL byte; a symlinked config file whose real target lies outside the allowed places.",
   internal_error: "An unexpected failure (a bug): please report it with the message.",
   io_error: "An operating-system I/O failure.",
 };
@@ -53,7 +67,10 @@ const ISSUES: Record<string, { severity: string; when: string }[]> = {
   EMPTY_CONFIG: [{ severity: "error", when: "The draft has no servers." }],
   TOO_MANY_SERVERS: [{ severity: "error", when: "More than 50 servers." }],
   UNKNOWN_CLIENT: [{ severity: "error", when: "The client id is not a supported client." }],
-  MISSING_COMMAND: [{ severity: "error", when: "A local server without `command` (or an entry that is neither local nor remote)." }],
+  MISSING_COMMAND: [{
+    severity: "error",
+    when: "A local server without `command` (or an entry that is neither local nor remote).",
+  }],
   INVALID_ARGS_TYPE: [{ severity: "error", when: "`args` is not a list of strings." }],
   INVALID_ENV_TYPE: [{ severity: "error", when: "`env` or `headers` is not an object of strings." }],
   TOO_MANY_ENV_VARS: [{ severity: "error", when: "More than 100 env vars in one server." }],
@@ -61,32 +78,63 @@ const ISSUES: Record<string, { severity: string; when: string }[]> = {
   MISSING_ENV: [{ severity: "error", when: "A required env var with no value and no stored secret." }],
   MISSING_PARAM: [{ severity: "error", when: "A required catalogue parameter was not given." }],
   PLAINTEXT_SECRET: [
-    { severity: "error", when: "A known token shape, or a literal value under a secret name (`*_TOKEN`, `Authorization`...)." },
+    {
+      severity: "error",
+      when: "A known token shape, or a literal value under a secret name (`*_TOKEN`, `Authorization`...).",
+    },
     { severity: "warning", when: "A long random-looking literal." },
   ],
   UNRESOLVED_PLACEHOLDER: [
-    { severity: "error", when: "A `{var}` template left in a value, or a `${VAR}` with no stored value for a client that cannot expand references." },
-    { severity: "warning", when: "A `${VAR}` with no stored value for a client that expands it from its environment." },
+    {
+      severity: "error",
+      when:
+        "A `{var}` template left in a value, or a `${VAR}` with no stored value for a client that cannot expand references.",
+    },
+    {
+      severity: "warning",
+      when: "A `${VAR}` with no stored value for a client that expands it from its environment.",
+    },
   ],
   UNSUPPORTED_TRANSPORT: [
     { severity: "error", when: "A remote entry whose `type` is not `http` or `sse`." },
-    { severity: "warning", when: "The client cannot load this remote server from its file; deploy bridges it through `npx -y mcp-remote`." },
+    {
+      severity: "warning",
+      when:
+        "The client cannot load this remote server from its file; deploy bridges it through `npx -y mcp-remote`.",
+    },
   ],
   EMPTY_ENV_VAR: [{ severity: "warning", when: "An env var with an empty value." }],
-  DEPRECATED_SERVER: [{ severity: "warning", when: "A deprecated catalogue server (`successor` names its replacement)." }],
-  SERVER_NOT_IN_REGISTRY: [{ severity: "warning", when: "A catalogue-sourced server that is no longer in the catalogue." }],
+  DEPRECATED_SERVER: [{
+    severity: "warning",
+    when: "A deprecated catalogue server (`successor` names its replacement).",
+  }],
+  SERVER_NOT_IN_REGISTRY: [{
+    severity: "warning",
+    when: "A catalogue-sourced server that is no longer in the catalogue.",
+  }],
 };
 
 /** The page. `validationSource` is the text of src/core/validation.ts; `srcText` every src file's text. */
 export function errorsPage(validationSource: string, srcText: string): string {
   const codes = Object.entries(EXIT_CODES) as [string, number][];
   const missing = codes.filter(([c]) => !WHEN[c]).map(([c]) => c);
-  if (missing.length) throw new Error(`scripts/docs/errors_page.ts: describe the error codes ${missing.join(", ")} in WHEN`);
-  const issueCodes = [...new Set([...validationSource.matchAll(/code: "([A-Z_]+)"/g)].map((m) => m[1]))].sort();
+  if (missing.length) {
+    throw new Error(`scripts/docs/errors_page.ts: describe the error codes ${missing.join(", ")} in WHEN`);
+  }
+  const issueCodes = [...new Set([...validationSource.matchAll(/code: "([A-Z_]+)"/g)].map((m) => m[1]))]
+    .sort();
   const undescribed = issueCodes.filter((c) => !ISSUES[c]);
-  if (undescribed.length) throw new Error(`scripts/docs/errors_page.ts: describe the validation codes ${undescribed.join(", ")} in ISSUES`);
+  if (undescribed.length) {
+    throw new Error(
+      `scripts/docs/errors_page.ts: describe the validation codes ${undescribed.join(", ")} in ISSUES`,
+    );
+  }
   const stale = Object.keys(ISSUES).filter((c) => !issueCodes.includes(c));
-  if (stale.length) throw new Error(`scripts/docs/errors_page.ts: ${stale.join(", ")} no longer exist in src/core/validation.ts`);
+  if (stale.length) {
+    throw new Error(
+      `scripts/docs/errors_page.ts: ${stale.join(", ")} no longer exist in src/core/validation.ts`,
+    );
+  }
   const raised = (c: string) => srcText.includes(`"${c}"`);
   const exits = [...new Set([0, ...codes.map(([, e]) => e)])].sort((a, b) => a - b);
   return [
@@ -111,7 +159,9 @@ export function errorsPage(validationSource: string, srcText: string): string {
     "| exit | meaning | error codes |",
     "|---|---|---|",
     ...exits.map((e) =>
-      `| ${e} | ${EXIT_MEANING[e] ?? ""} | ${codes.filter(([, x]) => x === e).map(([c]) => `\`${c}\``).join(", ")} |`
+      `| ${e} | ${EXIT_MEANING[e] ?? ""} | ${
+        codes.filter(([, x]) => x === e).map(([c]) => `\`${c}\``).join(", ")
+      } |`
     ),
     "",
     "`validate-config` exits 4 when the draft is invalid (its report is the result, not an error document).",

@@ -48,7 +48,9 @@ export async function helpRunner(): Promise<HelpRunner> {
       const text = new TextDecoder().decode(out.stdout);
       if (out.code !== 0 || text.trim() === "") {
         throw new Error(
-          `mcp-orchestration ${[...words, "--help"].join(" ")} exited ${out.code}: ${new TextDecoder().decode(out.stderr)}`,
+          `mcp-orchestration ${[...words, "--help"].join(" ")} exited ${out.code}: ${
+            new TextDecoder().decode(out.stderr)
+          }`,
         );
       }
       return text.replaceAll(home, "~");

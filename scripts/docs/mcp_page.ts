@@ -32,7 +32,11 @@ export interface McpListing {
 }
 
 /** Example values for template variables when reading a template in a fresh home. */
-const SAMPLE_VARS: Record<string, string> = { server_id: "filesystem", client_id: "claude-desktop", profile_id: "default" };
+const SAMPLE_VARS: Record<string, string> = {
+  server_id: "filesystem",
+  client_id: "claude-desktop",
+  profile_id: "default",
+};
 
 export async function mcpListing(): Promise<McpListing> {
   const userHome = await Deno.makeTempDir({ prefix: "mcpo-docs-mcp-" });
@@ -54,13 +58,20 @@ export async function mcpListing(): Promise<McpListing> {
     const templates = (await client.listResourceTemplates()).resourceTemplates as Json[];
     const listedPerTemplate: Record<string, number> = {};
     for (const t of templates) {
-      listedPerTemplate[t.uriTemplate] = listed.filter((r) => !fixed.has(r.uri) && matches(t.uriTemplate, r.uri)).length;
+      listedPerTemplate[t.uriTemplate] = listed.filter((r) =>
+        !fixed.has(r.uri) && matches(t.uriTemplate, r.uri)
+      ).length;
     }
     const prompts = (await client.listPrompts()).prompts as Json[];
     const reads: McpListing["reads"] = {};
     const uris = [
       ...resources.map((r) => [r.uri, r.uri]),
-      ...templates.map((t) => [t.uriTemplate, t.uriTemplate.replace(/\{(\w+)\}/g, (_: string, v: string) => SAMPLE_VARS[v] ?? v)]),
+      ...templates.map((
+        t,
+      ) => [
+        t.uriTemplate,
+        t.uriTemplate.replace(/\{(\w+)\}/g, (_: string, v: string) => SAMPLE_VARS[v] ?? v),
+      ]),
     ];
     for (const [key, uri] of uris) {
       try {
@@ -74,7 +85,9 @@ export async function mcpListing(): Promise<McpListing> {
     const promptTexts: Record<string, string> = {};
     for (const p of prompts) {
       const got = await client.getPrompt({ name: p.name, arguments: {} });
-      promptTexts[p.name] = (got.messages as { content: { text?: string } }[]).map((m) => m.content.text ?? "").join("\n\n");
+      promptTexts[p.name] = (got.messages as { content: { text?: string } }[]).map((m) =>
+        m.content.text ?? ""
+      ).join("\n\n");
     }
     const info = client.getServerVersion()!;
     return {
@@ -96,7 +109,8 @@ export async function mcpListing(): Promise<McpListing> {
 
 /** True when `uri` is an instance of the RFC 6570 level-1 template `tpl`. */
 function matches(tpl: string, uri: string): boolean {
-  const re = "^" + tpl.split(/\{\w+\}/).map((s) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("[^/]+") + "$";
+  const re = "^" + tpl.split(/\{\w+\}/).map((s) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("[^/]+") +
+    "$";
   return new RegExp(re).test(uri);
 }
 
@@ -144,7 +158,15 @@ function fieldTable(schema: Json): string[] {
 }
 
 function details(summary: string, value: unknown): string[] {
-  return ["<details><summary>" + summary + "</summary>", "", "```json", JSON.stringify(value, null, 2), "```", "", "</details>"];
+  return [
+    "<details><summary>" + summary + "</summary>",
+    "",
+    "```json",
+    JSON.stringify(value, null, 2),
+    "```",
+    "",
+    "</details>",
+  ];
 }
 
 /** The CLI command each tool corresponds to (same op, same inputs, same error codes). */
@@ -199,7 +221,9 @@ export function mcpPage(l: McpListing): string {
     "",
     "| tool | CLI | kind |",
     "|---|---|---|",
-    ...l.tools.map((t) => `| [\`${t.name}\`](#${t.name}) | \`${TOOL_CLI[t.name] ?? "-"}\` | ${kindOf(t.annotations)} |`),
+    ...l.tools.map((t) =>
+      `| [\`${t.name}\`](#${t.name}) | \`${TOOL_CLI[t.name] ?? "-"}\` | ${kindOf(t.annotations)} |`
+    ),
     "",
   ];
   for (const t of l.tools) {
@@ -219,7 +243,12 @@ export function mcpPage(l: McpListing): string {
       "",
     );
   }
-  out.push("## Resources", "", "Every resource is one JSON document (`application/json`). Reading never creates state.", "");
+  out.push(
+    "## Resources",
+    "",
+    "Every resource is one JSON document (`application/json`). Reading never creates state.",
+    "",
+  );
   const readNote = (key: string) => {
     const r = l.reads[key];
     if (!r) return [];
@@ -228,7 +257,13 @@ export function mcpPage(l: McpListing): string {
       : [`Top-level fields: ${r.fields!.map((f) => `\`${f}\``).join(", ")}.`, ""];
   };
   for (const r of l.resources) {
-    out.push(`### \`${r.uri}\``, "", `**${r.title ?? r.name}** (name \`${r.name}\`): ${r.description ?? ""}`, "", ...readNote(r.uri));
+    out.push(
+      `### \`${r.uri}\``,
+      "",
+      `**${r.title ?? r.name}** (name \`${r.name}\`): ${r.description ?? ""}`,
+      "",
+      ...readNote(r.uri),
+    );
   }
   out.push("## Resource templates", "");
   for (const t of l.templates) {
@@ -248,7 +283,13 @@ export function mcpPage(l: McpListing): string {
     const args = (p.arguments ?? []) as Json[];
     out.push(
       ...(args.length
-        ? ["| argument | required | description |", "|---|---|---|", ...args.map((a) => `| \`${a.name}\` | ${a.required ? "yes" : "no"} | ${cell(a.description ?? "")} |`)]
+        ? [
+          "| argument | required | description |",
+          "|---|---|---|",
+          ...args.map((a) =>
+            `| \`${a.name}\` | ${a.required ? "yes" : "no"} | ${cell(a.description ?? "")} |`
+          ),
+        ]
         : ["No arguments."]),
       "",
       "The message it returns without arguments:",
