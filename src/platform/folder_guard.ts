@@ -11,6 +11,8 @@ import type { FileSystem } from "./fs.ts";
 /** Checks that no folder of the state tree is writable by every user. */
 export class FolderGuard {
   private safe = new Set<string>();
+  /** Paths whose whole chain was found safe in this window (one lookup instead of a walk). */
+  private safePaths = new Set<string>();
   private since = 0;
 
   constructor(private fs: FileSystem) {}
@@ -19,8 +21,11 @@ export class FolderGuard {
   async check(root: string, real: string): Promise<void> {
     if (Date.now() - this.since > 1000) {
       this.safe.clear();
+      this.safePaths.clear();
       this.since = Date.now();
     }
+    const key = root + "\0" + real;
+    if (this.safePaths.has(key)) return;
     const dirs = [root];
     for (const seg of relative(root, dirname(real)).split(sep).filter(Boolean)) dirs.push(join(dirs.at(-1)!, seg));
     for (const d of dirs) {
@@ -37,5 +42,6 @@ export class FolderGuard {
       }
       this.safe.add(d);
     }
+    this.safePaths.add(key);
   }
 }

@@ -12,6 +12,9 @@ export interface FileInfo {
   mode: number | null;
   size: number;
   mtimeMs: number | null;
+  /** Change time and inode (null where the platform has none): with size and mtime, the file's identity. */
+  ctimeMs?: number | null;
+  ino?: number | null;
 }
 
 export interface WriteOptions {
@@ -60,6 +63,8 @@ function info(s: Deno.FileInfo): FileInfo {
     mode: s.mode === null ? null : s.mode & 0o7777,
     size: s.size,
     mtimeMs: s.mtime ? s.mtime.getTime() : null,
+    ctimeMs: s.ctime ? s.ctime.getTime() : null,
+    ino: s.ino ?? null,
   };
 }
 

@@ -98,24 +98,40 @@ export class AccessPolicy {
     return cached;
   }
 
-  /** Forget cached real paths (after this program created or renamed something). */
+  /** Decisions already taken: op + path -> the state-tree root it is in (or null: a file rule). */
+  private decided = new Map<string, string | null>();
+
+  /** Forget cached real paths and decisions (after this program created or renamed something). */
   forget(): void {
     this.realCache.clear();
+    this.decided.clear();
   }
 
   /** Throws `path_not_allowed` unless `path` is allowed for `op`; returns the normalised path. */
   async check(path: string, op: "read" | "write" | "mkdir"): Promise<string> {
+    const key = op + "\0" + path;
+    const known = this.decided.get(key);
+    if (known !== undefined) {
+      // Same inputs, same caches: the same answer; the folder guard still runs (it has its own clock).
+      const p = resolve(path);
+      if (known !== null) await this.guard.check(known, await this.resolveReal(p));
+      return p;
+    }
     const p = checkPathSyntax(path);
     const real = await this.resolveReal(p);
     for (const t of this.trees) {
       const root = await this.resolveReal(t);
       if (isWithin(root, real)) {
         await this.guard.check(root, real);
+        this.decided.set(key, root);
         return p;
       }
     }
     for (const f of this.files) {
-      if (await this.fileAllows(f, p, real, op)) return p;
+      if (await this.fileAllows(f, p, real, op)) {
+        this.decided.set(key, null);
+        return p;
+      }
     }
     throw new AppError(
       "path_not_allowed",

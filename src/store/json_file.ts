@@ -2,7 +2,7 @@
 import { dirname } from "node:path";
 import { AppError } from "../core/errors.ts";
 import { writeAtomic } from "../platform/atomic.ts";
-import type { FileSystem } from "../platform/fs.ts";
+import type { FileInfo, FileSystem } from "../platform/fs.ts";
 
 const dec = new TextDecoder("utf-8", { fatal: true });
 
@@ -14,6 +14,41 @@ export function serialize(value: unknown): string {
 /** Parses a state file; null when missing; `integrity_error` when it is not valid JSON. `known` may
  * return an already-checked value for these exact bytes (then `cached` is true and nothing is parsed). */
 export async function readJson<T>(
+  fs: FileSystem,
+  path: string,
+  known?: (text: string) => T | undefined,
+): Promise<{ value: T; text: string; cached?: boolean } | null> {
+  if (known) {
+    // A file whose identity (inode, size, mtime, ctime) is unchanged since its bytes were verified is
+    // not read again. As git does for its index, a file modified less than 2 s before we verified it is
+    // "racy" (a same-millisecond rewrite would keep its identity) and is always read.
+    const st = await fs.stat(path);
+    if (!st) return null;
+    const id = identity(st);
+    const memo = id ? seenFiles.get(path) : undefined;
+    if (memo && memo.id === id && memo.safe) {
+      const hit = known(memo.text);
+      if (hit !== undefined) return { value: hit, text: memo.text, cached: true };
+    }
+    const got = await readJsonFile<T>(fs, path, known);
+    if (got?.cached && id) {
+      if (seenFiles.size > 50_000) seenFiles.clear();
+      seenFiles.set(path, { id, text: got.text, safe: st.mtimeMs !== null && Date.now() - st.mtimeMs > 2000 });
+    }
+    return got;
+  }
+  return await readJsonFile<T>(fs, path, known);
+}
+
+/** Verified bytes by path, with the identity the file had then. */
+const seenFiles = new Map<string, { id: string; text: string; safe: boolean }>();
+
+function identity(st: FileInfo): string | null {
+  if (!st.isFile || st.ino == null || st.ctimeMs == null || st.mtimeMs === null) return null;
+  return `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+}
+
+async function readJsonFile<T>(
   fs: FileSystem,
   path: string,
   known?: (text: string) => T | undefined,
