@@ -95,7 +95,9 @@ export function renderAll(deps: Deps, a: ApplyInput, secrets: Record<string, str
   for (const [name, entry] of Object.entries(a.artifact.payload.mcpServers)) {
     checkEntryName(name);
     desired[name] = a.client.render(name, entry, ctx);
-    const left = refsIn(JSON.stringify(desired[name])).filter((v) => !Object.hasOwn(secrets, v));
+    // A reference to a variable the entry defines itself (mcp-remote's header variables) is meant to stay.
+    const own = Object.keys((desired[name].env ?? desired[name].envs ?? {}) as Record<string, unknown>);
+    const left = refsIn(JSON.stringify(desired[name])).filter((v) => !Object.hasOwn(secrets, v) && !own.includes(v));
     const literalOnly = a.secrets === "literal" || a.client.secretSyntax === "none";
     if (literalOnly && left.length) {
       warnings.push(`Server "${name}": no stored value for ${[...new Set(left)].join(", ")}; written as a reference`);
@@ -181,7 +183,7 @@ function driftError(a: ApplyInput, conflicts: Conflict[], secrets: Record<string
   const names = conflicts.map((c) => `"${c.server}" (${c.kind === "unmanaged" ? "not deployed by us" : "edited by hand"})`);
   return new AppError(
     "drift_detected",
-    `Cannot deploy artifact "${a.artifact.artifact_id.slice(0, 12)}…" to "${a.client.id}": ${names.join(", ")} differ from what we would write; use --force to overwrite`,
+    `Cannot deploy artifact "${a.artifact.artifact_id.slice(0, 12)}…" to "${a.client.id}": ${names.join(", ")} ${names.length === 1 ? "differs" : "differ"} from what we would write; use --force to overwrite`,
     {
       config_path: a.target.path,
       conflicts: conflicts.map((c) => ({

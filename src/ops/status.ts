@@ -36,6 +36,9 @@ export interface TargetStatus {
 
 /** What the file holds versus the managed set of the last deployment. */
 async function diskState(deps: Deps, c: ClientRecord, last: DeploymentRecord) {
+  // The file a deployment wrote (a project file, or a --config-path) may be read back: the path comes
+  // from our own log, and only read, parsed and hashed here.
+  deps.policy.allowFile(last.config_path, [deps.userHome]);
   let file;
   try {
     file = await readConfigFile(deps, last.config_path);
@@ -90,7 +93,9 @@ async function profileTargets(
     const current = records.filter((r) => r.config_path === last.config_path).at(-1)!;
     const replaced = current.profile_id !== profile;
     const disk = replaced ? { state: null, drifted: [] } : await diskState(deps, c, last);
-    const state: TargetState = replaced
+    // A restore to the bytes before the first deploy leaves nothing of ours in the file.
+    const nothingOfOurs = last.artifact_id === null && Object.keys(last.managed).length === 0;
+    const state: TargetState = replaced || nothingOfOurs
       ? "not-deployed"
       : disk.state ?? (latest && latest.artifact_id !== last.artifact_id ? "outdated" : "up-to-date");
     return {

@@ -133,3 +133,20 @@ Deno.test("a tampered artifact is refused before the client file is touched", ()
     assertEquals(await Deno.readTextFile(path), '{"mcpServers":{}}\n');
     assertEquals(await Array.fromAsync(Deno.readDir(join(h.home, "backups"))).catch(() => []), []);
   }));
+
+Deno.test("status reads back project and --config-path targets; a restore to before the first deploy is not-deployed", () =>
+  withHome(async (h) => {
+    const { d } = await setup(h);
+    const project = join(h.userHome, "work", "app");
+    await Deno.mkdir(project, { recursive: true });
+    await deploy(d, { client: "cursor", scope: "project", projectDir: project });
+    const custom = join(h.userHome, "custom", "mcp.json");
+    await deploy(d, { client: "cursor", configPath: custom });
+    // A fresh process (new deps: a new allow-list) reads the recorded paths back.
+    const st = (await status(h.deps(), { client: "cursor" })).targets;
+    assertEquals(st.map((t) => t.state).sort(), ["up-to-date", "up-to-date"]);
+    const first = await deploy(d, { client: "cursor" });
+    await rollback(d, { client: "cursor", restore: first.deployment_id! });
+    const user = (await status(h.deps(), { client: "cursor" })).targets.find((t) => t.config_path === getClient("cursor").configPath("linux", h.env));
+    assertEquals(user?.state, "not-deployed");
+  }));
