@@ -18,7 +18,7 @@ export async function findPublished(
   client: string,
   profile: string,
   artifactRef?: string,
-): Promise<{ entry: IndexEntry; trusted: Map<string, string> }> {
+): Promise<{ entry: IndexEntry; trusted: Map<string, string>; legacy: boolean }> {
   checkName("client", client);
   checkName("profile", profile);
   const trusted = await trustedKeys(deps);
@@ -29,7 +29,8 @@ export async function findPublished(
       profile_id: profile,
     });
   }
-  if (artifactRef === undefined) return { entry: idx.entries.at(-1)!, trusted };
+  const legacy = idx.legacy === true;
+  if (artifactRef === undefined) return { entry: idx.entries.at(-1)!, trusted, legacy };
   const id = await resolveArtifactId(deps, artifactRef).catch((e) => {
     if (e instanceof AppError && e.code === "artifact_not_found") return "";
     throw e;
@@ -42,7 +43,7 @@ export async function findPublished(
       { artifact_id: artifactRef, client_id: client, profile_id: profile },
     );
   }
-  return { entry, trusted };
+  return { entry, trusted, legacy };
 }
 
 export async function getConfig(

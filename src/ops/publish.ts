@@ -7,7 +7,8 @@ import { withLock } from "../platform/lock.ts";
 import { buildArtifact, putArtifact } from "../store/artifacts.ts";
 import { loadSigner, trustedKeys } from "../store/keys.ts";
 import { layout } from "../store/layout.ts";
-import { appendIndex, readIndex } from "../store/profile_index.ts";
+import { appendIndex, readIndex, signIndex } from "../store/profile_index.ts";
+import { verifyArtifact } from "../store/verify_artifact.ts";
 import { checkPayloadShape } from "../core/payload.ts";
 
 export interface PublishInput {
@@ -55,8 +56,14 @@ export async function publish(deps: Deps, input: PublishInput): Promise<PublishR
       payload,
       metadata: { server_count, changelog, ...(input.metadata ?? {}) },
     });
+    if (previous?.legacy) {
+      // The Python tool's unsigned index is about to be signed with our key: every artifact it names
+      // must verify first (payload hash and payload signature by a trusted key).
+      for (const e of previous.entries) await verifyArtifact(deps, e.artifact_id, trusted);
+    }
     const latest = previous?.entries.at(-1);
     if (latest && latest.artifact_id === built.artifact_id) {
+      if (previous?.legacy) await signIndex(deps, signer, client, profile, previous.entries);
       return {
         status: "unchanged",
         artifact_id: latest.artifact_id,

@@ -14,8 +14,12 @@ export interface VerifyResult {
   status: "verified";
   artifact_id: string;
   signing_key_id: string;
-  indexed_in: { client_id: string; profile_id: string; version: number }[];
+  indexed_in: { client_id: string; profile_id: string; version: number; legacy?: true }[];
   checks: string[];
+  /** True for an artifact of the Python tool: verified by its payload hash and payload signature only. */
+  legacy: boolean;
+  /** With `legacy`: the `signing_key_id` label in the file (`signing_key_id` is the verifying key). */
+  legacy_key_label?: string;
 }
 
 /** Every (client, profile, version) whose signed index lists `id`. */
@@ -25,7 +29,7 @@ export async function whereIndexed(deps: Deps, id: string, trusted: Map<string, 
   const found = await Promise.all(pairs.map(async ([client, profile]) => {
     const idx = await readIndex(deps, client, profile, trusted);
     return (idx?.entries ?? []).filter((e) => e.artifact_id === id)
-      .map((e) => ({ client_id: client, profile_id: profile, version: e.version }));
+      .map((e) => ({ client_id: client, profile_id: profile, version: e.version, ...(idx?.legacy ? { legacy: true as const } : {}) }));
   }));
   return found.flat();
 }
@@ -44,7 +48,7 @@ export async function verifyOp(
     const profile = input.profile ?? "default";
     const found = await findPublished(deps, checkName("client", input.client), profile, input.artifactId);
     id = found.entry.artifact_id;
-    indexed = [{ client_id: input.client, profile_id: profile, version: found.entry.version }];
+    indexed = [{ client_id: input.client, profile_id: profile, version: found.entry.version, ...(found.legacy ? { legacy: true as const } : {}) }];
   } else {
     id = await resolveArtifactId(deps, input.artifactId!);
     indexed = await whereIndexed(deps, id, trusted);
@@ -55,11 +59,17 @@ export async function verifyOp(
       artifact_id: id,
     });
   }
+  const signedIndex = indexed.some((i) => !i.legacy);
+  const listed = signedIndex ? "signed index" : "listed in the Python tool's unsigned index";
   return {
     status: "verified",
     artifact_id: id,
     signing_key_id: a.signing_key_id,
     indexed_in: indexed,
-    checks: ["exact bytes", "id = sha256(canonical payload)", "payload signature", "record signature", "signed index"],
+    checks: a.legacy
+      ? ["id = sha256(canonical payload)", "payload signature (legacy artifact: no record signature)", listed]
+      : ["exact bytes", "id = sha256(canonical payload)", "payload signature", "record signature", listed],
+    legacy: a.legacy === true,
+    ...(a.legacy ? { legacy_key_label: a.legacy_key_label } : {}),
   };
 }

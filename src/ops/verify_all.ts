@@ -32,6 +32,10 @@ export interface VerifyAllResult {
   home: string;
   checked: Record<string, number>;
   warnings: Finding[];
+  /** Ids of the Python tool's artifacts (verified by payload hash and payload signature only). */
+  legacy_artifacts: string[];
+  /** client/profile of the Python tool's unsigned profile indexes. */
+  legacy_indexes: string[];
 }
 
 /** Checks the whole state folder; throws `integrity_error` (details: problems, warnings, checked). */
@@ -76,7 +80,14 @@ export async function verifyAll(deps: Deps): Promise<VerifyAllResult> {
       { problems: r.problems, warnings: r.warnings, checked: r.checked },
     );
   }
-  return { status: "verified", home: deps.home, checked: r.checked, warnings: r.warnings };
+  return {
+    status: "verified",
+    home: deps.home,
+    checked: r.checked,
+    warnings: r.warnings,
+    legacy_artifacts: r.legacy?.artifacts ?? [],
+    legacy_indexes: r.legacy?.indexes ?? [],
+  };
 }
 
 /** `verify --all` as the CLI and the MCP tool call it: no artifact id or client may come with it. */

@@ -31,6 +31,9 @@ export interface Report {
   problems: Finding[];
   warnings: Finding[];
   checked: Record<string, number>;
+  /** Artifacts of the Python tool (verified by payload hash and payload signature only), and its
+   * unsigned profile indexes (client/profile). */
+  legacy?: { artifacts: string[]; indexes: string[] };
 }
 
 const dec = new TextDecoder();
@@ -76,8 +79,9 @@ export async function checkArtifacts(deps: Deps, r: Report, trusted: Map<string,
   for (const id of await listArtifactIds(deps)) {
     r.checked.artifacts++;
     try {
-      await verifyArtifact(deps, id, trusted);
+      const a = await verifyArtifact(deps, id, trusted);
       ids.add(id);
+      if (a.legacy) (r.legacy ??= { artifacts: [], indexes: [] }).artifacts.push(id);
     } catch (e) {
       r.problems.push({ check: "artifacts", path: layout(deps.home).artifact(id), message: why(e) });
     }
@@ -117,7 +121,10 @@ export async function checkIndexes(deps: Deps, r: Report, trusted: Map<string, s
           r.problems.push({ check: "indexes", path: l.artifact(e.artifact_id), message: `"${pair}" v${e.version} lists artifact ${e.artifact_id.slice(0, 12)}…, which is missing or fails verification` });
         }
       }
-      if (idx && (!head || head.version < idx.entries.length)) {
+      if (idx?.legacy) {
+        (r.legacy ??= { artifacts: [], indexes: [] }).indexes.push(pair);
+        r.warnings.push({ check: "indexes", path: l.index(client, profile), message: `"${pair}" has the Python tool's unsigned index (read as a one-version history; its order is not protected): the next publish to it signs it` });
+      } else if (idx && (!head || head.version < idx.entries.length)) {
         r.warnings.push({ check: "indexes", path: l.head(client, profile), message: `the head of "${pair}" is behind its index (v${head?.version ?? 0} < v${idx.entries.length}): an interrupted publish; the next publish rewrites it` });
       }
     } catch (e) {

@@ -25,6 +25,11 @@ export interface Artifact {
   signing_key_id: string;
   metadata: Record<string, unknown>;
   record_signature: string;
+  /** Set in memory (never stored) on an artifact of the Python tool verified by its payload alone:
+   * no `record_signature`; `signing_key_id` is then the fingerprint of the key that verified it. */
+  legacy?: true;
+  /** With `legacy`: the `signing_key_id` label the file holds. */
+  legacy_key_label?: string;
 }
 
 /** The bytes `record_signature` covers: every field but itself, canonically. */

@@ -33,17 +33,24 @@ export async function readJson<T>(
     const got = await readJsonFile<T>(fs, path, known);
     if (got?.cached && id) {
       if (seenFiles.size > 50_000) seenFiles.clear();
-      seenFiles.set(path, { id, text: got.text, safe: st.mtimeMs !== null && Date.now() - st.mtimeMs > 2000 });
+      seenFiles.set(path, { id, text: got.text, safe: settled(st) });
     }
     return got;
   }
   return await readJsonFile<T>(fs, path, known);
 }
 
+/** True when a file with this info was last modified long enough ago (2 s) that a rewrite would change
+ * its identity: the only files whose identity may stand in for their bytes. */
+export function settled(st: FileInfo): boolean {
+  return st.mtimeMs !== null && Date.now() - st.mtimeMs > 2000;
+}
+
 /** Verified bytes by path, with the identity the file had then. */
 const seenFiles = new Map<string, { id: string; text: string; safe: boolean }>();
 
-function identity(st: FileInfo): string | null {
+/** A file's identity for the memo: inode, size, mtime and ctime (null where the platform lacks one). */
+export function identity(st: FileInfo): string | null {
   if (!st.isFile || st.ino == null || st.ctimeMs == null || st.mtimeMs === null) return null;
   return `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
 }

@@ -14,6 +14,9 @@ export interface InitResult {
   private_key_path: string;
   public_key_path: string;
   trusted_key_ids: string[];
+  /** Set when this run trusted the existing key pair: a state folder with `signing.key` and
+   * `signing.pub` but no `keys/trusted/` folder (the Python tool's layout). */
+  trusted_existing_key?: string;
 }
 
 async function readText(deps: Deps, path: string): Promise<string | null> {
@@ -30,9 +33,22 @@ async function readText(deps: Deps, path: string): Promise<string | null> {
 export async function initKeys(deps: Deps, regenerate = false): Promise<InitResult> {
   const l = layout(deps.home);
   const existing = await readText(deps, l.signingPub);
-  if (existing && !regenerate && await readText(deps, l.signingKey)) {
+  const existingPrivate = existing && !regenerate ? await readText(deps, l.signingKey) : null;
+  if (existing && existingPrivate) {
     const keyId = await keyIdOfPem(existing);
-    return result(deps, "already_exists", keyId);
+    if (await deps.fs.stat(l.trustedDir)) return result(deps, "already_exists", keyId);
+    // A key pair without keys/trusted/ (the Python tool's folder): trust its public key, under its
+    // fingerprint, once it is checked to be the public half of the private key. An existing trusted/
+    // folder is left alone, so a key removed from it (revoked) is never trusted again here.
+    const pub = await publicPemOf(existingPrivate);
+    if (toPem("PUBLIC KEY", fromPem("PUBLIC KEY", existing)) !== pub) {
+      throw new AppError("integrity_error", `"${l.signingPub}" is not the public half of "${l.signingKey}": not trusting either`, {
+        path: l.signingPub,
+      });
+    }
+    await deps.fs.mkdir(l.trustedDir, 0o700);
+    await writeAtomic(deps.fs, l.trusted(keyId), enc.encode(pub), { mode: 0o644 });
+    return { ...(await result(deps, "already_exists", keyId)), trusted_existing_key: keyId };
   }
   await deps.fs.mkdir(l.trustedDir, 0o700);
   if (existing) {

@@ -9,7 +9,7 @@ import { AppError } from "../core/errors.ts";
 import { sign, verify } from "../core/signing.ts";
 import type { Deps } from "../platform/deps.ts";
 import { isExactSerialization } from "./artifacts.ts";
-import { readJson, writeJson } from "./json_file.ts";
+import { identity, readJson, settled, writeJson } from "./json_file.ts";
 import type { Signer } from "./keys.ts";
 import { layout } from "./layout.ts";
 import { keyOf, recall, remember } from "./verified_cache.ts";
@@ -29,6 +29,9 @@ export interface ProfileIndex {
   entries: IndexEntry[];
   signing_key_id: string;
   signature: string;
+  /** Set in memory (never stored) when the file is the Python tool's unsigned index
+   * `{client_id, profile_id, latest_artifact_id, updated_at}`, read as a one-entry history. */
+  legacy?: true;
 }
 
 function signedPart(i: Omit<ProfileIndex, "signature"> | ProfileIndex): Uint8Array {
@@ -50,17 +53,98 @@ export async function readIndex(
   profile: string,
   trusted: Map<string, string>,
 ): Promise<ProfileIndex | null> {
+  // The pair (index, head) checked before, with both files' identities unchanged (see json_file.ts):
+  // the same answer without reading either again.
+  const l = layout(deps.home);
+  const [is, hs] = [await deps.fs.stat(l.index(client, profile)), await deps.fs.stat(l.head(client, profile))];
+  const ids = is && hs && settled(is) && settled(hs) ? `${identity(is)}|${identity(hs)}` : null;
+  const memo = ids ? checkedPairs.get(`${client}/${profile}`) : undefined;
+  if (memo && memo.ids === ids && trusted.get(memo.value.signing_key_id) === memo.pem) return memo.value;
+  const value = await readIndexChecked(deps, client, profile, trusted);
+  const pem = value ? trusted.get(value.signing_key_id) : undefined;
+  if (ids && value && pem && !ids.includes("null")) {
+    if (checkedPairs.size > 10_000) checkedPairs.clear();
+    checkedPairs.set(`${client}/${profile}`, { ids, value, pem });
+  }
+  return value;
+}
+
+/** Index/head pairs that passed every check, with the files' identities then. */
+const checkedPairs = new Map<string, { ids: string; value: ProfileIndex; pem: string }>();
+
+async function readIndexChecked(
+  deps: Deps,
+  client: string,
+  profile: string,
+  trusted: Map<string, string>,
+): Promise<ProfileIndex | null> {
   const first = await readIndexFile(deps, client, profile, trusted);
   const head = await readHead(deps, client, profile, trusted);
   if (!head) return first;
+  if (first?.legacy) {
+    // A head is written only by our publishes, and every publish replaces a legacy index with a signed
+    // one: a legacy index beside a head is an old file put back.
+    const again = await readIndexFile(deps, client, profile, trusted);
+    if (again?.legacy) throw legacyAfterHead(deps, client, profile);
+    checkAgainst(deps, head, again);
+    return again;
+  }
   try {
     checkAgainst(deps, head, first);
     return first;
   } catch {
     const again = await readIndexFile(deps, client, profile, trusted);
+    if (again?.legacy) throw legacyAfterHead(deps, client, profile);
     checkAgainst(deps, head, again);
     return again;
   }
+}
+
+function legacyAfterHead(deps: Deps, client: string, profile: string): AppError {
+  return new AppError(
+    "index_invalid",
+    `The profile index of "${client}/${profile}" is refused: it is in the Python tool's unsigned form, but a signed version of it was published here`,
+    {
+      path: layout(deps.home).index(client, profile),
+      client_id: client,
+      profile_id: profile,
+      hint: "an older copy of the index replaced the newer one; put the newer index back (or publish again after checking why)",
+    },
+  );
+}
+
+const LEGACY_INDEX_FIELDS = ["client_id", "profile_id", "latest_artifact_id", "updated_at"];
+
+/** The Python tool's profile index, `{client_id, profile_id, latest_artifact_id, updated_at}` (any JSON
+ * formatting), as a one-entry history; null when the record is not in that form. Nothing in it is
+ * signed: the artifact it names is verified on its own (payload hash and signature) wherever it is used.
+ * `server_count` and `changelog` come from that artifact's file, for display only. */
+async function readLegacyIndex(deps: Deps, idx: unknown): Promise<ProfileIndex | null> {
+  if (!idx || typeof idx !== "object" || Array.isArray(idx)) return null;
+  const r = idx as Record<string, unknown>;
+  const keys = Object.keys(r);
+  if (keys.length !== LEGACY_INDEX_FIELDS.length || !LEGACY_INDEX_FIELDS.every((k) => keys.includes(k))) return null;
+  if (typeof r.latest_artifact_id !== "string" || !/^[0-9a-f]{64}$/.test(r.latest_artifact_id)) return null;
+  if (typeof r.updated_at !== "string" || typeof r.client_id !== "string" || typeof r.profile_id !== "string") return null;
+  let server_count = 0;
+  let changelog = "";
+  try {
+    const a = (await readJson<{ payload?: { mcpServers?: unknown }; metadata?: { changelog?: unknown } }>(
+      deps.fs,
+      layout(deps.home).artifact(r.latest_artifact_id),
+    ))?.value;
+    const servers = a?.payload?.mcpServers;
+    if (servers && typeof servers === "object") server_count = Object.keys(servers).length;
+    if (typeof a?.metadata?.changelog === "string") changelog = a.metadata.changelog;
+  } catch { /* a damaged artifact fails where it is used */ }
+  return {
+    client_id: r.client_id,
+    profile_id: r.profile_id,
+    entries: [{ version: 1, artifact_id: r.latest_artifact_id, changelog, created_at: r.updated_at, server_count }],
+    signing_key_id: "",
+    signature: "",
+    legacy: true,
+  };
 }
 
 /** Reads and verifies the index file alone (null when it does not exist). */
@@ -85,6 +169,12 @@ async function readIndexFile(
       client_id: client,
       profile_id: profile,
     });
+  if (idx && typeof idx === "object" && !("entries" in idx) && "latest_artifact_id" in idx) {
+    const legacy = await readLegacyIndex(deps, idx);
+    if (!legacy) throw bad("malformed record (not the Python tool's index either)");
+    if (legacy.client_id !== client || legacy.profile_id !== profile) throw bad("it names another client or profile");
+    return legacy;
+  }
   if (!idx || typeof idx !== "object" || !Array.isArray(idx.entries)) throw bad("malformed record");
   if (!isExactSerialization(idx, got.text)) throw bad("the file's bytes were altered");
   if (idx.client_id !== client || idx.profile_id !== profile) throw bad("it names another client or profile");
@@ -107,14 +197,21 @@ export async function appendIndex(
   previous: ProfileIndex | null,
   entry: Omit<IndexEntry, "version">,
 ): Promise<IndexEntry> {
+  // A legacy (Python) history is carried over as it is and signed from now on.
   const entries = [...(previous?.entries ?? [])];
   const full: IndexEntry = { version: entries.length + 1, ...entry };
   entries.push(full);
+  await signIndex(deps, signer, client, profile, entries);
+  return full;
+}
+
+/** Writes `entries` as the signed index of client/profile, then its head (the last entry). The caller
+ * has verified every artifact a carried-over legacy entry names. */
+export async function signIndex(deps: Deps, signer: Signer, client: string, profile: string, entries: IndexEntry[]): Promise<void> {
   const unsigned = { client_id: client, profile_id: profile, entries, signing_key_id: signer.keyId };
   const idx: ProfileIndex = { ...unsigned, signature: await sign(signer.privatePem, signedPart(unsigned)) };
   await writeJson(deps.fs, layout(deps.home).index(client, profile), idx);
-  await writeHead(deps, signer, client, profile, full);
-  return full;
+  await writeHead(deps, signer, client, profile, entries.at(-1)!);
 }
 
 /** Profiles with a published index for a client. */

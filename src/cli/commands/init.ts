@@ -15,6 +15,9 @@ export function register(program: Command, env: CliEnv): void {
           (r.status === "already_exists"
             ? "Keys already exist (use --regenerate for a new key)\n"
             : `Keys ${r.status}\n`) +
+          (r.trusted_existing_key
+            ? `Trusted the existing key ${r.trusted_existing_key} (there was no keys/trusted/ folder: a Python tool state folder)\n`
+            : "") +
           fields([
             ["key id", r.key_id],
             ["private key", r.private_key_path],

@@ -14,10 +14,10 @@ export function register(program: Command, env: CliEnv): void {
       o.all
         ? (await import("../../ops/verify_all.ts")).verifyAllInput(deps, { artifactId: id, client: o.client })
         : (await import("../../ops/verify.ts")).verifyOp(deps, { artifactId: id, client: o.client, profile: o.profile }), (r) =>
-      "checked" in r ? verifyAllText(r) : "Verified\n" + fields([
+      "checked" in r ? verifyAllText(r) : (r.legacy ? "Verified (legacy artifact of the Python tool)\n" : "Verified\n") + fields([
         ["artifact id", r.artifact_id],
-        ["signed by", r.signing_key_id],
-        ["listed in", r.indexed_in.map((i) => `${i.client_id}/${i.profile_id} v${i.version}`).join(", ")],
+        ["signed by", r.legacy ? `${r.signing_key_id} (labelled "${r.legacy_key_label}" in the file)` : r.signing_key_id],
+        ["listed in", r.indexed_in.map((i) => `${i.client_id}/${i.profile_id} v${i.version}${i.legacy ? " (unsigned Python index)" : ""}`).join(", ")],
         ["checks", r.checks.join(", ")],
       ])));
 }

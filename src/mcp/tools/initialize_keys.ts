@@ -24,6 +24,8 @@ export function registerInitializeKeys(server: McpServer, deps: Deps): void {
       private_key_path: z.string(),
       public_key_path: z.string(),
       trusted_key_ids: z.array(z.string()),
+      trusted_existing_key: z.string().optional()
+        .describe("Set when this call trusted the existing key pair (a key pair with no keys/trusted/ folder, as the Python tool left it)"),
       home: z.string(),
     }),
     run: (a) => init(deps, { regenerate: a.regenerate }),

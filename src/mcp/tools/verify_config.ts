@@ -26,8 +26,12 @@ export function registerVerifyConfig(server: McpServer, deps: Deps): void {
       status: z.literal("verified"),
       artifact_id: z.string().optional().describe("The artifact checked (not with all)"),
       signing_key_id: z.string().optional(),
-      indexed_in: z.array(obj({ client_id: z.string(), profile_id: z.string(), version: z.number() })).optional(),
+      indexed_in: z.array(obj({ client_id: z.string(), profile_id: z.string(), version: z.number(), legacy: z.boolean().optional() })).optional(),
       checks: z.array(z.string()).optional(),
+      legacy: z.boolean().optional().describe("An artifact of the Python tool: verified by payload hash and payload signature only (not with all)"),
+      legacy_key_label: z.string().optional(),
+      legacy_artifacts: z.array(z.string()).optional().describe("With all: ids of artifacts of the Python tool (payload signature only)"),
+      legacy_indexes: z.array(z.string()).optional().describe("With all: client/profile of the Python tool's unsigned profile indexes"),
       checked: z.record(z.string(), z.number()).optional().describe("With all: how many of each thing were checked"),
       warnings: z.array(obj({ check: z.string(), path: z.string(), message: z.string() })).optional()
         .describe("With all: leftovers of interrupted commands and settings worth fixing"),
