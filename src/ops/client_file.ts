@@ -8,7 +8,7 @@ import { loadCodec } from "../clients/codecs/load.ts";
 import type { ClientRecord, NativeEntry } from "../clients/types.ts";
 import { AppError } from "../core/errors.ts";
 import type { Deps } from "../platform/deps.ts";
-import { checkFileSize } from "./file_size.ts";
+import { readNamedFile } from "./named_file.ts";
 
 export interface FileLocation {
   configPath?: string;
@@ -27,19 +27,11 @@ export async function readClientServers(
   client: ClientRecord,
   path: string,
 ): Promise<Record<string, NativeEntry>> {
-  deps.policy.allowFile(path, [deps.userHome]);
-  let text: string;
-  try {
-    await checkFileSize(deps, path);
-    text = new TextDecoder("utf-8", { fatal: true }).decode(await deps.fs.readFile(path));
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    const why = e instanceof Deno.errors.NotFound ? "the file does not exist" : (e as Error).message;
-    throw new AppError("unreadable_file", `Cannot read the ${client.displayName} config "${path}": ${why}`, {
-      path,
-      client: client.id,
-    });
-  }
+  const text = await readNamedFile(deps, path, {
+    label: `the ${client.displayName} config "${path}"`,
+    linkRoots: [deps.userHome],
+    details: { client: client.id },
+  });
   const codec = await loadCodec(client.format);
   try {
     return codec.readServers(text, client.servers);

@@ -11,8 +11,7 @@ import { ALL_CLIENTS, getClient } from "../clients/registry.ts";
 import type { ClientRecord, Format } from "../clients/types.ts";
 import type { NeutralEntry } from "../core/neutral.ts";
 import type { Deps } from "../platform/deps.ts";
-import { checkFileSize } from "./file_size.ts";
-import { checkUserPath } from "../platform/scoped_fs.ts";
+import { readNamedFile, userPath } from "./named_file.ts";
 import { publish, type PublishResult } from "./publish.ts";
 
 function formatOf(path: string): Format {
@@ -38,16 +37,8 @@ function shapeOf(doc: unknown, format: Format): ClientRecord | null {
 
 /** Reads `file` into a neutral payload. */
 export async function payloadFromFile(deps: Deps, file: string, fromClient?: string): Promise<unknown> {
-  const path = checkUserPath(file, Deno.cwd());
-  deps.policy.allowFile(path);
-  let text: string;
-  try {
-    await checkFileSize(deps, path);
-    text = new TextDecoder("utf-8", { fatal: true }).decode(await deps.fs.readFile(path));
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw new AppError("unreadable_file", `Cannot read "${file}": ${(e as Error).message}`, { path });
-  }
+  const path = userPath(file);
+  const text = await readNamedFile(deps, path, { label: `"${file}"` });
   const format = fromClient ? getClient(fromClient).format : formatOf(path);
   const codec = await loadCodec(format === "json" ? "jsonc" : format);
   const doc = codec.parse(text);

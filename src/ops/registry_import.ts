@@ -3,10 +3,10 @@
  * (`{"servers":[{"server":{...}}]}`), camelCase or the older snake_case drafts, and writes each server,
  * normalised, to `<home>/registry/<id>.json`, where it extends or overrides the built-in catalogue.
  */
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { AppError } from "../core/errors.ts";
 import type { Deps } from "../platform/deps.ts";
-import { checkFileSize } from "./file_size.ts";
+import { readNamedFile, userPath } from "./named_file.ts";
 import { builtinEntries } from "../registry/catalog.ts";
 import { CATALOG_META_KEY, catalogMeta, ID_PATTERN, parseServerJsonText } from "../registry/server_json.ts";
 import { writeJson } from "../store/json_file.ts";
@@ -30,16 +30,8 @@ export interface RegistryImportResult {
 /** Imports the server(s) of `file` into the user's registry folder. */
 export async function registryImport(deps: Deps, input: { file: string }): Promise<RegistryImportResult> {
   if (!input.file) throw new AppError("invalid_input", "Give the server.json file to import");
-  const path = resolve(input.file);
-  deps.policy.allowFile(path);
-  let text: string;
-  try {
-    await checkFileSize(deps, path);
-    text = new TextDecoder("utf-8", { fatal: true }).decode(await deps.fs.readFile(path));
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw new AppError("unreadable_file", `Cannot read "${input.file}": ${(e as Error).message}`, { path });
-  }
+  const path = userPath(input.file);
+  const text = await readNamedFile(deps, path, { label: `"${input.file}"` });
   const entries = parseServerJsonText(text, path).map((server) => {
     // The id: our _meta id, else the tail of the reverse-DNS name (never the file name: "server.json").
     const tail = server.name.split("/").pop()!.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[^a-z0-9]+/, "");
