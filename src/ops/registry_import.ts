@@ -31,7 +31,12 @@ export interface RegistryImportResult {
 export async function registryImport(deps: Deps, input: { file: string }): Promise<RegistryImportResult> {
   if (!input.file) throw new AppError("invalid_input", "Give the server.json file to import");
   const path = userPath(input.file);
-  const text = await readNamedFile(deps, path, { label: `"${input.file}"` });
+  return await registryImportText(deps, await readNamedFile(deps, path, { label: `"${input.file}"` }), path);
+}
+
+/** Imports server.json text (a file's, or one an assistant sent over MCP) into the user's registry. */
+export async function registryImportText(deps: Deps, text: string, source: string): Promise<RegistryImportResult> {
+  const path = source;
   const entries = parseServerJsonText(text, path).map((server) => {
     // The id: our _meta id, else the tail of the reverse-DNS name (never the file name: "server.json").
     const tail = server.name.split("/").pop()!.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[^a-z0-9]+/, "");

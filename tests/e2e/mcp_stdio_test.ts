@@ -8,6 +8,7 @@ import { RUN_FLAGS } from "../../scripts/permissions.ts";
 import { realDenoDir } from "../../scripts/deno_dir.ts";
 import { outputsFor, runCli } from "./cli.ts";
 import { assertSecretsContained } from "../helpers/secret_scan.ts";
+import { EXPECTED_TOOLS } from "../mcp/client.ts";
 
 const MAIN = new URL("../../main.ts", import.meta.url).pathname;
 const denoDir = await realDenoDir();
@@ -145,7 +146,7 @@ Deno.test("bare invocation with piped stdin serves; malformed lines get JSON-RPC
     assertEquals(byId.get(1).result.serverInfo.name, "mcp-orchestration");
     assertEquals(byId.get(2).result.isError, true);
     assertEquals(byId.get(3).result.structuredContent.home, other);
-    assertEquals(byId.get(5).result.tools.length, 22);
+    assertEquals(byId.get(5).result.tools.length, EXPECTED_TOOLS.length);
     assertEquals(msgs.filter((m) => m.id === undefined && m.error).map((m) => m.error.code).sort(), [-32600, -32700]);
     assert.match(r.stderr, /Parse error/);
     // MCP_ORCHESTRATION_HOME chooses the state folder too.

@@ -32,6 +32,9 @@ Deno.test("scenario A to the end: deploy to claude-desktop, restart hint; the to
       const r = await a.run(args);
       assert.ok(!r.stdout.includes(SCENARIO_TOKEN) && !r.stderr.includes(SCENARIO_TOKEN), `${args[0]} printed the token`);
     }
+    const det = await a.run(["history", "--deployment", dep.json.deployment_id]);
+    assertEquals([det.json.deployment_id, det.json.artifact_id], [dep.json.deployment_id, dep.json.artifact_id]);
+    await a.run(["history"], 2);
     const st = await a.run(["status", "--client", "claude-desktop"]);
     assertEquals(st.json.targets[0].state, "up-to-date");
     await a.run(["verify", "--all"]);

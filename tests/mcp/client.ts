@@ -90,4 +90,6 @@ export const EXPECTED_TOOLS = [
   "verify_config",
   "import_client_config",
   "install_server",
+  "connect_client",
+  "import_registry_server",
 ];

@@ -99,3 +99,23 @@ Deno.test("import_client_config, check_server_installation, install_server", () 
     const inst = await ok("install_server", { server_id: "filesystem" });
     assert.match(inst.command, /^npm install -g @modelcontextprotocol\/server-filesystem/);
   }, {}, (env, h) => (env.PATH = join(h.userHome, "bin"))));
+
+Deno.test("connect_client and import_registry_server, and history --deployment's twin", () =>
+  withMcp(async (t) => {
+    await t.ok("initialize_keys", {});
+    const c = await t.ok("connect_client", { client_id: "cursor" });
+    assertEquals([c.status, c.server_name, c.args.includes("serve")], ["connected", "mcp-orchestration", true]);
+    assertEquals((await t.ok("connect_client", { client_id: "cursor" })).status, "unchanged");
+    await t.fail("connect_client", { client_id: "nope" }, "client_not_found");
+    const doc = {
+      name: "io.example/widget",
+      description: "A widget server",
+      version: "1.0.0",
+      packages: [{ registryType: "npm", identifier: "@example/widget-mcp", version: "1.0.0", transport: { type: "stdio" } }],
+    };
+    const r = await t.ok("import_registry_server", { server_json: JSON.stringify(doc) });
+    assertEquals(r.imported.map((i: { id: string }) => i.id), ["widget"]);
+    const list = await t.ok("list_available_servers", { search_query: "widget" });
+    assertEquals(list.servers.map((s: { id: string }) => s.id), ["widget"]);
+    await t.fail("import_registry_server", { server_json: "{not json" }, "invalid_input");
+  }));

@@ -23,6 +23,8 @@ import { registerListDeploymentHistory } from "./list_deployment_history.ts";
 import { registerGetDeploymentDetails } from "./get_deployment_details.ts";
 import { registerRollbackDeployment } from "./rollback_deployment.ts";
 import { registerVerifyConfig } from "./verify_config.ts";
+import { registerConnectClient } from "./connect_client.ts";
+import { registerImportRegistryServer } from "./import_registry_server.ts";
 
 /** The registrations, each `(server, deps) => void`. */
 export const TOOLS: ((server: McpServer, deps: Deps) => void)[] = [
@@ -48,4 +50,6 @@ export const TOOLS: ((server: McpServer, deps: Deps) => void)[] = [
   registerVerifyConfig,
   registerImportClientConfig,
   registerInstallServer,
+  registerConnectClient,
+  registerImportRegistryServer,
 ];
