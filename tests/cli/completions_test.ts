@@ -19,9 +19,21 @@ const program = await buildProgram(env);
 const clients = ALL_CLIENTS.map((c) => c.id);
 const script = (shell: Shell) => completionScript(shell, program, clients);
 
+/** The shells run with HOME and their config/data folders in a temp folder: fish creates ~/.config/fish
+ * and ~/.local/share/fish on first run, and tests never touch the real home. */
+const shellHome = Deno.makeTempDirSync({ prefix: "mcpo-shell-" });
+const shellEnv = {
+  HOME: shellHome,
+  XDG_CONFIG_HOME: `${shellHome}/.config`,
+  XDG_DATA_HOME: `${shellHome}/.local/share`,
+  XDG_CACHE_HOME: `${shellHome}/.cache`,
+  ZDOTDIR: shellHome,
+};
+globalThis.addEventListener("unload", () => Deno.removeSync(shellHome, { recursive: true }));
+
 function has(shell: string): boolean {
   try {
-    return new Deno.Command(shell, { args: ["-c", "exit 0"], stdout: "null", stderr: "null" }).outputSync()
+    return new Deno.Command(shell, { args: ["-c", "exit 0"], env: shellEnv, stdout: "null", stderr: "null" }).outputSync()
       .success;
   } catch {
     return false;
@@ -31,6 +43,7 @@ function has(shell: string): boolean {
 async function sh(shell: string, args: string[], stdin?: string): Promise<string> {
   const child = new Deno.Command(shell, {
     args,
+    env: shellEnv,
     stdin: stdin === undefined ? "null" : "piped",
     stdout: "piped",
     stderr: "piped",
