@@ -8,6 +8,7 @@
  *
  *   deno run --allow-read --allow-write --allow-env --allow-run bench/peers.ts [--runs N]
  */
+import { runWithInput } from "../scripts/spawn.ts";
 import { join } from "node:path";
 import { RUN_FLAGS } from "../scripts/permissions.ts";
 import { realDenoDir } from "../scripts/deno_dir.ts";
@@ -85,21 +86,7 @@ function peer(binary: string, home: string, args: string[]): Tool {
 /** Runs `t` to completion; returns the wall time in ms (spawn to exit). Fails on a non-zero exit. */
 async function once(t: Tool, stdin?: string): Promise<number> {
   const start = performance.now();
-  const child = new Deno.Command(t.cmd, {
-    args: t.args,
-    env: t.env,
-    clearEnv: true,
-    cwd: t.env.HOME,
-    stdin: stdin === undefined ? "null" : "piped",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  if (stdin !== undefined) {
-    const w = child.stdin.getWriter();
-    await w.write(new TextEncoder().encode(stdin));
-    await w.close();
-  }
-  const out = await child.output();
+  const out = await runWithInput(t.cmd, { args: t.args, env: t.env, clearEnv: true, cwd: t.env.HOME }, stdin);
   const ms = performance.now() - start;
   if (!out.success) {
     throw new Error(

@@ -28,17 +28,7 @@ const LEGACY_FIELDS = [
   "metadata",
 ];
 
-const FIELDS = [
-  "artifact_id",
-  "client_id",
-  "profile_id",
-  "created_at",
-  "payload",
-  "signature",
-  "signing_key_id",
-  "metadata",
-  "record_signature",
-];
+const FIELDS = [...LEGACY_FIELDS, "record_signature"];
 
 /** Reads and verifies artifact `id` (full id); throws on any mismatch. */
 export async function verifyArtifact(deps: Deps, id: string, trusted: Map<string, string>): Promise<Artifact> {

@@ -2,6 +2,7 @@
  * a temp folder (DENO_DIR kept, so npm packages are not fetched again). */
 import { RUN_FLAGS } from "../../scripts/permissions.ts";
 import { realDenoDir } from "../../scripts/deno_dir.ts";
+import { runWithInput } from "../../scripts/spawn.ts";
 
 const MAIN = new URL("../../main.ts", import.meta.url).pathname;
 const denoDir = await realDenoDir();
@@ -22,20 +23,11 @@ export function outputsFor(home: string): string[] {
 }
 
 export async function runCli(args: string[], env: Record<string, string>, stdin?: string): Promise<CliResult> {
-  const child = new Deno.Command(Deno.execPath(), {
+  const out = await runWithInput(Deno.execPath(), {
     args: ["run", "--quiet", ...RUN_FLAGS, MAIN, ...args],
     env: { DENO_DIR: denoDir, PATH: Deno.env.get("PATH") ?? "", ...env },
     clearEnv: true,
-    stdin: stdin === undefined ? "null" : "piped",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  if (stdin !== undefined) {
-    const w = child.stdin.getWriter();
-    await w.write(new TextEncoder().encode(stdin));
-    await w.close();
-  }
-  const out = await child.output();
+  }, stdin);
   const stdout = new TextDecoder().decode(out.stdout);
   let json: any = undefined;
   try {

@@ -1,6 +1,6 @@
 import type { Command } from "../parser.ts";
 import { action, type CliEnv, collect } from "../context.ts";
-import { draftLine, parseKv, parseParams, warningLines } from "../kv.ts";
+import { draftLine, draftTarget, parseKv, parseParams, warningLines } from "../kv.ts";
 
 interface Opts {
   client: string;
@@ -17,11 +17,9 @@ interface Opts {
 }
 
 export function register(program: Command, env: CliEnv): void {
-  program.command("add-server")
+  draftTarget(program.command("add-server")
     .description("Add a catalogue server (ID) or a custom one (NAME with --command or --url) to a draft")
-    .argument("<id>", "catalogue id, or the name of a custom server")
-    .option("--client <id>", "client id", "claude-desktop")
-    .option("--profile <name>", "profile name", "default")
+    .argument("<id>", "catalogue id, or the name of a custom server"))
     .option("--param <k=v>", "parameter value (repeat; a repeated name gives a list)", collect)
     .option("--env <K=V>", "environment variable (repeat); secret values go to secrets.json", collect)
     .option("--name <name>", "name in the configuration (default: the id)")

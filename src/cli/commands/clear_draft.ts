@@ -1,12 +1,10 @@
 import type { Command } from "../parser.ts";
 import { action, type CliEnv } from "../context.ts";
-import { draftLine } from "../kv.ts";
+import { draftLine, draftTarget } from "../kv.ts";
 
 export function register(program: Command, env: CliEnv): void {
-  program.command("clear-draft")
-    .description("Delete a draft (published artifacts and stored secrets stay)")
-    .option("--client <id>", "client id", "claude-desktop")
-    .option("--profile <name>", "profile name", "default")
+  draftTarget(program.command("clear-draft")
+    .description("Delete a draft (published artifacts and stored secrets stay)"))
     .action(
       action(
         env,

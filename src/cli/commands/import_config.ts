@@ -1,6 +1,6 @@
 import type { Command } from "../parser.ts";
 import { action, type CliEnv } from "../context.ts";
-import { draftLine, warningLines } from "../kv.ts";
+import { draftLine, draftTarget, warningLines } from "../kv.ts";
 
 interface Opts {
   client: string;
@@ -12,12 +12,10 @@ interface Opts {
 }
 
 export function register(program: Command, env: CliEnv): void {
-  program.command("import-config")
+  draftTarget(program.command("import-config")
     .description(
       "Read the servers already in a client's config file into a draft (secrets go to secrets.json)",
-    )
-    .option("--client <id>", "client id", "claude-desktop")
-    .option("--profile <name>", "profile name", "default")
+    ))
     .option("--config-path <file>", "the config file (default: the client's file for this OS)")
     .option("--scope <scope>", "user or project", "user")
     .option("--project-dir <dir>", "project folder (with --scope project)")

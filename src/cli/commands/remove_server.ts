@@ -1,13 +1,11 @@
 import type { Command } from "../parser.ts";
 import { action, type CliEnv } from "../context.ts";
-import { draftLine } from "../kv.ts";
+import { draftLine, draftTarget } from "../kv.ts";
 
 export function register(program: Command, env: CliEnv): void {
-  program.command("remove-server")
+  draftTarget(program.command("remove-server")
     .description("Remove a server from a draft")
-    .argument("<name>", "server name in the draft")
-    .option("--client <id>", "client id", "claude-desktop")
-    .option("--profile <name>", "profile name", "default")
+    .argument("<name>", "server name in the draft"))
     .action(
       action(
         env,

@@ -1,11 +1,10 @@
 import type { Command } from "../parser.ts";
 import { action, type CliEnv } from "../context.ts";
+import { draftTarget } from "../kv.ts";
 
 export function register(program: Command, env: CliEnv): void {
-  program.command("validate-config")
-    .description("Validate a draft against its client and the catalogue (exit 4 when invalid)")
-    .option("--client <id>", "client id", "claude-desktop")
-    .option("--profile <name>", "profile name", "default")
+  draftTarget(program.command("validate-config")
+    .description("Validate a draft against its client and the catalogue (exit 4 when invalid)"))
     .action(
       action(
         env,

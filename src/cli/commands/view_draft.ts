@@ -1,12 +1,10 @@
 import type { Command } from "../parser.ts";
 import { action, type CliEnv } from "../context.ts";
-import { draftLine } from "../kv.ts";
+import { draftLine, draftTarget } from "../kv.ts";
 
 export function register(program: Command, env: CliEnv): void {
-  program.command("view-draft")
-    .description("Show the servers of a draft (secrets as references)")
-    .option("--client <id>", "client id", "claude-desktop")
-    .option("--profile <name>", "profile name", "default")
+  draftTarget(program.command("view-draft")
+    .description("Show the servers of a draft (secrets as references)"))
     .action(
       action(
         env,
