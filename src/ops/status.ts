@@ -1,6 +1,8 @@
 /**
  * status: per client target, the latest published artifact, the last deployed artifact, and what the
  * file on disk holds now: up-to-date, outdated, drifted (which entries), not-deployed, missing-file.
+ * The latest version comes from each profile's signed head (latestPublished), not its whole index, so a
+ * store with thousands of artifacts costs one small signed file per profile.
  */
 import { AppError } from "../core/errors.ts";
 import { checkName } from "../core/names.ts";
@@ -12,7 +14,7 @@ import type { DeploymentRecord } from "../store/deployments.ts";
 import { hasOwn } from "../clients/codecs/shared.ts";
 import { deploymentsOf } from "./pending.ts";
 import { trustedKeys } from "../store/keys.ts";
-import { indexedProfiles, readIndex } from "../store/profile_index.ts";
+import { indexedProfiles, latestPublished } from "../store/profile_index.ts";
 import { layout } from "../store/layout.ts";
 import { readConfigFile } from "./config_file.ts";
 import { entryHash } from "./deploy_plan.ts";
@@ -68,7 +70,7 @@ async function profileTargets(
   records: DeploymentRecord[],
   trusted: Map<string, string>,
 ): Promise<TargetStatus[]> {
-  const latest = (await readIndex(deps, c.id, profile, trusted))?.entries.at(-1) ?? null;
+  const latest = await latestPublished(deps, c.id, profile, trusted);
   const byPath = new Map<string, DeploymentRecord>();
   for (const r of records) if (r.profile_id === profile) byPath.set(r.config_path, r);
   const base = {

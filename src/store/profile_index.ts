@@ -214,6 +214,22 @@ export async function signIndex(deps: Deps, signer: Signer, client: string, prof
   await writeHead(deps, signer, client, profile, entries.at(-1)!);
 }
 
+/** The newest version published of client/profile (null: never published), from its signed head alone:
+ * one small signed file instead of the whole index and its head. The head is what an index is checked
+ * against, so an older index put back cannot change this answer; `verify` and every command that uses
+ * the index's entries still refuse such an index. A store from before heads (or the Python tool's)
+ * falls back to the index. */
+export async function latestPublished(
+  deps: Deps,
+  client: string,
+  profile: string,
+  trusted: Map<string, string>,
+): Promise<{ version: number; artifact_id: string } | null> {
+  const head = await readHead(deps, client, profile, trusted);
+  if (head) return { version: head.version, artifact_id: head.artifact_id };
+  return (await readIndex(deps, client, profile, trusted))?.entries.at(-1) ?? null;
+}
+
 /** Profiles with a published index for a client. */
 export async function indexedProfiles(deps: Deps, client: string): Promise<string[]> {
   const names = await deps.fs.readDir(`${layout(deps.home).indexDir}/${client}`);

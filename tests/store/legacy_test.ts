@@ -150,8 +150,13 @@ Deno.test("a Python state folder is readable in place, and the next publish sign
 
     // Putting the Python index back over the signed one is refused (the head exists).
     await Deno.writeTextFile(join(h.home, "index/claude-desktop/default.json"), py.index);
-    const replay = await expectExit5(h, ["status"], "legacy index replayed after a signed publish");
+    const replay = await expectExit5(h, ["list-profiles", "claude-desktop"], "legacy index replayed after a signed publish");
     assertEquals(replay.json.error, "index_invalid");
+    // status reads the signed head alone: it still names version 2, the newest publish.
+    const st2 = await cli(h, ["status", "--client", "claude-desktop", "--format", "json"]);
+    assertEquals(st2.code, 0, st2.stderr);
+    assertEquals([st2.json.targets[0].latest_version, st2.json.targets[0].latest_artifact_id], [2, pub.json.artifact_id]);
+    assertEquals((await expectExit5(h, ["get-config", "claude-desktop"], "get-config of a replayed index")).json.error, "index_invalid");
   }));
 
 Deno.test("a legacy artifact whose payload or payload signature fails is refused (exit 5)", () =>
