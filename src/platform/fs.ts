@@ -68,15 +68,6 @@ function info(s: Deno.FileInfo): FileInfo {
   };
 }
 
-async function orNull<T>(p: Promise<T>): Promise<T | null> {
-  try {
-    return await p;
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return null;
-    throw e;
-  }
-}
-
 function syncOrNull<T>(f: () => T): T | null {
   try {
     return f();
@@ -86,33 +77,39 @@ function syncOrNull<T>(f: () => T): T | null {
   }
 }
 
-/** The real file system. Reads use Deno's synchronous calls (small files: ~10x cheaper than a trip
- * through the async pool, which dominated the MCP server's read latency); writes stay asynchronous. */
+/** `f()` run now, as a settled promise (a throw becomes a rejection, as from an async call). */
+function now<T>(f: () => T): Promise<T> {
+  try {
+    return Promise.resolve(f());
+  } catch (e) {
+    return Promise.reject(e);
+  }
+}
+
+/** The real file system. Every call uses Deno's synchronous API behind the async interface: for the
+ * small files this program touches, a trip through the async pool cost ~10x the call itself (it
+ * dominated the MCP server's read latency and ~40 % of a deploy's write protocol). The interface stays
+ * asynchronous so that fault injection (tests/stress) and the scoped wrapper compose over it. */
 export const realFs: FileSystem = {
-  readFile: (p) => {
-    try {
-      return Promise.resolve(Deno.readFileSync(p));
-    } catch (e) {
-      return Promise.reject(e);
-    }
-  },
-  async writeFile(p, data, opts = {}) {
-    const f = await Deno.open(p, {
-      write: true,
-      create: true,
-      createNew: opts.createNew,
-      append: opts.append,
-      truncate: !opts.append,
-      mode: opts.mode,
-    });
-    try {
-      let off = 0;
-      while (off < data.length) off += await f.write(data.subarray(off));
-      if (opts.sync) await f.sync();
-    } finally {
-      f.close();
-    }
-  },
+  readFile: (p) => now(() => Deno.readFileSync(p)),
+  writeFile: (p, data, opts = {}) =>
+    now(() => {
+      const f = Deno.openSync(p, {
+        write: true,
+        create: true,
+        createNew: opts.createNew,
+        append: opts.append,
+        truncate: !opts.append,
+        mode: opts.mode,
+      });
+      try {
+        let off = 0;
+        while (off < data.length) off += f.writeSync(data.subarray(off));
+        if (opts.sync) f.syncSync();
+      } finally {
+        f.close();
+      }
+    }),
   stat: (p) => {
     try {
       const s = syncOrNull(() => Deno.statSync(p));
@@ -144,46 +141,45 @@ export const realFs: FileSystem = {
       return Promise.reject(e);
     }
   },
-  mkdir: (p, mode) => Deno.mkdir(p, { recursive: true, mode }),
-  async remove(p) {
-    await orNull(Deno.remove(p));
-  },
-  rename: (a, b) => Deno.rename(a, b),
-  chmod: async (p, mode) => {
-    if (Deno.build.os !== "windows") await Deno.chmod(p, mode);
-  },
-  async syncDir(p) {
-    if (Deno.build.os === "windows") return;
-    const f = await Deno.open(p, { read: true });
-    try {
-      await f.sync();
-    } catch {
-      // Some file systems refuse fsync on a folder; the rename is still atomic.
-    } finally {
-      f.close();
-    }
-  },
-  async tryLock(p, note) {
-    const f = await Deno.open(p, { read: true, write: true, create: true, mode: 0o600 });
-    let ok = false;
-    try {
-      ok = await f.tryLock(true);
-      if (ok) {
-        await f.truncate(0);
-        await f.write(new TextEncoder().encode(note));
+  mkdir: (p, mode) => now(() => Deno.mkdirSync(p, { recursive: true, mode })),
+  remove: (p) => now(() => void syncOrNull(() => Deno.removeSync(p))),
+  rename: (a, b) => now(() => Deno.renameSync(a, b)),
+  chmod: (p, mode) => now(() => Deno.build.os !== "windows" && Deno.chmodSync(p, mode)).then(() => {}),
+  syncDir: (p) =>
+    now(() => {
+      if (Deno.build.os === "windows") return;
+      const f = Deno.openSync(p, { read: true });
+      try {
+        f.syncSync();
+      } catch {
+        // Some file systems refuse fsync on a folder; the rename is still atomic.
+      } finally {
+        f.close();
       }
-    } finally {
-      if (!ok) f.close();
-    }
-    if (!ok) return null;
-    return {
-      async release() {
-        try {
-          await f.unlock();
-        } finally {
-          f.close();
+    }),
+  tryLock: (p, note) =>
+    now(() => {
+      const f = Deno.openSync(p, { read: true, write: true, create: true, mode: 0o600 });
+      let ok = false;
+      try {
+        ok = f.tryLockSync(true);
+        if (ok) {
+          f.truncateSync(0);
+          f.writeSync(new TextEncoder().encode(note));
         }
-      },
-    };
-  },
+      } finally {
+        if (!ok) f.close();
+      }
+      if (!ok) return null;
+      return {
+        release: () =>
+          now(() => {
+            try {
+              f.unlockSync();
+            } finally {
+              f.close();
+            }
+          }),
+      };
+    }),
 };
