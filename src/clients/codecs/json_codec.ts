@@ -8,13 +8,14 @@
  */
 import { applyEdits, modify, type Node } from "jsonc-parser";
 import type { Codec, Format, NativeEntry, ServersLocation } from "../types.ts";
-import { locate, nodeValue, parseRoot, propsNamed } from "./json_tree.ts";
+import { locate, nodeValue, parseRoot, parseStrict, propsNamed } from "./json_tree.ts";
 import { detectIndentUnit, insertMember, insertMembers, pretty, removeMember, replaceNull } from "./json_edit.ts";
 import {
   deepEqual,
   detectEol,
   expectedAfter,
   guardDepth,
+  isRecord,
   listItem,
   selfCheck,
   serversFrom,
@@ -27,11 +28,15 @@ export function makeJsonCodec(format: "json" | "jsonc"): Codec {
   const parse = (text: string): unknown => {
     const { body } = splitBom(text);
     if (body.trim() === "") return {};
+    const fast = parseStrict(body);
+    if (fast && isRecord(fast.value)) return fast.value;
     return nodeValue(parseRoot(format, body));
   };
 
   const readBody = (body: string, loc: ServersLocation): Record<string, NativeEntry> => {
     if (body.trim() === "") return {};
+    const fast = fastContainer(body, loc);
+    if (fast) return serversFrom(format, fast.container, loc);
     const root = parseRoot(format, body);
     const found = locate(format, body, root, loc);
     return serversFrom(format, found.container ? nodeValue(found.container) : undefined, loc);
@@ -51,6 +56,26 @@ export function makeJsonCodec(format: "json" | "jsonc"): Codec {
   };
 
   return { format, parse, readServers, writeServers };
+}
+
+/** The servers container of a strict-JSON document read with `parseStrict`, as `locate` would find it
+ * (`container` undefined: the path ends early or at null); undefined when the slow path must answer
+ * (not strict JSON, a repeated key, too deep, or a step of the path of the wrong type: its error
+ * message names the position). */
+function fastContainer(body: string, loc: ServersLocation): { container: unknown } | undefined {
+  const fast = parseStrict(body);
+  if (!fast || !isRecord(fast.value)) return undefined;
+  let obj: Record<string, unknown> = fast.value;
+  for (let depth = 0; depth < loc.path.length; depth++) {
+    const key = loc.path[depth];
+    const v = Object.hasOwn(obj, key) ? obj[key] : undefined;
+    if (v === undefined || v === null) return { container: undefined };
+    const last = depth === loc.path.length - 1;
+    if (last) return (loc.shape === "list" ? Array.isArray(v) : isRecord(v)) ? { container: v } : undefined;
+    if (!isRecord(v)) return undefined;
+    obj = v;
+  }
+  return { container: obj };
 }
 
 /** `{}` nested along `loc.path` with an empty container, as a pretty document. */

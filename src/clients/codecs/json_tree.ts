@@ -101,6 +101,49 @@ export function propsNamed(obj: Node, key: string): Node[] {
   return (obj.children ?? []).filter((p) => p.children?.[0]?.value === key);
 }
 
+/**
+ * The fast way to read a strict-JSON document: `JSON.parse` (native, ~50x faster than building the
+ * tree above) when it can stand for the tree walk exactly. Returns undefined, and the caller takes the
+ * slow path, whenever the slow path could answer differently: the text is not strict JSON (comments,
+ * trailing commas, any syntax error: the tree parser reports those with their position), it is nested
+ * deeper than MAX_DEPTH, or any object in it repeats a key. Repeated keys are found by counting: in a
+ * text `JSON.parse` accepts, every `"` outside a string opens one, so a left-to-right match of string
+ * tokens stays in step with the document, and those followed by `:` are exactly its keys; each key
+ * makes at most one property, so a text with fewer properties than keys repeats one.
+ */
+export function parseStrict(text: string): { value: unknown } | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  let keys = 0;
+  for (const m of text.matchAll(KEY_TOKENS)) if (m[1] !== undefined) keys++;
+  let props = 0;
+  // Iterative walk (no recursion before the depth is known): properties and the deepest nesting.
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== "object" || v === null) continue;
+    if (depth > MAX_DEPTH) return undefined;
+    if (Array.isArray(v)) {
+      for (const x of v) if (typeof x === "object" && x !== null) stack.push([x, depth + 1]);
+    } else {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        props++;
+        const x = o[k];
+        if (typeof x === "object" && x !== null) stack.push([x, depth + 1]);
+      }
+    }
+  }
+  return props === keys ? { value } : undefined;
+}
+
+/** A JSON string token, with the `:` that makes it a key captured. */
+const KEY_TOKENS = /"(?:[^"\\]|\\.)*"([ \t\r\n]*:)?/g;
+
 /** Where a key path leads in the tree. */
 export interface Located {
   /** Deepest object node reached; it stands for `path.slice(0, depth)`. */
