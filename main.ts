@@ -2,7 +2,7 @@
  * mcp-orchestration: the composition root. Builds the real dependencies, dispatches argv, and is the
  * only place that calls Deno.exit.
  */
-import { basename } from "node:path";
+import { basename } from "./src/platform/path.ts";
 import denoJson from "./deno.json" with { type: "json" };
 import type { Env, OS } from "./src/clients/types.ts";
 import { argvForInvocation, plainServe, withDefaultCommand } from "./src/cli/argv.ts";

@@ -7,7 +7,7 @@
  * resolvePath({ all: { base: "home", parts: [".cursor", "mcp.json"] } }, "linux", { HOME: "/home/a" });
  * // "/home/a/.cursor/mcp.json"
  */
-import { posix, win32 } from "node:path";
+import { posix, win32 } from "../platform/path.ts";
 import { AppError } from "../core/errors.ts";
 import type { Env, OS } from "./types.ts";
 

@@ -1,6 +1,6 @@
 /** Reading a client config file and writing it by the deploy protocol: backup of the exact pre-image,
  * atomic compare-and-swap replace keeping the mode, folder created when missing. */
-import { dirname } from "node:path";
+import { dirname } from "../platform/path.ts";
 import { AppError } from "../core/errors.ts";
 import { sha256Hex } from "../core/digest.ts";
 import { writeAtomic } from "../platform/atomic.ts";

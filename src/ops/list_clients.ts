@@ -1,6 +1,6 @@
 /** list-clients: every client with its resolved config path on this machine, whether it looks
  * installed, its profiles and what it supports. */
-import { dirname } from "node:path";
+import { dirname } from "../platform/path.ts";
 import { checkName } from "../core/names.ts";
 import { ALL_CLIENTS, getClient } from "../clients/registry.ts";
 import type { ClientRecord } from "../clients/types.ts";

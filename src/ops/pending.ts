@@ -5,7 +5,7 @@
  * the record is appended, so the next deploy sees no false drift) or discards it (the file was never
  * replaced). Read-only commands (status, history) see completed-but-unlogged records the same way.
  */
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join } from "../platform/path.ts";
 import { AppError } from "../core/errors.ts";
 import { sha256Hex } from "../core/digest.ts";
 import { loadCodec } from "../clients/codecs/load.ts";

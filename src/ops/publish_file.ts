@@ -4,7 +4,7 @@
  * (VS Code's `servers`, Zed's `context_servers`, Codex's TOML, Goose's YAML...) is read through that
  * client's reader: named with `--from-client`, or recognised by where its servers live.
  */
-import { extname } from "node:path";
+import { extname } from "../platform/path.ts";
 import { AppError } from "../core/errors.ts";
 import { loadCodec } from "../clients/codecs/load.ts";
 import { ALL_CLIENTS, getClient } from "../clients/registry.ts";

@@ -3,7 +3,7 @@
  * (`{"servers":[{"server":{...}}]}`), camelCase or the older snake_case drafts, and writes each server,
  * normalised, to `<home>/registry/<id>.json`, where it extends or overrides the built-in catalogue.
  */
-import { join } from "node:path";
+import { join } from "../platform/path.ts";
 import { AppError } from "../core/errors.ts";
 import type { Deps } from "../platform/deps.ts";
 import { readNamedFile, userPath } from "./named_file.ts";

@@ -12,7 +12,7 @@ import { readDraft } from "../store/drafts.ts";
 import { trustedKeys } from "../store/keys.ts";
 import { layout } from "../store/layout.ts";
 import { readSecretBook, type SecretBook } from "../store/secrets.ts";
-import { join } from "node:path";
+import { join } from "../platform/path.ts";
 import {
   checkArtifacts,
   checkDeployments,

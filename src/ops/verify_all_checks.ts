@@ -3,7 +3,7 @@
  * store cannot be trusted as it is: exit 5) and warnings (harmless leftovers of an interrupted command,
  * or settings worth fixing). Nothing here writes.
  */
-import { join } from "node:path";
+import { join } from "../platform/path.ts";
 import { AppError } from "../core/errors.ts";
 import { keyIdOfPem, publicPemOf } from "../core/signing.ts";
 import { NAME_RE } from "../core/names.ts";

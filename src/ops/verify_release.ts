@@ -4,7 +4,7 @@
  * made with the release key whose public half (SPKI PEM) is given. The signature is checked first,
  * so no line of an unsigned SHA256SUMS is trusted. The same check with openssl is in the README.
  */
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join } from "../platform/path.ts";
 import { AppError } from "../core/errors.ts";
 import { base64, keyIdOfPem, verify } from "../core/signing.ts";
 import type { Deps } from "../platform/deps.ts";

@@ -3,7 +3,7 @@
  * rename over the target, fsync the folder. A crash leaves the old or the new file, never a torn one;
  * a leftover temp file is harmless and removed on failure when possible.
  */
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join } from "./path.ts";
 import type { FileSystem } from "./fs.ts";
 
 /** Name of a temp file beside `target` (dot-prefixed, recognisable, unique). */

@@ -4,7 +4,7 @@
  * (results kept for one second, so a long-running server notices a later `chmod`) and throws
  * `path_not_allowed` naming the folder, its mode and the fix.
  */
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, join, relative, sep } from "./path.ts";
 import { AppError } from "../core/errors.ts";
 import type { FileSystem } from "./fs.ts";
 

@@ -1,5 +1,5 @@
 /** Builds the real Deps for one command: the state folder, the scoped file system and its allow-list. */
-import { join } from "node:path";
+import { join } from "./path.ts";
 import type { Env, OS } from "../clients/types.ts";
 import { AppError } from "../core/errors.ts";
 import type { Deps } from "./deps.ts";

@@ -5,7 +5,7 @@
  * checked on resolved real paths, segment by segment; NUL bytes and `..` segments are refused. A
  * symlinked config file is followed only when its real target stays inside an allowed place.
  */
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "./path.ts";
 import { AppError } from "../core/errors.ts";
 import type { FileInfo, FileSystem, LockHandle, WriteOptions } from "./fs.ts";
 import { mapFsError } from "./fs_errors.ts";

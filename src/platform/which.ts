@@ -3,8 +3,8 @@
  * on `<PATH entry>/<name>[ext]` and never runs anything (this program starts no subprocess). It uses
  * Deno.stat directly because PATH folders are outside the scoped fs by design.
  */
-import { join } from "node:path";
-import { win32 } from "node:path";
+import { join } from "./path.ts";
+import { win32 } from "./path.ts";
 
 /** The first `<dir>/<name>` (with a PATHEXT extension on Windows) that is a file, or null. */
 export async function which(name: string, path: string | undefined, os: string, pathExt?: string): Promise<string | null> {

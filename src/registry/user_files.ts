@@ -3,7 +3,7 @@
  * catalogue built from them plus the built-ins. A file that does not parse is skipped with a warning
  * naming it, so one broken file never hides the whole catalogue.
  */
-import { join } from "node:path";
+import { join } from "../platform/path.ts";
 import type { Deps } from "../platform/deps.ts";
 import { layout } from "../store/layout.ts";
 import { buildCatalog, type Catalog, entriesOf } from "./catalog.ts";

@@ -3,7 +3,7 @@
  * truncated. Records hold hashes of the entries we wrote, never their values (no secret ever lands
  * here). A torn last line (a crash mid-append) is skipped when reading.
  */
-import { dirname } from "node:path";
+import { dirname } from "../platform/path.ts";
 import { AppError } from "../core/errors.ts";
 import type { Deps } from "../platform/deps.ts";
 import { layout } from "./layout.ts";

@@ -1,5 +1,5 @@
 /** Reading and atomically writing the state folder's JSON files. */
-import { dirname } from "node:path";
+import { dirname } from "../platform/path.ts";
 import { AppError } from "../core/errors.ts";
 import { writeAtomic } from "../platform/atomic.ts";
 import type { FileInfo, FileSystem } from "../platform/fs.ts";

@@ -1,5 +1,5 @@
 /** Where each thing lives in the state folder (seed-compatible where the seed defined it). */
-import { join } from "node:path";
+import { join } from "../platform/path.ts";
 
 export function layout(home: string) {
   return {
