@@ -9,7 +9,14 @@
 import { applyEdits, modify, type Node } from "jsonc-parser";
 import type { Codec, Format, NativeEntry, ServersLocation } from "../types.ts";
 import { locate, nodeValue, parseRoot, parseStrict, propsNamed } from "./json_tree.ts";
-import { detectIndentUnit, insertMember, insertMembers, pretty, removeMember, replaceNull } from "./json_edit.ts";
+import {
+  detectIndentUnit,
+  insertMember,
+  insertMembers,
+  pretty,
+  removeMember,
+  replaceNull,
+} from "./json_edit.ts";
 import {
   deepEqual,
   detectEol,
@@ -109,7 +116,12 @@ function membersOf(container: Node, loc: ServersLocation, name: string): { node:
  * removals is done on one parse (last member first, so the offsets of the others hold): the same
  * bytes as one change at a time, without re-parsing the file per entry (500 entries took 0.7 s).
  */
-function applyAll(format: Format, text: string, loc: ServersLocation, changes: Record<string, NativeEntry | null>): string {
+function applyAll(
+  format: Format,
+  text: string,
+  loc: ServersLocation,
+  changes: Record<string, NativeEntry | null>,
+): string {
   const names = Object.keys(changes);
   let out = text;
   for (let i = 0; i < names.length;) {

@@ -55,11 +55,15 @@ export function checkUniqueKeys(format: string, text: string, n: Node): void {
     for (const p of n.children ?? []) {
       const key = p.children?.[0];
       if (!key) continue;
-      if (seen.has(key.value)) throw parseErrorAt(format, text, key.offset, `duplicate key ${JSON.stringify(key.value)}`);
+      if (seen.has(key.value)) {
+        throw parseErrorAt(format, text, key.offset, `duplicate key ${JSON.stringify(key.value)}`);
+      }
       seen.add(key.value);
     }
   }
-  for (const c of n.children ?? []) checkUniqueKeys(format, text, c.type === "property" ? c.children?.[1] ?? c : c);
+  for (const c of n.children ?? []) {
+    checkUniqueKeys(format, text, c.type === "property" ? c.children?.[1] ?? c : c);
+  }
 }
 
 /** Parses `text` (BOM already removed, not blank) and returns the root object node. */

@@ -6,7 +6,10 @@ import { jsonCodec } from "../../../src/clients/codecs/mod.ts";
 import type { ServersLocation } from "../../../src/clients/types.ts";
 
 const MCP: ServersLocation = { path: ["mcpServers"], shape: "map" };
-const KEYS = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom("__proto__", "a\"b", "a\\\\", "x:y", "\u00e9", "\ud83d\ude00", "constructor"));
+const KEYS = fc.oneof(
+  fc.string({ maxLength: 6 }),
+  fc.constantFrom("__proto__", 'a"b', "a\\\\", "x:y", "\u00e9", "\ud83d\ude00", "constructor"),
+);
 const json = fc.letrec((tie) => ({
   value: fc.oneof(
     { depthSize: "small" },
@@ -81,16 +84,20 @@ Deno.test("json codec: the fast read keeps the slow path's answers for repeated 
   // A repeated key inside the servers container: refused with its position (the tree parser's message).
   assert.throws(
     () => jsonCodec.readServers('{\n  "mcpServers": {\n    "a": {},\n    "a": {}\n  }\n}\n', MCP),
-    (e: any) => e.code === "config_parse_error" && e.details.line === 4 && /duplicate key "a"/.test(e.details.reason),
+    (e: any) =>
+      e.code === "config_parse_error" && e.details.line === 4 && /duplicate key "a"/.test(e.details.reason),
   );
   // A repeated key elsewhere (a user setting) is the user's business: the servers still read.
   assert.deepEqual(
-    Object.keys(jsonCodec.readServers('{"theme": 1, "theme": 2, "mcpServers": {"x": {"command": "y"}}}', MCP)),
+    Object.keys(
+      jsonCodec.readServers('{"theme": 1, "theme": 2, "mcpServers": {"x": {"command": "y"}}}', MCP),
+    ),
     ["x"],
   );
   assert.throws(
     () => jsonCodec.readServers('{\n  "mcpServers": [1]\n}', MCP),
-    (e: any) => e.code === "config_parse_error" && e.details.line === 2 && /expected an object/.test(e.details.reason),
+    (e: any) =>
+      e.code === "config_parse_error" && e.details.line === 2 && /expected an object/.test(e.details.reason),
   );
   assert.deepEqual(jsonCodec.readServers('{"mcpServers": null}', MCP), {});
   assert.deepEqual(jsonCodec.readServers('{"other": {}}', MCP), {});
