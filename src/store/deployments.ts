@@ -38,7 +38,9 @@ export interface DeploymentRecord {
 /** A sortable, unique deployment id: UTC time plus randomness. */
 export function newDeploymentId(now: Date): string {
   const t = now.toISOString().replace(/[-:]/g, "").replace(/\.(\d{3})Z$/, "$1Z");
-  const r = [...crypto.getRandomValues(new Uint8Array(3))].map((b) => b.toString(16).padStart(2, "0")).join("");
+  const r = [...crypto.getRandomValues(new Uint8Array(3))].map((b) => b.toString(16).padStart(2, "0")).join(
+    "",
+  );
   return `${t}-${r}`;
 }
 
@@ -54,12 +56,86 @@ export async function appendDeployment(deps: Deps, rec: DeploymentRecord): Promi
   } catch (e) {
     if (!(e instanceof Deno.errors.NotFound)) throw e;
   }
-  const line = (torn ? "\n" : "") + JSON.stringify(rec) + "\n";
+  const line = (torn ? "\n" : "") + recordLine(rec) + "\n";
   await deps.fs.writeFile(path, new TextEncoder().encode(line), {
     append: true,
     sync: true,
     mode: 0o600,
   });
+}
+
+/** A record as one log line, its `managed` set last: that set (one hash per entry) is most of the line
+ * of a large profile's deployment, and written last it can be left unparsed until used (lineRecord). */
+export function recordLine(rec: DeploymentRecord): string {
+  const { managed, ...rest } = rec;
+  return JSON.stringify({ ...rest, managed });
+}
+
+const MANAGED_KEY = ',"managed":';
+
+/**
+ * The record of one log line. A line written by recordLine ends with its managed set: the rest is
+ * parsed now and the set on first use, so reading a log of many 500-server deployments costs the small
+ * fields of each (every reader), not 500 hashes each (only the last deployment to a file is asked for
+ * its set). Such a line is recognised by its shape: it ends with `}}` and `changes` comes before
+ * `managed`; a line of the earlier layout (`managed` before `changes`), or anything else, is parsed
+ * whole. A damaged set is reported when it is used (a torn line never gets this far).
+ */
+function lineRecord(line: string): unknown {
+  const at = line.lastIndexOf(MANAGED_KEY + "{");
+  if (at > 0 && line.endsWith("}}")) {
+    let head: unknown;
+    try {
+      head = JSON.parse(line.slice(0, at) + "}");
+    } catch {
+      head = undefined;
+    }
+    if (head && typeof head === "object" && "changes" in head && !("managed" in head)) {
+      const block = line.slice(at + MANAGED_KEY.length, -1);
+      const rec = head as Record<string, unknown>;
+      Object.defineProperty(rec, "managed", {
+        enumerable: true,
+        configurable: true,
+        get() {
+          let set: unknown;
+          try {
+            set = JSON.parse(block);
+          } catch {
+            set = undefined;
+          }
+          if (
+            !set || typeof set !== "object" || Array.isArray(set) ||
+            Object.values(set).some((h) => typeof h !== "string")
+          ) {
+            throw new AppError(
+              "integrity_error",
+              `The managed set of deployment "${String(rec.deployment_id)}" is damaged in the deployment log`,
+              {
+                deployment_id: rec.deployment_id,
+              },
+            );
+          }
+          Object.defineProperty(rec, "managed", {
+            value: set,
+            enumerable: true,
+            configurable: true,
+            writable: true,
+          });
+          return set;
+        },
+        set(v: unknown) {
+          Object.defineProperty(rec, "managed", {
+            value: v,
+            enumerable: true,
+            configurable: true,
+            writable: true,
+          });
+        },
+      });
+      return rec;
+    }
+  }
+  return JSON.parse(line);
 }
 
 /** The last parse of each client's log, by its exact text (the MCP server reads logs on every call). */
@@ -80,7 +156,7 @@ export async function readDeployments(deps: Deps, client: string): Promise<Deplo
   for (const line of text.split("\n")) {
     if (!line.trim()) continue;
     try {
-      const r = JSON.parse(line);
+      const r = lineRecord(line) as DeploymentRecord | null;
       if (r && typeof r.deployment_id === "string" && r.client_id === client) out.push(r);
     } catch {
       // A torn line from a crash during append.
@@ -91,7 +167,11 @@ export async function readDeployments(deps: Deps, client: string): Promise<Deplo
 }
 
 /** The newest record for a config file (the managed set lives there), or null. */
-export async function lastForPath(deps: Deps, client: string, configPath: string): Promise<DeploymentRecord | null> {
+export async function lastForPath(
+  deps: Deps,
+  client: string,
+  configPath: string,
+): Promise<DeploymentRecord | null> {
   const all = await readDeployments(deps, client);
   for (let i = all.length - 1; i >= 0; i--) if (all[i].config_path === configPath) return all[i];
   return null;
