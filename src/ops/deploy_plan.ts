@@ -5,7 +5,7 @@
  */
 import { canonicalJson } from "../core/canonical_json.ts";
 import { sha256Hex } from "../core/digest.ts";
-import { fieldChanges, type FieldChange } from "../core/diff.ts";
+import { type FieldChange, fieldChanges } from "../core/diff.ts";
 import type { Codec, NativeEntry, ServersLocation } from "../clients/types.ts";
 import { hasOwn } from "../clients/codecs/shared.ts";
 
@@ -46,11 +46,21 @@ export interface PlanInput {
 export async function planEdit(p: PlanInput): Promise<Plan> {
   const current = p.codec.readServers(p.text, p.loc);
   const has = (n: string) => hasOwn(current, n);
-  const out: Plan = { newText: p.text, added: [], updated: [], removed: [], unchanged: [], conflicts: [], managed: {} };
+  const out: Plan = {
+    newText: p.text,
+    added: [],
+    updated: [],
+    removed: [],
+    unchanged: [],
+    conflicts: [],
+    managed: {},
+  };
   const changes: Record<string, NativeEntry | null> = {};
   // Every hash at once: one digest at a time cost ~0.1 ms each (50 ms for a 500-server deploy).
   const hashes = (o: Record<string, unknown>) =>
-    Promise.all(Object.keys(o).map(async (n) => [n, await entryHash(o[n])] as const)).then((kv) => new Map(kv));
+    Promise.all(Object.keys(o).map(async (n) => [n, await entryHash(o[n])] as const)).then((kv) =>
+      new Map(kv)
+    );
   const [desiredHash, diskHash] = await Promise.all([hashes(p.desired), hashes(current)]);
   for (const [name, entry] of Object.entries(p.desired)) {
     const h = desiredHash.get(name)!;
@@ -79,12 +89,22 @@ export async function planEdit(p: PlanInput): Promise<Plan> {
   for (const [name, h] of Object.entries(p.managed)) {
     if (hasOwn(p.desired, name) || p.pinned.includes(name) || !has(name)) continue;
     if (diskHash.get(name) !== h) {
-      out.conflicts.push({ server: name, kind: "edited", differences: fieldChanges(undefined, current[name]) });
+      out.conflicts.push({
+        server: name,
+        kind: "edited",
+        differences: fieldChanges(undefined, current[name]),
+      });
     }
     out.removed.push(name);
     changes[name] = null;
   }
   if (out.conflicts.length && !p.force) return out;
-  if (Object.keys(changes).length) out.newText = p.codec.writeServers(p.text, p.loc, changes);
+  // Removals first, then additions and updates: a run of additions is one insertion (the codecs
+  // batch it), and a removal after it would re-parse the whole grown file (a 500-server deploy over a
+  // one-server file: ~25 ms of its time).
+  const ordered: Record<string, NativeEntry | null> = {};
+  for (const n of out.removed) ordered[n] = null;
+  for (const [n, e] of Object.entries(changes)) if (e !== null) ordered[n] = e;
+  if (Object.keys(ordered).length) out.newText = p.codec.writeServers(p.text, p.loc, ordered);
   return out;
 }
