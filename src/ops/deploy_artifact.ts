@@ -9,6 +9,7 @@ import { verifyArtifact } from "../store/verify_artifact.ts";
 import { findPublished } from "./get_config.ts";
 import { whereIndexed } from "./verify.ts";
 import { checkLogWitness } from "./index_witness.ts";
+import { checkName } from "../core/names.ts";
 
 export interface ChosenArtifact {
   artifact: Artifact;
@@ -29,11 +30,40 @@ export async function artifactToDeploy(
     return { artifact: await verifyArtifact(deps, entry.artifact_id, trusted), version: entry.version };
   }
   const id = await resolveArtifactId(deps, ref);
-  const own = (await readIndex(deps, client, profile, trusted))?.entries.findLast((e) => e.artifact_id === id);
-  if (!own && (await whereIndexed(deps, id, trusted)).length === 0) {
-    throw new AppError("index_invalid", `Artifact "${ref}" is not listed in any signed profile index: refusing to deploy it`, {
-      artifact_id: id,
-    });
+  const own = (await readIndex(deps, client, profile, trusted))?.entries.findLast((e) =>
+    e.artifact_id === id
+  );
+  const artifact = await verifyArtifact(deps, id, trusted);
+  if (
+    !own && !(await listedInOwnIndex(deps, artifact, trusted)) &&
+    (await whereIndexed(deps, id, trusted)).length === 0
+  ) {
+    throw new AppError(
+      "index_invalid",
+      `Artifact "${ref}" is not listed in any signed profile index: refusing to deploy it`,
+      {
+        artifact_id: id,
+      },
+    );
   }
-  return { artifact: await verifyArtifact(deps, id, trusted), version: own?.version ?? null };
+  return { artifact, version: own?.version ?? null };
+}
+
+/** True when the index of the client and profile the (verified) artifact names lists it: one index to
+ * read instead of every index of the store (whereIndexed), for the usual case of an artifact deployed
+ * to another client or profile than its own. */
+async function listedInOwnIndex(deps: Deps, a: Artifact, trusted: Map<string, string>): Promise<boolean> {
+  if (!isName(a.client_id) || !isName(a.profile_id)) return false;
+  return !!(await readIndex(deps, a.client_id, a.profile_id, trusted))?.entries.some((e) =>
+    e.artifact_id === a.artifact_id
+  );
+}
+
+function isName(v: unknown): boolean {
+  try {
+    checkName("client", v);
+    return true;
+  } catch {
+    return false;
+  }
 }
