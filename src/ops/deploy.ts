@@ -15,12 +15,19 @@ import { getClient } from "../clients/registry.ts";
 import type { ClientRecord, NativeEntry } from "../clients/types.ts";
 import type { Deps } from "../platform/deps.ts";
 import type { Artifact } from "../store/artifacts.ts";
-import { appendDeployment, type DeploymentRecord, newDeploymentId, readDeployments } from "../store/deployments.ts";
+import {
+  appendDeployment,
+  type DeploymentRecord,
+  newDeploymentId,
+  readDeployments,
+} from "../store/deployments.ts";
 import { readSecrets, secretValue } from "../store/secrets.ts";
 import { readConfigFile } from "./config_file.ts";
 import { commitFileWrite } from "./file_commit.ts";
 import { withConfigLock } from "./pending.ts";
 import { artifactToDeploy } from "./deploy_artifact.ts";
+import { checkLogWitness } from "./index_witness.ts";
+import type { ProfileIndex } from "../store/profile_index.ts";
 import { type Conflict, planEdit } from "./deploy_plan.ts";
 import { resolveTarget, type Target, type TargetOptions } from "./deploy_target.ts";
 
@@ -52,7 +59,7 @@ export interface DeployResult {
 export async function deploy(deps: Deps, input: DeployInput): Promise<DeployResult> {
   const client = getClient(checkName("client", input.client));
   const profile = checkName("profile", input.profile ?? "default");
-  const { artifact, version } = await artifactToDeploy(deps, client.id, profile, input.artifactId);
+  const { artifact, version, index } = await artifactToDeploy(deps, client.id, profile, input.artifactId);
   const target = resolveTarget(deps, client, input);
   return await applyArtifact(deps, {
     client,
@@ -64,13 +71,17 @@ export async function deploy(deps: Deps, input: DeployInput): Promise<DeployResu
     secrets: checkSecretsMode(input.secrets),
     action: "deploy",
     indexVersion: version,
+    witness: { index },
   });
 }
 
 export function checkSecretsMode(m: unknown): "reference" | "literal" {
   if (m === undefined) return "reference";
   if (m === "reference" || m === "literal") return m;
-  throw new AppError("invalid_input", `Unknown --secrets mode ${JSON.stringify(m)}: use reference or literal`);
+  throw new AppError(
+    "invalid_input",
+    `Unknown --secrets mode ${JSON.stringify(m)}: use reference or literal`,
+  );
 }
 
 export interface ApplyInput {
@@ -85,6 +96,8 @@ export interface ApplyInput {
   restoredFrom?: string;
   /** The artifact's version in this client/profile's index (recorded as a witness), when listed there. */
   indexVersion?: number | null;
+  /** The verified index of client/profile: refused when the deployment log saw a version it lacks. */
+  witness?: { index: ProfileIndex | null };
 }
 
 /** Renders every server of the artifact for the client; reports secrets left as references. */
@@ -97,10 +110,14 @@ export function renderAll(deps: Deps, a: ApplyInput, secrets: Record<string, str
     desired[name] = a.client.render(name, entry, ctx);
     // A reference to a variable the entry defines itself (mcp-remote's header variables) is meant to stay.
     const own = Object.keys((desired[name].env ?? desired[name].envs ?? {}) as Record<string, unknown>);
-    const left = refsIn(JSON.stringify(desired[name])).filter((v) => !Object.hasOwn(secrets, v) && !own.includes(v));
+    const left = refsIn(JSON.stringify(desired[name])).filter((v) =>
+      !Object.hasOwn(secrets, v) && !own.includes(v)
+    );
     const literalOnly = a.secrets === "literal" || a.client.secretSyntax === "none";
     if (literalOnly && left.length) {
-      warnings.push(`Server "${name}": no stored value for ${[...new Set(left)].join(", ")}; written as a reference`);
+      warnings.push(
+        `Server "${name}": no stored value for ${[...new Set(left)].join(", ")}; written as a reference`,
+      );
     }
   }
   return { desired, warnings };
@@ -113,7 +130,9 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
   const { desired, warnings } = renderAll(deps, a, secrets);
   return await withConfigLock(deps, a.target.path, async (lockName) => {
     const before = await readConfigFile(deps, a.target.path);
-    const history = (await readDeployments(deps, a.client.id)).filter((r) => r.config_path === a.target.path);
+    const all = await readDeployments(deps, a.client.id);
+    if (a.witness) checkLogWitness(all, a.client.id, a.profile, a.witness.index);
+    const history = all.filter((r) => r.config_path === a.target.path);
     const last = history.at(-1) ?? null;
     const pinned = [...new Set(history.flatMap((r) => r.pinned ?? []))];
     const plan = await planEdit({
@@ -126,8 +145,15 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
       force: a.force,
     });
     if (plan.conflicts.length && !a.force) throw driftError(a, plan.conflicts, secrets);
-    const changes = { added: plan.added, updated: plan.updated, removed: plan.removed, unchanged: plan.unchanged };
-    const diff = redactSecretAssignments(redactText(unifiedDiff(before.text, plan.newText, a.target.path), secretValues));
+    const changes = {
+      added: plan.added,
+      updated: plan.updated,
+      removed: plan.removed,
+      unchanged: plan.unchanged,
+    };
+    const diff = redactSecretAssignments(
+      redactText(unifiedDiff(before.text, plan.newText, a.target.path), secretValues),
+    );
     const base = {
       client_id: a.client.id,
       profile_id: a.profile,
@@ -169,7 +195,9 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
       backupPath = done.backup;
       if (done.narrowedFrom !== null) {
         const was = done.narrowedFrom.toString(8).padStart(4, "0");
-        warnings.push(`"${a.target.path}" now holds secret values: its mode was narrowed from ${was} so only you can read it`);
+        warnings.push(
+          `"${a.target.path}" now holds secret values: its mode was narrowed from ${was} so only you can read it`,
+        );
       }
     } else {
       await appendDeployment(deps, rec);
@@ -180,15 +208,23 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
 
 function driftError(a: ApplyInput, conflicts: Conflict[], secrets: Record<string, string>): AppError {
   const redact = makeRedactor(secrets);
-  const names = conflicts.map((c) => `"${c.server}" (${c.kind === "unmanaged" ? "not deployed by us" : "edited by hand"})`);
+  const names = conflicts.map((c) =>
+    `"${c.server}" (${c.kind === "unmanaged" ? "not deployed by us" : "edited by hand"})`
+  );
   return new AppError(
     "drift_detected",
-    `Cannot deploy artifact "${a.artifact.artifact_id.slice(0, 12)}…" to "${a.client.id}": ${names.join(", ")} ${names.length === 1 ? "differs" : "differ"} from what we would write; use --force to overwrite`,
+    `Cannot deploy artifact "${a.artifact.artifact_id.slice(0, 12)}…" to "${a.client.id}": ${
+      names.join(", ")
+    } ${names.length === 1 ? "differs" : "differ"} from what we would write; use --force to overwrite`,
     {
       config_path: a.target.path,
       conflicts: conflicts.map((c) => ({
         ...c,
-        differences: c.differences.map((d) => ({ path: d.path, old: redact(d.path, d.old), new: redact(d.path, d.new) })),
+        differences: c.differences.map((d) => ({
+          path: d.path,
+          old: redact(d.path, d.old),
+          new: redact(d.path, d.new),
+        })),
       })),
       hint: "run with --dry-run to see the change, or --force to overwrite",
     },

@@ -1,20 +1,22 @@
 /** The artifact a deploy uses: verified (hash, signatures, trusted key) and listed in a signed index
- * that is not older than its head or than a version the deployment log saw (index_witness.ts). */
+ * that is not older than its head (the deployment log's witness is checked under the lock: applyArtifact). */
 import { AppError } from "../core/errors.ts";
 import type { Deps } from "../platform/deps.ts";
 import { type Artifact, resolveArtifactId } from "../store/artifacts.ts";
 import { trustedKeys } from "../store/keys.ts";
-import { readIndex } from "../store/profile_index.ts";
+import { type ProfileIndex, readIndex } from "../store/profile_index.ts";
 import { verifyArtifact } from "../store/verify_artifact.ts";
 import { findPublished } from "./get_config.ts";
 import { whereIndexed } from "./verify.ts";
-import { checkLogWitness } from "./index_witness.ts";
 import { checkName } from "../core/names.ts";
 
 export interface ChosenArtifact {
   artifact: Artifact;
   /** The version in this client/profile's index, when it is listed there. */
   version: number | null;
+  /** The verified index of this client/profile (null: none): the deployment log is checked against it
+   * under the file's lock (index_witness.ts, applyArtifact). */
+  index: ProfileIndex | null;
 }
 
 export async function artifactToDeploy(
@@ -24,15 +26,17 @@ export async function artifactToDeploy(
   ref?: string,
 ): Promise<ChosenArtifact> {
   const trusted = await trustedKeys(deps);
-  await checkLogWitness(deps, client, profile, await readIndex(deps, client, profile, trusted));
+  const index = await readIndex(deps, client, profile, trusted);
   if (ref === undefined) {
     const { entry } = await findPublished(deps, client, profile);
-    return { artifact: await verifyArtifact(deps, entry.artifact_id, trusted), version: entry.version };
+    return {
+      artifact: await verifyArtifact(deps, entry.artifact_id, trusted),
+      version: entry.version,
+      index,
+    };
   }
   const id = await resolveArtifactId(deps, ref);
-  const own = (await readIndex(deps, client, profile, trusted))?.entries.findLast((e) =>
-    e.artifact_id === id
-  );
+  const own = index?.entries.findLast((e) => e.artifact_id === id);
   const artifact = await verifyArtifact(deps, id, trusted);
   if (
     !own && !(await listedInOwnIndex(deps, artifact, trusted)) &&
@@ -46,7 +50,7 @@ export async function artifactToDeploy(
       },
     );
   }
-  return { artifact, version: own?.version ?? null };
+  return { artifact, version: own?.version ?? null, index };
 }
 
 /** True when the index of the client and profile the (verified) artifact names lists it: one index to

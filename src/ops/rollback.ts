@@ -7,7 +7,12 @@ import { AppError } from "../core/errors.ts";
 import { checkName } from "../core/names.ts";
 import { getClient } from "../clients/registry.ts";
 import type { Deps } from "../platform/deps.ts";
-import { type DeploymentRecord, findDeployment, newDeploymentId, readDeployments } from "../store/deployments.ts";
+import {
+  type DeploymentRecord,
+  findDeployment,
+  newDeploymentId,
+  readDeployments,
+} from "../store/deployments.ts";
 import { loadBackup } from "../store/backups.ts";
 import { readSecretBook } from "../store/secrets.ts";
 import { readConfigFile } from "./config_file.ts";
@@ -50,9 +55,13 @@ export async function rollback(deps: Deps, input: RollbackInput): Promise<Deploy
   const forPath = records.filter((r) => r.config_path === path);
   const current = forPath.at(-1);
   if (!path || !current) {
-    throw new AppError("deployment_not_found", `Nothing was deployed to "${client.id}" yet: nothing to roll back`, {
-      client_id: client.id,
-    });
+    throw new AppError(
+      "deployment_not_found",
+      `Nothing was deployed to "${client.id}" yet: nothing to roll back`,
+      {
+        client_id: client.id,
+      },
+    );
   }
   let artifactRef: string;
   let profile = current.profile_id;
@@ -60,10 +69,14 @@ export async function rollback(deps: Deps, input: RollbackInput): Promise<Deploy
   if (input.to !== undefined) {
     const r = await findDeployment(deps, input.to);
     if (r.client_id !== client.id || r.config_path !== path || !r.artifact_id) {
-      throw new AppError("invalid_input", `Deployment "${input.to}" is not a deployment of an artifact to this file`, {
-        deployment_id: input.to,
-        config_path: path,
-      });
+      throw new AppError(
+        "invalid_input",
+        `Deployment "${input.to}" is not a deployment of an artifact to this file`,
+        {
+          deployment_id: input.to,
+          config_path: path,
+        },
+      );
     }
     artifactRef = r.artifact_id;
     profile = r.profile_id;
@@ -73,16 +86,20 @@ export async function rollback(deps: Deps, input: RollbackInput): Promise<Deploy
   } else {
     const prev = [...forPath].reverse().find((r) => r.artifact_id && r.artifact_id !== current.artifact_id);
     if (!prev) {
-      throw new AppError("deployment_not_found", `No earlier artifact was deployed to "${path}": nothing to roll back to`, {
-        client_id: client.id,
-        config_path: path,
-      });
+      throw new AppError(
+        "deployment_not_found",
+        `No earlier artifact was deployed to "${path}": nothing to roll back to`,
+        {
+          client_id: client.id,
+          config_path: path,
+        },
+      );
     }
     artifactRef = prev.artifact_id!;
     profile = prev.profile_id;
     from = prev.deployment_id;
   }
-  const { artifact, version } = await artifactToDeploy(deps, client.id, profile, artifactRef);
+  const { artifact, version, index } = await artifactToDeploy(deps, client.id, profile, artifactRef);
   return await applyArtifact(deps, {
     client,
     profile,
@@ -94,13 +111,17 @@ export async function rollback(deps: Deps, input: RollbackInput): Promise<Deploy
     action: "rollback",
     restoredFrom: from,
     indexVersion: version,
+    witness: { index },
   });
 }
 
 async function restore(deps: Deps, clientId: string, id: string, hint: string): Promise<RestoreResult> {
   const r = await findDeployment(deps, id);
   if (r.client_id !== clientId) {
-    throw new AppError("invalid_input", `Deployment "${id}" belongs to client "${r.client_id}", not "${clientId}"`);
+    throw new AppError(
+      "invalid_input",
+      `Deployment "${id}" belongs to client "${r.client_id}", not "${clientId}"`,
+    );
   }
   deps.policy.allowFile(r.config_path, [deps.userHome]);
   return await withConfigLock(deps, r.config_path, async (lockName) => {
@@ -109,13 +130,20 @@ async function restore(deps: Deps, clientId: string, id: string, hint: string): 
       throw new AppError(
         "drift_detected",
         `Cannot restore the file as it was before deployment "${r.deployment_id}": "${r.config_path}" changed since that deployment`,
-        { deployment_id: r.deployment_id, expected_sha256: r.post_image_sha256, actual_sha256: now.sha256, hint: "use rollback (without --restore) to deploy an earlier artifact instead" },
+        {
+          deployment_id: r.deployment_id,
+          expected_sha256: r.post_image_sha256,
+          actual_sha256: now.sha256,
+          hint: "use rollback (without --restore) to deploy an earlier artifact instead",
+        },
       );
     }
     const book = await readSecretBook(deps);
     const bytes = r.pre_image_sha256 === null ? null : await loadBackup(deps, r.pre_image_sha256, book);
     const history = (await readDeployments(deps, clientId)).filter((x) => x.config_path === r.config_path);
-    const before = history[history.findIndex((x) => x.deployment_id === r.deployment_id) - 1] as DeploymentRecord | undefined;
+    const before = history[history.findIndex((x) => x.deployment_id === r.deployment_id) - 1] as
+      | DeploymentRecord
+      | undefined;
     const rec: DeploymentRecord = {
       deployment_id: newDeploymentId(deps.now()),
       action: "restore",
