@@ -35,6 +35,8 @@ export interface LockHandle {
 
 export interface FileSystem {
   readFile(path: string): Promise<Uint8Array>;
+  /** The last `n` bytes of a file (all of it when shorter). */
+  readTail(path: string, n: number): Promise<Uint8Array>;
   writeFile(path: string, data: Uint8Array, opts?: WriteOptions): Promise<void>;
   /** Follows symlinks; null when nothing is there. */
   stat(path: string): Promise<FileInfo | null>;
@@ -92,6 +94,25 @@ function now<T>(f: () => T): Promise<T> {
  * asynchronous so that fault injection (tests/stress) and the scoped wrapper compose over it. */
 export const realFs: FileSystem = {
   readFile: (p) => now(() => Deno.readFileSync(p)),
+  readTail: (p, n) =>
+    now(() => {
+      const f = Deno.openSync(p, { read: true });
+      try {
+        const size = f.statSync().size;
+        const want = Math.min(n, size);
+        f.seekSync(size - want, Deno.SeekMode.Start);
+        const out = new Uint8Array(want);
+        let off = 0;
+        while (off < want) {
+          const got = f.readSync(out.subarray(off));
+          if (got === null) break;
+          off += got;
+        }
+        return out.subarray(0, off);
+      } finally {
+        f.close();
+      }
+    }),
   writeFile: (p, data, opts = {}) =>
     now(() => {
       const f = Deno.openSync(p, {

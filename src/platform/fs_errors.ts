@@ -12,6 +12,7 @@ import { AppError } from "../core/errors.ts";
 /** What each FileSystem method does, in words for a message. */
 export const FS_VERBS: Record<string, string> = {
   readFile: "read",
+  readTail: "read",
   writeFile: "write",
   stat: "inspect",
   lstat: "inspect",

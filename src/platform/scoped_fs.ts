@@ -20,15 +20,21 @@ export function isWithin(parent: string, child: string): boolean {
 /** Refuses NUL bytes, relative paths and `..` segments; returns the normalised path. */
 export function checkPathSyntax(path: string): string {
   if (typeof path !== "string" || path.length === 0 || path.includes("\0")) {
-    throw new AppError("path_not_allowed", `Path ${JSON.stringify(path)} is not allowed: empty or holds a NUL byte`, {
-      path,
-    });
+    throw new AppError(
+      "path_not_allowed",
+      `Path ${JSON.stringify(path)} is not allowed: empty or holds a NUL byte`,
+      {
+        path,
+      },
+    );
   }
   if (!isAbsolute(path)) {
     throw new AppError("path_not_allowed", `Path "${path}" is not allowed: it must be absolute`, { path });
   }
   if (path.split(/[\\/]+/).includes("..")) {
-    throw new AppError("path_not_allowed", `Path "${path}" is not allowed: it holds a ".." segment`, { path });
+    throw new AppError("path_not_allowed", `Path "${path}" is not allowed: it holds a ".." segment`, {
+      path,
+    });
   }
   return resolve(path);
 }
@@ -37,12 +43,18 @@ export function checkPathSyntax(path: string): string {
  * refused before anything else; returns the absolute path. */
 export function checkUserPath(raw: string, cwd: string): string {
   if (typeof raw !== "string" || raw.length === 0 || raw.includes("\0")) {
-    throw new AppError("path_not_allowed", `Path ${JSON.stringify(raw)} is not allowed: empty or holds a NUL byte`, {
-      path: raw,
-    });
+    throw new AppError(
+      "path_not_allowed",
+      `Path ${JSON.stringify(raw)} is not allowed: empty or holds a NUL byte`,
+      {
+        path: raw,
+      },
+    );
   }
   if (raw.split(/[\\/]+/).includes("..")) {
-    throw new AppError("path_not_allowed", `Path "${raw}" is not allowed: it holds a ".." segment`, { path: raw });
+    throw new AppError("path_not_allowed", `Path "${raw}" is not allowed: it holds a ".." segment`, {
+      path: raw,
+    });
   }
   return resolve(cwd, raw);
 }
@@ -87,7 +99,11 @@ export class AccessPolicy {
     if (!cached) {
       const parent = dirname(p);
       const viaParent = () => this.resolveReal(parent).then((real) => join(real, basename(p)));
-      cached = (parent === p ? this.fs.realPath(p) : this.fs.lstat(p).then((info) => info?.isSymlink ? this.fs.realPath(p) : viaParent()))
+      cached = (parent === p
+        ? this.fs.realPath(p)
+        : this.fs.lstat(p).then((info) =>
+          info?.isSymlink ? this.fs.realPath(p) : viaParent()
+        ))
         .catch((e) => {
           if (!(e instanceof Deno.errors.NotFound)) throw mapFsError(e, "realPath", p);
           return parent === p ? p : viaParent();
@@ -173,7 +189,9 @@ export function scopedFs(inner: FileSystem, policy: AccessPolicy): FileSystem {
     });
   return {
     readFile: (p) => guard("readFile", p, async () => inner.readFile(await r(p))),
-    writeFile: (p: string, d: Uint8Array, o?: WriteOptions) => guard("writeFile", p, async () => inner.writeFile(await w(p), d, o)),
+    readTail: (p, n) => guard("readTail", p, async () => inner.readTail(await r(p), n)),
+    writeFile: (p: string, d: Uint8Array, o?: WriteOptions) =>
+      guard("writeFile", p, async () => inner.writeFile(await w(p), d, o)),
     stat: (p): Promise<FileInfo | null> => guard("stat", p, async () => inner.stat(await r(p))),
     lstat: (p) => guard("lstat", p, async () => inner.lstat(await r(p))),
     realPath: (p) => guard("realPath", p, async () => inner.realPath(await r(p))),
@@ -191,7 +209,8 @@ export function scopedFs(inner: FileSystem, policy: AccessPolicy): FileSystem {
       }, b),
     chmod: (p, m) => guard("chmod", p, async () => inner.chmod(await w(p), m)),
     syncDir: (p) => guard("syncDir", p, async () => inner.syncDir(await policy.check(p, "mkdir"))),
-    tryLock: (p, n): Promise<LockHandle | null> => guard("tryLock", p, async () => inner.tryLock(await w(p), n)),
+    tryLock: (p, n): Promise<LockHandle | null> =>
+      guard("tryLock", p, async () => inner.tryLock(await w(p), n)),
   };
 }
 

@@ -51,8 +51,8 @@ export async function appendDeployment(deps: Deps, rec: DeploymentRecord): Promi
   await deps.fs.mkdir(dirname(path), 0o700);
   let torn = false;
   try {
-    const log = await deps.fs.readFile(path);
-    torn = log.length > 0 && log[log.length - 1] !== 0x0a;
+    const last = await deps.fs.readTail(path, 1);
+    torn = last.length > 0 && last[0] !== 0x0a;
   } catch (e) {
     if (!(e instanceof Deno.errors.NotFound)) throw e;
   }

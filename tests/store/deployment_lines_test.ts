@@ -105,3 +105,16 @@ Deno.test("recordLine puts managed last and keeps every other field", () => {
   assert.ok(line.endsWith(`,"managed":{"z":"${"9".repeat(64)}"}}`));
   assert.deepEqual(JSON.parse(line), JSON.parse(JSON.stringify(r)));
 });
+
+Deno.test("an append after a torn last line (a crash mid-append) starts on a new line; the torn line is skipped", () =>
+  withLog(async (deps, log) => {
+    await appendDeployment(deps, rec(1, { a: "1".repeat(64) }));
+    await Deno.writeTextFile(log, '{"deployment_id": "torn', { append: true });
+    await appendDeployment(deps, rec(2, { b: "2".repeat(64) }));
+    const text = await Deno.readTextFile(log);
+    assert.equal(text.split("\n").length, 4, text);
+    assert.deepEqual((await readDeployments(deps, "cursor")).map((r) => r.deployment_id), [
+      rec(1, {}).deployment_id,
+      rec(2, {}).deployment_id,
+    ]);
+  }));
