@@ -61,6 +61,10 @@ Deno.test("an unmanaged entry of the same name is drift (exit 6) unless --force;
     assertEquals(await Deno.readTextFile(path), original);
     const forced = await deploy(d, { client: "cursor", force: true });
     assertEquals(forced.changes.updated, ["memory"]);
+    // A real deploy's diff is there for JSON readers (computed when read), redacted as the dry run's.
+    const json = JSON.parse(JSON.stringify(forced));
+    assert.equal(json.diff, dry.diff);
+    assert.match(json.diff, /^-.*my-memory/m);
   }));
 
 Deno.test("a managed entry edited by hand is drift; status names it", () =>
