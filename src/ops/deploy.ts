@@ -26,7 +26,7 @@ import { readConfigFile } from "./config_file.ts";
 import { commitFileWrite } from "./file_commit.ts";
 import { withConfigLock } from "./pending.ts";
 import { artifactToDeploy } from "./deploy_artifact.ts";
-import { checkLogWitness } from "./index_witness.ts";
+import { checkLogWitness, contradiction } from "./index_witness.ts";
 import type { ProfileIndex } from "../store/profile_index.ts";
 import { type Conflict, planEdit } from "./deploy_plan.ts";
 import { resolveTarget, type Target, type TargetOptions } from "./deploy_target.ts";
@@ -59,7 +59,12 @@ export interface DeployResult {
 export async function deploy(deps: Deps, input: DeployInput): Promise<DeployResult> {
   const client = getClient(checkName("client", input.client));
   const profile = checkName("profile", input.profile ?? "default");
-  const { artifact, version, index } = await artifactToDeploy(deps, client.id, profile, input.artifactId);
+  const { artifact, version, index, rereadIndex } = await artifactToDeploy(
+    deps,
+    client.id,
+    profile,
+    input.artifactId,
+  );
   const target = resolveTarget(deps, client, input);
   return await applyArtifact(deps, {
     client,
@@ -71,7 +76,7 @@ export async function deploy(deps: Deps, input: DeployInput): Promise<DeployResu
     secrets: checkSecretsMode(input.secrets),
     action: "deploy",
     indexVersion: version,
-    witness: { index },
+    witness: { index, reread: rereadIndex },
   });
 }
 
@@ -114,8 +119,10 @@ export interface ApplyInput {
   restoredFrom?: string;
   /** The artifact's version in this client/profile's index (recorded as a witness), when listed there. */
   indexVersion?: number | null;
-  /** The verified index of client/profile: refused when the deployment log saw a version it lacks. */
-  witness?: { index: ProfileIndex | null };
+  /** The verified index of client/profile, read before the lock: refused when the deployment log read
+   * under the lock saw a version it lacks, and the index read again (a publish and a deploy of it may
+   * have landed in between) lacks it too. */
+  witness?: { index: ProfileIndex | null; reread: () => Promise<ProfileIndex | null> };
 }
 
 /** Renders every server of the artifact for the client; reports secrets left as references. */
@@ -149,7 +156,9 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
   return await withConfigLock(deps, a.target.path, async (lockName) => {
     const before = await readConfigFile(deps, a.target.path);
     const all = await readDeployments(deps, a.client.id);
-    if (a.witness) checkLogWitness(all, a.client.id, a.profile, a.witness.index);
+    if (a.witness && contradiction(all, a.profile, a.witness.index)) {
+      checkLogWitness(all, a.client.id, a.profile, await a.witness.reread());
+    }
     const history = all.filter((r) => r.config_path === a.target.path);
     const last = history.at(-1) ?? null;
     const pinned = [...new Set(history.flatMap((r) => r.pinned ?? []))];

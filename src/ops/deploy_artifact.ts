@@ -17,6 +17,8 @@ export interface ChosenArtifact {
   /** The verified index of this client/profile (null: none): the deployment log is checked against it
    * under the file's lock (index_witness.ts, applyArtifact). */
   index: ProfileIndex | null;
+  /** Reads and verifies that index again (a publish may have landed since). */
+  rereadIndex: () => Promise<ProfileIndex | null>;
 }
 
 export async function artifactToDeploy(
@@ -27,12 +29,14 @@ export async function artifactToDeploy(
 ): Promise<ChosenArtifact> {
   const trusted = await trustedKeys(deps);
   const index = await readIndex(deps, client, profile, trusted);
+  const rereadIndex = () => readIndex(deps, client, profile, trusted);
   if (ref === undefined) {
     const { entry } = await findPublished(deps, client, profile);
     return {
       artifact: await verifyArtifact(deps, entry.artifact_id, trusted),
       version: entry.version,
       index,
+      rereadIndex,
     };
   }
   const id = await resolveArtifactId(deps, ref);
@@ -50,7 +54,7 @@ export async function artifactToDeploy(
       },
     );
   }
-  return { artifact, version: own?.version ?? null, index };
+  return { artifact, version: own?.version ?? null, index, rereadIndex };
 }
 
 /** True when the index of the client and profile the (verified) artifact names lists it: one index to

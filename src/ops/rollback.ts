@@ -99,7 +99,12 @@ export async function rollback(deps: Deps, input: RollbackInput): Promise<Deploy
     profile = prev.profile_id;
     from = prev.deployment_id;
   }
-  const { artifact, version, index } = await artifactToDeploy(deps, client.id, profile, artifactRef);
+  const { artifact, version, index, rereadIndex } = await artifactToDeploy(
+    deps,
+    client.id,
+    profile,
+    artifactRef,
+  );
   return await applyArtifact(deps, {
     client,
     profile,
@@ -111,7 +116,7 @@ export async function rollback(deps: Deps, input: RollbackInput): Promise<Deploy
     action: "rollback",
     restoredFrom: from,
     indexVersion: version,
-    witness: { index },
+    witness: { index, reread: rereadIndex },
   });
 }
 
