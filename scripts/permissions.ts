@@ -21,18 +21,12 @@ export const ENV_VARS = [
 /** Variables npm packages read that we never need: reads return undefined instead of throwing. */
 export const IGNORED_ENV = ["LOG_TOKENS", "LOG_STREAM", "CLICOLOR_FORCE", "CLICOLOR", "DEBUG", "NODE_DEBUG", "FORCE_COLOR", "NODE_ENV"];
 
-/** V8's young generation capped at 1 MiB per semi-space (it grows to 16 MiB by default): a command's
- * live data is small and short-lived, and the default growth let a 500-server deploy peak ~4 MiB
- * higher for no measurable gain in time (BENCHMARKS.md). */
-export const V8_FLAGS = ["--max-semi-space-size=1"];
-
 export const RUN_FLAGS = [
   "--allow-read",
   "--allow-write",
   `--allow-env=${ENV_VARS.join(",")}`,
   `--ignore-env=${IGNORED_ENV.join(",")}`,
   "--no-prompt",
-  `--v8-flags=${V8_FLAGS.join(",")}`,
 ];
 
 /** The five release targets. */
