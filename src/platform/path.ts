@@ -259,6 +259,25 @@ function isWindowsReservedName(path: string, colonIndex: number): boolean {
   return WINDOWS_RESERVED_NAMES.includes(devicePart);
 }
 
+/** A UNC-style root at the start of a win32 path, `\\\\server\\share` (either separator, runs of them
+ * allowed): the server name, where the share starts, and where it ends (the path's length or the next
+ * separator); null when the path does not start that way. The server `.` or `?` makes it a device root
+ * (`\\\\.\\`, `\\\\?\\`), which each caller handles. */
+function uncRoot(path: string): { server: string; shareStart: number; end: number } | null {
+  const length = path.length;
+  if (length < 2 || !isPathSeparator(path.charCodeAt(0)) || !isPathSeparator(path.charCodeAt(1))) return null;
+  // One or more non-separators (the server), then one or more separators, then the share.
+  let j = 2;
+  while (j < length && !isPathSeparator(path.charCodeAt(j))) j++;
+  if (j === length || j === 2) return null;
+  const server = path.slice(2, j);
+  while (j < length && isPathSeparator(path.charCodeAt(j))) j++;
+  if (j === length) return null;
+  const shareStart = j;
+  while (j < length && !isPathSeparator(path.charCodeAt(j))) j++;
+  return { server, shareStart, end: j };
+}
+
 function win32Resolve(...paths: string[]): string {
   let resolvedDevice = "";
   let resolvedTail = "";
@@ -309,32 +328,15 @@ function win32Resolve(...paths: string[]): string {
       // Possible UNC root. A separator at the start makes the path absolute at least.
       isAbsolute = true;
       if (isPathSeparator(path.charCodeAt(1))) {
-        // Matched a double separator at the start.
-        let j = 2;
-        let last = j;
-        // Match one or more non-separators (the server).
-        while (j < length && !isPathSeparator(path.charCodeAt(j))) j++;
-        if (j < length && j !== last) {
-          const firstPart = path.slice(last, j);
-          last = j;
-          // Match one or more separators.
-          while (j < length && isPathSeparator(path.charCodeAt(j))) j++;
-          if (j < length && j !== last) {
-            last = j;
-            // Match one or more non-separators (the share).
-            while (j < length && !isPathSeparator(path.charCodeAt(j))) j++;
-            if (j === length || j !== last) {
-              if (firstPart !== "." && firstPart !== "?") {
-                // A UNC root: \\server\share
-                device = `\\\\${firstPart}\\${path.slice(last, j)}`;
-                rootEnd = j;
-              } else {
-                // A device root: \\.\ or \\?\
-                device = `\\\\${firstPart}`;
-                rootEnd = 4;
-              }
-            }
-          }
+        const unc = uncRoot(path);
+        if (unc && unc.server !== "." && unc.server !== "?") {
+          // A UNC root: \\server\share
+          device = `\\\\${unc.server}\\${path.slice(unc.shareStart, unc.end)}`;
+          rootEnd = unc.end;
+        } else if (unc) {
+          // A device root: \\.\ or \\?\
+          device = `\\\\${unc.server}`;
+          rootEnd = 4;
         }
       } else {
         rootEnd = 1;
@@ -391,41 +393,24 @@ function win32Normalize(path: string): string {
     // Possible UNC root. A separator at the start makes the path absolute at least.
     isAbsolute = true;
     if (isPathSeparator(path.charCodeAt(1))) {
-      // Matched a double separator at the start.
-      let j = 2;
-      let last = j;
-      // Match one or more non-separators (the server).
-      while (j < length && !isPathSeparator(path.charCodeAt(j))) j++;
-      if (j < length && j !== last) {
-        const firstPart = path.slice(last, j);
-        last = j;
-        // Match one or more separators.
-        while (j < length && isPathSeparator(path.charCodeAt(j))) j++;
-        if (j < length && j !== last) {
-          last = j;
-          // Match one or more non-separators (the share).
-          while (j < length && !isPathSeparator(path.charCodeAt(j))) j++;
-          if (j === length || j !== last) {
-            if (firstPart === "." || firstPart === "?") {
-              // A device root: \\.\ or \\?\ ; a reserved name right after it stays part of the root.
-              device = `\\\\${firstPart}`;
-              rootEnd = 4;
-              const colonIndex = path.indexOf(":");
-              const possibleDevice = path.slice(4, colonIndex + 1);
-              if (isWindowsReservedName(possibleDevice, possibleDevice.length - 1)) {
-                device = `\\\\?\\${possibleDevice}`;
-                rootEnd = 4 + possibleDevice.length;
-              }
-            } else if (j === length) {
-              // Only the UNC root was given: return it normalized, with a trailing separator.
-              return `\\\\${firstPart}\\${path.slice(last)}\\`;
-            } else {
-              // A UNC root with more after it.
-              device = `\\\\${firstPart}\\${path.slice(last, j)}`;
-              rootEnd = j;
-            }
-          }
+      const unc = uncRoot(path);
+      if (unc && (unc.server === "." || unc.server === "?")) {
+        // A device root: \\.\ or \\?\ ; a reserved name right after it stays part of the root.
+        device = `\\\\${unc.server}`;
+        rootEnd = 4;
+        const colonIndex = path.indexOf(":");
+        const possibleDevice = path.slice(4, colonIndex + 1);
+        if (isWindowsReservedName(possibleDevice, possibleDevice.length - 1)) {
+          device = `\\\\?\\${possibleDevice}`;
+          rootEnd = 4 + possibleDevice.length;
         }
+      } else if (unc && unc.end === length) {
+        // Only the UNC root was given: return it normalized, with a trailing separator.
+        return `\\\\${unc.server}\\${path.slice(unc.shareStart)}\\`;
+      } else if (unc) {
+        // A UNC root with more after it.
+        device = `\\\\${unc.server}\\${path.slice(unc.shareStart, unc.end)}`;
+        rootEnd = unc.end;
       }
     } else {
       rootEnd = 1;
@@ -695,31 +680,11 @@ function win32Dirname(path: string): string {
   if (isPathSeparator(code)) {
     // Possible UNC root.
     rootEnd = offset = 1;
-    if (isPathSeparator(path.charCodeAt(1))) {
-      // Matched a double separator at the start.
-      let j = 2;
-      let last = j;
-      // Match one or more non-separators (the server).
-      while (j < length && !isPathSeparator(path.charCodeAt(j))) j++;
-      if (j < length && j !== last) {
-        last = j;
-        // Match one or more separators.
-        while (j < length && isPathSeparator(path.charCodeAt(j))) j++;
-        if (j < length && j !== last) {
-          last = j;
-          // Match one or more non-separators (the share).
-          while (j < length && !isPathSeparator(path.charCodeAt(j))) j++;
-          if (j === length) {
-            // Only the UNC root was given.
-            return path;
-          }
-          if (j !== last) {
-            // A UNC root with more after it: offset by 1 to include the separator after the root.
-            rootEnd = offset = j + 1;
-          }
-        }
-      }
-    }
+    const unc = isPathSeparator(path.charCodeAt(1)) ? uncRoot(path) : null;
+    // Only the UNC root was given.
+    if (unc && unc.end === length) return path;
+    // A UNC root with more after it: offset by 1 to include the separator after the root.
+    if (unc) rootEnd = offset = unc.end + 1;
   } else if (isWindowsDeviceRoot(code) && path.charCodeAt(1) === CHAR_COLON) {
     // A drive letter, possibly followed by a separator.
     rootEnd = offset = 2;
