@@ -5,12 +5,19 @@ export const NAME_RE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 export const ARTIFACT_ID_RE = /^[0-9a-f]{64}$/;
 export const ARTIFACT_PREFIX_RE = /^[0-9a-f]{8,64}$/;
 
+/** True when `value` is a valid client/profile name. */
+export function isName(value: unknown): value is string {
+  return typeof value === "string" && NAME_RE.test(value) && value !== "." && value !== "..";
+}
+
 /** Returns `value` when it is a valid client/profile name, else throws `invalid_input`. */
 export function checkName(kind: "client" | "profile", value: unknown): string {
-  if (typeof value !== "string" || !NAME_RE.test(value) || value === "." || value === "..") {
+  if (!isName(value)) {
     throw new AppError(
       "invalid_input",
-      `Invalid ${kind} name ${JSON.stringify(value)}: use 1-64 of a-z 0-9 . _ - starting with a letter or digit`,
+      `Invalid ${kind} name ${
+        JSON.stringify(value)
+      }: use 1-64 of a-z 0-9 . _ - starting with a letter or digit`,
       { [kind]: value, pattern: NAME_RE.source },
     );
   }
@@ -22,7 +29,9 @@ export function checkArtifactRef(value: unknown): string {
   if (typeof value !== "string" || !ARTIFACT_PREFIX_RE.test(value)) {
     throw new AppError(
       "invalid_input",
-      `Invalid artifact id ${JSON.stringify(value)}: give 64 lowercase hex digits or a unique prefix of at least 8`,
+      `Invalid artifact id ${
+        JSON.stringify(value)
+      }: give 64 lowercase hex digits or a unique prefix of at least 8`,
       { artifact_id: value },
     );
   }

@@ -3,6 +3,7 @@
  * (lock, read, plan the minimal edit, drift check, backup, compare-and-swap write, log).
  */
 import { AppError } from "../core/errors.ts";
+import { defineLazy } from "../core/lazy.ts";
 import { checkEntryName } from "../core/payload.ts";
 import { checkName } from "../core/names.ts";
 import { redactSecretAssignments, redactText } from "../core/redact.ts";
@@ -78,24 +79,6 @@ export async function deploy(deps: Deps, input: DeployInput): Promise<DeployResu
     indexVersion: version,
     witness: { index, reread: rereadIndex },
   });
-}
-
-/** `obj` with an enumerable `key` computed on first read (JSON.stringify and spreads read it). */
-function withLazyField<T extends object, K extends string, V>(
-  obj: T,
-  key: K,
-  compute: () => V,
-): T & Record<K, V> {
-  Object.defineProperty(obj, key, {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const value = compute();
-      Object.defineProperty(obj, key, { value, enumerable: true, configurable: true, writable: true });
-      return value;
-    },
-  });
-  return obj as T & Record<K, V>;
 }
 
 export function checkSecretsMode(m: unknown): "reference" | "literal" {
@@ -232,7 +215,7 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
     }
     // The diff of a real deploy is computed when it is read (JSON output, the MCP tool): the text
     // output does not show it, and for a 500-server deploy it is ~7 ms of work.
-    return withLazyField(
+    return defineLazy(
       { ...base, status: "deployed" as const, deployment_id: rec.deployment_id, backup: backupPath },
       "diff",
       diff,

@@ -8,7 +8,7 @@ import { type ProfileIndex, readIndex } from "../store/profile_index.ts";
 import { verifyArtifact } from "../store/verify_artifact.ts";
 import { findPublished } from "./get_config.ts";
 import { whereIndexed } from "./verify.ts";
-import { checkName } from "../core/names.ts";
+import { isName } from "../core/names.ts";
 
 export interface ChosenArtifact {
   artifact: Artifact;
@@ -65,13 +65,4 @@ async function listedInOwnIndex(deps: Deps, a: Artifact, trusted: Map<string, st
   return !!(await readIndex(deps, a.client_id, a.profile_id, trusted))?.entries.some((e) =>
     e.artifact_id === a.artifact_id
   );
-}
-
-function isName(v: unknown): boolean {
-  try {
-    checkName("client", v);
-    return true;
-  } catch {
-    return false;
-  }
 }

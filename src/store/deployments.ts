@@ -5,6 +5,7 @@
  */
 import { dirname } from "../platform/path.ts";
 import { AppError } from "../core/errors.ts";
+import { defineLazy } from "../core/lazy.ts";
 import type { Deps } from "../platform/deps.ts";
 import { layout } from "./layout.ts";
 
@@ -93,46 +94,25 @@ function lineRecord(line: string): unknown {
     if (head && typeof head === "object" && "changes" in head && !("managed" in head)) {
       const block = line.slice(at + MANAGED_KEY.length, -1);
       const rec = head as Record<string, unknown>;
-      Object.defineProperty(rec, "managed", {
-        enumerable: true,
-        configurable: true,
-        get() {
-          let set: unknown;
-          try {
-            set = JSON.parse(block);
-          } catch {
-            set = undefined;
-          }
-          if (
-            !set || typeof set !== "object" || Array.isArray(set) ||
-            Object.values(set).some((h) => typeof h !== "string")
-          ) {
-            throw new AppError(
-              "integrity_error",
-              `The managed set of deployment "${String(rec.deployment_id)}" is damaged in the deployment log`,
-              {
-                deployment_id: rec.deployment_id,
-              },
-            );
-          }
-          Object.defineProperty(rec, "managed", {
-            value: set,
-            enumerable: true,
-            configurable: true,
-            writable: true,
-          });
-          return set;
-        },
-        set(v: unknown) {
-          Object.defineProperty(rec, "managed", {
-            value: v,
-            enumerable: true,
-            configurable: true,
-            writable: true,
-          });
-        },
+      return defineLazy(rec, "managed", () => {
+        let set: unknown;
+        try {
+          set = JSON.parse(block);
+        } catch {
+          set = undefined;
+        }
+        if (
+          !set || typeof set !== "object" || Array.isArray(set) ||
+          Object.values(set).some((h) => typeof h !== "string")
+        ) {
+          throw new AppError(
+            "integrity_error",
+            `The managed set of deployment "${String(rec.deployment_id)}" is damaged in the deployment log`,
+            { deployment_id: rec.deployment_id },
+          );
+        }
+        return set;
       });
-      return rec;
     }
   }
   return JSON.parse(line);
