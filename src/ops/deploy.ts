@@ -26,9 +26,8 @@ import { readSecrets, secretValue } from "../store/secrets.ts";
 import { readConfigFile } from "./config_file.ts";
 import { commitFileWrite } from "./file_commit.ts";
 import { withConfigLock } from "./pending.ts";
-import { artifactToDeploy } from "./deploy_artifact.ts";
+import { artifactToDeploy, type IndexWitness } from "./deploy_artifact.ts";
 import { checkLogWitness, contradiction } from "./index_witness.ts";
-import type { ProfileIndex } from "../store/profile_index.ts";
 import { type Conflict, planEdit } from "./deploy_plan.ts";
 import { resolveTarget, type Target, type TargetOptions } from "./deploy_target.ts";
 
@@ -60,7 +59,7 @@ export interface DeployResult {
 export async function deploy(deps: Deps, input: DeployInput): Promise<DeployResult> {
   const client = getClient(checkName("client", input.client));
   const profile = checkName("profile", input.profile ?? "default");
-  const { artifact, version, index, rereadIndex } = await artifactToDeploy(
+  const { artifact, version, witness } = await artifactToDeploy(
     deps,
     client.id,
     profile,
@@ -77,7 +76,7 @@ export async function deploy(deps: Deps, input: DeployInput): Promise<DeployResu
     secrets: checkSecretsMode(input.secrets),
     action: "deploy",
     indexVersion: version,
-    witness: { index, reread: rereadIndex },
+    witness,
   });
 }
 
@@ -105,7 +104,7 @@ export interface ApplyInput {
   /** The verified index of client/profile, read before the lock: refused when the deployment log read
    * under the lock saw a version it lacks, and the index read again (a publish and a deploy of it may
    * have landed in between) lacks it too. */
-  witness?: { index: ProfileIndex | null; reread: () => Promise<ProfileIndex | null> };
+  witness?: IndexWitness;
 }
 
 /** Renders every server of the artifact for the client; reports secrets left as references. */

@@ -14,11 +14,15 @@ export interface ChosenArtifact {
   artifact: Artifact;
   /** The version in this client/profile's index, when it is listed there. */
   version: number | null;
-  /** The verified index of this client/profile (null: none): the deployment log is checked against it
-   * under the file's lock (index_witness.ts, applyArtifact). */
+  /** The verified index of this client/profile (null: none), and a way to read it again (a publish may
+   * have landed since): the deployment log is checked against it under the file's lock
+   * (index_witness.ts, applyArtifact). */
+  witness: IndexWitness;
+}
+
+export interface IndexWitness {
   index: ProfileIndex | null;
-  /** Reads and verifies that index again (a publish may have landed since). */
-  rereadIndex: () => Promise<ProfileIndex | null>;
+  reread: () => Promise<ProfileIndex | null>;
 }
 
 export async function artifactToDeploy(
@@ -29,14 +33,13 @@ export async function artifactToDeploy(
 ): Promise<ChosenArtifact> {
   const trusted = await trustedKeys(deps);
   const index = await readIndex(deps, client, profile, trusted);
-  const rereadIndex = () => readIndex(deps, client, profile, trusted);
+  const witness = { index, reread: () => readIndex(deps, client, profile, trusted) };
   if (ref === undefined) {
     const { entry } = await findPublished(deps, client, profile);
     return {
       artifact: await verifyArtifact(deps, entry.artifact_id, trusted),
       version: entry.version,
-      index,
-      rereadIndex,
+      witness,
     };
   }
   const id = await resolveArtifactId(deps, ref);
@@ -54,7 +57,7 @@ export async function artifactToDeploy(
       },
     );
   }
-  return { artifact, version: own?.version ?? null, index, rereadIndex };
+  return { artifact, version: own?.version ?? null, witness };
 }
 
 /** True when the index of the client and profile the (verified) artifact names lists it: one index to

@@ -99,7 +99,7 @@ export async function rollback(deps: Deps, input: RollbackInput): Promise<Deploy
     profile = prev.profile_id;
     from = prev.deployment_id;
   }
-  const { artifact, version, index, rereadIndex } = await artifactToDeploy(
+  const { artifact, version, witness } = await artifactToDeploy(
     deps,
     client.id,
     profile,
@@ -116,7 +116,7 @@ export async function rollback(deps: Deps, input: RollbackInput): Promise<Deploy
     action: "rollback",
     restoredFrom: from,
     indexVersion: version,
-    witness: { index, reread: rereadIndex },
+    witness,
   });
 }
 

@@ -26,7 +26,7 @@ Deno.test("a publish and deploy landing between a deploy's index read and its lo
     await publish(d, { client: "cursor", profile: "default", payload: V2 });
     assertEquals((await deploy(d, { client: "cursor" })).status, "deployed");
     // ...then this deploy takes the lock: the index read again reaches version 2, so it goes on.
-    const apply = (reread = chosen.rereadIndex) =>
+    const apply = (reread = chosen.witness.reread) =>
       applyArtifact(d, {
         client: getClient("cursor"),
         profile: "default",
@@ -37,10 +37,10 @@ Deno.test("a publish and deploy landing between a deploy's index read and its lo
         secrets: "reference",
         action: "deploy",
         indexVersion: chosen.version,
-        witness: { index: chosen.index, reread },
+        witness: { index: chosen.witness.index, reread },
       });
     // A re-read that still lacks version 2 (an older index really was put back) is refused.
-    await assertRejectsCode(() => apply(() => Promise.resolve(chosen.index)), "index_invalid");
+    await assertRejectsCode(() => apply(() => Promise.resolve(chosen.witness.index)), "index_invalid");
     const r = await apply();
     assertEquals([r.status, r.artifact_id], ["deployed", v1.artifact_id]);
   }));
