@@ -131,37 +131,18 @@ export const realFs: FileSystem = {
         f.close();
       }
     }),
-  stat: (p) => {
-    try {
+  stat: (p) =>
+    now(() => {
       const s = syncOrNull(() => Deno.statSync(p));
-      return Promise.resolve(s ? info(s) : null);
-    } catch (e) {
-      return Promise.reject(e);
-    }
-  },
-  lstat: (p) => {
-    try {
+      return s ? info(s) : null;
+    }),
+  lstat: (p) =>
+    now(() => {
       const s = syncOrNull(() => Deno.lstatSync(p));
-      return Promise.resolve(s ? info(s) : null);
-    } catch (e) {
-      return Promise.reject(e);
-    }
-  },
-  realPath: (p) => {
-    try {
-      return Promise.resolve(Deno.realPathSync(p));
-    } catch (e) {
-      return Promise.reject(e);
-    }
-  },
-  readDir(p) {
-    try {
-      const names = syncOrNull(() => [...Deno.readDirSync(p)].map((e) => e.name)) ?? [];
-      return Promise.resolve(names.sort());
-    } catch (e) {
-      return Promise.reject(e);
-    }
-  },
+      return s ? info(s) : null;
+    }),
+  realPath: (p) => now(() => Deno.realPathSync(p)),
+  readDir: (p) => now(() => (syncOrNull(() => [...Deno.readDirSync(p)].map((e) => e.name)) ?? []).sort()),
   mkdir: (p, mode) => now(() => Deno.mkdirSync(p, { recursive: true, mode })),
   remove: (p) => now(() => void syncOrNull(() => Deno.removeSync(p))),
   rename: (a, b) => now(() => Deno.renameSync(a, b)),
