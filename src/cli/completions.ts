@@ -1,8 +1,8 @@
 /**
- * Shell completions (bash, zsh, fish) generated from the registered commands: sub-commands with their
- * descriptions, each command's options plus the global ones, and values where they are known (client
- * ids for `--client` and `<client>`, argument choices, `--format text|json`, folders and files for
- * options that take a path).
+ * Shell completions (bash, zsh, fish) generated from the registered commands, which are declared from
+ * the operations' specs (src/cli/from_spec.ts): sub-commands with their descriptions, each command's
+ * options plus the global ones, and values where the spec says what they are (choices and suggested
+ * values, client ids, files, folders).
  *
  * @example
  * completionScript("fish", program, ["cursor"]); // "complete -c mcp-orchestration ..."
@@ -30,6 +30,8 @@ interface Arg {
   required: boolean;
   /** The values it takes, when known. */
   words?: string[];
+  /** Completed with file names. */
+  files?: boolean;
 }
 
 interface Cmd {
@@ -39,21 +41,29 @@ interface Cmd {
   args: Arg[];
 }
 
-/** Values of options whose meaning the flags alone do not tell. */
-const WORDS: Record<string, string[]> = {
-  "--format": ["text", "json"],
-  "--scope": ["user", "project"],
-  "--secrets": ["reference", "literal"],
-  "--transport": ["stdio", "http", "sse"],
+/** Until every command is declared by a spec: what the flags of the others take. */
+const LEGACY: Record<string, Option["complete"]> = {
+  "--scope": { words: ["user", "project"] },
+  "--secrets": { words: ["reference", "literal"] },
+  "--transport": { words: ["stdio", "http", "sse"] },
+  "--client": "client",
+  "--from-client": "client",
 };
+function legacy(o: Option): Option["complete"] {
+  return LEGACY[o.long] ??
+    (o.valueName === "<dir>"
+      ? "dir"
+      : o.valueName === "<file>" || o.valueName === "<path>"
+      ? "file"
+      : undefined);
+}
 
 function valuesOf(o: Option, clients: string[]): Values | undefined {
   if (!o.valueName) return undefined;
-  if (WORDS[o.long]) return { words: WORDS[o.long] };
-  if (o.long === "--client" || o.long === "--from-client") return { words: clients };
-  if (o.valueName === "<dir>") return "dir";
-  if (o.valueName === "<file>" || o.valueName === "<path>") return "file";
-  return "none";
+  const c = o.complete ?? legacy(o);
+  if (c === undefined) return "none";
+  if (c === "client") return { words: clients };
+  return c === "file" || c === "dir" ? c : { words: [...c.words] };
 }
 
 function optOf(o: Option, clients: string[]): Opt {
@@ -66,16 +76,17 @@ function optOf(o: Option, clients: string[]): Opt {
   };
 }
 
-function argOf(a: Argument, clients: string[], commands: string[]): Arg {
-  const words = a.allowed ?? (a.name === "client" ? clients : a.name === "command" ? commands : undefined);
-  return { name: a.name, required: a.required, words };
+function argOf(a: Argument, clients: string[]): Arg {
+  const complete = a.complete ?? (a.name === "client" ? "client" : a.name === "file" ? "file" : undefined);
+  const words = a.allowed ?? (complete === "client" ? clients : undefined);
+  return { name: a.name, required: a.required, words, files: complete === "file" };
 }
 
 /** The command tree as the generators see it. */
 function model(program: Command, clients: string[]): { globals: Opt[]; commands: Cmd[] } {
   const names = program.commands.map((c) => c.name());
   const commands: Cmd[] = program.commands.map((c) => {
-    const args = c.arguments.map((a) => argOf(a, clients, names));
+    const args = c.arguments.map((a) => argOf(a, clients));
     return {
       name: c.name(),
       description: c.description(),
@@ -124,7 +135,7 @@ function bash(program: string, m: { globals: Opt[]; commands: Cmd[] }): string {
     const args = c.args.map((a, i) =>
       a.words
         ? `; [[ $cur != -* && $argc == ${i} ]] && words="$words ${a.words.join(" ")}"`
-        : a.name === "file"
+        : a.files
         ? `; [[ $cur != -* && $argc == ${i} ]] && { COMPREPLY=($(compgen -f -- "$cur")); return; }`
         : ""
     ).join("");
@@ -184,7 +195,7 @@ function zsh(program: string, m: { globals: Opt[]; commands: Cmd[] }): string {
   const cases = m.commands.map((c) => {
     const specs = [...c.options.map(zshSpec), ...globals, "'(- *)'{-h,--help}'[display help for command]'"];
     c.args.forEach((a, i) => {
-      const action = a.words ? `(${a.words.join(" ")})` : a.name === "file" ? "_files" : " ";
+      const action = a.words ? `(${a.words.join(" ")})` : a.files ? "_files" : " ";
       specs.push(`'${i + 1}:${a.required ? "" : ":"}${zq(a.name)}:${action}'`);
     });
     return `    ${c.name})\n      _arguments -s ${specs.join(" \\\n        ")}\n      ;;`;
@@ -257,7 +268,7 @@ function fish(program: string, m: { globals: Opt[]; commands: Cmd[] }): string {
     for (const o of c.options) lines.push(fishOpt(program, o, when));
     const words = c.args[0]?.words;
     if (words) lines.push(`complete -c ${program} -n ${fq(when)} -a ${fq(words.join(" "))}`);
-    if (c.args.some((a) => a.name === "file")) lines.push(`complete -c ${program} -n ${fq(when)} -F`);
+    if (c.args.some((a) => a.files)) lines.push(`complete -c ${program} -n ${fq(when)} -F`);
   }
   return lines.join("\n") + "\n";
 }

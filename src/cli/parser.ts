@@ -4,7 +4,9 @@
  * `[optional]` arguments (with defaults and choices), `--long <value>` / `--long=value` options with a
  * default or a parser (`collect` for repeatable ones), boolean flags, required options, camelCase keys,
  * global options before or after the sub-command, `--` (operands only after it), `-h/--help`,
- * `-V/--version`, `help [command]`, and help text in commander's layout.
+ * `-V/--version`, `help [command]`, and help text in commander's layout, with examples. Commands are
+ * declared from their operation's spec by src/cli/from_spec.ts, which turns a parse into the op's typed
+ * input; options and arguments carry what shell completion offers for their values.
  *
  * It never exits and never prints an error: a usage error is a thrown `ParseError` ("usage"); help and
  * version are written to `writeOut`, then a `ParseError` ("help" / "version") ends the parse.
@@ -33,6 +35,9 @@ export type OptionValues = Record<string, any>;
 // deno-lint-ignore no-explicit-any
 type ActionHandler = (...args: any[]) => void | Promise<void>;
 
+/** What completion offers for a value: fixed words, client ids, files or folders. */
+export type Complete = { readonly words: readonly string[] } | "client" | "file" | "dir";
+
 /** One option, as declared by its flags (`-V, --version`, `--client <id>`, `--dry-run`). */
 export interface Option {
   readonly flags: string;
@@ -47,11 +52,20 @@ export interface Option {
   readonly parser?: ValueParser;
   /** Declared with requiredOption. */
   readonly mandatory: boolean;
+  /** What completion offers for the value (nothing known when undefined). */
+  readonly complete?: Complete;
 }
 
 const FLAGS = /^(?:(-[A-Za-z]),\s*)?(--[a-z][a-z0-9-]*)(?:\s+(<[^<>\s]+>))?$/;
 
-function makeOption(flags: string, description: string, a?: unknown, b?: unknown, mandatory = false): Option {
+/** An option from its flags: `(flags, description, default?)` or `(flags, description, parser, default?)`. */
+export function makeOption(
+  flags: string,
+  description: string,
+  a?: unknown,
+  b?: unknown,
+  mandatory = false,
+): Option {
   const m = flags.match(FLAGS);
   if (!m) throw new Error(`Unsupported option flags ${JSON.stringify(flags)}`);
   const parser = typeof a === "function" ? (a as ValueParser) : undefined;
@@ -75,6 +89,8 @@ export class Argument {
   readonly name: string;
   readonly required: boolean;
   allowed?: string[];
+  /** What completion offers (when not `allowed`). */
+  complete?: Complete;
 
   constructor(spec: string, readonly description = "", readonly defaultValue?: string) {
     const m = spec.match(/^(?:<([^<>]+)>|\[([^[\]]+)\])$/);
@@ -110,6 +126,7 @@ export class Command {
   private readonly args: Argument[] = [];
   private readonly opts_: Option[] = [];
   private handler?: ActionHandler;
+  private examplesList: readonly (readonly [args: string, does: string])[] = [];
   private values: Record<string, unknown> = {};
   private versionString?: string;
   private versionOption?: Option;
@@ -185,7 +202,8 @@ export class Command {
     return this.addOption(makeOption(flags, description, defaultOrParser, defaultValue, true));
   }
 
-  private addOption(o: Option): this {
+  /** Adds an option made by makeOption (with what completion offers). */
+  addOption(o: Option): this {
     if (this.findOption(o.long) || (o.short && this.findOption(o.short))) {
       throw new Error(`Option ${o.flags} declared twice`);
     }
@@ -197,6 +215,12 @@ export class Command {
   version(version: string, flags = "-V, --version", description = "output the version number"): this {
     this.versionString = version;
     this.versionOption = makeOption(flags, description);
+    return this;
+  }
+
+  /** Command lines after this command's name, each with what it does: help lists them last. */
+  examples(list: readonly (readonly [args: string, does: string])[]): this {
+    this.examplesList = list;
     return this;
   }
 
@@ -426,6 +450,16 @@ export class Command {
       parts.push(
         `${title}:\n` +
           rows.map(([t, d]) => "  " + t.padEnd(termWidth) + "  " + wrap(d, WIDTH, termWidth + 4)).join("\n"),
+      );
+    }
+    if (this.examplesList.length) {
+      const line = (args: string) => [path, args].filter(Boolean).join(" ");
+      parts.push(
+        "Examples:\n" +
+          this.examplesList.map(([args, does]) =>
+            `  # ${wrap(does, WIDTH, 4).replaceAll("\n    ", "\n  # ")}\n  ${line(args)}`
+          )
+            .join("\n"),
       );
     }
     return parts.join("\n\n") + "\n";

@@ -2,11 +2,12 @@
  * The command-line program: global options, one file per command (commands/), usage errors as
  * `usage` documents (exit 2), help for every command. Only the modules of the command that runs load.
  */
-import { Command, ParseError } from "./parser.ts";
+import { Command, makeOption, ParseError } from "./parser.ts";
 import { AppError } from "../core/errors.ts";
 import { type CliEnv, stylesFor } from "./context.ts";
 import { printError } from "./output.ts";
 import { COMMANDS } from "./commands/mod.ts";
+import { register } from "./from_spec.ts";
 
 export const PROGRAM = "mcp-orchestration";
 
@@ -44,12 +45,24 @@ export async function buildProgram(env: CliEnv, only?: string | string[]): Promi
       "Manage the MCP server configurations of AI clients: draft, validate, sign, deploy, roll back",
     )
     .version(env.version, "-V, --version", "print the version")
-    .option("--home <dir>", "state folder (default: $MCP_ORCHESTRATION_HOME, then ~/.mcp-orchestration)")
-    .option("--format <format>", "output format: text or json", "text")
+    .addOption({
+      ...makeOption(
+        "--home <dir>",
+        "state folder (default: $MCP_ORCHESTRATION_HOME, then ~/.mcp-orchestration)",
+      ),
+      complete: "dir",
+    })
+    .addOption({
+      ...makeOption("--format <format>", "output format: text or json", "text"),
+      complete: { words: ["text", "json"] },
+    })
     .showHelpAfterError("run with --help for usage")
     .configureOutput({ writeOut: (s) => env.io.out(s) });
   const wanted = only === undefined ? COMMANDS : COMMANDS.filter(([n]) => [only].flat().includes(n));
-  for (const { register } of await Promise.all(wanted.map(([, load]) => load()))) register(program, env);
+  for (const m of await Promise.all(wanted.map(([, load]) => load()))) {
+    if ("register" in m) m.register(program, env);
+    else register(program, m, env);
+  }
   return program;
 }
 

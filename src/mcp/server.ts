@@ -14,6 +14,8 @@ import { RESOURCES } from "./resources/mod.ts";
 import { PROMPTS } from "./prompts/mod.ts";
 
 import { INSTRUCTIONS, SERVER_INFO } from "./server_info.ts";
+import { defineTool } from "./tool.ts";
+import { toolOf } from "./zod_spec.ts";
 
 export { SERVER_INFO };
 
@@ -24,7 +26,7 @@ export function createServer(deps: Deps): McpServer {
     instructions: INSTRUCTIONS,
   });
   errorDocumentForSdk(server);
-  for (const register of TOOLS) register(server, deps);
+  for (const t of TOOLS) typeof t === "function" ? t(server, deps) : defineTool(server, toolOf(t, deps));
   for (const register of RESOURCES) register(server, deps);
   for (const register of PROMPTS) register(server, deps);
   return server;

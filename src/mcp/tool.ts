@@ -17,8 +17,9 @@ import type { z } from "zod";
 import { toErrorDocument } from "../core/errors.ts";
 import { registered } from "./registered.ts";
 
-/** read: readOnlyHint; write: changes state, idempotent when `idempotent`; destructive: may replace data. */
-export type ToolKind = "read" | "write" | "destructive";
+import type { ToolKind } from "../ops/spec.ts";
+
+export type { ToolKind };
 
 /** A tool definition over a zod input shape. */
 export interface ToolSpec<S extends z.ZodRawShape> {
@@ -78,5 +79,10 @@ export function defineTool<S extends z.ZodRawShape>(server: McpServer, spec: Too
       }
     }) as never,
   );
-  registered(server).tools.push({ name: spec.name, title: spec.title, description: spec.description, annotations });
+  registered(server).tools.push({
+    name: spec.name,
+    title: spec.title,
+    description: spec.description,
+    annotations,
+  });
 }

@@ -6,6 +6,8 @@ import { ALL_CLIENTS, getClient } from "../clients/registry.ts";
 import type { ClientRecord } from "../clients/types.ts";
 import type { Deps } from "../platform/deps.ts";
 import { layout } from "../store/layout.ts";
+import type { InputOf } from "./spec.ts";
+import type { spec } from "./specs/list_clients.ts";
 
 export interface ClientSummary {
   client_id: string;
@@ -62,7 +64,7 @@ async function summary(deps: Deps, c: ClientRecord, profiles: Map<string, string
   };
 }
 
-export async function listClients(deps: Deps, input: { client?: string } = {}): Promise<{ clients: ClientSummary[] }> {
+export async function listClients(deps: Deps, input: InputOf<typeof spec> = {}): Promise<{ clients: ClientSummary[] }> {
   const list = input.client !== undefined ? [getClient(checkName("client", input.client))] : ALL_CLIENTS;
   const profiles = await allProfiles(deps);
   return { clients: await Promise.all(list.map((c) => summary(deps, c, profiles))) };

@@ -6,12 +6,13 @@
  */
 import type { Command } from "../parser.ts";
 import type { CliEnv } from "../context.ts";
+import type { CommandModule } from "../from_spec.ts";
 
 const load = <T>(path: string): Promise<T> => import(new URL(path, import.meta.url).href);
 
 export type Register = (program: Command, env: CliEnv) => void;
 
-export const COMMANDS: [name: string, load: () => Promise<{ register: Register }>][] = [
+export const COMMANDS: [name: string, load: () => Promise<{ register: Register } | CommandModule>][] = [
   ["init", () => load<typeof import("./init.ts")>("./init.ts")],
   ["list-clients", () => load<typeof import("./list_clients.ts")>("./list_clients.ts")],
   ["list-profiles", () => load<typeof import("./list_profiles.ts")>("./list_profiles.ts")],

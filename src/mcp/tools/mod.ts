@@ -1,7 +1,8 @@
 /** Every tool, in the order `tools/list` shows them. Each file registers one tool over one op. */
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { Deps } from "../../platform/deps.ts";
-import { registerListClients } from "./list_clients.ts";
+import type { McpSpec, Op } from "../../ops/spec.ts";
+import { op as listClients } from "../../ops/specs/list_clients.ts";
 import { registerListProfiles } from "./list_profiles.ts";
 import { registerGetConfig } from "./get_config.ts";
 import { registerListAvailableServers } from "./list_available_servers.ts";
@@ -26,9 +27,10 @@ import { registerVerifyConfig } from "./verify_config.ts";
 import { registerConnectClient } from "./connect_client.ts";
 import { registerImportRegistryServer } from "./import_registry_server.ts";
 
-/** The registrations, each `(server, deps) => void`. */
-export const TOOLS: ((server: McpServer, deps: Deps) => void)[] = [
-  registerListClients,
+/** The tools, in the order tools/list shows them: an operation (its spec says how MCP takes it), or a
+ * registration `(server, deps) => void`. */
+export const TOOLS: (((server: McpServer, deps: Deps) => void) | Op<McpSpec>)[] = [
+  listClients,
   registerListProfiles,
   registerGetConfig,
   registerDiffConfig,

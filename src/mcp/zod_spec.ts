@@ -1,0 +1,125 @@
+/**
+ * A spec's MCP door in zod (only `serve` loads zod): the tool's input shape from the spec's fields,
+ * its output schema from the spec's result shape, and a call's arguments turned into the op's input.
+ *
+ * @example
+ * defineTool(server, toolOf(op, deps)); // the tool of src/ops/specs/<op>.ts
+ */
+import { z } from "zod";
+import {
+  call,
+  type Field,
+  type InputOf,
+  isAbsent,
+  type McpField,
+  type McpSpec,
+  type Op,
+} from "../ops/spec.ts";
+import type { Shape } from "../ops/shape.ts";
+import type { Deps } from "../platform/deps.ts";
+import { objectArg, paramsArg } from "./json_arg.ts";
+import type { ToolSpec } from "./tool.ts";
+
+/** The fields MCP takes, in the schema's order. */
+export function mcpFields(spec: McpSpec): [key: string, field: Field, mcp: McpField][] {
+  const out: [string, Field, McpField][] = [];
+  for (const [key, f] of Object.entries(spec.input)) if (f.mcp && !isAbsent(f.mcp)) out.push([key, f, f.mcp]);
+  const order = spec.mcp.order;
+  return order ? order.map((name) => out.find(([, , m]) => m.name === name)!) : out;
+}
+
+function base(f: Field, m: McpField): z.ZodTypeAny {
+  switch (f.kind) {
+    case "text":
+      return f.choices ? z.enum(f.choices as [string, ...string[]]) : z.string();
+    case "flag":
+      return z.boolean();
+    case "number": {
+      let n = z.number();
+      if (m.int) n = n.int();
+      if (m.min !== undefined) n = n.min(m.min);
+      return n;
+    }
+    case "texts":
+      return z.array(z.string());
+    case "pairs":
+    case "params":
+      return z.union([z.record(z.string(), z.unknown()), z.string()]);
+    case "json":
+      return z.union([z.string(), z.record(z.unknown())]);
+  }
+}
+
+/** One argument's schema: type, then default or optional, then its description. */
+function argument(f: Field, m: McpField): z.ZodTypeAny {
+  const t = base(f, m);
+  const described = f.kind === "pairs" || f.kind === "params"
+    ? m.description + " An object, or a JSON string encoding one."
+    : m.description;
+  const wrapped = m.required ? t : m.default !== undefined ? t.default(m.default) : t.optional();
+  return wrapped.describe(described);
+}
+
+/** The tool's input shape. */
+export function inputShape(spec: McpSpec): z.ZodRawShape {
+  return Object.fromEntries(mcpFields(spec).map(([, f, m]) => [m.name, argument(f, m)]));
+}
+
+/** The zod schema of a result shape (objects pass unknown fields through). */
+export function zodOf(s: Shape): z.ZodTypeAny {
+  switch (s.t) {
+    case "string":
+      return z.string();
+    case "number":
+      return z.number();
+    case "boolean":
+      return z.boolean();
+    case "any-object":
+      return z.record(z.string(), z.unknown());
+    case "enum":
+      return z.enum(s.values as [string, ...string[]]);
+    case "literal":
+      return z.literal(s.value);
+    case "array":
+      return z.array(zodOf(s.of));
+    case "record":
+      return z.record(z.string(), zodOf(s.of));
+    case "nullable":
+      return zodOf(s.of).nullable();
+    case "optional": {
+      const o = zodOf(s.of).optional();
+      return s.description === undefined ? o : o.describe(s.description);
+    }
+    case "object":
+      return z.object(Object.fromEntries(Object.entries(s.fields).map(([k, v]) => [k, zodOf(v)])))
+        .passthrough();
+  }
+}
+
+/** The op's input from a call's (schema-checked) arguments. */
+export function inputFrom<S extends McpSpec>(spec: S, args: Record<string, unknown>): InputOf<S> {
+  const input: Record<string, unknown> = {};
+  for (const [key, f, m] of mcpFields(spec)) {
+    let v = args[m.name];
+    if (f.kind === "pairs") v = objectArg(m.name, v);
+    else if (f.kind === "params") v = paramsArg(m.name, v);
+    else if (m.blankIsAbsent && v === "") v = undefined;
+    if (v !== undefined) input[key] = v;
+  }
+  return input as InputOf<S>;
+}
+
+/** The tool of an operation with an MCP door. */
+export function toolOf(op: Op<McpSpec>, deps: Deps): ToolSpec<z.ZodRawShape> {
+  const { spec } = op;
+  return {
+    name: spec.mcp.tool,
+    title: spec.mcp.title,
+    description: spec.mcp.description,
+    kind: spec.mcp.kind,
+    idempotent: spec.mcp.idempotent,
+    input: inputShape(spec),
+    output: zodOf(spec.output) as z.AnyZodObject,
+    run: (args) => call(op, deps, inputFrom(spec, args)),
+  };
+}

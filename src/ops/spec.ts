@@ -1,0 +1,221 @@
+/**
+ * One declaration per operation (src/ops/specs/<op>.ts): its arguments and options (kind, required,
+ * default, choices, description), which door takes each (the CLI, the MCP server) and why where they
+ * differ, examples, the result's shape, and the op it runs. From it come the CLI parser's options and
+ * its typed result (src/cli/from_spec.ts), `--help` with examples, shell completions, the reference
+ * pages, and the MCP input and output schemas (src/mcp/zod_spec.ts); TypeScript infers the op's input
+ * type from it (`InputOf`) and checks the op's result against the declared shape (`bind`).
+ *
+ * Plain values and types only: the CLI loads a spec without zod or the MCP SDK, which only `serve`
+ * loads. A spec module exports `spec` (the declaration, which never names its op, so the op can take
+ * its input type from it) and `op` (the declaration bound to the op, loaded when it runs).
+ *
+ * @example
+ * export const spec = defineSpec({
+ *   cli: { command: "list-profiles", description: "List a client's profiles", examples: [["cursor", "cursor's profiles"]] },
+ *   mcp: { tool: "list_profiles", title: "List profiles", description: "...", kind: "read" },
+ *   input: { client: { kind: "text", cli: { flag: "<client>", description: "client id" }, mcp: CLIENT_ID } },
+ *   output: obj({ client_id: str, profiles: arr(anyObject) }),
+ * });
+ * export const op = bind(spec, () => import("../list_profiles.ts"), (m, deps, input) => m.listProfiles(deps, input));
+ */
+import type { Deps } from "../platform/deps.ts";
+import type { ObjectShape, Out } from "./shape.ts";
+
+/** The kinds of value a field holds, and the type each one gives the op. */
+export interface Kinds {
+  text: string;
+  /** A CLI flag (true when given), a boolean over MCP. */
+  flag: boolean;
+  number: number;
+  /** A list of text: a repeated option on the CLI, an array over MCP. */
+  texts: string[];
+  /** Names to text: repeated `K=V` (or `K:V`) options on the CLI; an object, or the JSON text of one, over MCP. */
+  pairs: Record<string, string>;
+  /** Like pairs, but a repeated name collects a list of values. */
+  params: Record<string, string | string[]>;
+  /** A JSON document: an object, or the JSON text of one. */
+  json: string | Record<string, unknown>;
+}
+
+export type Kind = keyof Kinds;
+export type Scalar = string | number | boolean;
+
+/** A door that does not take a field (or has no such operation), and why; `instead` names what that
+ * door offers in its place. */
+export interface Absent {
+  readonly absent: string;
+  readonly instead?: string;
+}
+
+/** Marks what a door does not take, with the reason. */
+export function absent<const W extends string>(
+  why: W,
+  instead?: string,
+): { readonly absent: W; readonly instead?: string } {
+  return instead === undefined ? { absent: why } : { absent: why, instead };
+}
+
+/** True for the `absent(...)` of a door. */
+export function isAbsent(x: unknown): x is Absent {
+  return typeof x === "object" && x !== null && "absent" in x;
+}
+
+/** How the CLI takes a field. */
+export interface CliField {
+  /** An option (`--artifact-id <id>`; `--dry-run` for a flag) or a positional argument (`<client>`
+   * required, `[profile]` optional). */
+  readonly flag: string;
+  readonly description: string;
+  readonly default?: Scalar;
+  readonly required?: true;
+  /** pairs: what separates the name from the value (default "="). */
+  readonly sep?: "=" | ":";
+  /** What completion offers (default: files for a `<file>` or `<path>` value, folders for `<dir>`). */
+  readonly complete?: "client" | "file" | "dir";
+}
+
+/** How the MCP server takes a field. */
+export interface McpField {
+  /** The argument's name, snake_case. */
+  readonly name: string;
+  readonly description: string;
+  readonly default?: Scalar;
+  readonly required?: true;
+  /** number: whole numbers only. */
+  readonly int?: true;
+  readonly min?: number;
+  /** An empty string counts as not given (some clients send "" for an argument they do not use). */
+  readonly blankIsAbsent?: true;
+}
+
+/** One input of an operation. A door the operation has must say how it takes the field, or why it
+ * does not (`absent`); tests/ops/spec_test.ts checks that. */
+export interface Field {
+  readonly kind: Kind;
+  /** The values accepted. MCP's schema and the CLI's positional arguments check them; a CLI option hands
+   * its text to the op, which checks it (so every caller gets the op's error). */
+  readonly choices?: readonly [string, ...string[]];
+  /** Values completion offers, not checked before the op. */
+  readonly suggest?: readonly string[];
+  readonly cli?: CliField | Absent;
+  readonly mcp?: McpField | Absent;
+}
+
+export type Fields = { readonly [key: string]: Field };
+
+/** A command line after the command's name, and what it does. */
+export type Example = readonly [args: string, does: string];
+
+/** The CLI command of an operation. */
+export interface CliDoor {
+  readonly command: string;
+  readonly description: string;
+  /** At least one: `--help` shows them, and tests parse every one. */
+  readonly examples: readonly [Example, ...Example[]];
+}
+
+/** read: readOnlyHint; write: changes state (idempotent when `idempotent`); destructive: may replace data. */
+export type ToolKind = "read" | "write" | "destructive";
+
+/** The MCP tool of an operation. */
+export interface McpDoor {
+  readonly tool: string;
+  readonly title: string;
+  readonly description: string;
+  readonly kind: ToolKind;
+  /** Same inputs give the same state (reads always are). */
+  readonly idempotent?: true;
+  /** The order of the arguments in the schema, when it differs from the order of `input`. */
+  readonly order?: readonly string[];
+}
+
+/** The declaration of an operation. */
+export interface Spec {
+  readonly cli: CliDoor | Absent;
+  readonly mcp: McpDoor | Absent;
+  readonly input: Fields;
+  /** What the op returns: MCP's output schema (needed with an MCP door). */
+  readonly output?: ObjectShape;
+}
+
+/** A spec with a CLI door. */
+export type CliSpec = Spec & { readonly cli: CliDoor };
+/** A spec with an MCP door. */
+export type McpSpec = Spec & { readonly mcp: McpDoor; readonly output: ObjectShape };
+
+/** Declares an operation (the identity, keeping every literal for `InputOf`). */
+export function defineSpec<const S extends Spec>(spec: S): S {
+  return spec;
+}
+
+type Door = "cli" | "mcp";
+type State<D> = D extends { absent: string } ? "absent"
+  : D extends { required: true } ? "required"
+  : D extends { flag: `<${string}` } ? "required"
+  : D extends { default: Scalar } ? "default"
+  : "optional";
+type FieldState<S extends Spec, F, D extends Door> = S[D] extends Absent ? "n/a"
+  : F extends { readonly [K in D]: infer X } ? State<X>
+  : "absent";
+/** A field the op always receives: some door requires it, and every other door of the operation
+ * requires it or has a default for it. A field with defaults only is optional to the op (direct callers
+ * may leave it out, and the op applies the same default). */
+type Always<S extends Spec, F> = [FieldState<S, F, "cli">, FieldState<S, F, "mcp">] extends
+  ["required", "required" | "default" | "n/a"] | ["default" | "n/a", "required"] ? true : false;
+/** A CLI option with choices reaches the op unchecked (the op checks it). */
+type Unchecked<S extends Spec, F> = S["cli"] extends Absent ? false
+  : F extends { cli: { flag: `-${string}` } } ? true
+  : false;
+type ValueOf<S extends Spec, F> = F extends { choices: readonly (infer C)[] }
+  ? Unchecked<S, F> extends true ? string : C
+  : F extends { kind: infer K extends Kind } ? Kinds[K]
+  : never;
+
+/** The op's input: what either door hands it, each field named by its key in `input`. */
+export type InputOf<S extends Spec> = Flat<
+  & {
+    -readonly [K in keyof S["input"] as Always<S, S["input"][K]> extends true ? K : never]: ValueOf<
+      S,
+      S["input"][K]
+    >;
+  }
+  & {
+    -readonly [K in keyof S["input"] as Always<S, S["input"][K]> extends true ? never : K]?: ValueOf<
+      S,
+      S["input"][K]
+    >;
+  }
+>;
+type Flat<T> = { [K in keyof T]: T[K] };
+
+/** An operation: its spec, bound to the op it runs. */
+export interface Op<S extends Spec = Spec, M = any, R = any> {
+  readonly spec: S;
+  /** Loads the op's module; only the command that runs loads its op. */
+  load(): Promise<M>;
+  run(m: M, deps: Deps, input: InputOf<S>): Promise<R>;
+}
+
+/** What an operation returns. */
+export type ResultOf<O> = O extends Op<any, any, infer R> ? R : never;
+
+/** The op's result must have the declared output's fields (a result that is one of several shapes:
+ * at least one of them). */
+type Matches<R, S extends Spec> = S["output"] extends ObjectShape
+  ? [Extract<R, Out<S["output"]>>] extends [never] ? Out<S["output"]> : unknown
+  : unknown;
+
+/** Binds a spec to its op: `load` imports the op's module, `run` calls it with the typed input. */
+export function bind<const S extends Spec, M, R extends Matches<R, S>>(
+  spec: S,
+  load: () => Promise<M>,
+  run: (m: M, deps: Deps, input: InputOf<S>) => Promise<R>,
+): Op<S, M, R> {
+  return { spec, load, run };
+}
+
+/** Runs an operation with an input a door built. */
+export async function call<S extends Spec, M, R>(op: Op<S, M, R>, deps: Deps, input: InputOf<S>): Promise<R> {
+  return await op.run(await op.load(), deps, input);
+}

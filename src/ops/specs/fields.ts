@@ -1,0 +1,63 @@
+/** Fields and door settings several operations share: the seed's MCP names, descriptions and defaults,
+ * and the draft commands' `--client` / `--profile`. */
+
+/** MCP `client_id`, default "claude-desktop" (the seed's default). */
+export const CLIENT_ID = {
+  name: "client_id",
+  description:
+    'Client id, e.g. "claude-desktop", "claude-code", "cursor" (see list_clients). Default "claude-desktop".',
+  default: "claude-desktop",
+} as const;
+
+/** MCP `profile_id`, default "default". */
+export const PROFILE_ID = {
+  name: "profile_id",
+  description: 'Profile name (a client can hold several, e.g. "default", "work"). Default "default".',
+  default: "default",
+} as const;
+
+/** MCP `artifact_id`: an id or a unique prefix. */
+export const ARTIFACT_ID = {
+  name: "artifact_id",
+  description: "Artifact id (64 hex) or a unique prefix of 8+ hex characters",
+} as const;
+
+/** `--client` / `client_id` of the draft commands: default claude-desktop (the seed's) on both doors. */
+export const DRAFT_CLIENT = {
+  kind: "text",
+  cli: { flag: "--client <id>", description: "client id", default: "claude-desktop", complete: "client" },
+  mcp: CLIENT_ID,
+} as const;
+
+/** `--profile` / `profile_id` of the draft commands: default "default" on both doors. */
+export const DRAFT_PROFILE = {
+  kind: "text",
+  cli: { flag: "--profile <name>", description: "profile name", default: "default" },
+  mcp: PROFILE_ID,
+} as const;
+
+/** MCP `scope`: which file of the client a deploy writes. */
+export const SCOPE = {
+  name: "scope",
+  description: '"user" (default): the client\'s user config; "project": its project file',
+} as const;
+
+/** MCP `project_dir`. */
+export const PROJECT_DIR = {
+  name: "project_dir",
+  description: 'With scope "project": the project folder',
+} as const;
+
+/** MCP `secrets`: how secrets are written into the client file. */
+export const SECRETS = {
+  name: "secrets",
+  description:
+    '"reference" (default): the client\'s ${VAR} syntax where it has one; "literal": the stored values',
+} as const;
+
+/** Why MCP takes no file path where the CLI does (DESIGN.md, Permissions): a path an assistant supplies
+ * would widen what the server may write. */
+export const NO_PATH_OVER_MCP =
+  "MCP never takes a path to write: a path an assistant supplies would widen what the server may change (DESIGN.md, Permissions)";
+
+export const TRANSPORTS = ["stdio", "http", "sse"] as const;
