@@ -65,6 +65,10 @@ export function inputShape(spec: McpSpec): z.ZodRawShape {
   return Object.fromEntries(mcpFields(spec).map(([, f, m]) => [m.name, argument(f, m)]));
 }
 
+/** One schema for every `anyObject`: a schema used twice in one output is written once and referred to
+ * (`$ref`), as the tools' schemas always were. */
+let anyObjectSchema: z.ZodTypeAny | undefined;
+
 /** The zod schema of a result shape (objects pass unknown fields through). */
 export function zodOf(s: Shape): z.ZodTypeAny {
   switch (s.t) {
@@ -75,7 +79,7 @@ export function zodOf(s: Shape): z.ZodTypeAny {
     case "boolean":
       return z.boolean();
     case "any-object":
-      return z.record(z.string(), z.unknown());
+      return anyObjectSchema ??= z.record(z.string(), z.unknown());
     case "enum":
       return z.enum(s.values as [string, ...string[]]);
     case "literal":

@@ -9,6 +9,9 @@ import { installHint } from "../registry/catalog.ts";
 import { selectSource, sourcesOf, type Source, type Transport } from "../registry/inputs.ts";
 import { loadCatalog } from "../registry/user_files.ts";
 import { checkTransport } from "./list_servers.ts";
+import type { InputOf } from "./spec.ts";
+import type { spec as checkSpec } from "./specs/check_install.ts";
+import type { spec as installSpec } from "./specs/install_server.ts";
 
 const RUNTIMES: Record<string, { runtime: string; get: string }> = {
   npm: { runtime: "npx", get: "Install Node.js (it ships npx): https://nodejs.org" },
@@ -45,7 +48,7 @@ async function option(deps: Deps, s: Source): Promise<InstallOption> {
 }
 
 /** Checks every launch option of a catalogue server. */
-export async function checkServerInstallation(deps: Deps, input: { id: string }): Promise<CheckInstallResult> {
+export async function checkServerInstallation(deps: Deps, input: InputOf<typeof checkSpec>): Promise<CheckInstallResult> {
   const { catalog } = await loadCatalog(deps);
   const server = catalog.get(input.id).server;
   const sources = sourcesOf(server).filter((s) => s.kind === "remote" || s.transport === "stdio");
@@ -69,7 +72,7 @@ export interface InstallServerResult {
 }
 
 /** The command that pre-installs a catalogue server for a transport (default: its stdio package). */
-export async function installServer(deps: Deps, input: { id: string; transport?: string }): Promise<InstallServerResult> {
+export async function installServer(deps: Deps, input: InputOf<typeof installSpec>): Promise<InstallServerResult> {
   const { catalog } = await loadCatalog(deps);
   const s = selectSource(catalog.get(input.id).server, checkTransport(input.transport));
   if (s.kind === "remote") {

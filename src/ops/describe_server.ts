@@ -10,6 +10,8 @@ import type { ServerDescription } from "../registry/catalog.ts";
 import { type InputSpec, inputsOf, selectSource } from "../registry/inputs.ts";
 import { resolveServer } from "../registry/resolve.ts";
 import { loadCatalog } from "../registry/user_files.ts";
+import type { InputOf } from "./spec.ts";
+import type { spec } from "./specs/describe_server.ts";
 
 export interface UsageExample {
   client_id: string;
@@ -41,7 +43,7 @@ function wrap(client: ClientRecord, name: string, native: NativeEntry): Record<s
 }
 
 /** The description of `id` with a usage example for `client` (default claude-desktop). */
-export async function describeServer(deps: Deps, input: { id: string; client?: string }): Promise<DescribeServerResult> {
+export async function describeServer(deps: Deps, input: InputOf<typeof spec>): Promise<DescribeServerResult> {
   const client = getClient(input.client ?? "claude-desktop");
   const { catalog } = await loadCatalog(deps);
   const desc = catalog.describe(input.id);

@@ -6,6 +6,8 @@ import { type Artifact, resolveArtifactId } from "../store/artifacts.ts";
 import { trustedKeys } from "../store/keys.ts";
 import { type IndexEntry, readIndex } from "../store/profile_index.ts";
 import { verifyArtifact } from "../store/verify_artifact.ts";
+import type { InputOf } from "./spec.ts";
+import type { spec } from "./specs/get_config.ts";
 
 export interface GetConfigResult extends Artifact {
   version: number;
@@ -48,7 +50,7 @@ export async function findPublished(
 
 export async function getConfig(
   deps: Deps,
-  input: { client: string; profile?: string; artifactId?: string },
+  input: InputOf<typeof spec>,
 ): Promise<GetConfigResult> {
   const profile = input.profile ?? "default";
   const { entry, trusted } = await findPublished(deps, input.client, profile, input.artifactId);

@@ -5,6 +5,8 @@ import type { Deps } from "../platform/deps.ts";
 import { trustedKeys } from "../store/keys.ts";
 import { layout } from "../store/layout.ts";
 import { indexedProfiles, readIndex } from "../store/profile_index.ts";
+import type { InputOf } from "./spec.ts";
+import type { spec } from "./specs/list_profiles.ts";
 
 export interface ProfileSummary {
   profile_id: string;
@@ -14,7 +16,7 @@ export interface ProfileSummary {
   latest_published_at: string | null;
 }
 
-export async function listProfiles(deps: Deps, input: { client: string }): Promise<{
+export async function listProfiles(deps: Deps, input: InputOf<typeof spec>): Promise<{
   client_id: string;
   profiles: ProfileSummary[];
 }> {

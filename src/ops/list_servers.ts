@@ -4,12 +4,10 @@ import type { Deps } from "../platform/deps.ts";
 import type { CatalogSummary } from "../registry/catalog.ts";
 import type { Transport } from "../registry/inputs.ts";
 import { loadCatalog } from "../registry/user_files.ts";
+import type { InputOf } from "./spec.ts";
+import type { spec } from "./specs/list_servers.ts";
 
-export interface ListServersInput {
-  search?: string;
-  transport?: string;
-  tag?: string;
-}
+export type ListServersInput = InputOf<typeof spec>;
 
 export interface ListServersResult {
   count: number;

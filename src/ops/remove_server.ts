@@ -2,6 +2,8 @@
 import { AppError } from "../core/errors.ts";
 import type { Deps } from "../platform/deps.ts";
 import { type DraftSummary, summarize, updateDraft } from "../store/drafts.ts";
+import type { InputOf } from "./spec.ts";
+import type { spec } from "./specs/remove_server.ts";
 
 export interface RemoveServerResult extends DraftSummary {
   action: "removed";
@@ -11,7 +13,7 @@ export interface RemoveServerResult extends DraftSummary {
 /** Removes `name` from the draft; `server_not_found` listing the draft's names when absent. */
 export async function removeServer(
   deps: Deps,
-  input: { name: string; client?: string; profile?: string },
+  input: InputOf<typeof spec>,
 ): Promise<RemoveServerResult> {
   const client = input.client ?? "claude-desktop";
   const profile = input.profile ?? "default";

@@ -18,6 +18,8 @@ import { indexedProfiles, latestPublished } from "../store/profile_index.ts";
 import { layout } from "../store/layout.ts";
 import { readConfigFile } from "./config_file.ts";
 import { entryHash } from "./deploy_plan.ts";
+import type { InputOf } from "./spec.ts";
+import type { spec } from "./specs/status.ts";
 
 export type TargetState = "up-to-date" | "outdated" | "drifted" | "not-deployed" | "missing-file" | "unreadable";
 
@@ -122,7 +124,7 @@ async function clientsWithState(deps: Deps): Promise<ClientRecord[]> {
   return ALL_CLIENTS.filter((c) => ids.has(c.id));
 }
 
-export async function status(deps: Deps, input: { client?: string; profile?: string } = {}): Promise<{
+export async function status(deps: Deps, input: InputOf<typeof spec> = {}): Promise<{
   targets: TargetStatus[];
 }> {
   const clients = input.client !== undefined

@@ -13,6 +13,8 @@ import { catalogMeta } from "../registry/server_json.ts";
 import { loadCatalog } from "../registry/user_files.ts";
 import { type Draft, type DraftServer, readDraft } from "../store/drafts.ts";
 import { readSecrets } from "../store/secrets.ts";
+import type { InputOf } from "./spec.ts";
+import type { spec } from "./specs/validate_config.ts";
 
 export interface ValidateConfigResult extends ValidationResult {
   client_id: string;
@@ -69,7 +71,7 @@ export async function validateDraft(deps: Deps, draft: Draft): Promise<ValidateC
 }
 
 /** Validates the stored draft of client/profile (a missing draft is EMPTY_CONFIG). */
-export async function validateConfig(deps: Deps, input: { client?: string; profile?: string }): Promise<ValidateConfigResult> {
+export async function validateConfig(deps: Deps, input: InputOf<typeof spec>): Promise<ValidateConfigResult> {
   const client = checkName("client", input.client ?? "claude-desktop");
   const profile = checkName("profile", input.profile ?? "default");
   return validateDraft(deps, await readDraft(deps, client, profile));

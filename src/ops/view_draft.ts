@@ -2,6 +2,8 @@
 import type { Deps } from "../platform/deps.ts";
 import { type DraftServer, type DraftSummary, draftExists, readDraft, summarize } from "../store/drafts.ts";
 import { readSecrets } from "../store/secrets.ts";
+import type { InputOf } from "./spec.ts";
+import type { spec } from "./specs/view_draft.ts";
 
 export interface ViewedServer extends Omit<DraftServer, "secret_refs"> {
   /** Each referenced secret and whether secrets.json holds a value for it (values never shown). */
@@ -14,7 +16,7 @@ export interface ViewDraftResult extends DraftSummary {
 }
 
 /** The draft (empty, `exists: false`, when none was started). */
-export async function viewDraft(deps: Deps, input: { client?: string; profile?: string }): Promise<ViewDraftResult> {
+export async function viewDraft(deps: Deps, input: InputOf<typeof spec>): Promise<ViewDraftResult> {
   const client = input.client ?? "claude-desktop";
   const profile = input.profile ?? "default";
   const d = await readDraft(deps, client, profile);

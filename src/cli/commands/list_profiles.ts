@@ -1,29 +1,18 @@
-import type { Command } from "../parser.ts";
-import { action, type CliEnv } from "../context.ts";
+/** list-profiles: the text form of its result (the command is declared by src/ops/specs/list_profiles.ts). */
+import { op } from "../../ops/specs/list_profiles.ts";
+import type { TextOf } from "../from_spec.ts";
 import { table } from "../output.ts";
 
-export function register(program: Command, env: CliEnv): void {
-  program.command("list-profiles")
-    .description("List a client's profiles with a draft or a publish")
-    .argument("<client>", "client id")
-    .action(
-      action(
-        env,
-        async (deps, client: string) =>
-          (await import("../../ops/list_profiles.ts")).listProfiles(deps, { client }),
-        (r) =>
-          r.profiles.length === 0
-            ? `No profiles for ${r.client_id} yet`
-            : `Profiles of ${r.client_id}:\n` + table([
-              ["PROFILE", "DRAFT", "VERSIONS", "LATEST ARTIFACT", "PUBLISHED"],
-              ...r.profiles.map((p) => [
-                p.profile_id,
-                p.has_draft ? "yes" : "no",
-                String(p.published_versions),
-                p.latest_artifact_id?.slice(0, 12) ?? "-",
-                p.latest_published_at ?? "-",
-              ]),
-            ]),
-      ),
-    );
-}
+export { op };
+
+export const text: TextOf<typeof op> = (r) =>
+  r.profiles.length === 0 ? `No profiles for ${r.client_id} yet` : `Profiles of ${r.client_id}:\n` + table([
+    ["PROFILE", "DRAFT", "VERSIONS", "LATEST ARTIFACT", "PUBLISHED"],
+    ...r.profiles.map((p) => [
+      p.profile_id,
+      p.has_draft ? "yes" : "no",
+      String(p.published_versions),
+      p.latest_artifact_id?.slice(0, 12) ?? "-",
+      p.latest_published_at ?? "-",
+    ]),
+  ]);

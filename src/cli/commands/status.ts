@@ -1,7 +1,10 @@
-import type { Command } from "../parser.ts";
-import { action, type CliEnv } from "../context.ts";
+/** status: the text form of its result (the command is declared by src/ops/specs/status.ts). */
+import { op } from "../../ops/specs/status.ts";
+import type { TextOf } from "../from_spec.ts";
 import { table } from "../output.ts";
 import type { Style } from "../style.ts";
+
+export { op };
 
 /** up-to-date green, drifted and broken red, the rest yellow. */
 function stateColor(state: string, s: Style): (t: string) => string {
@@ -10,32 +13,20 @@ function stateColor(state: string, s: Style): (t: string) => string {
   return state === "not-deployed" ? s.dim : s.yellow;
 }
 
-export function register(program: Command, env: CliEnv): void {
-  program.command("status")
-    .description("Latest publish vs last deploy vs the file on disk, per client target")
-    .option("--client <id>", "only this client")
-    .option("--profile <name>", "only this profile")
-    .action(
-      action(
-        env,
-        async (deps, o: { client?: string; profile?: string }) =>
-          (await import("../../ops/status.ts")).status(deps, o),
-        (r, s) =>
-          r.targets.length === 0 ? "Nothing published or deployed yet" : table([
-            ["CLIENT", "PROFILE", "STATE", "LATEST", "DEPLOYED", "FILE"],
-            ...r.targets.map((t) => [
-              t.client_id,
-              t.profile_id,
-              stateColor(t.state, s)(
-                t.state + (t.drifted_servers.length
-                  ? ` (${t.drifted_servers.map((d) => `${d.server} ${d.change}`).join(", ")})`
-                  : ""),
-              ),
-              t.latest_artifact_id?.slice(0, 12) ?? "-",
-              t.deployed_artifact_id?.slice(0, 12) ?? "-",
-              t.config_path ?? "-",
-            ]),
-          ], ""),
+export const text: TextOf<typeof op> = (r, s) =>
+  r.targets.length === 0 ? "Nothing published or deployed yet" : table([
+    ["CLIENT", "PROFILE", "STATE", "LATEST", "DEPLOYED", "FILE"],
+    ...r.targets.map((t) => [
+      t.client_id,
+      t.profile_id,
+      stateColor(t.state, s)(
+        t.state +
+          (t.drifted_servers.length
+            ? ` (${t.drifted_servers.map((d) => `${d.server} ${d.change}`).join(", ")})`
+            : ""),
       ),
-    );
-}
+      t.latest_artifact_id?.slice(0, 12) ?? "-",
+      t.deployed_artifact_id?.slice(0, 12) ?? "-",
+      t.config_path ?? "-",
+    ]),
+  ], "");

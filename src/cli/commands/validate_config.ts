@@ -1,28 +1,20 @@
-import type { Command } from "../parser.ts";
-import { action, type CliEnv } from "../context.ts";
-import { draftTarget } from "../kv.ts";
+/** validate-config: the text form of its result and its exit code (the command is declared by
+ * src/ops/specs/validate_config.ts). */
+import { op } from "../../ops/specs/validate_config.ts";
+import type { ExitCodeOf, TextOf } from "../from_spec.ts";
 
-export function register(program: Command, env: CliEnv): void {
-  draftTarget(program.command("validate-config")
-    .description("Validate a draft against its client and the catalogue (exit 4 when invalid)"))
-    .action(
-      action(
-        env,
-        async (deps, o: { client: string; profile: string }) =>
-          (await import("../../ops/validate_config.ts")).validateConfig(deps, o),
-        (r, s) =>
-          [
-            `${
-              r.valid ? s.green("Valid") : s.red("Invalid")
-            }: ${r.client_id}/${r.profile_id}, ${r.server_count} server${
-              r.server_count === 1 ? "" : "s"
-            }, ${r.errors.length} error${r.errors.length === 1 ? "" : "s"}, ${r.warnings.length} warning${
-              r.warnings.length === 1 ? "" : "s"
-            }`,
-            ...r.errors.map((e) => `  ${s.red("error")} ${e.code}: ${e.message}`),
-            ...r.warnings.map((w) => `  ${s.yellow("warning")} ${w.code}: ${w.message}`),
-          ].join("\n"),
-        (r) => (r.valid ? 0 : 4),
-      ),
-    );
-}
+export { op };
+
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+
+export const text: TextOf<typeof op> = (r, s) =>
+  [
+    `${r.valid ? s.green("Valid") : s.red("Invalid")}: ${r.client_id}/${r.profile_id}, ${
+      plural(r.server_count, "server")
+    }, ${plural(r.errors.length, "error")}, ${plural(r.warnings.length, "warning")}`,
+    ...r.errors.map((e) => `  ${s.red("error")} ${e.code}: ${e.message}`),
+    ...r.warnings.map((w) => `  ${s.yellow("warning")} ${w.code}: ${w.message}`),
+  ].join("\n");
+
+/** 4 when the draft is invalid. */
+export const exitCode: ExitCodeOf<typeof op> = (r) => (r.valid ? 0 : 4);

@@ -3,23 +3,23 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { Deps } from "../../platform/deps.ts";
 import type { McpSpec, Op } from "../../ops/spec.ts";
 import { op as listClients } from "../../ops/specs/list_clients.ts";
-import { registerListProfiles } from "./list_profiles.ts";
-import { registerGetConfig } from "./get_config.ts";
-import { registerListAvailableServers } from "./list_available_servers.ts";
-import { registerDescribeServer } from "./describe_server.ts";
+import { op as listProfiles } from "../../ops/specs/list_profiles.ts";
+import { op as getConfig } from "../../ops/specs/get_config.ts";
+import { op as listServers } from "../../ops/specs/list_servers.ts";
+import { op as describeServer } from "../../ops/specs/describe_server.ts";
 import { registerAddServerToConfig } from "./add_server_to_config.ts";
-import { registerViewDraftConfig } from "./view_draft_config.ts";
-import { registerClearDraftConfig } from "./clear_draft_config.ts";
-import { registerRemoveServerFromConfig } from "./remove_server_from_config.ts";
-import { registerValidateConfig } from "./validate_config.ts";
+import { op as viewDraft } from "../../ops/specs/view_draft.ts";
+import { op as clearDraft } from "../../ops/specs/clear_draft.ts";
+import { op as removeServer } from "../../ops/specs/remove_server.ts";
+import { op as validateConfig } from "../../ops/specs/validate_config.ts";
 import { registerPublishConfig } from "./publish_config.ts";
 import { registerImportClientConfig } from "./import_client_config.ts";
 import { registerDiffConfig } from "./diff_config.ts";
-import { registerCheckServerInstallation } from "./check_server_installation.ts";
-import { registerInstallServer } from "./install_server.ts";
+import { op as checkInstall } from "../../ops/specs/check_install.ts";
+import { op as installServer } from "../../ops/specs/install_server.ts";
 import { registerDeployConfig } from "./deploy_config.ts";
 import { registerInitializeKeys } from "./initialize_keys.ts";
-import { registerGetDeploymentStatus } from "./get_deployment_status.ts";
+import { op as status } from "../../ops/specs/status.ts";
 import { registerListDeploymentHistory } from "./list_deployment_history.ts";
 import { registerGetDeploymentDetails } from "./get_deployment_details.ts";
 import { registerRollbackDeployment } from "./rollback_deployment.ts";
@@ -31,27 +31,27 @@ import { registerImportRegistryServer } from "./import_registry_server.ts";
  * registration `(server, deps) => void`. */
 export const TOOLS: (((server: McpServer, deps: Deps) => void) | Op<McpSpec>)[] = [
   listClients,
-  registerListProfiles,
-  registerGetConfig,
+  listProfiles,
+  getConfig,
   registerDiffConfig,
-  registerListAvailableServers,
-  registerDescribeServer,
+  listServers,
+  describeServer,
   registerAddServerToConfig,
-  registerRemoveServerFromConfig,
-  registerViewDraftConfig,
-  registerClearDraftConfig,
-  registerValidateConfig,
+  removeServer,
+  viewDraft,
+  clearDraft,
+  validateConfig,
   registerPublishConfig,
   registerDeployConfig,
   registerInitializeKeys,
-  registerCheckServerInstallation,
-  registerGetDeploymentStatus,
+  checkInstall,
+  status,
   registerListDeploymentHistory,
   registerGetDeploymentDetails,
   registerRollbackDeployment,
   registerVerifyConfig,
   registerImportClientConfig,
-  registerInstallServer,
+  installServer,
   registerConnectClient,
   registerImportRegistryServer,
 ];

@@ -1,0 +1,60 @@
+/** list-servers / list_available_servers: the server catalogue, filtered. */
+import { bind, defineSpec } from "../spec.ts";
+import { arr, num, obj, str } from "../shape.ts";
+import { TRANSPORTS } from "./fields.ts";
+
+export const spec = defineSpec({
+  cli: {
+    command: "list-servers",
+    description: "List the servers of the catalogue (built-in plus <home>/registry)",
+    examples: [
+      ["--search git", "servers whose id, name, description or tags mention git"],
+      ["--tag database", "the database servers"],
+      ["--transport http", "servers a client can reach over HTTP (no local install)"],
+    ],
+  },
+  mcp: {
+    tool: "list_available_servers",
+    title: "List available servers",
+    description: "List the MCP servers in the catalogue (built-in plus the user's server.json files), " +
+      "optionally filtered by transport and by words in the id, name, description or tags.",
+    kind: "read",
+    order: ["transport_filter", "search_query", "tag"],
+  },
+  input: {
+    search: {
+      kind: "text",
+      cli: { flag: "--search <text>", description: "words matched in id, name, description and tags" },
+      mcp: {
+        name: "search_query",
+        description: "Words that must all appear in id, name, description or tags",
+      },
+    },
+    transport: {
+      kind: "text",
+      suggest: TRANSPORTS,
+      cli: { flag: "--transport <t>", description: "stdio, http or sse" },
+      mcp: {
+        name: "transport_filter",
+        description: 'Only servers with this transport: "stdio", "http" or "sse"',
+        blankIsAbsent: true,
+      },
+    },
+    tag: {
+      kind: "text",
+      cli: { flag: "--tag <tag>", description: "only servers with this tag" },
+      mcp: { name: "tag", description: 'Only servers with this tag (e.g. "database")' },
+    },
+  },
+  output: obj({
+    count: num,
+    servers: arr(obj({ id: str, name: str, description: str, transports: arr(str) })),
+    warnings: arr(str),
+  }),
+});
+
+export const op = bind(
+  spec,
+  () => import("../list_servers.ts"),
+  (m, deps, input) => m.listServers(deps, input),
+);

@@ -1,0 +1,39 @@
+/** remove-server / remove_server_from_config: take one server out of a draft. */
+import { bind, defineSpec } from "../spec.ts";
+import { literal, obj, str } from "../shape.ts";
+import { DRAFT_CLIENT, DRAFT_PROFILE } from "./fields.ts";
+import { DRAFT_SUMMARY } from "./shapes.ts";
+
+export const spec = defineSpec({
+  cli: {
+    command: "remove-server",
+    description: "Remove a server from a draft",
+    examples: [["github --client cursor", "take github out of cursor's default draft"]],
+  },
+  mcp: {
+    tool: "remove_server_from_config",
+    title: "Remove a server from the draft",
+    description: "Remove the server named server_name from the draft of a client/profile.",
+    kind: "write",
+  },
+  input: {
+    client: DRAFT_CLIENT,
+    profile: DRAFT_PROFILE,
+    name: {
+      kind: "text",
+      cli: { flag: "<name>", description: "server name in the draft" },
+      mcp: {
+        name: "server_name",
+        description: "Name of the server in the draft (see view_draft_config)",
+        required: true,
+      },
+    },
+  },
+  output: obj({ ...DRAFT_SUMMARY, action: literal("removed"), server: str }),
+});
+
+export const op = bind(
+  spec,
+  () => import("../remove_server.ts"),
+  (m, deps, input) => m.removeServer(deps, input),
+);

@@ -1,0 +1,46 @@
+/** status / get_deployment_status: latest publish vs last deploy vs the file on disk, per client target. */
+import { bind, defineSpec } from "../spec.ts";
+import { arr, nullable, obj, str } from "../shape.ts";
+
+export const spec = defineSpec({
+  cli: {
+    command: "status",
+    description: "Latest publish vs last deploy vs the file on disk, per client target",
+    examples: [
+      ["", "every client target: up-to-date, outdated, drifted (which entries), not-deployed, missing-file"],
+      ["--client cursor --profile work", "one target"],
+    ],
+  },
+  mcp: {
+    tool: "get_deployment_status",
+    title: "Deployment status",
+    description:
+      "For each client target: the latest published artifact, the last deployed one and what the " +
+      "file holds now: up-to-date, outdated (newer publish), drifted (our entries edited; which ones), " +
+      "not-deployed, missing-file. Without client_id, every client.",
+    kind: "read",
+  },
+  input: {
+    client: {
+      kind: "text",
+      cli: { flag: "--client <id>", description: "only this client", complete: "client" },
+      mcp: { name: "client_id", description: "Only this client (default: every client)" },
+    },
+    profile: {
+      kind: "text",
+      cli: { flag: "--profile <name>", description: "only this profile" },
+      mcp: { name: "profile_id", description: "Only this profile" },
+    },
+  },
+  output: obj({
+    targets: arr(obj({
+      client_id: str,
+      profile_id: str,
+      state: str,
+      latest_artifact_id: nullable(str),
+      deployed_artifact_id: nullable(str),
+    })),
+  }),
+});
+
+export const op = bind(spec, () => import("../status.ts"), (m, deps, input) => m.status(deps, input));
