@@ -14,20 +14,13 @@ import { resolveServer } from "../registry/resolve.ts";
 import { loadCatalog } from "../registry/user_files.ts";
 import { type DraftServer, type DraftSummary, summarize, updateDraft } from "../store/drafts.ts";
 import { setSecrets } from "../store/secrets.ts";
-import { customServer, type CustomInput } from "./custom_server.ts";
+import { customServer } from "./custom_server.ts";
 import { checkTransport } from "./list_servers.ts";
+import type { InputOf } from "./spec.ts";
+import type { spec } from "./specs/add_server.ts";
 
-export interface AddServerInput extends CustomInput {
-  /** Catalogue id, or the name of a custom server. */
-  id: string;
-  client?: string;
-  profile?: string;
-  params?: Record<string, string | string[]>;
-  env?: Record<string, string>;
-  name?: string;
-  replace?: boolean;
-  transport?: string;
-}
+/** Catalogue id (or the name of a custom server), client, profile, values: see specs/add_server.ts. */
+export type AddServerInput = InputOf<typeof spec>;
 
 export interface AddServerResult extends DraftSummary {
   action: "added" | "replaced";

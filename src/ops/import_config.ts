@@ -11,13 +11,12 @@ import { entryRefs, extractSecrets } from "../core/secret_extract.ts";
 import type { Deps } from "../platform/deps.ts";
 import { type DraftServer, type DraftSummary, summarize, updateDraft } from "../store/drafts.ts";
 import { readSecrets, setSecrets } from "../store/secrets.ts";
-import { clientFilePath, type FileLocation, readClientServers } from "./client_file.ts";
+import { clientFilePath, readClientServers } from "./client_file.ts";
+import type { InputOf } from "./spec.ts";
+import type { spec } from "./specs/import_config.ts";
 
-export interface ImportConfigInput extends FileLocation {
-  client?: string;
-  profile?: string;
-  replace?: boolean;
-}
+/** Client, profile, which file (--config-path, --scope, --project-dir), replace: see specs/import_config.ts. */
+export type ImportConfigInput = InputOf<typeof spec>;
 
 export interface ImportConfigResult extends DraftSummary {
   config_path: string;

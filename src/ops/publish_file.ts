@@ -13,6 +13,8 @@ import type { NeutralEntry } from "../core/neutral.ts";
 import type { Deps } from "../platform/deps.ts";
 import { readNamedFile, userPath } from "./named_file.ts";
 import { publish, type PublishResult } from "./publish.ts";
+import type { InputOf } from "./spec.ts";
+import type { spec } from "./specs/publish_config.ts";
 
 function formatOf(path: string): Format {
   const ext = extname(path).toLowerCase();
@@ -60,11 +62,11 @@ export async function payloadFromFile(deps: Deps, file: string, fromClient?: str
 
 export async function publishFromFile(
   deps: Deps,
-  o: { client: string; profile: string; file?: string; changelog?: string; fromClient?: string },
+  o: InputOf<typeof spec>,
 ): Promise<PublishResult> {
   if (!o.file) {
     throw new AppError("invalid_input", "Give --file FILE with an mcpServers object to publish");
   }
   const payload = await payloadFromFile(deps, o.file, o.fromClient);
-  return publish(deps, { client: o.client, profile: o.profile, payload, changelog: o.changelog });
+  return publish(deps, { client: o.client, profile: o.profile ?? "default", payload, changelog: o.changelog });
 }

@@ -200,6 +200,13 @@ export interface Op<S extends Spec = Spec, M = any, R = any> {
 /** What an operation returns. */
 export type ResultOf<O> = O extends Op<any, any, infer R> ? R : never;
 
+declare const cliOnly: unique symbol;
+/** A result that only a CLI-only field can ask for (`publish-config --file`, `history --deployment`): the
+ * MCP output shape does not describe it. A mark for the type checker only. */
+export type CliOnly<T> = T & { readonly [cliOnly]: true };
+/** Marks the result of a CLI-only case of an operation. */
+export const cliOnlyResult = <T>(p: Promise<T>): Promise<CliOnly<T>> => p as Promise<CliOnly<T>>;
+
 /** The op's result must have the declared output's fields (a result that is one of several shapes:
  * at least one of them). */
 type Matches<R, S extends Spec> = S["output"] extends ObjectShape

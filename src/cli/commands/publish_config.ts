@@ -1,8 +1,10 @@
-import type { Command } from "../parser.ts";
-import { action, type CliEnv } from "../context.ts";
-import { fields } from "../output.ts";
+/** publish-config: the text form of its result (the command is declared by src/ops/specs/publish_config.ts). */
+import { op } from "../../ops/specs/publish_config.ts";
 import type { PublishResult } from "../../ops/publish.ts";
-import type { Issue } from "../../core/validation.ts";
+import type { TextOf } from "../from_spec.ts";
+import { fields } from "../output.ts";
+
+export { op };
 
 export function publishText(r: PublishResult): string {
   return (r.status === "unchanged"
@@ -19,28 +21,6 @@ export function publishText(r: PublishResult): string {
     ]);
 }
 
-export function register(program: Command, env: CliEnv): void {
-  program.command("publish-config")
-    .description(
-      "Sign and store the draft (or --file) as a content-addressed artifact; the draft is validated first",
-    )
-    .requiredOption("--client <id>", "client id")
-    .option("--profile <name>", "profile name", "default")
-    .option("--file <path>", "JSON file with an mcpServers object (neutral form) instead of the draft")
-    .option("--changelog <text>", "what changed in this version")
-    .option("--from-client <id>", "read --file in this client's shape (default: recognised from the file)")
-    .action(
-      action(
-        env,
-        async (
-          deps,
-          o: { client: string; profile: string; file?: string; changelog?: string; fromClient?: string },
-        ) =>
-          o.file
-            ? (await import("../../ops/publish_file.ts")).publishFromFile(deps, o)
-            : (await import("../../ops/publish_draft.ts")).publishDraft(deps, o),
-        (r: PublishResult & { warnings?: Issue[] }) =>
-          publishText(r) + (r.warnings ?? []).map((w) => `\n  warning ${w.code}: ${w.message}`).join(""),
-      ),
-    );
-}
+export const text: TextOf<typeof op> = (r) =>
+  publishText(r) +
+  ("warnings" in r ? r.warnings : []).map((w) => `\n  warning ${w.code}: ${w.message}`).join("");

@@ -1,23 +1,10 @@
-import { Argument, type Command } from "../parser.ts";
-import { action, type CliEnv } from "../context.ts";
+/** registry import: the text form of its result (the command is declared by src/ops/specs/registry_import.ts). */
+import { op } from "../../ops/specs/registry_import.ts";
+import type { TextOf } from "../from_spec.ts";
 
-export function register(program: Command, env: CliEnv): void {
-  program.command("registry")
-    .description(
-      "Manage your own catalogue entries: `registry import FILE` copies a server.json or an official registry API response into <home>/registry",
-    )
-    .addArgument(new Argument("<action>", "what to do").choices(["import"]))
-    .argument("<file>", 'server.json file, or a registry API response ({"servers":[{"server":{...}}]})')
-    .action(
-      action(
-        env,
-        async (deps, _action: string, file: string) =>
-          (await import("../../ops/registry_import.ts")).registryImport(deps, { file }),
-        (r) =>
-          `Imported ${r.count} server${r.count === 1 ? "" : "s"} from ${r.file}\n` +
-          r.imported.map((s) =>
-            `  ${s.id} (${s.name})${s.overrides ? ` overrides the ${s.overrides} entry` : ""}`
-          ).join("\n"),
-      ),
-    );
-}
+export { op };
+
+export const text: TextOf<typeof op> = (r) =>
+  `Imported ${r.count} server${r.count === 1 ? "" : "s"} from ${r.file}\n` +
+  r.imported.map((s) => `  ${s.id} (${s.name})${s.overrides ? ` overrides the ${s.overrides} entry` : ""}`)
+    .join("\n");

@@ -7,25 +7,25 @@ import { op as listProfiles } from "../../ops/specs/list_profiles.ts";
 import { op as getConfig } from "../../ops/specs/get_config.ts";
 import { op as listServers } from "../../ops/specs/list_servers.ts";
 import { op as describeServer } from "../../ops/specs/describe_server.ts";
-import { registerAddServerToConfig } from "./add_server_to_config.ts";
+import { op as addServer } from "../../ops/specs/add_server.ts";
 import { op as viewDraft } from "../../ops/specs/view_draft.ts";
 import { op as clearDraft } from "../../ops/specs/clear_draft.ts";
 import { op as removeServer } from "../../ops/specs/remove_server.ts";
 import { op as validateConfig } from "../../ops/specs/validate_config.ts";
-import { registerPublishConfig } from "./publish_config.ts";
-import { registerImportClientConfig } from "./import_client_config.ts";
-import { registerDiffConfig } from "./diff_config.ts";
+import { op as publishConfig } from "../../ops/specs/publish_config.ts";
+import { op as importConfig } from "../../ops/specs/import_config.ts";
+import { op as diffConfig } from "../../ops/specs/diff_config.ts";
 import { op as checkInstall } from "../../ops/specs/check_install.ts";
 import { op as installServer } from "../../ops/specs/install_server.ts";
 import { registerDeployConfig } from "./deploy_config.ts";
-import { registerInitializeKeys } from "./initialize_keys.ts";
+import { op as init } from "../../ops/specs/init.ts";
 import { op as status } from "../../ops/specs/status.ts";
 import { registerListDeploymentHistory } from "./list_deployment_history.ts";
 import { registerGetDeploymentDetails } from "./get_deployment_details.ts";
 import { registerRollbackDeployment } from "./rollback_deployment.ts";
 import { registerVerifyConfig } from "./verify_config.ts";
 import { registerConnectClient } from "./connect_client.ts";
-import { registerImportRegistryServer } from "./import_registry_server.ts";
+import { op as registryImport } from "../../ops/specs/registry_import.ts";
 
 /** The tools, in the order tools/list shows them: an operation (its spec says how MCP takes it), or a
  * registration `(server, deps) => void`. */
@@ -33,25 +33,25 @@ export const TOOLS: (((server: McpServer, deps: Deps) => void) | Op<McpSpec>)[] 
   listClients,
   listProfiles,
   getConfig,
-  registerDiffConfig,
+  diffConfig,
   listServers,
   describeServer,
-  registerAddServerToConfig,
+  addServer,
   removeServer,
   viewDraft,
   clearDraft,
   validateConfig,
-  registerPublishConfig,
+  publishConfig,
   registerDeployConfig,
-  registerInitializeKeys,
+  init,
   checkInstall,
   status,
   registerListDeploymentHistory,
   registerGetDeploymentDetails,
   registerRollbackDeployment,
   registerVerifyConfig,
-  registerImportClientConfig,
+  importConfig,
   installServer,
   registerConnectClient,
-  registerImportRegistryServer,
+  registryImport,
 ];

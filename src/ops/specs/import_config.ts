@@ -1,0 +1,75 @@
+/** import-config / import_client_config: read the servers already in a client's file into a draft. */
+import { bind, defineSpec } from "../spec.ts";
+import { arr, obj, str } from "../shape.ts";
+import { DRAFT_CLIENT, DRAFT_PROFILE, PROJECT_DIR, SCOPE } from "./fields.ts";
+import { DRAFT_SUMMARY } from "./shapes.ts";
+
+export const spec = defineSpec({
+  cli: {
+    command: "import-config",
+    description:
+      "Read the servers already in a client's config file into a draft (secrets go to secrets.json)",
+    examples: [
+      [
+        "--client cursor",
+        "bring the servers of cursor's own file under management (the file is not changed)",
+      ],
+      ["--client claude-code --scope project --project-dir ~/src/app", "from a project's .mcp.json"],
+    ],
+  },
+  mcp: {
+    tool: "import_client_config",
+    title: "Import a client's config",
+    description: "Read the MCP servers already configured in a client's file (made by hand) into the draft " +
+      "of a profile, so they can be managed. The file itself is not changed. Secret values found go to " +
+      "secrets.json; the draft keeps references.",
+    kind: "write",
+    order: ["client_id", "profile_id", "replace", "config_path", "scope", "project_dir"],
+  },
+  input: {
+    client: DRAFT_CLIENT,
+    profile: DRAFT_PROFILE,
+    configPath: {
+      kind: "text",
+      cli: {
+        flag: "--config-path <file>",
+        description: "the config file (default: the client's file for this OS)",
+      },
+      mcp: { name: "config_path", description: "Read this file instead of the client's usual one" },
+    },
+    scope: {
+      kind: "text",
+      choices: ["user", "project"],
+      cli: { flag: "--scope <scope>", description: "user or project", default: "user" },
+      mcp: SCOPE,
+    },
+    projectDir: {
+      kind: "text",
+      cli: { flag: "--project-dir <dir>", description: "project folder (with --scope project)" },
+      mcp: PROJECT_DIR,
+    },
+    replace: {
+      kind: "flag",
+      cli: { flag: "--replace", description: "replace draft servers of the same name" },
+      mcp: {
+        name: "replace",
+        description: "Replace servers of the same name already in the draft",
+        default: false,
+      },
+    },
+  },
+  output: obj({
+    ...DRAFT_SUMMARY,
+    config_path: str,
+    imported: arr(str),
+    skipped: arr(str),
+    secrets_stored: arr(str),
+    warnings: arr(str),
+  }),
+});
+
+export const op = bind(
+  spec,
+  () => import("../import_config.ts"),
+  (m, deps, input) => m.importConfig(deps, input),
+);
