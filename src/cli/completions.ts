@@ -41,26 +41,9 @@ interface Cmd {
   args: Arg[];
 }
 
-/** Until every command is declared by a spec: what the flags of the others take. */
-const LEGACY: Record<string, Option["complete"]> = {
-  "--scope": { words: ["user", "project"] },
-  "--secrets": { words: ["reference", "literal"] },
-  "--transport": { words: ["stdio", "http", "sse"] },
-  "--client": "client",
-  "--from-client": "client",
-};
-function legacy(o: Option): Option["complete"] {
-  return LEGACY[o.long] ??
-    (o.valueName === "<dir>"
-      ? "dir"
-      : o.valueName === "<file>" || o.valueName === "<path>"
-      ? "file"
-      : undefined);
-}
-
 function valuesOf(o: Option, clients: string[]): Values | undefined {
   if (!o.valueName) return undefined;
-  const c = o.complete ?? legacy(o);
+  const c = o.complete;
   if (c === undefined) return "none";
   if (c === "client") return { words: clients };
   return c === "file" || c === "dir" ? c : { words: [...c.words] };
@@ -77,9 +60,8 @@ function optOf(o: Option, clients: string[]): Opt {
 }
 
 function argOf(a: Argument, clients: string[]): Arg {
-  const complete = a.complete ?? (a.name === "client" ? "client" : a.name === "file" ? "file" : undefined);
-  const words = a.allowed ?? (complete === "client" ? clients : undefined);
-  return { name: a.name, required: a.required, words, files: complete === "file" };
+  const words = a.allowed ?? (a.complete === "client" ? clients : undefined);
+  return { name: a.name, required: a.required, words, files: a.complete === "file" };
 }
 
 /** The command tree as the generators see it. */

@@ -1,13 +1,6 @@
 /** Parsing repeated `K=V` / `K:V` options, and the text forms of draft results. */
 import { AppError } from "../core/errors.ts";
 import type { DraftSummary } from "../store/drafts.ts";
-import type { Command } from "./parser.ts";
-
-/** The `--client` (default claude-desktop, as the seed) and `--profile` (default "default") options of
- * every draft command. */
-export function draftTarget(cmd: Command): Command {
-  return cmd.option("--client <id>", "client id", "claude-desktop").option("--profile <name>", "profile name", "default");
-}
 
 /** `["a=1", "b=2"]` -> `{a: "1", b: "2"}`; `sep` splits at its first occurrence. A repeated key is refused. */
 export function parseKv(list: string[] | undefined, sep: "=" | ":", flag: string): Record<string, string> | undefined {

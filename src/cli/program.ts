@@ -59,10 +59,7 @@ export async function buildProgram(env: CliEnv, only?: string | string[]): Promi
     .showHelpAfterError("run with --help for usage")
     .configureOutput({ writeOut: (s) => env.io.out(s) });
   const wanted = only === undefined ? COMMANDS : COMMANDS.filter(([n]) => [only].flat().includes(n));
-  for (const m of await Promise.all(wanted.map(([, load]) => load()))) {
-    if ("register" in m) m.register(program, env);
-    else register(program, m, env);
-  }
+  for (const m of await Promise.all(wanted.map(([, load]) => load()))) register(program, m, env);
   return program;
 }
 

@@ -26,7 +26,7 @@ export function createServer(deps: Deps): McpServer {
     instructions: INSTRUCTIONS,
   });
   errorDocumentForSdk(server);
-  for (const t of TOOLS) typeof t === "function" ? t(server, deps) : defineTool(server, toolOf(t, deps));
+  for (const op of TOOLS) defineTool(server, toolOf(op, deps));
   for (const register of RESOURCES) register(server, deps);
   for (const register of PROMPTS) register(server, deps);
   return server;

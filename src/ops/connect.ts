@@ -13,8 +13,10 @@ import { hasOwn } from "../clients/codecs/shared.ts";
 import { readConfigFile } from "./config_file.ts";
 import { commitFileWrite } from "./file_commit.ts";
 import { withConfigLock } from "./pending.ts";
-import { resolveTarget, type TargetOptions } from "./deploy_target.ts";
+import { resolveTarget } from "./deploy_target.ts";
 import { entryHash } from "./deploy_plan.ts";
+import type { InputOf } from "./spec.ts";
+import type { spec } from "./specs/connect.ts";
 
 export const SELF_NAME = "mcp-orchestration";
 
@@ -29,7 +31,7 @@ export interface ConnectResult {
   restart_hint: string;
 }
 
-export async function connect(deps: Deps, input: TargetOptions & { client: string; name?: string; force?: boolean }) {
+export async function connect(deps: Deps, input: InputOf<typeof spec>) {
   const client = getClient(checkName("client", input.client));
   const name = input.name ?? SELF_NAME;
   const target = resolveTarget(deps, client, input);

@@ -29,16 +29,12 @@ import { withConfigLock } from "./pending.ts";
 import { artifactToDeploy, type IndexWitness } from "./deploy_artifact.ts";
 import { checkLogWitness, contradiction } from "./index_witness.ts";
 import { type Conflict, planEdit } from "./deploy_plan.ts";
-import { resolveTarget, type Target, type TargetOptions } from "./deploy_target.ts";
+import { resolveTarget, type Target } from "./deploy_target.ts";
+import type { InputOf } from "./spec.ts";
+import type { spec } from "./specs/deploy_config.ts";
 
-export interface DeployInput extends TargetOptions {
-  client: string;
-  profile?: string;
-  artifactId?: string;
-  dryRun?: boolean;
-  force?: boolean;
-  secrets?: "reference" | "literal";
-}
+/** Client, profile, artifact, dry run, force, target file, secrets mode: see specs/deploy_config.ts. */
+export type DeployInput = InputOf<typeof spec>;
 
 export interface DeployResult {
   status: "deployed" | "unchanged" | "dry_run";

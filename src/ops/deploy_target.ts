@@ -5,7 +5,8 @@ import type { ClientRecord } from "../clients/types.ts";
 import type { Deps } from "../platform/deps.ts";
 
 export interface TargetOptions {
-  scope?: "user" | "project";
+  /** "user" (default) or "project"; anything else is refused here (a CLI option reaches us unchecked). */
+  scope?: string;
   projectDir?: string;
   configPath?: string;
 }

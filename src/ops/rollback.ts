@@ -20,17 +20,13 @@ import { commitFileWrite } from "./file_commit.ts";
 import { settleClient, withConfigLock } from "./pending.ts";
 import { artifactToDeploy } from "./deploy_artifact.ts";
 import { applyArtifact, checkSecretsMode, type DeployResult } from "./deploy.ts";
-import { resolveTarget, type TargetOptions } from "./deploy_target.ts";
+import { resolveTarget } from "./deploy_target.ts";
+import type { InputOf } from "./spec.ts";
+import type { spec } from "./specs/rollback.ts";
 
-export interface RollbackInput extends TargetOptions {
-  client: string;
-  to?: string;
-  artifactId?: string;
-  restore?: string;
-  dryRun?: boolean;
-  force?: boolean;
-  secrets?: "reference" | "literal";
-}
+/** Client, what to go back to (to, artifactId, restore), dry run, force, target file, secrets mode: see
+ * specs/rollback.ts. */
+export type RollbackInput = InputOf<typeof spec>;
 
 export interface RestoreResult {
   status: "restored";

@@ -1,8 +1,11 @@
-import type { Command } from "../parser.ts";
+/** deploy-config: the text form of a deploy (the command is declared by src/ops/specs/deploy_config.ts). */
+import { op } from "../../ops/specs/deploy_config.ts";
 import type { DeployResult } from "../../ops/deploy.ts";
-import { action, type CliEnv } from "../context.ts";
+import type { TextOf } from "../from_spec.ts";
 import { fields } from "../output.ts";
 import { colorDiff, PLAIN, type Style } from "../style.ts";
+
+export { op };
 
 export function deployText(r: DeployResult, s: Style = PLAIN): string {
   const head = r.status === "dry_run"
@@ -32,32 +35,4 @@ export function deployText(r: DeployResult, s: Style = PLAIN): string {
   return lines.join("\n");
 }
 
-export function register(program: Command, env: CliEnv): void {
-  program.command("deploy-config")
-    .description(
-      "Verify a signed artifact and write it into a client's config file, keeping every other byte",
-    )
-    .requiredOption("--client <id>", "target client")
-    .option("--profile <name>", "profile whose latest publish is deployed", "default")
-    .option("--artifact-id <id>", "deploy this artifact instead (any client's publish)")
-    .option("--dry-run", "print the exact change and write nothing")
-    .option("--force", "overwrite entries that drifted (edited by hand, or not deployed by us)")
-    .option("--scope <scope>", "user or project", "user")
-    .option("--project-dir <dir>", "project folder for --scope project (default: current folder)")
-    .option("--config-path <file>", "write this file instead of the client's default")
-    .option("--secrets <mode>", "reference (client's own syntax where it has one) or literal", "reference")
-    .action(
-      action(env, async (deps, o: Record<string, any>) =>
-        (await import("../../ops/deploy.ts")).deploy(deps, {
-          client: o.client,
-          profile: o.profile,
-          artifactId: o.artifactId,
-          dryRun: o.dryRun,
-          force: o.force,
-          scope: o.scope,
-          projectDir: o.projectDir,
-          configPath: o.configPath,
-          secrets: o.secrets,
-        }), deployText),
-    );
-}
+export const text: TextOf<typeof op> = deployText;

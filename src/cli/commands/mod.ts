@@ -4,15 +4,11 @@
  * not by literal specifier, so `deno run` does not walk their graphs at start-up; `deno task compile`
  * embeds every file of this folder with --include, and `deno check` follows the `typeof import` types.
  */
-import type { Command } from "../parser.ts";
-import type { CliEnv } from "../context.ts";
 import type { CommandModule } from "../from_spec.ts";
 
 const load = <T>(path: string): Promise<T> => import(new URL(path, import.meta.url).href);
 
-export type Register = (program: Command, env: CliEnv) => void;
-
-export const COMMANDS: [name: string, load: () => Promise<{ register: Register } | CommandModule>][] = [
+export const COMMANDS: [name: string, load: () => Promise<CommandModule>][] = [
   ["init", () => load<typeof import("./init.ts")>("./init.ts")],
   ["list-clients", () => load<typeof import("./list_clients.ts")>("./list_clients.ts")],
   ["list-profiles", () => load<typeof import("./list_profiles.ts")>("./list_profiles.ts")],

@@ -1,23 +1,25 @@
-import type { Command } from "../parser.ts";
-import { action, type CliEnv } from "../context.ts";
-import { fields } from "../output.ts";
+/** verify: the text form of its result (the command is declared by src/ops/specs/verify.ts). */
+import { op } from "../../ops/specs/verify.ts";
 import { verifyAllText } from "../../ops/verify_all_text.ts";
+import type { TextOf } from "../from_spec.ts";
+import { fields } from "../output.ts";
 
-export function register(program: Command, env: CliEnv): void {
-  program.command("verify")
-    .description("Verify an artifact: id = hash of payload, signatures by a trusted key, listed in a signed index")
-    .argument("[artifact-id]", "artifact id or unique prefix (8+ hex)")
-    .option("--client <id>", "verify the latest publish of this client")
-    .option("--profile <name>", "profile (with --client)", "default")
-    .option("--all", "check the whole state folder: artifacts, indexes, deployments, backups, file modes")
-    .action(action(env, async (deps, id: string | undefined, o: { client?: string; profile?: string; all?: boolean }) =>
-      o.all
-        ? (await import("../../ops/verify_all.ts")).verifyAllInput(deps, { artifactId: id, client: o.client })
-        : (await import("../../ops/verify.ts")).verifyOp(deps, { artifactId: id, client: o.client, profile: o.profile }), (r) =>
-      "checked" in r ? verifyAllText(r) : (r.legacy ? "Verified (legacy artifact of the Python tool)\n" : "Verified\n") + fields([
-        ["artifact id", r.artifact_id],
-        ["signed by", r.legacy ? `${r.signing_key_id} (labelled "${r.legacy_key_label}" in the file)` : r.signing_key_id],
-        ["listed in", r.indexed_in.map((i) => `${i.client_id}/${i.profile_id} v${i.version}${i.legacy ? " (unsigned Python index)" : ""}`).join(", ")],
-        ["checks", r.checks.join(", ")],
-      ])));
-}
+export { op };
+
+export const text: TextOf<typeof op> = (r) =>
+  "checked" in r
+    ? verifyAllText(r)
+    : (r.legacy ? "Verified (legacy artifact of the Python tool)\n" : "Verified\n") + fields([
+      ["artifact id", r.artifact_id],
+      [
+        "signed by",
+        r.legacy ? `${r.signing_key_id} (labelled "${r.legacy_key_label}" in the file)` : r.signing_key_id,
+      ],
+      [
+        "listed in",
+        r.indexed_in.map((i) =>
+          `${i.client_id}/${i.profile_id} v${i.version}${i.legacy ? " (unsigned Python index)" : ""}`
+        ).join(", "),
+      ],
+      ["checks", r.checks.join(", ")],
+    ]);

@@ -1,6 +1,5 @@
-/** Every tool, in the order `tools/list` shows them. Each file registers one tool over one op. */
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import type { Deps } from "../../platform/deps.ts";
+/** Every tool, in the order `tools/list` shows them: each an operation whose spec (src/ops/specs/) says how
+ * MCP takes it (src/mcp/zod_spec.ts builds the schemas). */
 import type { McpSpec, Op } from "../../ops/spec.ts";
 import { op as listClients } from "../../ops/specs/list_clients.ts";
 import { op as listProfiles } from "../../ops/specs/list_profiles.ts";
@@ -17,19 +16,17 @@ import { op as importConfig } from "../../ops/specs/import_config.ts";
 import { op as diffConfig } from "../../ops/specs/diff_config.ts";
 import { op as checkInstall } from "../../ops/specs/check_install.ts";
 import { op as installServer } from "../../ops/specs/install_server.ts";
-import { registerDeployConfig } from "./deploy_config.ts";
+import { op as deployConfig } from "../../ops/specs/deploy_config.ts";
 import { op as init } from "../../ops/specs/init.ts";
 import { op as status } from "../../ops/specs/status.ts";
-import { registerListDeploymentHistory } from "./list_deployment_history.ts";
-import { registerGetDeploymentDetails } from "./get_deployment_details.ts";
-import { registerRollbackDeployment } from "./rollback_deployment.ts";
-import { registerVerifyConfig } from "./verify_config.ts";
-import { registerConnectClient } from "./connect_client.ts";
+import { op as history } from "../../ops/specs/history.ts";
+import { op as deploymentDetails } from "../../ops/specs/deployment_details.ts";
+import { op as rollback } from "../../ops/specs/rollback.ts";
+import { op as verify } from "../../ops/specs/verify.ts";
+import { op as connect } from "../../ops/specs/connect.ts";
 import { op as registryImport } from "../../ops/specs/registry_import.ts";
 
-/** The tools, in the order tools/list shows them: an operation (its spec says how MCP takes it), or a
- * registration `(server, deps) => void`. */
-export const TOOLS: (((server: McpServer, deps: Deps) => void) | Op<McpSpec>)[] = [
+export const TOOLS: Op<McpSpec>[] = [
   listClients,
   listProfiles,
   getConfig,
@@ -42,16 +39,16 @@ export const TOOLS: (((server: McpServer, deps: Deps) => void) | Op<McpSpec>)[] 
   clearDraft,
   validateConfig,
   publishConfig,
-  registerDeployConfig,
+  deployConfig,
   init,
   checkInstall,
   status,
-  registerListDeploymentHistory,
-  registerGetDeploymentDetails,
-  registerRollbackDeployment,
-  registerVerifyConfig,
+  history,
+  deploymentDetails,
+  rollback,
+  verify,
   importConfig,
   installServer,
-  registerConnectClient,
+  connect,
   registryImport,
 ];

@@ -1,0 +1,113 @@
+/** deploy-config / deploy_config: write a signed artifact into a client's config file, keeping every other byte. */
+import { absent, bind, defineSpec } from "../spec.ts";
+import {
+  ARTIFACT_ID,
+  CLIENT_ID,
+  NO_PATH_OVER_MCP,
+  PROFILE_ID,
+  PROJECT_DIR,
+  SCOPE,
+  SECRETS,
+} from "./fields.ts";
+import { DEPLOY_RESULT } from "./shapes.ts";
+
+export const spec = defineSpec({
+  cli: {
+    command: "deploy-config",
+    description:
+      "Verify a signed artifact and write it into a client's config file, keeping every other byte",
+    examples: [
+      ["--client cursor --dry-run", "print the exact change to cursor's file; write nothing"],
+      ["--client cursor", "deploy the latest publish of cursor's default profile"],
+      ["--client vscode --artifact-id 3f2a9c1e", "deploy an artifact published for another client"],
+      [
+        "--client claude-code --scope project --project-dir ~/src/app",
+        "write the project's .mcp.json instead",
+      ],
+    ],
+  },
+  mcp: {
+    tool: "deploy_config",
+    title: "Deploy a configuration",
+    description: "Verify the latest published artifact of a client/profile (or artifact_id) and write its " +
+      "servers into the client's config file: only our entries change, every other byte stays, the old file " +
+      "is backed up. Stops with drift_detected if someone edited our entries by hand, unless force. Use " +
+      "dry_run first to see the exact change.",
+    kind: "destructive",
+    idempotent: true,
+  },
+  input: {
+    client: {
+      kind: "text",
+      cli: { flag: "--client <id>", description: "target client", required: true, complete: "client" },
+      mcp: CLIENT_ID,
+    },
+    profile: {
+      kind: "text",
+      cli: {
+        flag: "--profile <name>",
+        description: "profile whose latest publish is deployed",
+        default: "default",
+      },
+      mcp: PROFILE_ID,
+    },
+    artifactId: {
+      kind: "text",
+      cli: { flag: "--artifact-id <id>", description: "deploy this artifact instead (any client's publish)" },
+      mcp: ARTIFACT_ID,
+    },
+    dryRun: {
+      kind: "flag",
+      cli: { flag: "--dry-run", description: "print the exact change and write nothing" },
+      mcp: {
+        name: "dry_run",
+        description: "Only show what would change (diff); write nothing",
+        default: false,
+      },
+    },
+    force: {
+      kind: "flag",
+      cli: {
+        flag: "--force",
+        description: "overwrite entries that drifted (edited by hand, or not deployed by us)",
+      },
+      mcp: {
+        name: "force",
+        description: "Overwrite entries that were edited by hand (drift)",
+        default: false,
+      },
+    },
+    scope: {
+      kind: "text",
+      choices: ["user", "project"],
+      cli: { flag: "--scope <scope>", description: "user or project", default: "user" },
+      mcp: SCOPE,
+    },
+    projectDir: {
+      kind: "text",
+      cli: {
+        flag: "--project-dir <dir>",
+        description: "project folder for --scope project (default: current folder)",
+      },
+      mcp: PROJECT_DIR,
+    },
+    configPath: {
+      kind: "text",
+      cli: { flag: "--config-path <file>", description: "write this file instead of the client's default" },
+      mcp: absent(NO_PATH_OVER_MCP),
+    },
+    secrets: {
+      kind: "text",
+      choices: ["reference", "literal"],
+      cli: {
+        flag: "--secrets <mode>",
+        description: "reference (client's own syntax where it has one) or literal",
+        default: "reference",
+      },
+      mcp: SECRETS,
+    },
+  },
+  output: DEPLOY_RESULT,
+});
+
+export const op = bind(spec, () => import("../deploy.ts"), (m, deps, input) => m.deploy(deps, input));
