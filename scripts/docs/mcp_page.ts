@@ -1,6 +1,7 @@
 /**
  * docs/reference/mcp.md: every tool, resource and prompt of the MCP server with its schemas, read from
- * a real server (createServer over a throw-away home) through the SDK client, as an AI client sees them.
+ * a real server (createServer over a throw-away home) through the SDK client, as an AI client sees them;
+ * the CLI command of each tool comes from the operations' specs (src/ops/specs/).
  *
  * @example
  * const listing = await mcpListing();
@@ -12,6 +13,8 @@ import { createServer } from "../../src/mcp/server.ts";
 import { makeDeps } from "../../src/platform/make_deps.ts";
 import { allClientFiles } from "../../src/clients/allowed_files.ts";
 import { registered } from "../../src/mcp/registered.ts";
+import { TOOLS } from "../../src/mcp/tools/mod.ts";
+import { isAbsent } from "../../src/ops/spec.ts";
 
 type Json = Record<string, any>;
 
@@ -169,31 +172,41 @@ function details(summary: string, value: unknown): string[] {
   ];
 }
 
-/** The CLI command each tool corresponds to (same op, same inputs, same error codes). */
-export const TOOL_CLI: Record<string, string> = {
-  list_clients: "list-clients",
-  list_profiles: "list-profiles",
-  get_config: "get-config",
-  diff_config: "diff-config",
-  list_available_servers: "list-servers",
-  describe_server: "describe-server",
-  add_server_to_config: "add-server",
-  remove_server_from_config: "remove-server",
-  view_draft_config: "view-draft",
-  clear_draft_config: "clear-draft",
-  validate_config: "validate-config",
-  publish_config: "publish-config",
-  deploy_config: "deploy-config",
-  initialize_keys: "init",
-  check_server_installation: "check-install",
-  get_deployment_status: "status",
-  list_deployment_history: "history",
-  get_deployment_details: "history --format json",
-  rollback_deployment: "rollback",
-  verify_config: "verify",
-  import_client_config: "import-config",
-  install_server: "install-server",
-};
+/** The CLI command of each tool, from the operations' specs (the same op, inputs and error codes): the
+ * command, with its one-choice action (`registry import`), or what the CLI offers instead. */
+export function toolCli(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const { spec } of TOOLS) {
+    if (isAbsent(spec.cli)) {
+      if (spec.cli.instead) out[spec.mcp.tool] = spec.cli.instead;
+      continue;
+    }
+    const first = Object.values(spec.input).find((f) =>
+      f.cli && !isAbsent(f.cli) && /^[<[]/.test(f.cli.flag)
+    );
+    const action = first?.choices?.length === 1 ? ` ${first.choices[0]}` : "";
+    out[spec.mcp.tool] = spec.cli.command + action;
+  }
+  return out;
+}
+
+/** Where the tool takes less or more than its CLI command, with the spec's reason for each. */
+export function doorNotes(): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const { spec } of TOOLS) {
+    if (isAbsent(spec.cli)) continue;
+    const notes: string[] = [];
+    for (const f of Object.values(spec.input)) {
+      if (f.cli && !isAbsent(f.cli) && isAbsent(f.mcp)) {
+        notes.push(`CLI only: \`${f.cli.flag.split(" ")[0]}\`: ${f.mcp.absent}.`);
+      } else if (f.mcp && !isAbsent(f.mcp) && isAbsent(f.cli)) {
+        notes.push(`MCP only: \`${f.mcp.name}\`: ${f.cli.absent}.`);
+      }
+    }
+    out[spec.mcp.tool] = notes;
+  }
+  return out;
+}
 
 function kindOf(a: Json | undefined): string {
   if (!a) return "";
@@ -203,6 +216,8 @@ function kindOf(a: Json | undefined): string {
 
 /** The page. */
 export function mcpPage(l: McpListing): string {
+  const cli = toolCli();
+  const notes = doorNotes();
   const out: string[] = [
     "# MCP server reference",
     "",
@@ -222,7 +237,7 @@ export function mcpPage(l: McpListing): string {
     "| tool | CLI | kind |",
     "|---|---|---|",
     ...l.tools.map((t) =>
-      `| [\`${t.name}\`](#${t.name}) | \`${TOOL_CLI[t.name] ?? "-"}\` | ${kindOf(t.annotations)} |`
+      `| [\`${t.name}\`](#${t.name}) | \`${cli[t.name] ?? "-"}\` | ${kindOf(t.annotations)} |`
     ),
     "",
   ];
@@ -233,6 +248,7 @@ export function mcpPage(l: McpListing): string {
       `Annotations: \`readOnlyHint\` ${a.readOnlyHint}, \`destructiveHint\` ${a.destructiveHint}, ` +
         `\`idempotentHint\` ${a.idempotentHint}, \`openWorldHint\` ${a.openWorldHint}.`,
       "",
+      ...(notes[t.name]?.length ? [...notes[t.name].map((n) => `- ${n}`), ""] : []),
       ...paramTable(t.inputSchema ?? {}),
       "",
       ...fieldTable(t.outputSchema ?? {}),
