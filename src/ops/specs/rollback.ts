@@ -1,6 +1,6 @@
 /** rollback / rollback_deployment: deploy an earlier artifact, or restore a file's exact pre-image. */
 import { absent, bind, defineSpec } from "../spec.ts";
-import { ARTIFACT_ID, CLIENT_ID, NO_PATH_OVER_MCP, PROJECT_DIR, SCOPE, SECRETS } from "./fields.ts";
+import { ARTIFACT_ID, CLIENT_ID, NO_PATH_OVER_MCP, PROJECT_DIR, SCOPE } from "./fields.ts";
 import { DEPLOY_RESULT } from "./shapes.ts";
 
 export const spec = defineSpec({
@@ -89,8 +89,16 @@ export const spec = defineSpec({
     secrets: {
       kind: "text",
       choices: ["reference", "literal"],
-      cli: absent("not offered: a CLI rollback writes secrets as references (deploy-config has --secrets)"),
-      mcp: SECRETS,
+      cli: {
+        flag: "--secrets <mode>",
+        description: "reference or literal (default: the mode of the deployment rolled back from)",
+      },
+      mcp: {
+        name: "secrets",
+        description:
+          '"reference": the client\'s ${VAR} syntax where it has one; "literal": the stored values ' +
+          "(default: the mode of the deployment rolled back from)",
+      },
     },
   },
   output: DEPLOY_RESULT,
