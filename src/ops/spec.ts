@@ -222,7 +222,11 @@ export function bind<const S extends Spec, M, R extends Matches<R, S>>(
   return { spec, load, run };
 }
 
-/** Runs an operation with an input a door built. */
+const loaded = new WeakMap<Op<any, any, any>, unknown>();
+
+/** Runs an operation with an input a door built (its module loaded on the first call). */
 export async function call<S extends Spec, M, R>(op: Op<S, M, R>, deps: Deps, input: InputOf<S>): Promise<R> {
-  return await op.run(await op.load(), deps, input);
+  let m = loaded.get(op) as M | undefined;
+  if (m === undefined) loaded.set(op, m = await op.load());
+  return await op.run(m, deps, input);
 }
