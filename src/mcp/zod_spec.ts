@@ -14,8 +14,8 @@ import {
   type McpField,
   type McpSpec,
   type Op,
+  type Shape,
 } from "../ops/spec.ts";
-import type { Shape } from "../ops/shape.ts";
 import type { Deps } from "../platform/deps.ts";
 import { objectArg, paramsArg } from "./json_arg.ts";
 import type { ToolSpec } from "./tool.ts";

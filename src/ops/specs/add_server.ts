@@ -1,7 +1,6 @@
 /** add-server / add_server_to_config: add a catalogue (or custom) server to a draft. */
-import { bind, defineSpec } from "../spec.ts";
-import { arr, num, obj, oneOf, str } from "../shape.ts";
-import { DRAFT_CLIENT, DRAFT_PROFILE, TRANSPORTS } from "./fields.ts";
+import { arr, bind, defineSpec, num, obj, oneOf, str } from "../spec.ts";
+import { DRAFT_CLIENT, DRAFT_PROFILE, TRANSPORTS } from "./common.ts";
 
 export const spec = defineSpec({
   cli: {

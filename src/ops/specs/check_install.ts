@@ -1,7 +1,6 @@
 /** check-install / check_server_installation: is a server's runtime (npx, uvx, docker) on PATH? Read from
  * PATH, never by running anything. */
-import { bind, defineSpec } from "../spec.ts";
-import { anyObject, arr, bool, obj, str } from "../shape.ts";
+import { anyObject, arr, bind, bool, defineSpec, obj, str } from "../spec.ts";
 
 export const spec = defineSpec({
   cli: {

@@ -1,8 +1,6 @@
 /** clear-draft / clear_draft_config: empty a draft (published artifacts and stored secrets stay). */
-import { bind, defineSpec } from "../spec.ts";
-import { arr, literal, obj, str } from "../shape.ts";
-import { DRAFT_CLIENT, DRAFT_PROFILE } from "./fields.ts";
-import { DRAFT_SUMMARY } from "./shapes.ts";
+import { arr, bind, defineSpec, literal, obj, str } from "../spec.ts";
+import { DRAFT_CLIENT, DRAFT_PROFILE, DRAFT_SUMMARY } from "./common.ts";
 
 export const spec = defineSpec({
   cli: {

@@ -1,7 +1,6 @@
 /** connect / connect_client: add mcp-orchestration itself (serve) to a client's config. */
-import { absent, bind, defineSpec } from "../spec.ts";
-import { arr, nullable, obj, str } from "../shape.ts";
-import { NO_PATH_OVER_MCP } from "./fields.ts";
+import { absent, arr, bind, defineSpec, nullable, obj, str } from "../spec.ts";
+import { NO_PATH_OVER_MCP } from "./common.ts";
 
 const USER_FILE_ONLY =
   "connect_client writes the client's user file only: over MCP no project folder or file to write is taken (DESIGN.md, Permissions)";

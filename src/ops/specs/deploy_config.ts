@@ -3,13 +3,13 @@ import { absent, bind, defineSpec } from "../spec.ts";
 import {
   ARTIFACT_ID,
   CLIENT_ID,
+  DEPLOY_RESULT,
   NO_PATH_OVER_MCP,
   PROFILE_ID,
   PROJECT_DIR,
   SCOPE,
   SECRETS,
-} from "./fields.ts";
-import { DEPLOY_RESULT } from "./shapes.ts";
+} from "./common.ts";
 
 export const spec = defineSpec({
   cli: {

@@ -1,6 +1,6 @@
 /** get_deployment_details: one deployment record (on the CLI: history --deployment ID). */
 import { absent, bind, defineSpec } from "../spec.ts";
-import { DEPLOYMENT_RECORD } from "./shapes.ts";
+import { DEPLOYMENT_RECORD } from "./common.ts";
 
 export const spec = defineSpec({
   cli: absent("history --deployment ID shows one deployment", "history --deployment"),

@@ -1,7 +1,6 @@
 /** describe-server / describe_server: what configuring one catalogue server takes. */
-import { bind, defineSpec } from "../spec.ts";
-import { anyObject, arr, obj, str } from "../shape.ts";
-import { CLIENT_ID } from "./fields.ts";
+import { anyObject, arr, bind, defineSpec, obj, str } from "../spec.ts";
+import { CLIENT_ID } from "./common.ts";
 
 export const spec = defineSpec({
   cli: {

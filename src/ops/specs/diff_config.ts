@@ -1,8 +1,7 @@
 /** diff-config / diff_config: the latest publish against the draft, a file, an artifact or the deployed one. */
 import { AppError } from "../../core/errors.ts";
-import { absent, bind, defineSpec, type InputOf } from "../spec.ts";
-import { anyObject, arr, obj, str } from "../shape.ts";
-import { ARTIFACT_ID, CLIENT_ID, PROFILE_ID } from "./fields.ts";
+import { absent, anyObject, arr, bind, defineSpec, type InputOf, obj, str } from "../spec.ts";
+import { ARTIFACT_ID, CLIENT_ID, PROFILE_ID } from "./common.ts";
 
 const MODES = ["draft", "file", "artifact", "deployed"] as const;
 

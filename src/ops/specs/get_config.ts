@@ -1,7 +1,6 @@
 /** get-config / get_config: the latest (or a given) signed artifact of a client/profile, verified. */
 import { bind, defineSpec } from "../spec.ts";
-import { ARTIFACT_ID, CLIENT_ID, PROFILE_ID } from "./fields.ts";
-import { ARTIFACT } from "./shapes.ts";
+import { ARTIFACT, ARTIFACT_ID, CLIENT_ID, PROFILE_ID } from "./common.ts";
 
 export const spec = defineSpec({
   cli: {

@@ -1,10 +1,8 @@
 /** history / list_deployment_history: every deployment of a client, newest first (the CLI also shows one
  * deployment in full, which over MCP is get_deployment_details). */
 import { AppError } from "../../core/errors.ts";
-import { absent, bind, cliOnlyResult, defineSpec } from "../spec.ts";
-import { arr, num, obj, str } from "../shape.ts";
-import { CLIENT_ID } from "./fields.ts";
-import { DEPLOYMENT_RECORD } from "./shapes.ts";
+import { absent, arr, bind, cliOnlyResult, defineSpec, num, obj, str } from "../spec.ts";
+import { CLIENT_ID, DEPLOYMENT_RECORD } from "./common.ts";
 
 export const spec = defineSpec({
   cli: {

@@ -1,8 +1,6 @@
 /** import-config / import_client_config: read the servers already in a client's file into a draft. */
-import { bind, defineSpec } from "../spec.ts";
-import { arr, obj, str } from "../shape.ts";
-import { DRAFT_CLIENT, DRAFT_PROFILE, PROJECT_DIR, SCOPE } from "./fields.ts";
-import { DRAFT_SUMMARY } from "./shapes.ts";
+import { arr, bind, defineSpec, obj, str } from "../spec.ts";
+import { DRAFT_CLIENT, DRAFT_PROFILE, DRAFT_SUMMARY, PROJECT_DIR, SCOPE } from "./common.ts";
 
 export const spec = defineSpec({
   cli: {

@@ -1,6 +1,5 @@
 /** init / initialize_keys: the state folder and the Ed25519 signing key. */
-import { bind, defineSpec } from "../spec.ts";
-import { arr, obj, oneOf, optional, str } from "../shape.ts";
+import { arr, bind, defineSpec, obj, oneOf, optional, str } from "../spec.ts";
 
 export const spec = defineSpec({
   cli: {

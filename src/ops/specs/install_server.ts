@@ -1,8 +1,7 @@
 /** install-server / install_server: the exact command that pre-installs a server; this program never runs
  * package managers. */
-import { bind, defineSpec } from "../spec.ts";
-import { bool, nullable, obj, str } from "../shape.ts";
-import { TRANSPORTS } from "./fields.ts";
+import { bind, bool, defineSpec, nullable, obj, str } from "../spec.ts";
+import { TRANSPORTS } from "./common.ts";
 
 export const spec = defineSpec({
   cli: {

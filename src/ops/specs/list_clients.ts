@@ -1,6 +1,5 @@
 /** list-clients / list_clients: every client this program can configure. */
-import { absent, bind, defineSpec } from "../spec.ts";
-import { arr, bool, nullable, obj, str } from "../shape.ts";
+import { absent, arr, bind, bool, defineSpec, nullable, obj, str } from "../spec.ts";
 
 export const spec = defineSpec({
   cli: {

@@ -1,7 +1,6 @@
 /** list-profiles / list_profiles: a client's profiles with a draft or a publish. */
-import { bind, defineSpec } from "../spec.ts";
-import { arr, bool, nullable, num, obj, str } from "../shape.ts";
-import { CLIENT_ID } from "./fields.ts";
+import { arr, bind, bool, defineSpec, nullable, num, obj, str } from "../spec.ts";
+import { CLIENT_ID } from "./common.ts";
 
 export const spec = defineSpec({
   cli: {

@@ -1,7 +1,6 @@
 /** list-servers / list_available_servers: the server catalogue, filtered. */
-import { bind, defineSpec } from "../spec.ts";
-import { arr, num, obj, str } from "../shape.ts";
-import { TRANSPORTS } from "./fields.ts";
+import { arr, bind, defineSpec, num, obj, str } from "../spec.ts";
+import { TRANSPORTS } from "./common.ts";
 
 export const spec = defineSpec({
   cli: {

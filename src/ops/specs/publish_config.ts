@@ -1,7 +1,6 @@
 /** publish-config / publish_config: validate, sign and store the draft (the CLI also publishes a file). */
-import { absent, bind, cliOnlyResult, defineSpec } from "../spec.ts";
-import { anyObject, arr, num, obj, oneOf, str } from "../shape.ts";
-import { CLIENT_ID, PROFILE_ID } from "./fields.ts";
+import { absent, anyObject, arr, bind, cliOnlyResult, defineSpec, num, obj, oneOf, str } from "../spec.ts";
+import { CLIENT_ID, PROFILE_ID } from "./common.ts";
 
 export const spec = defineSpec({
   cli: {

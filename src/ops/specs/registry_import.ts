@@ -1,6 +1,5 @@
 /** registry import / import_registry_server: add server.json definitions to the user's catalogue. */
-import { absent, bind, defineSpec } from "../spec.ts";
-import { arr, nullable, num, obj, str } from "../shape.ts";
+import { absent, arr, bind, defineSpec, nullable, num, obj, str } from "../spec.ts";
 
 export const spec = defineSpec({
   cli: {

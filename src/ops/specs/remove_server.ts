@@ -1,8 +1,6 @@
 /** remove-server / remove_server_from_config: take one server out of a draft. */
-import { bind, defineSpec } from "../spec.ts";
-import { literal, obj, str } from "../shape.ts";
-import { DRAFT_CLIENT, DRAFT_PROFILE } from "./fields.ts";
-import { DRAFT_SUMMARY } from "./shapes.ts";
+import { bind, defineSpec, literal, obj, str } from "../spec.ts";
+import { DRAFT_CLIENT, DRAFT_PROFILE, DRAFT_SUMMARY } from "./common.ts";
 
 export const spec = defineSpec({
   cli: {

@@ -1,7 +1,6 @@
 /** rollback / rollback_deployment: deploy an earlier artifact, or restore a file's exact pre-image. */
 import { absent, bind, defineSpec } from "../spec.ts";
-import { ARTIFACT_ID, CLIENT_ID, NO_PATH_OVER_MCP, PROJECT_DIR, SCOPE } from "./fields.ts";
-import { DEPLOY_RESULT } from "./shapes.ts";
+import { ARTIFACT_ID, CLIENT_ID, DEPLOY_RESULT, NO_PATH_OVER_MCP, PROJECT_DIR, SCOPE } from "./common.ts";
 
 export const spec = defineSpec({
   cli: {

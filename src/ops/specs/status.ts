@@ -1,6 +1,5 @@
 /** status / get_deployment_status: latest publish vs last deploy vs the file on disk, per client target. */
-import { bind, defineSpec } from "../spec.ts";
-import { arr, nullable, obj, str } from "../shape.ts";
+import { arr, bind, defineSpec, nullable, obj, str } from "../spec.ts";
 
 export const spec = defineSpec({
   cli: {

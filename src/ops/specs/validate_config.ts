@@ -1,7 +1,6 @@
 /** validate-config / validate_config: check a draft against its client and the catalogue. */
-import { bind, defineSpec } from "../spec.ts";
-import { anyObject, arr, bool, num, obj, str } from "../shape.ts";
-import { DRAFT_CLIENT, DRAFT_PROFILE } from "./fields.ts";
+import { anyObject, arr, bind, bool, defineSpec, num, obj, str } from "../spec.ts";
+import { DRAFT_CLIENT, DRAFT_PROFILE } from "./common.ts";
 
 export const spec = defineSpec({
   cli: {

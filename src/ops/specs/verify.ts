@@ -1,7 +1,6 @@
 /** verify / verify_config: check an artifact's id, signatures and signed index, or the whole state folder. */
-import { bind, defineSpec } from "../spec.ts";
-import { arr, bool, literal, num, obj, optional, record, str } from "../shape.ts";
-import { ARTIFACT_ID } from "./fields.ts";
+import { arr, bind, bool, defineSpec, literal, num, obj, optional, record, str } from "../spec.ts";
+import { ARTIFACT_ID } from "./common.ts";
 
 export const spec = defineSpec({
   cli: {

@@ -1,8 +1,6 @@
 /** view-draft / view_draft_config: the servers of a draft (secrets as references). */
-import { bind, defineSpec } from "../spec.ts";
-import { anyObject, arr, bool, obj } from "../shape.ts";
-import { DRAFT_CLIENT, DRAFT_PROFILE } from "./fields.ts";
-import { DRAFT_SUMMARY } from "./shapes.ts";
+import { anyObject, arr, bind, bool, defineSpec, obj } from "../spec.ts";
+import { DRAFT_CLIENT, DRAFT_PROFILE, DRAFT_SUMMARY } from "./common.ts";
 
 export const spec = defineSpec({
   cli: {

@@ -1,5 +1,6 @@
-/** Fields and door settings several operations share: the seed's MCP names, descriptions and defaults,
- * and the draft commands' `--client` / `--profile`. */
+/** What several operations' specs share: the seed's MCP names, descriptions and defaults, the draft
+ * commands' `--client` / `--profile`, and result shapes. */
+import { anyObject, arr, nullable, num, obj, oneOf, str } from "../spec.ts";
 
 /** MCP `client_id`, default "claude-desktop" (the seed's default). */
 export const CLIENT_ID = {
@@ -61,3 +62,46 @@ export const NO_PATH_OVER_MCP =
   "MCP never takes a path to write: a path an assistant supplies would widen what the server may change (DESIGN.md, Permissions)";
 
 export const TRANSPORTS = ["stdio", "http", "sse"] as const;
+
+/** The summary every draft operation returns. */
+export const DRAFT_SUMMARY = {
+  client_id: str,
+  profile_id: str,
+  server_count: num,
+  servers: arr(str),
+  updated_at: nullable(str),
+} as const;
+
+/** A signed artifact with its version and changelog (get_config). */
+export const ARTIFACT = obj({
+  artifact_id: str,
+  client_id: str,
+  profile_id: str,
+  created_at: str,
+  payload: obj({ mcpServers: anyObject }),
+  signature: str,
+  signing_key_id: str,
+  metadata: anyObject,
+  version: num,
+  changelog: str,
+});
+
+/** A deploy result (deployed / unchanged / dry_run; restored for a restore). */
+export const DEPLOY_RESULT = obj({
+  status: oneOf("deployed", "unchanged", "dry_run", "restored"),
+  client_id: str,
+  config_path: str,
+  deployment_id: nullable(str),
+  restart_hint: str,
+});
+
+/** A deployment record (hashes of entries, never values). */
+export const DEPLOYMENT_RECORD = obj({
+  deployment_id: str,
+  action: str,
+  client_id: str,
+  profile_id: str,
+  artifact_id: nullable(str),
+  config_path: str,
+  deployed_at: str,
+});
