@@ -1,14 +1,15 @@
 /**
  * Locating and reading a client's config file for import and diff: `--config-path FILE`, the project
  * file (`--scope project --project-dir DIR`), or the user file for this OS. The named path is added to
- * the scoped fs allow-list (reads only go through it).
+ * the scoped fs allow-list (reads only go through it), and it is read by the same rules as a deploy reads
+ * it (readConfigFile: exact UTF-8, never a state file, no dangling link).
  */
 import { resolveTarget, type TargetOptions } from "./deploy_target.ts";
 import { loadCodec } from "../clients/codecs/load.ts";
 import type { ClientRecord, NativeEntry } from "../clients/types.ts";
 import { AppError } from "../core/errors.ts";
 import type { Deps } from "../platform/deps.ts";
-import { readNamedFile } from "./named_file.ts";
+import { readConfigFile } from "./config_file.ts";
 
 export interface FileLocation {
   configPath?: string;
@@ -27,17 +28,27 @@ export async function readClientServers(
   client: ClientRecord,
   path: string,
 ): Promise<Record<string, NativeEntry>> {
-  const text = await readNamedFile(deps, path, {
-    label: `the ${client.displayName} config "${path}"`,
-    linkRoots: [deps.userHome],
-    details: { client: client.id },
-  });
+  deps.policy.allowFile(path, [deps.userHome]);
+  const { bytes, text } = await readConfigFile(deps, path);
+  if (bytes === null) {
+    throw new AppError(
+      "unreadable_file",
+      `Cannot read the ${client.displayName} config "${path}": the file does not exist`,
+      {
+        path,
+        client: client.id,
+      },
+    );
+  }
   const codec = await loadCodec(client.format);
   try {
     return codec.readServers(text, client.servers);
   } catch (e) {
     if (e instanceof AppError) {
-      throw new AppError(e.code, `Cannot read the servers of "${path}": ${e.message}`, { ...e.details, path });
+      throw new AppError(e.code, `Cannot read the servers of "${path}": ${e.message}`, {
+        ...e.details,
+        path,
+      });
     }
     throw e;
   }

@@ -9,26 +9,30 @@ import { saveBackup } from "../store/backups.ts";
 import { checkFileSize } from "./file_size.ts";
 import { isWithin } from "../platform/scoped_fs.ts";
 import { readSecretBook } from "../store/secrets.ts";
+import { decodeExact } from "../core/utf8.ts";
 
 export interface FileState {
   /** The real path (a symlinked config file is followed). */
   realPath: string;
   bytes: Uint8Array | null;
+  /** The exact text of `bytes`: a BOM stays as U+FEFF (the codecs keep it), so encoding it gives them back. */
   text: string;
   mode: number | null;
   sha256: string | null;
 }
 
-const dec = new TextDecoder("utf-8", { fatal: true });
-
 export async function readConfigFile(deps: Deps, path: string): Promise<FileState> {
   const realPath = await deps.policy.resolveReal(path);
   await deps.policy.check(path, "read");
   if (isWithin(await deps.policy.resolveReal(deps.home), realPath)) {
-    throw new AppError("path_not_allowed", `Cannot use "${path}" as a client config file: it resolves into the state folder ("${realPath}")`, {
-      path,
-      real_path: realPath,
-    });
+    throw new AppError(
+      "path_not_allowed",
+      `Cannot use "${path}" as a client config file: it resolves into the state folder ("${realPath}")`,
+      {
+        path,
+        real_path: realPath,
+      },
+    );
   }
   const st = await deps.fs.stat(realPath);
   if (st && !st.isFile) {
@@ -41,14 +45,22 @@ export async function readConfigFile(deps: Deps, path: string): Promise<FileStat
     bytes = await deps.fs.readFile(realPath);
   } catch (e) {
     // Removed by another program since the stat: it is missing now.
-    if (e instanceof Deno.errors.NotFound) return { realPath, bytes: null, text: "", mode: null, sha256: null };
+    if (e instanceof Deno.errors.NotFound) {
+      return { realPath, bytes: null, text: "", mode: null, sha256: null };
+    }
     throw e;
   }
-  let text: string;
-  try {
-    text = dec.decode(bytes);
-  } catch {
+  // Invalid UTF-8 is refused, never read with replacement characters and written back.
+  const text = decodeExact(bytes);
+  if (text === null) {
     throw new AppError("config_parse_error", `Cannot parse "${path}": it is not valid UTF-8`, { path });
+  }
+  // One BOM is set aside by the codecs and written back; a second one is no format's text (and a
+  // parser that skips it would have us drop it).
+  if (text.startsWith("\uFEFF\uFEFF")) {
+    throw new AppError("config_parse_error", `Cannot parse "${path}": it starts with two byte order marks`, {
+      path,
+    });
   }
   return { realPath, bytes, text, mode: st.mode, sha256: await sha256Hex(bytes) };
 }
@@ -68,7 +80,13 @@ export async function backup(deps: Deps, before: FileState): Promise<string | nu
 
 /** Replaces the file with `after` unless someone changed it since `before` was read. The file keeps its
  * mode (`newFileMode` when it is created), less the group and other bits when `private`. */
-export async function compareAndSwap(deps: Deps, before: FileState, after: Uint8Array, newFileMode: number, private_ = false) {
+export async function compareAndSwap(
+  deps: Deps,
+  before: FileState,
+  after: Uint8Array,
+  newFileMode: number,
+  private_ = false,
+) {
   await deps.fs.mkdir(dirname(before.realPath), 0o700);
   const kept = before.mode ?? newFileMode;
   await writeAtomic(deps.fs, before.realPath, after, {
