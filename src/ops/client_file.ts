@@ -1,8 +1,8 @@
 /**
  * Locating and reading a client's config file for import and diff: `--config-path FILE`, the project
  * file (`--scope project --project-dir DIR`), or the user file for this OS. The named path is added to
- * the scoped fs allow-list (reads only go through it), and it is read by the same rules as a deploy reads
- * it (readConfigFile: exact UTF-8, never a state file, no dangling link).
+ * the scoped fs allow-list (reads only go through it), and read by the rules a deploy reads it by
+ * (readConfigFile: exact UTF-8, never a file of the state folder, no link that leads nowhere).
  */
 import { resolveTarget, type TargetOptions } from "./deploy_target.ts";
 import { loadCodec } from "../clients/codecs/load.ts";
@@ -31,24 +31,15 @@ export async function readClientServers(
   deps.policy.allowFile(path, [deps.userHome]);
   const { bytes, text } = await readConfigFile(deps, path);
   if (bytes === null) {
-    throw new AppError(
-      "unreadable_file",
-      `Cannot read the ${client.displayName} config "${path}": the file does not exist`,
-      {
-        path,
-        client: client.id,
-      },
-    );
+    const message = `Cannot read the ${client.displayName} config "${path}": the file does not exist`;
+    throw new AppError("unreadable_file", message, { path, client: client.id });
   }
   const codec = await loadCodec(client.format);
   try {
     return codec.readServers(text, client.servers);
   } catch (e) {
     if (e instanceof AppError) {
-      throw new AppError(e.code, `Cannot read the servers of "${path}": ${e.message}`, {
-        ...e.details,
-        path,
-      });
+      throw new AppError(e.code, `Cannot read the servers of "${path}": ${e.message}`, { ...e.details, path });
     }
     throw e;
   }

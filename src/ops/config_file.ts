@@ -10,6 +10,7 @@ import { checkFileSize } from "./file_size.ts";
 import { isWithin } from "../platform/scoped_fs.ts";
 import { readSecretBook } from "../store/secrets.ts";
 import { decodeExact } from "../core/utf8.ts";
+import { refuseBrokenLinks, refuseStateTwin } from "./client_links.ts";
 
 export interface FileState {
   /** The real path (a symlinked config file is followed). */
@@ -19,35 +20,33 @@ export interface FileState {
   text: string;
   mode: number | null;
   sha256: string | null;
+  /** Its number of hard links (1 when missing or unknown): a write refuses more than one. */
+  links: number;
 }
 
 export async function readConfigFile(deps: Deps, path: string): Promise<FileState> {
   const realPath = await deps.policy.resolveReal(path);
   await deps.policy.check(path, "read");
   if (isWithin(await deps.policy.resolveReal(deps.home), realPath)) {
-    throw new AppError(
-      "path_not_allowed",
-      `Cannot use "${path}" as a client config file: it resolves into the state folder ("${realPath}")`,
-      {
-        path,
-        real_path: realPath,
-      },
-    );
+    throw new AppError("path_not_allowed", `Cannot use "${path}" as a client config file: it resolves into the state folder ("${realPath}")`, {
+      path,
+      real_path: realPath,
+    });
   }
+  await refuseBrokenLinks(deps, path, realPath);
   const st = await deps.fs.stat(realPath);
   if (st && !st.isFile) {
     throw new AppError("unreadable_file", `Cannot use "${path}": it is not a regular file`, { path });
   }
-  if (!st) return { realPath, bytes: null, text: "", mode: null, sha256: null };
+  if (!st) return missing(realPath);
+  await refuseStateTwin(deps, path, st);
   await checkFileSize(deps, realPath, st);
   let bytes: Uint8Array;
   try {
     bytes = await deps.fs.readFile(realPath);
   } catch (e) {
     // Removed by another program since the stat: it is missing now.
-    if (e instanceof Deno.errors.NotFound) {
-      return { realPath, bytes: null, text: "", mode: null, sha256: null };
-    }
+    if (e instanceof Deno.errors.NotFound) return missing(realPath);
     throw e;
   }
   // Invalid UTF-8 is refused, never read with replacement characters and written back.
@@ -58,11 +57,13 @@ export async function readConfigFile(deps: Deps, path: string): Promise<FileStat
   // One BOM is set aside by the codecs and written back; a second one is no format's text (and a
   // parser that skips it would have us drop it).
   if (text.startsWith("\uFEFF\uFEFF")) {
-    throw new AppError("config_parse_error", `Cannot parse "${path}": it starts with two byte order marks`, {
-      path,
-    });
+    throw new AppError("config_parse_error", `Cannot parse "${path}": it starts with two byte order marks`, { path });
   }
-  return { realPath, bytes, text, mode: st.mode, sha256: await sha256Hex(bytes) };
+  return { realPath, bytes, text, mode: st.mode, sha256: await sha256Hex(bytes), links: st.nlink ?? 1 };
+}
+
+function missing(realPath: string): FileState {
+  return { realPath, bytes: null, text: "", mode: null, sha256: null, links: 1 };
 }
 
 function same(a: Uint8Array | null, b: Uint8Array | null): boolean {
@@ -80,13 +81,7 @@ export async function backup(deps: Deps, before: FileState): Promise<string | nu
 
 /** Replaces the file with `after` unless someone changed it since `before` was read. The file keeps its
  * mode (`newFileMode` when it is created), less the group and other bits when `private`. */
-export async function compareAndSwap(
-  deps: Deps,
-  before: FileState,
-  after: Uint8Array,
-  newFileMode: number,
-  private_ = false,
-) {
+export async function compareAndSwap(deps: Deps, before: FileState, after: Uint8Array, newFileMode: number, private_ = false) {
   await deps.fs.mkdir(dirname(before.realPath), 0o700);
   const kept = before.mode ?? newFileMode;
   await writeAtomic(deps.fs, before.realPath, after, {

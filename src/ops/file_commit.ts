@@ -11,6 +11,7 @@ import { clearIntent, writeIntent } from "../store/journal.ts";
 import { backup, compareAndSwap, type FileState, removeIfUnchanged } from "./config_file.ts";
 import { settle } from "./pending.ts";
 import { readSecretBook } from "../store/secrets.ts";
+import { refuseSplittingLinks } from "./client_links.ts";
 
 /** How a commit writes the file. */
 export interface CommitOptions {
@@ -43,6 +44,7 @@ export async function commitFileWrite(
   rec: DeploymentRecord,
   o: CommitOptions,
 ): Promise<Committed> {
+  refuseSplittingLinks(before.realPath, before.links);
   const backupPath = await backup(deps, before);
   const secret = after !== null && await holdsSecret(deps, after);
   const narrowedFrom = secret && before.mode !== null && (before.mode & 0o077) !== 0 ? before.mode : null;

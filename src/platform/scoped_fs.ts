@@ -105,7 +105,10 @@ export class AccessPolicy {
           info?.isSymlink ? this.fs.realPath(p) : viaParent()
         ))
         .catch((e) => {
-          if (!(e instanceof Deno.errors.NotFound)) throw mapFsError(e, "realPath", p);
+          // A dangling link, or a loop of links, resolves to itself: the caller finds a link there
+          // and refuses it (ops/client_links.ts) instead of failing with the OS's words here.
+          const unresolved = e instanceof Deno.errors.NotFound || e instanceof Deno.errors.FilesystemLoop;
+          if (!unresolved) throw mapFsError(e, "realPath", p);
           return parent === p ? p : viaParent();
         });
       cached.catch(() => this.realCache.delete(p));
