@@ -54,10 +54,11 @@ const WHEN: Record<string, string> = {
   already_exists:
     "`add-server`: a server of that name is already in the draft (use `--replace` or `--name`).",
   config_parse_error:
-    "The client's config file does not parse (JSON, JSONC, YAML, TOML, or not UTF-8): nothing is written.",
-  unreadable_file: "A file named on the command line (or a client config) cannot be read.",
+    "The client's config file does not parse (JSON, JSONC, YAML, TOML, or not UTF-8, or it starts with two byte order marks): nothing is written.",
+  unreadable_file:
+    "A file named on the command line (or a client config) cannot be read; a client config path that is a symbolic link leading to no file (dangling, or a loop), there or at a folder above it.",
   path_not_allowed:
-    "A path outside the allowed places (the state folder, the known client config files, the files named on the command line); a path with a `..` segment or a NUL byte; a symlinked config file whose real target lies outside the allowed places.",
+    "A path outside the allowed places (the state folder, the known client config files, the files named on the command line); a path with a `..` segment or a NUL byte; a symlinked config file whose real target lies outside the allowed places; a client config file that is a file of the state folder under another name (a hard link), or, for a write, any file with more than one hard link.",
   internal_error: "An unexpected failure (a bug): please report it with the message.",
   io_error: "An operating-system I/O failure.",
 };
