@@ -8,7 +8,7 @@ import { checkName } from "../core/names.ts";
 import { loadCodec } from "../clients/codecs/load.ts";
 import { getClient } from "../clients/registry.ts";
 import type { Deps } from "../platform/deps.ts";
-import { type DeploymentRecord, newDeploymentId, readDeployments } from "../store/deployments.ts";
+import { authenticate, type DeploymentRecord, newDeploymentId, readDeployments } from "../store/deployments.ts";
 import { hasOwn } from "../clients/codecs/shared.ts";
 import { readConfigFile } from "./config_file.ts";
 import { commitFileWrite } from "./file_commit.ts";
@@ -47,6 +47,8 @@ export async function connect(deps: Deps, input: TargetOptions & { client: strin
     const codec = await loadCodec(client.format);
     const current = codec.readServers(before.text, client.servers);
     const history = (await readDeployments(deps, client.id)).filter((r) => r.config_path === target.path);
+    // The records it acts on (the managed set it carries over, the names already ours) must be signed.
+    for (const r of history) if (r === history.at(-1) || r.pinned?.length) await authenticate(r);
     const ours = history.some((r) => r.pinned?.includes(name));
     const base = { client_id: client.id, config_path: target.path, server_name: name, command: self.command, args, restart_hint: client.restartHint };
     if (hasOwn(current, name) && (await entryHash(current[name])) === (await entryHash(entry))) {

@@ -18,6 +18,7 @@ import type { Deps } from "../platform/deps.ts";
 import type { Artifact } from "../store/artifacts.ts";
 import {
   appendDeployment,
+  authenticate,
   type DeploymentRecord,
   newDeploymentId,
   readDeployments,
@@ -143,6 +144,9 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
     }
     const history = all.filter((r) => r.config_path === a.target.path);
     const last = history.at(-1) ?? null;
+    // The records this deploy acts on (the managed set it may remove entries of, the names it must keep)
+    // are checked against their signatures; the log's tail was checked when it was read.
+    for (const r of history) if (r === last || r.pinned?.length) await authenticate(r);
     const pinned = [...new Set(history.flatMap((r) => r.pinned ?? []))];
     const plan = await planEdit({
       codec: await loadCodec(a.client.format),

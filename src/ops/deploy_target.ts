@@ -41,3 +41,40 @@ export function resolveTarget(deps: Deps, client: ClientRecord, o: TargetOptions
   }
   return { path: client.configPath(deps.os, deps.env), scope: "user" };
 }
+
+/**
+ * The file a rollback or restore writes, given the path a deployment record names. The record only
+ * chooses among the files this invocation may write for this client: the file named on this command
+ * line (`--config-path`, `--scope`), else the client's user file or its project file in the current
+ * folder. Anything else is refused with `path_not_allowed`, whatever the log says: a record naming
+ * `~/.bashrc` or another client's file is never a way to write there.
+ */
+export function recordedTarget(
+  deps: Deps,
+  client: ClientRecord,
+  o: TargetOptions,
+  recorded: { config_path: string },
+  what: string,
+): Target {
+  const named = o.configPath !== undefined || o.scope !== undefined;
+  const candidates: Target[] = [];
+  if (named) candidates.push(resolveTarget(deps, client, o));
+  else {
+    try {
+      candidates.push({ path: client.configPath(deps.os, deps.env), scope: "user" });
+    } catch { /* no user file on this system */ }
+    if (client.projectPath) candidates.push({ path: client.projectPath(Deno.cwd(), deps.os), scope: "project" });
+  }
+  const hit = candidates.find((c) => c.path === recorded.config_path);
+  if (!hit) {
+    const not = named ? "the file named on this command line" : `a config file of "${client.id}" here`;
+    throw new AppError("path_not_allowed", `Cannot write "${recorded.config_path}" for ${what}: it is not ${not}`, {
+      path: recorded.config_path,
+      client_id: client.id,
+      allowed: candidates.map((c) => c.path),
+      hint: "name the file with --config-path (or --scope project --project-dir DIR) if it really is the one",
+    });
+  }
+  if (hit.scope === "project" && !named) deps.policy.allowFile(hit.path, [deps.userHome, Deno.cwd()]);
+  return hit;
+}

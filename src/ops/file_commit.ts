@@ -7,6 +7,7 @@
 import { AppError } from "../core/errors.ts";
 import type { Deps } from "../platform/deps.ts";
 import { appendDeployment, type DeploymentRecord } from "../store/deployments.ts";
+import { logSigner } from "../store/deployment_log.ts";
 import { clearIntent, writeIntent } from "../store/journal.ts";
 import { backup, compareAndSwap, type FileState, removeIfUnchanged } from "./config_file.ts";
 import { settle } from "./pending.ts";
@@ -45,14 +46,16 @@ export async function commitFileWrite(
   o: CommitOptions,
 ): Promise<Committed> {
   refuseSplittingLinks(before.realPath, before.links);
+  // The key that signs the journal record and the log line: missing or untrusted, nothing is written.
+  const signer = await logSigner(deps);
   const backupPath = await backup(deps, before);
   const secret = after !== null && await holdsSecret(deps, after);
   const narrowedFrom = secret && before.mode !== null && (before.mode & 0o077) !== 0 ? before.mode : null;
-  await writeIntent(deps, lockName, rec);
+  await writeIntent(deps, lockName, rec, signer);
   try {
     if (after === null) await removeIfUnchanged(deps, before);
     else await compareAndSwap(deps, before, after, secret ? 0o600 : o.newFileMode, secret);
-    await appendDeployment(deps, rec);
+    await appendDeployment(deps, rec, signer);
   } catch (e) {
     if (e instanceof AppError && e.code === "concurrent_write") {
       // Refused before the rename: the file is someone else's version, nothing of ours happened.

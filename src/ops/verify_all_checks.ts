@@ -10,7 +10,9 @@ import { NAME_RE } from "../core/names.ts";
 import type { Deps } from "../platform/deps.ts";
 import { listArtifactIds } from "../store/artifacts.ts";
 import { loadBackup } from "../store/backups.ts";
-import { type DeploymentRecord, readDeployments } from "../store/deployments.ts";
+import { readDeployments } from "../store/deployments.ts";
+import { checkLog } from "../store/deployment_log.ts";
+import { trustedKeys } from "../store/keys.ts";
 import { contradiction } from "./index_witness.ts";
 import { readHead } from "../store/index_head.ts";
 import { pendingNames, readIntent } from "../store/journal.ts";
@@ -137,25 +139,26 @@ export async function checkIndexes(deps: Deps, r: Report, trusted: Map<string, s
   return listed;
 }
 
-/** Every record of every deployment log: readable, its artifact stored and listed, its pre-image backed up.
- * `relist` reads the indexes again (a deploy running now may use an artifact published since). */
+/** Every deployment log checked whole against its signed head (deployment_log.ts); every record's artifact
+ * stored and listed, its pre-image backed up. `relist` reads the indexes again (a deploy running now may
+ * use an artifact published since). */
 export async function checkDeployments(deps: Deps, r: Report, book: SecretBook, listed: Set<string>, relist: () => Promise<Set<string>>): Promise<void> {
   const l = layout(deps.home);
   const checkedBackups = new Set<string>();
+  const trusted = await trustedKeys(deps);
+  const clients = new Set<string>();
   for (const n of await deps.fs.readDir(l.deploymentsDir)) {
-    if (!n.endsWith(".jsonl") || n.startsWith(".")) continue;
-    const path = join(l.deploymentsDir, n);
-    const lines = dec.decode(await deps.fs.readFile(path)).split("\n");
-    for (const [i, line] of lines.entries()) {
-      if (!line.trim()) continue;
-      let rec: DeploymentRecord;
-      try {
-        rec = JSON.parse(line);
-        if (!rec || typeof rec.deployment_id !== "string") throw new Error("not a deployment record");
-      } catch {
-        r.warnings.push({ check: "deployments", path, message: `line ${i + 1} is not a record (torn by a crash): skipped` });
-        continue;
-      }
+    const client = n.endsWith(".jsonl") ? n.slice(0, -6) : n.endsWith(".head.json") ? n.slice(0, -10) : null;
+    if (client === null || n.startsWith(".")) continue;
+    if (NAME_RE.test(client)) clients.add(client);
+    else r.warnings.push({ check: "deployments", path: join(l.deploymentsDir, n), message: `"${n}" is not named after a client: ignored` });
+  }
+  for (const client of [...clients].sort()) {
+    const log = await checkLog(deps, client, trusted);
+    const path = log.path;
+    for (const message of log.warnings) r.warnings.push({ check: "deployments", path, message: `${client}: ${message}` });
+    for (const message of log.problems) r.problems.push({ check: "deployments", path, message: `the deployment log of "${client}": ${message}` });
+    for (const rec of log.records) {
       r.checked.deployments++;
       if (rec.artifact_id && !listed.has(rec.artifact_id)) for (const id of await relist()) listed.add(id);
       if (rec.artifact_id && !listed.has(rec.artifact_id)) {
@@ -184,7 +187,8 @@ export async function checkWitness(deps: Deps, r: Report, trusted: Map<string, s
   for (const n of await deps.fs.readDir(l.deploymentsDir)) {
     const client = n.slice(0, -6);
     if (!n.endsWith(".jsonl") || !NAME_RE.test(client)) continue;
-    const records = await readDeployments(deps, client);
+    const records = await readDeployments(deps, client).catch(() => null);
+    if (!records) continue; // reported by checkDeployments
     for (const profile of new Set(records.filter((x) => x.index_version).map((x) => x.profile_id))) {
       if (!NAME_RE.test(profile)) continue;
       const idx = await readIndex(deps, client, profile, trusted).catch(() => undefined);
