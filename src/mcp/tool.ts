@@ -15,6 +15,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult, ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
 import { toErrorDocument } from "../core/errors.ts";
+import { ready } from "../core/lazy.ts";
 import { registered } from "./registered.ts";
 
 /** read: readOnlyHint; write: changes state, idempotent when `idempotent`; destructive: may replace data. */
@@ -72,11 +73,16 @@ export function defineTool<S extends z.ZodRawShape>(server: McpServer, spec: Too
     },
     (async (args: z.objectOutputType<S, z.ZodTypeAny>) => {
       try {
-        return okResult(await spec.run(args));
+        return okResult(await ready(await spec.run(args)));
       } catch (e) {
         return errorResult(e);
       }
     }) as never,
   );
-  registered(server).tools.push({ name: spec.name, title: spec.title, description: spec.description, annotations });
+  registered(server).tools.push({
+    name: spec.name,
+    title: spec.title,
+    description: spec.description,
+    annotations,
+  });
 }
