@@ -4,8 +4,13 @@
  * Values pass through `redact` (which receives the path) before they are reported.
  *
  * @example
- * diffServers({ a: { command: "x", args: ["1"] } }, { a: { command: "x", args: ["2"] } }, (_p, v) => v);
- * // servers_modified: [{ name: "a", changes: [{ path: "args[0]", old: "1", new: "2" }] }]
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { diffServers } from "./diff.ts";
+ * const before = { a: { command: "x", args: ["1"] } }, after = { a: { command: "x", args: ["2"] } };
+ * const d = diffServers(before, after, (_path, value) => value);
+ * assert.deepEqual(d.servers_modified, [{ name: "a", changes: [{ path: "args[0]", old: "1", new: "2" }] }]);
+ * ```
  */
 export interface FieldChange {
   path: string;

@@ -4,8 +4,12 @@
  * value looks like a token when it has a known token prefix (ghp_, github_pat_, sk-, xoxb-, AKIA...).
  *
  * @example
- * isSecretName("GITHUB_TOKEN"); // true
- * looksLikeToken("ghp_0123456789abcdefghijklmnopqrstuvwxyz"); // "known"
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { isSecretName, looksLikeToken } from "./secret_detect.ts";
+ * assert.ok(isSecretName("GITHUB_TOKEN"));
+ * assert.equal(looksLikeToken("ghp_0123456789abcdefghijklmnopqrstuvwxyz"), "known");
+ * ```
  */
 import { SECRET_REF } from "./neutral.ts";
 

@@ -4,8 +4,13 @@
  * returned for secrets.json. `Bearer abc` keeps its scheme: `Bearer ${VAR}`.
  *
  * @example
- * extractSecrets("gh", { command: "x", env: { GITHUB_TOKEN: "ghp_..." } }, {});
- * // entry.env.GITHUB_TOKEN === "${GITHUB_TOKEN}", secrets.GITHUB_TOKEN === "ghp_..."
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { extractSecrets } from "./secret_extract.ts";
+ * const { entry, secrets } = extractSecrets("gh", { command: "x", env: { GITHUB_TOKEN: "ghp_..." } }, {});
+ * assert.equal((entry.env as Record<string, string>).GITHUB_TOKEN, "${GITHUB_TOKEN}");
+ * assert.equal(secrets.GITHUB_TOKEN, "ghp_...");
+ * ```
  */
 import { isRemote, type NeutralEntry, refsIn } from "./neutral.ts";
 import { isLiteral, isSecretHeader, isSecretName, looksLikeToken } from "./secret_detect.ts";

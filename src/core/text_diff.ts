@@ -9,12 +9,12 @@
  * quadratic in them: ~0.8 s for 2,000 changed lines), the rest is shown as one block removed and
  * added: still exact and applicable, only not minimal.
  *
- * @example Two lines changed far apart: two small hunks
+ * @example One line changed
  * ```ts
+ * import assert from "node:assert/strict";
  * import { unifiedDiff } from "./text_diff.ts";
- * const before = "a\nb\nc\n";
- * const diff = unifiedDiff(before, "a\nB\nc\n", "mcp.json");
- * if (diff !== "--- mcp.json\n+++ mcp.json\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n") throw new Error(diff);
+ * const diff = unifiedDiff("a\nb\nc\n", "a\nB\nc\n", "mcp.json");
+ * assert.equal(diff, "--- mcp.json\n+++ mcp.json\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n");
  * ```
  * @module
  */

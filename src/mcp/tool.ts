@@ -5,11 +5,21 @@
  * `structuredContent` against the output schema, even on errors).
  *
  * @example
- * defineTool(server, {
- *   name: "list_profiles", title: "List profiles", description: "...", kind: "read",
- *   input: { client_id: clientId }, output: z.object({ profiles: z.array(z.any()) }).passthrough(),
- *   run: (a) => listProfiles(deps, { client: a.client_id }),
- * });
+ * ```ts
+ * import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+ * import { z } from "zod";
+ * import { defineTool } from "./tool.ts";
+ * import { clientId } from "./schemas.ts";
+ * import { listProfiles } from "../ops/list_profiles.ts";
+ * import type { Deps } from "../platform/deps.ts";
+ * export function registerListProfiles(server: McpServer, deps: Deps) {
+ *   defineTool(server, {
+ *     name: "list_profiles", title: "List profiles", description: "...", kind: "read",
+ *     input: { client_id: clientId }, output: z.object({ profiles: z.array(z.any()) }).passthrough(),
+ *     run: (a) => listProfiles(deps, { client: a.client_id }),
+ *   });
+ * }
+ * ```
  */
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult, ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
