@@ -4,7 +4,7 @@
  * any other name (added, then removed by a later deploy), and `__proto__` refused where it would vanish.
  */
 import { join } from "node:path";
-import { assert, assertEquals, assertRejectsCode } from "../core/assert.ts";
+import { assert, assertEquals, assertRejects, assertRejectsCode } from "../core/assert.ts";
 import { withHome } from "../helpers/home.ts";
 import { init } from "../../src/ops/init.ts";
 import { publish } from "../../src/ops/publish.ts";
@@ -39,12 +39,8 @@ Deno.test("servers named constructor and toString are added, then removed by a l
     // A hand-made "constructor" entry is reported as not ours (unmanaged), not as "edited by hand".
     await Deno.writeTextFile(join(h.userHome, ".cursor", "mcp.json"), '{"mcpServers": {"constructor": {"command": "mine"}}}');
     await publish(d, { client: "cursor", profile: "default", payload: { mcpServers: { constructor: { command: "c" } } } });
-    try {
-      await deploy(d, { client: "cursor" });
-      assert.fail("drift expected");
-    } catch (e) {
-      assertEquals((e as { details: { conflicts: { kind: string }[] } }).details.conflicts[0].kind, "unmanaged");
-    }
+    const drift = await assertRejects(() => deploy(d, { client: "cursor" }), "drift_detected");
+    assertEquals(drift.details.conflicts[0].kind, "unmanaged");
     const proto = JSON.parse('{"mcpServers": {"__proto__": {"command": "p"}}}');
     await assertRejectsCode(() => publish(d, { client: "cursor", profile: "default", payload: proto }), "invalid_input");
   }));

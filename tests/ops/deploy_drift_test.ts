@@ -1,4 +1,4 @@
-import { assert, assertEquals, assertRejectsCode } from "../core/assert.ts";
+import { assert, assertEquals, assertRejects, assertRejectsCode } from "../core/assert.ts";
 import { dirname, join } from "node:path";
 import { withHome } from "../helpers/home.ts";
 import { ready } from "../../src/core/lazy.ts";
@@ -50,21 +50,10 @@ Deno.test("an unmanaged entry of the same name is drift (exit 6) unless --force;
     const original =
       '{\n  "mcpServers": {\n    "memory": { "command": "my-memory", "env": { "MY_TOKEN": "hunter2hunter2" } }\n  }\n}\n';
     const { d, path } = await setup(h, original);
-    try {
-      await deploy(d, { client: "cursor" });
-      assert.fail("expected drift");
-    } catch (e) {
-      const err = e as {
-        code: string;
-        details: { conflicts: { server: string; kind: string; differences: unknown[] }[] };
-      };
-      assertEquals(err.code, "drift_detected");
-      assertEquals(err.details.conflicts.map((c) => [c.server, c.kind]), [["memory", "unmanaged"]]);
-      assert.ok(
-        !JSON.stringify(err.details).includes("hunter2hunter2"),
-        "a secret value leaked into the drift report",
-      );
-    }
+    const err = await assertRejects(() => deploy(d, { client: "cursor" }), "drift_detected");
+    const conflicts = err.details.conflicts as { server: string; kind: string; differences: unknown[] }[];
+    assertEquals(conflicts.map((c) => [c.server, c.kind]), [["memory", "unmanaged"]]);
+    assert.ok(!JSON.stringify(err.details).includes("hunter2hunter2"), "a secret value leaked into the drift report");
     assertEquals(await Deno.readTextFile(path), original);
     const dry = await deploy(d, { client: "cursor", force: true, dryRun: true });
     assertEquals(dry.status, "dry_run");

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { assert, assertEquals, assertRejectsCode } from "../core/assert.ts";
+import { assert, assertEquals, assertRejects, assertRejectsCode } from "../core/assert.ts";
 import { withHome } from "../helpers/home.ts";
 import { addServer } from "../../src/ops/add_server.ts";
 import { removeServer } from "../../src/ops/remove_server.ts";
@@ -22,13 +22,9 @@ Deno.test("add-server: catalogue server with params, defaults, summary; duplicat
     assertEquals((await addServer(d, { id: "filesystem", params: { allowed_directory: "/c" }, replace: true })).action, "replaced");
     assertEquals((await addServer(d, { id: "filesystem", name: "fs2", params: { allowed_directory: "/d" } })).servers, ["filesystem", "fs2"]);
     // Unknown params are refused with the known ones.
-    try {
-      await addServer(d, { id: "memory", params: { nope: "1" } });
-      assert.fail("expected a refusal");
-    } catch (e) {
-      assert.ok(e instanceof AppError && e.code === "invalid_input");
-      assert.ok((e.details.known as string[]).includes("MEMORY_FILE_PATH"));
-    }
+    const e = await assertRejects(() => addServer(d, { id: "memory", params: { nope: "1" } }), "invalid_input");
+    assert.ok(e instanceof AppError);
+    assert.ok((e.details.known as string[]).includes("MEMORY_FILE_PATH"));
     await assertRejectsCode(() => addServer(d, { id: "filesystm" }), "server_not_found");
     await assertRejectsCode(() => addServer(d, { id: "memory", client: "nope" }), "client_not_found");
     await assertRejectsCode(() => addServer(d, { id: "memory", transport: "carrier-pigeon" }), "invalid_input");

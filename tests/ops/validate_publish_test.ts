@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { assert, assertEquals, assertRejectsCode } from "../core/assert.ts";
+import { assert, assertEquals, assertRejects, assertRejectsCode } from "../core/assert.ts";
 import { withHome } from "../helpers/home.ts";
 import { addServer } from "../../src/ops/add_server.ts";
 import { validateConfig } from "../../src/ops/validate_config.ts";
@@ -84,13 +84,9 @@ Deno.test("publish-config from the draft: refused with every error listed, then 
     await init(d);
     await addServer(d, { id: "github" });
     await addServer(d, { id: "bad", command: "x", args: ["{placeholder}"] });
-    try {
-      await publishDraft(d, { client: "claude-desktop" });
-      assert.fail("expected validation_failed");
-    } catch (e) {
-      assert.ok(e instanceof AppError && e.code === "validation_failed");
-      assertEquals(codes(e.details.errors as { code: string }[]), ["MISSING_ENV", "UNRESOLVED_PLACEHOLDER"]);
-    }
+    const e = await assertRejects(() => publishDraft(d, { client: "claude-desktop" }), "validation_failed");
+    assert.ok(e instanceof AppError);
+    assertEquals(codes(e.details.errors as { code: string }[]), ["MISSING_ENV", "UNRESOLVED_PLACEHOLDER"]);
     await updateDraft(d, "claude-desktop", "default", (x) => ({ draft: { ...x, servers: x.servers.slice(0, 1) }, result: null }));
     await addServer(d, { id: "github", replace: true, env: { GITHUB_PERSONAL_ACCESS_TOKEN: "tok-secret-value-1" } });
     const r = await publishDraft(d, { client: "claude-desktop", changelog: "first" });

@@ -6,7 +6,7 @@
  * write-ahead journal completes it), one that did not land is not.
  */
 import { join } from "node:path";
-import { assert, assertEquals } from "../core/assert.ts";
+import { assert, assertEquals, assertRejects } from "../core/assert.ts";
 import { withHome } from "../helpers/home.ts";
 import { faultFs } from "../helpers/fault_fs.ts";
 import { realFs } from "../../src/platform/fs.ts";
@@ -90,7 +90,8 @@ Deno.test("a deploy killed between the rename and the log append: status and his
         }
       },
     });
-    await fx.deployB(h.deps(fs)).then(() => assert.fail("the deploy survived its crash"), () => {});
+    const killed = await assertRejects(() => fx.deployB(h.deps(fs)), undefined, "the deploy survived its crash");
+    assert.match(killed.message, /deployments\/cursor\.jsonl": killed$/);
     assert.ok(sameBytes(await Deno.readFile(fx.file), fx.bytesB), "the rename happened");
     assertEquals((await names(join(h.home, "journal"))).length, 1);
     // Read-only commands see the journalled deployment as done, and write nothing.

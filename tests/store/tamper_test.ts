@@ -1,4 +1,4 @@
-import { assert, assertEquals } from "../core/assert.ts";
+import { assert, assertEquals, assertRejects } from "../core/assert.ts";
 import { join } from "node:path";
 import { SAMPLE_PAYLOAD, withHome } from "../helpers/home.ts";
 import { init } from "../../src/ops/init.ts";
@@ -8,14 +8,8 @@ import { exitCodeFor } from "../../src/core/errors.ts";
 import type { Deps } from "../../src/platform/deps.ts";
 
 async function expectExit5(d: Deps, id: string, what: string) {
-  try {
-    await verifyOp(d, { artifactId: id });
-  } catch (e) {
-    const code = (e as { code: string }).code;
-    assertEquals(exitCodeFor(code), 5, `${what}: got ${code} ${(e as Error).message}`);
-    return;
-  }
-  assert.fail(`${what}: tampering went unnoticed`);
+  const e = await assertRejects(() => verifyOp(d, { artifactId: id }), undefined, `${what}: tampering went unnoticed`);
+  assertEquals(exitCodeFor(e.code!), 5, `${what}: got ${e.code} ${e.message}`);
 }
 
 /** Flips one bit of byte i, runs the check, restores the file. */
