@@ -4,7 +4,7 @@
  */
 import { basename } from "./src/platform/path.ts";
 import denoJson from "./deno.json" with { type: "json" };
-import type { Env, OS } from "./src/clients/types.ts";
+import type { Env, OS } from "./src/platform/host.ts";
 import { argvForInvocation, plainServe, withDefaultCommand } from "./src/cli/argv.ts";
 import { makeDeps } from "./src/platform/make_deps.ts";
 import { ENV_VARS, RUN_FLAGS } from "./scripts/permissions.ts";

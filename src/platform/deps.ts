@@ -2,7 +2,7 @@
  * The dependencies every operation receives, built once in main.ts (tests build them over a temp
  * folder). Nothing below ops/ reads Deno.env, the clock or the disk except through these.
  */
-import type { Env, OS } from "../clients/types.ts";
+import type { Env, OS } from "./host.ts";
 import type { FileSystem } from "./fs.ts";
 import type { AccessPolicy } from "./scoped_fs.ts";
 

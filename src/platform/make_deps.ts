@@ -1,6 +1,6 @@
 /** Builds the real Deps for one command: the state folder, the scoped file system and its allow-list. */
 import { join } from "./path.ts";
-import type { Env, OS } from "../clients/types.ts";
+import type { Env, OS } from "./host.ts";
 import { AppError } from "../core/errors.ts";
 import type { Deps } from "./deps.ts";
 import { type FileSystem, realFs } from "./fs.ts";
