@@ -4,7 +4,7 @@
  * (never internal_error); registry files and imports with missing fields or wrong types; values with
  * spaces, quotes, `;`, `$(...)` and newlines written into every client format as single argv items.
  */
-import fc from "fast-check";
+import fc from "../helpers/fc.ts";
 import { join } from "node:path";
 import { assert, assertEquals } from "../core/assert.ts";
 import { type TempHome, withHome } from "../helpers/home.ts";

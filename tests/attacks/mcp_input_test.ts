@@ -4,7 +4,7 @@
  * document (never internal_error); the stdio server (with its fast first answer) survives malformed
  * JSON-RPC, invalid UTF-8, 10,000-deep JSON and messages over the 8 MiB limit, and keeps answering.
  */
-import fc from "fast-check";
+import fc from "../helpers/fc.ts";
 import { assert, assertEquals } from "../core/assert.ts";
 import { EXPECTED_TOOLS, withMcp } from "../mcp/client.ts";
 import { tempHome } from "../helpers/home.ts";

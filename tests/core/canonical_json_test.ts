@@ -1,5 +1,5 @@
 import { assertEquals } from "./assert.ts";
-import fc from "fast-check";
+import fc from "../helpers/fc.ts";
 import { canonicalJson, compareCodePoints, pythonNumber } from "../../src/core/canonical_json.ts";
 import { artifactIdOf } from "../../src/core/digest.ts";
 

@@ -1,5 +1,5 @@
 import { assert, assertEquals } from "./assert.ts";
-import fc from "fast-check";
+import fc from "../helpers/fc.ts";
 import { MAX_EDIT, unifiedDiff } from "../../src/core/text_diff.ts";
 import { redactText, redactValue } from "../../src/core/redact.ts";
 import { gitApply } from "../helpers/git_apply.ts";

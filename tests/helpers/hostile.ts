@@ -1,5 +1,5 @@
 /** fast-check arbitraries of hostile input, shared by the CLI and MCP attack tests. */
-import fc from "fast-check";
+import fc from "./fc.ts";
 
 /** Strings an attacker or a confused model would send. */
 export const hostileString = fc.oneof(

@@ -1,5 +1,5 @@
 import { assertEquals, assertRejectsCode } from "../core/assert.ts";
-import fc from "fast-check";
+import fc from "../helpers/fc.ts";
 import { join } from "node:path";
 import { withHome } from "../helpers/home.ts";
 import { loadBackup, saveBackup, scrub, unscrub } from "../../src/store/backups.ts";

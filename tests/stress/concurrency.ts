@@ -21,6 +21,7 @@ import { readIndex } from "../../src/store/profile_index.ts";
 import { trustedKeys } from "../../src/store/keys.ts";
 import { USER_TEXT } from "../reliability/deploy_fixture.ts";
 import { runCommand, seeded, stressHome } from "./proc.ts";
+import { testSeed, withSeed } from "../helpers/seed.ts";
 import { type Expect, mcpWorker } from "./mcp_worker.ts";
 
 export interface ConcurrencyOptions {
@@ -109,8 +110,12 @@ async function watch(file: string, seen: Map<string, string>, stop: () => boolea
 }
 
 /** Runs the harness in a fresh temp home. */
-export async function concurrencyHarness(o: ConcurrencyOptions): Promise<ConcurrencyFigures> {
-  const seed = o.seed ?? Date.now() % 1_000_000;
+export function concurrencyHarness(o: ConcurrencyOptions): Promise<ConcurrencyFigures> {
+  const seed = o.seed ?? testSeed();
+  return withSeed("concurrency harness", seed, () => concurrencyRun(o, seed));
+}
+
+async function concurrencyRun(o: ConcurrencyOptions, seed: number): Promise<ConcurrencyFigures> {
   const h = await stressHome();
   const t0 = performance.now();
   const f: ConcurrencyFigures = { processes: o.processes, opsEach: o.opsEach, seed, ops: {}, mcpCalls: 0, deployments: 0, fileReads: 0, versionsSeen: 0, slowestOpMs: 0, seconds: 0 };

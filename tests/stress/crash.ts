@@ -15,6 +15,7 @@ import { verifyAll } from "../../src/ops/verify_all.ts";
 import { status } from "../../src/ops/status.ts";
 import { deployFixture, sameBytes } from "../reliability/deploy_fixture.ts";
 import { mtimes, runCommand, seeded, stressHome, tempFilesUnder } from "./proc.ts";
+import { testSeed, withSeed } from "../helpers/seed.ts";
 import { type Subject, subjectFor } from "./crash_subjects.ts";
 
 export type CrashCommand = "deploy-config" | "rollback" | "publish-config" | "add-server";
@@ -73,8 +74,12 @@ async function locksFree(h: TempHome): Promise<void> {
 }
 
 /** Runs the harness for one command in a fresh temp home. */
-export async function crashHarness(command: CrashCommand, o: CrashOptions): Promise<CrashFigures> {
-  const seed = o.seed ?? Date.now() % 1_000_000;
+export function crashHarness(command: CrashCommand, o: CrashOptions): Promise<CrashFigures> {
+  const seed = o.seed ?? testSeed();
+  return withSeed(`crash harness (${command})`, seed, () => crashRun(command, o, seed));
+}
+
+async function crashRun(command: CrashCommand, o: CrashOptions, seed: number): Promise<CrashFigures> {
   const rand = seeded(seed);
   const h = await stressHome();
   const t0 = performance.now();

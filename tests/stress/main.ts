@@ -8,7 +8,8 @@
  *   deno task stress --only faults           # the in-process fault sweeps, with their counts
  *
  * Options: --kills N (per command, default 500), --processes P (8), --ops M (50 per process), --mcp C
- * (MCP calls during the concurrency run, 100), --seed S, --only crash|concurrency|faults, --commands a,b.
+ * (MCP calls during the concurrency run, 100), --seed S (default: MCPO_SEED, else the clock; a failure
+ * names its seed), --only crash|concurrency|faults, --commands a,b.
  */
 import { parseArgs } from "node:util";
 import { type CrashCommand, type CrashFigures, crashHarness } from "./crash.ts";
