@@ -22,16 +22,18 @@ export function resolveTarget(deps: Deps, client: ClientRecord, o: TargetOptions
     if (typeof o.configPath !== "string" || o.configPath.length === 0) {
       throw new AppError("invalid_input", "--config-path needs a file path");
     }
-    const path = checkUserPath(o.configPath, Deno.cwd());
+    const path = checkUserPath(o.configPath, deps.cwd());
     deps.policy.allowFile(path, [deps.userHome]);
     return { path, scope: "custom" };
   }
   const scope = o.scope ?? "user";
   if (scope === "project") {
     if (!client.projectPath) {
-      throw new AppError("invalid_input", `Client "${client.id}" has no project-scope file`, { client_id: client.id });
+      throw new AppError("invalid_input", `Client "${client.id}" has no project-scope file`, {
+        client_id: client.id,
+      });
     }
-    const dir = o.projectDir === undefined ? Deno.cwd() : checkUserPath(o.projectDir, Deno.cwd());
+    const dir = o.projectDir === undefined ? deps.cwd() : checkUserPath(o.projectDir, deps.cwd());
     const path = client.projectPath(dir, deps.os);
     deps.policy.allowFile(path, [deps.userHome, dir]);
     return { path, scope: "project" };

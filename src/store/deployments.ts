@@ -118,9 +118,6 @@ function lineRecord(line: string): unknown {
   return JSON.parse(line);
 }
 
-/** The last parse of each client's log, by its exact text (the MCP server reads logs on every call). */
-const parsedLogs = new Map<string, { text: string; records: DeploymentRecord[] }>();
-
 /** Every record of a client, oldest first (a torn or foreign line is skipped). */
 export async function readDeployments(deps: Deps, client: string): Promise<DeploymentRecord[]> {
   let text: string;
@@ -130,8 +127,10 @@ export async function readDeployments(deps: Deps, client: string): Promise<Deplo
     if (e instanceof Deno.errors.NotFound) return [];
     throw e;
   }
-  const memo = parsedLogs.get(client);
-  if (memo && memo.text === text) return [...memo.records];
+  // The last parse of each client's log, by its exact text (the MCP server reads logs on every call).
+  const logs = deps.cache.memo<DeploymentRecord[]>("logs");
+  const memo = logs.get(client, text);
+  if (memo) return [...memo];
   const out: DeploymentRecord[] = [];
   for (const line of text.split("\n")) {
     if (!line.trim()) continue;
@@ -142,8 +141,7 @@ export async function readDeployments(deps: Deps, client: string): Promise<Deplo
       // A torn line from a crash during append.
     }
   }
-  parsedLogs.set(client, { text, records: out });
-  return [...out];
+  return [...logs.set(client, text, out)];
 }
 
 /** The newest record for a config file (the managed set lives there), or null. */
