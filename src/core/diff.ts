@@ -60,7 +60,12 @@ export function diffServers(
   redact: (path: string, value: unknown) => unknown,
 ): ServersDiff {
   const names = [...new Set([...Object.keys(from), ...Object.keys(to)])].sort();
-  const out: ServersDiff = { servers_added: [], servers_removed: [], servers_modified: [], servers_unchanged: [] };
+  const out: ServersDiff = {
+    servers_added: [],
+    servers_removed: [],
+    servers_modified: [],
+    servers_unchanged: [],
+  };
   for (const n of names) {
     if (!Object.hasOwn(from, n)) out.servers_added.push(n);
     else if (!Object.hasOwn(to, n)) out.servers_removed.push(n);

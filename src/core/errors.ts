@@ -63,8 +63,20 @@ export interface ErrorDocument {
 
 /** Names of the runtime's operating-system error classes (NotFound, PermissionDenied...). */
 const OS_ERROR_NAMES = new Set([
-  "NotFound", "PermissionDenied", "AlreadyExists", "InvalidData", "TimedOut", "Interrupted", "WriteZero",
-  "UnexpectedEof", "BadResource", "Busy", "NotSupported", "FilesystemLoop", "IsADirectory", "NotADirectory",
+  "NotFound",
+  "PermissionDenied",
+  "AlreadyExists",
+  "InvalidData",
+  "TimedOut",
+  "Interrupted",
+  "WriteZero",
+  "UnexpectedEof",
+  "BadResource",
+  "Busy",
+  "NotSupported",
+  "FilesystemLoop",
+  "IsADirectory",
+  "NotADirectory",
 ]);
 
 /** True for a raw error from the operating system (a Deno error class, or an `E...` errno code). */

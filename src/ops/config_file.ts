@@ -25,10 +25,14 @@ export async function readConfigFile(deps: Deps, path: string): Promise<FileStat
   const realPath = await deps.policy.resolveReal(path);
   await deps.policy.check(path, "read");
   if (isWithin(await deps.policy.resolveReal(deps.home), realPath)) {
-    throw new AppError("path_not_allowed", `Cannot use "${path}" as a client config file: it resolves into the state folder ("${realPath}")`, {
-      path,
-      real_path: realPath,
-    });
+    throw new AppError(
+      "path_not_allowed",
+      `Cannot use "${path}" as a client config file: it resolves into the state folder ("${realPath}")`,
+      {
+        path,
+        real_path: realPath,
+      },
+    );
   }
   const st = await deps.fs.stat(realPath);
   if (st && !st.isFile) {
@@ -41,7 +45,9 @@ export async function readConfigFile(deps: Deps, path: string): Promise<FileStat
     bytes = await deps.fs.readFile(realPath);
   } catch (e) {
     // Removed by another program since the stat: it is missing now.
-    if (e instanceof Deno.errors.NotFound) return { realPath, bytes: null, text: "", mode: null, sha256: null };
+    if (e instanceof Deno.errors.NotFound) {
+      return { realPath, bytes: null, text: "", mode: null, sha256: null };
+    }
     throw e;
   }
   let text: string;
@@ -68,7 +74,13 @@ export async function backup(deps: Deps, before: FileState): Promise<string | nu
 
 /** Replaces the file with `after` unless someone changed it since `before` was read. The file keeps its
  * mode (`newFileMode` when it is created), less the group and other bits when `private`. */
-export async function compareAndSwap(deps: Deps, before: FileState, after: Uint8Array, newFileMode: number, private_ = false) {
+export async function compareAndSwap(
+  deps: Deps,
+  before: FileState,
+  after: Uint8Array,
+  newFileMode: number,
+  private_ = false,
+) {
   await deps.fs.mkdir(dirname(before.realPath), 0o700);
   const kept = before.mode ?? newFileMode;
   await writeAtomic(deps.fs, before.realPath, after, {

@@ -21,8 +21,10 @@ export async function readIntent(deps: Deps, name: string): Promise<DeploymentRe
   const got = await readJson<DeploymentRecord>(deps.fs, path);
   if (!got) return null;
   const r = got.value;
-  if (!r || typeof r !== "object" || typeof r.deployment_id !== "string" || typeof r.client_id !== "string" ||
-    typeof r.config_path !== "string" || typeof r.managed !== "object" || r.managed === null) {
+  if (
+    !r || typeof r !== "object" || typeof r.deployment_id !== "string" || typeof r.client_id !== "string" ||
+    typeof r.config_path !== "string" || typeof r.managed !== "object" || r.managed === null
+  ) {
     throw new AppError("integrity_error", `The journal record "${path}" is malformed`, { path });
   }
   return r;
@@ -35,6 +37,8 @@ export async function clearIntent(deps: Deps, name: string): Promise<void> {
 
 /** Lock names with a pending record. */
 export async function pendingNames(deps: Deps): Promise<string[]> {
-  return (await deps.fs.readDir(layout(deps.home).journalDir)).filter((n) => /^[\w.-]+\.json$/.test(n) && !n.startsWith("."))
+  return (await deps.fs.readDir(layout(deps.home).journalDir)).filter((n) =>
+    /^[\w.-]+\.json$/.test(n) && !n.startsWith(".")
+  )
     .map((n) => n.slice(0, -5));
 }

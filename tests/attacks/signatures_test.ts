@@ -22,7 +22,11 @@ const V2 = { mcpServers: { only: { command: "uvx", args: ["mcp-server-time"] } }
 
 async function refusedDeploy(d: Deps, file: string, what: string, artifactId?: string) {
   const before = await Deno.readFile(file).catch(() => null);
-  const e = await assertRejects(() => deploy(d, { client: "cursor", artifactId }), undefined, `${what}: deployed despite the change`);
+  const e = await assertRejects(
+    () => deploy(d, { client: "cursor", artifactId }),
+    undefined,
+    `${what}: deployed despite the change`,
+  );
   assertEquals(exitCodeFor(e.code!), 5, `${what}: ${e.code} ${e.message}`);
   assertEquals(await Deno.readFile(file).catch(() => null), before, `${what}: the file changed`);
 }
@@ -31,10 +35,22 @@ Deno.test("every single-byte change of the artifact, its signatures, the index, 
   withHome(async (h) => {
     const d = h.deps();
     const k = await init(d);
-    const r = await publish(d, { client: "cursor", profile: "default", payload: SAMPLE_PAYLOAD, changelog: "é ü" });
+    const r = await publish(d, {
+      client: "cursor",
+      profile: "default",
+      payload: SAMPLE_PAYLOAD,
+      changelog: "é ü",
+    });
     const file = join(h.userHome, ".cursor", "mcp.json");
     let flips = 0;
-    for (const rel of [`artifacts/${r.artifact_id}.json`, "index/cursor/default.json", "heads/cursor/default.json", `keys/trusted/${k.key_id}.pub`]) {
+    for (
+      const rel of [
+        `artifacts/${r.artifact_id}.json`,
+        "index/cursor/default.json",
+        "heads/cursor/default.json",
+        `keys/trusted/${k.key_id}.pub`,
+      ]
+    ) {
       const path = join(h.home, rel);
       const orig = await Deno.readFile(path);
       for (let i = 0; i < orig.length; i++) {

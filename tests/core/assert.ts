@@ -18,7 +18,11 @@ export interface Rejection extends Error {
 /** Awaits `fn`, which must reject (with `code`, when given); returns what it rejected with. A resolve
  * fails the test with `msg`; unlike `try { await fn(); fail() } catch {}`, the failure is never caught
  * by the test's own catch. */
-export async function assertRejects(fn: () => Promise<unknown>, code?: string, msg?: string): Promise<Rejection> {
+export async function assertRejects(
+  fn: () => Promise<unknown>,
+  code?: string,
+  msg?: string,
+): Promise<Rejection> {
   let error: unknown;
   try {
     await fn();

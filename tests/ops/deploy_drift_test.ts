@@ -53,7 +53,10 @@ Deno.test("an unmanaged entry of the same name is drift (exit 6) unless --force;
     const err = await assertRejects(() => deploy(d, { client: "cursor" }), "drift_detected");
     const conflicts = err.details.conflicts as { server: string; kind: string; differences: unknown[] }[];
     assertEquals(conflicts.map((c) => [c.server, c.kind]), [["memory", "unmanaged"]]);
-    assert.ok(!JSON.stringify(err.details).includes("hunter2hunter2"), "a secret value leaked into the drift report");
+    assert.ok(
+      !JSON.stringify(err.details).includes("hunter2hunter2"),
+      "a secret value leaked into the drift report",
+    );
     assertEquals(await Deno.readTextFile(path), original);
     const dry = await deploy(d, { client: "cursor", force: true, dryRun: true });
     assertEquals(dry.status, "dry_run");

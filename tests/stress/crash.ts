@@ -83,12 +83,27 @@ async function crashRun(command: CrashCommand, o: CrashOptions, seed: number): P
   const rand = seeded(seed);
   const h = await stressHome();
   const t0 = performance.now();
-  const f: CrashFigures = { command, seed, kills: 0, finishedFirst: 0, landedNew: 0, stayedOld: 0, midWrite: 0, recoveries: 0, verified: 0, seconds: 0 };
+  const f: CrashFigures = {
+    command,
+    seed,
+    kills: 0,
+    finishedFirst: 0,
+    landedNew: 0,
+    stayedOld: 0,
+    midWrite: 0,
+    recoveries: 0,
+    verified: 0,
+    seconds: 0,
+  };
   try {
     const fx = command === "deploy-config" || command === "rollback" ? await deployFixture(h) : null;
     const s = await subjectFor(command, h, fx);
     const { first, end } = await measure(h, s);
-    o.log?.(`${command}: writes start ~${first.toFixed(0)} ms after spawn, runs end ~${end.toFixed(0)} ms (seed ${seed})`);
+    o.log?.(
+      `${command}: writes start ~${first.toFixed(0)} ms after spawn, runs end ~${
+        end.toFixed(0)
+      } ms (seed ${seed})`,
+    );
     // A quarter of the kills anywhere in the run; the rest in a window around the write phase that
     // narrows as runs finish first (too late) or die having done nothing (too early).
     let lo = Math.max(0, first - 15);
@@ -121,11 +136,19 @@ async function crashRun(command: CrashCommand, o: CrashOptions, seed: number): P
         assert.ok(u.code === 0, `${command}: the run after kill ${f.kills} failed: ${u.stdout}${u.stderr}`);
         await s.observe(true);
         if (fx) {
-          const st = (await status(h.deps(), { client: "cursor" })).targets.find((t) => t.state !== "not-deployed");
+          const st = (await status(h.deps(), { client: "cursor" })).targets.find((t) =>
+            t.state !== "not-deployed"
+          );
           assert.ok(st?.state === "up-to-date", `${command}: status after recovery: ${JSON.stringify(st)}`);
-          assert.ok(sameBytes(await Deno.readFile(fx.file), fx.bytesA) || sameBytes(await Deno.readFile(fx.file), fx.bytesB));
+          assert.ok(
+            sameBytes(await Deno.readFile(fx.file), fx.bytesA) ||
+              sameBytes(await Deno.readFile(fx.file), fx.bytesB),
+          );
         }
-        assert.ok((await tempFilesUnder(join(h.userHome, ".cursor")).catch(() => [])).length === 0, "temp files left beside the client file");
+        assert.ok(
+          (await tempFilesUnder(join(h.userHome, ".cursor")).catch(() => [])).length === 0,
+          "temp files left beside the client file",
+        );
         f.recoveries++;
       }
       if (f.kills % 100 === 0) o.log?.(`${command}: ${f.kills} kills`);
