@@ -19,7 +19,16 @@ export const ENV_VARS = [
 ];
 
 /** Variables npm packages read that we never need: reads return undefined instead of throwing. */
-export const IGNORED_ENV = ["LOG_TOKENS", "LOG_STREAM", "CLICOLOR_FORCE", "CLICOLOR", "DEBUG", "NODE_DEBUG", "FORCE_COLOR", "NODE_ENV"];
+export const IGNORED_ENV = [
+  "LOG_TOKENS",
+  "LOG_STREAM",
+  "CLICOLOR_FORCE",
+  "CLICOLOR",
+  "DEBUG",
+  "NODE_DEBUG",
+  "FORCE_COLOR",
+  "NODE_ENV",
+];
 
 export const RUN_FLAGS = [
   "--allow-read",

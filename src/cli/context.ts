@@ -3,6 +3,7 @@ import type { Command } from "./parser.ts";
 import type { Deps } from "../platform/deps.ts";
 import { type Format, type Io, printError, printResult } from "./output.ts";
 import { AppError } from "../core/errors.ts";
+import { ready } from "../core/lazy.ts";
 import { makeStyle, type Style } from "./style.ts";
 
 export interface GlobalOptions {
@@ -44,6 +45,8 @@ export function action<A extends unknown[], R>(
     try {
       const deps = await env.makeDeps(g.home);
       const r = await run(deps, ...(args.slice(0, -1) as A));
+      // The JSON document holds every lazy field (a deploy's diff): load what they need first.
+      if (format === "json") await ready(r);
       printResult(env.io, format, r, text, style.out);
       env.exitCode = exitFor ? exitFor(r) : 0;
     } catch (e) {

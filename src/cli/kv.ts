@@ -6,17 +6,30 @@ import type { Command } from "./parser.ts";
 /** The `--client` (default claude-desktop, as the seed) and `--profile` (default "default") options of
  * every draft command. */
 export function draftTarget(cmd: Command): Command {
-  return cmd.option("--client <id>", "client id", "claude-desktop").option("--profile <name>", "profile name", "default");
+  return cmd.option("--client <id>", "client id", "claude-desktop").option(
+    "--profile <name>",
+    "profile name",
+    "default",
+  );
 }
 
 /** `["a=1", "b=2"]` -> `{a: "1", b: "2"}`; `sep` splits at its first occurrence. A repeated key is refused. */
-export function parseKv(list: string[] | undefined, sep: "=" | ":", flag: string): Record<string, string> | undefined {
+export function parseKv(
+  list: string[] | undefined,
+  sep: "=" | ":",
+  flag: string,
+): Record<string, string> | undefined {
   if (!list || list.length === 0) return undefined;
   const out: Record<string, string> = {};
   for (const item of list) {
     const i = item.indexOf(sep);
     const k = i > 0 ? item.slice(0, i).trim() : "";
-    if (!k) throw new AppError("usage", `${flag} takes KEY${sep}VALUE, got ${JSON.stringify(item.replace(/(.{0,12}).*/, "$1…"))}`);
+    if (!k) {
+      throw new AppError(
+        "usage",
+        `${flag} takes KEY${sep}VALUE, got ${JSON.stringify(item.replace(/(.{0,12}).*/, "$1…"))}`,
+      );
+    }
     if (k in out) throw new AppError("usage", `${flag} ${k} is given twice`, { key: k });
     out[k] = sep === ":" ? item.slice(i + 1).trimStart() : item.slice(i + 1);
   }
@@ -40,7 +53,9 @@ export function parseParams(list: string[] | undefined): Record<string, string |
 /** The seed's draft summary line: `Draft claude-desktop/default: 2 servers (a, b)`. */
 export function draftLine(s: DraftSummary): string {
   const n = s.server_count;
-  return `Draft ${s.client_id}/${s.profile_id}: ${n} server${n === 1 ? "" : "s"}${n ? ` (${s.servers.join(", ")})` : ""}`;
+  return `Draft ${s.client_id}/${s.profile_id}: ${n} server${n === 1 ? "" : "s"}${
+    n ? ` (${s.servers.join(", ")})` : ""
+  }`;
 }
 
 /** Warnings as indented lines (empty when none). */

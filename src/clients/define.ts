@@ -2,8 +2,21 @@
  * Builds a ClientRecord from data: display facts, a per-OS path spec, an optional project file and the
  * entry shape. A record file is then a single `defineClient({...})` call.
  *
- * @example
- * export default defineClient({ id: "kiro", displayName: "Kiro", format: "json", paths: {...}, ... });
+ * @example A record file (src/clients/records/cursor.ts)
+ * ```ts
+ * import { defineClient } from "./define.ts";
+ * import { at } from "./paths.ts";
+ * export default defineClient({
+ *   id: "cursor",
+ *   displayName: "Cursor",
+ *   format: "json",
+ *   paths: { all: at.home(".cursor", "mcp.json") },
+ *   project: [".cursor", "mcp.json"],
+ *   servers: { path: ["mcpServers"], shape: "map" },
+ *   restartHint: "Open Cursor Settings > MCP and refresh the server list (or restart Cursor).",
+ *   shape: { secretSyntax: "env-colon", remote: "native" },
+ * });
+ * ```
  */
 import { type PathSpec, projectFile, resolvePath } from "./paths.ts";
 import { type EntryShape, shapeCodec } from "./render.ts";

@@ -3,9 +3,9 @@
  * A new client is a new record (see records/), not a new branch in ten files.
  */
 import type { NeutralEntry } from "../core/neutral.ts";
+import type { Env, OS } from "../platform/host.ts";
 
-export type OS = "linux" | "darwin" | "windows";
-export type Env = Readonly<Record<string, string | undefined>>;
+export type { Env, OS };
 export type Format = "json" | "jsonc" | "yaml" | "toml";
 
 /** Where the servers live inside a config document. */

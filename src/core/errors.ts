@@ -3,7 +3,12 @@
  * and `details`. Both doors (CLI and MCP) print the same `{error, message, details}` object.
  *
  * @example
- * throw new AppError("client_not_found", `Unknown client "foo"`, { known: ["cursor"] });
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { AppError, exitCodeFor } from "./errors.ts";
+ * const e = new AppError("client_not_found", `Unknown client "foo"`, { known: ["cursor"] });
+ * assert.equal(exitCodeFor(e.code), 3);
+ * ```
  */
 
 /** Every error code and the process exit code it maps to (the one table). */
@@ -58,8 +63,20 @@ export interface ErrorDocument {
 
 /** Names of the runtime's operating-system error classes (NotFound, PermissionDenied...). */
 const OS_ERROR_NAMES = new Set([
-  "NotFound", "PermissionDenied", "AlreadyExists", "InvalidData", "TimedOut", "Interrupted", "WriteZero",
-  "UnexpectedEof", "BadResource", "Busy", "NotSupported", "FilesystemLoop", "IsADirectory", "NotADirectory",
+  "NotFound",
+  "PermissionDenied",
+  "AlreadyExists",
+  "InvalidData",
+  "TimedOut",
+  "Interrupted",
+  "WriteZero",
+  "UnexpectedEof",
+  "BadResource",
+  "Busy",
+  "NotSupported",
+  "FilesystemLoop",
+  "IsADirectory",
+  "NotADirectory",
 ]);
 
 /** True for a raw error from the operating system (a Deno error class, or an `E...` errno code). */

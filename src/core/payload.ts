@@ -13,9 +13,15 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 export function checkEntryName(name: string): string {
   // deno-lint-ignore no-control-regex
   if (name.length === 0 || name.length > 200 || /[\u0000-\u001f\u007f]/.test(name) || name === "__proto__") {
-    throw new AppError("invalid_input", `Invalid server name ${JSON.stringify(name.slice(0, 200))}: use 1-200 printable characters, not "__proto__"`, {
-      server: name.slice(0, 200),
-    });
+    throw new AppError(
+      "invalid_input",
+      `Invalid server name ${
+        JSON.stringify(name.slice(0, 200))
+      }: use 1-200 printable characters, not "__proto__"`,
+      {
+        server: name.slice(0, 200),
+      },
+    );
   }
   return name;
 }
@@ -27,7 +33,11 @@ export function checkPayloadShape(payload: unknown): NeutralPayload {
   }
   const names = Object.keys(payload.mcpServers);
   if (names.length === 0) {
-    throw new AppError("invalid_input", 'The configuration\'s "mcpServers" is empty: add at least one server', {});
+    throw new AppError(
+      "invalid_input",
+      'The configuration\'s "mcpServers" is empty: add at least one server',
+      {},
+    );
   }
   for (const name of names) {
     checkEntryName(name);

@@ -4,15 +4,20 @@
  * value looks like a token when it has a known token prefix (ghp_, github_pat_, sk-, xoxb-, AKIA...).
  *
  * @example
- * isSecretName("GITHUB_TOKEN"); // true
- * looksLikeToken("ghp_0123456789abcdefghijklmnopqrstuvwxyz"); // "known"
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { isSecretName, looksLikeToken } from "./secret_detect.ts";
+ * assert.ok(isSecretName("GITHUB_TOKEN"));
+ * assert.equal(looksLikeToken("ghp_0123456789abcdefghijklmnopqrstuvwxyz"), "known");
+ * ```
  */
 import { SECRET_REF } from "./neutral.ts";
 
 /** Env var / input names treated as secrets. */
 export const SECRET_NAME_RE = /(_TOKEN|_KEY|_SECRET|_PASSWORD|_PAT)$/i;
 /** Header names whose values are credentials. */
-export const SECRET_HEADER_RE = /^(authorization|proxy-authorization|cookie)$|(token|key|secret|password|auth)$/i;
+export const SECRET_HEADER_RE =
+  /^(authorization|proxy-authorization|cookie)$|(token|key|secret|password|auth)$/i;
 
 /** True for a secret-looking env var or input name. */
 export function isSecretName(name: string): boolean {
@@ -48,7 +53,9 @@ export function looksLikeToken(value: string): "known" | "entropy" | null {
   for (const m of s.matchAll(/[A-Za-z0-9_+=-]{32,}/g)) {
     const t = m[0];
     if (/[a-z]/.test(t) && /[A-Z]/.test(t) && /[0-9]/.test(t)) return "entropy";
-    if (/^[0-9a-f]{40,}$/.test(t) === false && /[a-z]/.test(t) && /[0-9]/.test(t) && t.length >= 40) return "entropy";
+    if (/^[0-9a-f]{40,}$/.test(t) === false && /[a-z]/.test(t) && /[0-9]/.test(t) && t.length >= 40) {
+      return "entropy";
+    }
   }
   return null;
 }

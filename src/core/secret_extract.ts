@@ -4,15 +4,23 @@
  * returned for secrets.json. `Bearer abc` keeps its scheme: `Bearer ${VAR}`.
  *
  * @example
- * extractSecrets("gh", { command: "x", env: { GITHUB_TOKEN: "ghp_..." } }, {});
- * // entry.env.GITHUB_TOKEN === "${GITHUB_TOKEN}", secrets.GITHUB_TOKEN === "ghp_..."
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { extractSecrets } from "./secret_extract.ts";
+ * const { entry, secrets } = extractSecrets("gh", { command: "x", env: { GITHUB_TOKEN: "ghp_..." } }, {});
+ * assert.equal((entry.env as Record<string, string>).GITHUB_TOKEN, "${GITHUB_TOKEN}");
+ * assert.equal(secrets.GITHUB_TOKEN, "ghp_...");
+ * ```
  */
 import { isRemote, type NeutralEntry, refsIn } from "./neutral.ts";
 import { isLiteral, isSecretHeader, isSecretName, looksLikeToken } from "./secret_detect.ts";
 
 /** An upper-case variable name from free text (`x-api-key` -> `X_API_KEY`). */
 export function varName(...parts: string[]): string {
-  const n = parts.join("_").toUpperCase().replace(/[^A-Z0-9_]+/g, "_").replace(/_+/g, "_").replace(/^_|_$/g, "");
+  const n = parts.join("_").toUpperCase().replace(/[^A-Z0-9_]+/g, "_").replace(/_+/g, "_").replace(
+    /^_|_$/g,
+    "",
+  );
   return /^[0-9]/.test(n) || n === "" ? `_${n}` : n;
 }
 
@@ -38,7 +46,11 @@ export interface Extraction {
  * Replaces literal secrets in `entry` by references. `taken` holds the values already stored: a name
  * holding another value is not reused (the server name is prefixed instead).
  */
-export function extractSecrets(server: string, entry: NeutralEntry, taken: Record<string, string>): Extraction {
+export function extractSecrets(
+  server: string,
+  entry: NeutralEntry,
+  taken: Record<string, string>,
+): Extraction {
   const secrets: Record<string, string> = {};
   const alloc = (preferred: string, value: string): string => {
     const candidates = [preferred, varName(server, preferred)];
@@ -56,7 +68,8 @@ export function extractSecrets(server: string, entry: NeutralEntry, taken: Recor
   if (env && typeof env === "object" && !Array.isArray(env)) {
     const next: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(env)) {
-      const secret = typeof v === "string" && isLiteral(v) && (isSecretName(k) || looksLikeToken(v) === "known");
+      const secret = typeof v === "string" && isLiteral(v) &&
+        (isSecretName(k) || looksLikeToken(v) === "known");
       next[k] = secret ? `\${${alloc(varName(k), v as string)}}` : v;
     }
     out.env = next;

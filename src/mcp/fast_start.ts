@@ -39,8 +39,19 @@ export async function serveFast(
   const nl = text.indexOf("\n");
   try {
     const first = JSON.parse(nl >= 0 ? text.slice(0, nl) : text);
-    if (first?.jsonrpc === "2.0" && first.method === "initialize" && (typeof first.id === "string" || typeof first.id === "number")) {
-      await write(enc.encode(JSON.stringify({ result: initializeResult(first.params?.protocolVersion), jsonrpc: "2.0", id: first.id }) + "\n"));
+    if (
+      first?.jsonrpc === "2.0" && first.method === "initialize" &&
+      (typeof first.id === "string" || typeof first.id === "number")
+    ) {
+      await write(
+        enc.encode(
+          JSON.stringify({
+            result: initializeResult(first.params?.protocolVersion),
+            jsonrpc: "2.0",
+            id: first.id,
+          }) + "\n",
+        ),
+      );
       answeredId = first.id;
     }
   } catch {
@@ -63,7 +74,9 @@ export async function serveFast(
       if (answeredId === null) return write(bytes);
       // A write may carry several messages, one per line: drop only the SDK's answer to `initialize`.
       const lines = new TextDecoder().decode(bytes).split("\n");
-      const kept = lines.filter((l) => !(answeredId !== null && l && isAnswerTo(l, answeredId) && (answeredId = null, true)));
+      const kept = lines.filter((l) =>
+        !(answeredId !== null && l && isAnswerTo(l, answeredId) && (answeredId = null, true))
+      );
       const text = kept.join("\n");
       return text.trim() ? write(enc.encode(text)) : Promise.resolve();
     },

@@ -31,7 +31,9 @@ export const anyObject = z.record(z.string(), z.unknown());
 
 /** Where a deploy writes: the client's user file (default) or its project file. */
 export const targetShape = {
-  scope: z.enum(["user", "project"]).optional().describe('"user" (default): the client\'s user config; "project": its project file'),
+  scope: z.enum(["user", "project"]).optional().describe(
+    '"user" (default): the client\'s user config; "project": its project file',
+  ),
   project_dir: z.string().optional().describe('With scope "project": the project folder'),
 };
 

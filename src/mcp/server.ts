@@ -3,8 +3,14 @@
  * registered over the same ops the CLI calls (one engine, two doors).
  *
  * @example
- * const server = createServer(deps);
- * await server.connect(new LineTransport());
+ * ```ts
+ * import { createServer } from "./server.ts";
+ * import { LineTransport } from "./stdio_transport.ts";
+ * import type { Deps } from "../platform/deps.ts";
+ * export async function serveOn(deps: Deps, transport: LineTransport) {
+ *   await createServer(deps).connect(transport);
+ * }
+ * ```
  */
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { Deps } from "../platform/deps.ts";

@@ -27,7 +27,9 @@ export function processStreams(): StdioStreams {
 }
 
 /** Parses one line: the message, or the JSON-RPC error to answer with. */
-export function parseLine(line: string): { message: JSONRPCMessage } | { error: { code: number; message: string } } {
+export function parseLine(
+  line: string,
+): { message: JSONRPCMessage } | { error: { code: number; message: string } } {
   let json: unknown;
   try {
     json = JSON.parse(line);
@@ -71,7 +73,7 @@ export class LineTransport implements Transport {
     try {
       for await (const chunk of this.#streams.readable) {
         buf += dec.decode(chunk, { stream: true });
-        for (let nl = buf.indexOf("\n", from); ; nl = buf.indexOf("\n")) {
+        for (let nl = buf.indexOf("\n", from);; nl = buf.indexOf("\n")) {
           if (nl < 0) {
             from = buf.length;
             if (buf.length > MAX_MESSAGE_CHARS) {
@@ -99,7 +101,10 @@ export class LineTransport implements Transport {
 
   /** Answers a message over the size limit (it is dropped unread, and the server keeps serving). */
   #tooLarge(): void {
-    const error = { code: -32600, message: `Invalid Request: a message longer than ${MAX_MESSAGE_CHARS / 1024 / 1024} MiB was dropped` };
+    const error = {
+      code: -32600,
+      message: `Invalid Request: a message longer than ${MAX_MESSAGE_CHARS / 1024 / 1024} MiB was dropped`,
+    };
     this.onerror?.(new Error(error.message));
     this.#write({ jsonrpc: "2.0", id: null, error } as unknown as JSONRPCMessage);
   }
@@ -141,7 +146,9 @@ export class LineTransport implements Transport {
   send(message: JSONRPCMessage): Promise<void> {
     const m = message as { id?: string | number; method?: string };
     const done = this.#write(message);
-    if (m.method === undefined && m.id !== undefined && this.#pending.delete(m.id) && this.#pending.size === 0) {
+    if (
+      m.method === undefined && m.id !== undefined && this.#pending.delete(m.id) && this.#pending.size === 0
+    ) {
       this.#drained?.();
     }
     return done;

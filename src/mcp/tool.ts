@@ -5,16 +5,27 @@
  * `structuredContent` against the output schema, even on errors).
  *
  * @example
- * defineTool(server, {
- *   name: "list_profiles", title: "List profiles", description: "...", kind: "read",
- *   input: { client_id: clientId }, output: z.object({ profiles: z.array(z.any()) }).passthrough(),
- *   run: (a) => listProfiles(deps, { client: a.client_id }),
- * });
+ * ```ts
+ * import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+ * import { z } from "zod";
+ * import { defineTool } from "./tool.ts";
+ * import { clientId } from "./schemas.ts";
+ * import { listProfiles } from "../ops/list_profiles.ts";
+ * import type { Deps } from "../platform/deps.ts";
+ * export function registerListProfiles(server: McpServer, deps: Deps) {
+ *   defineTool(server, {
+ *     name: "list_profiles", title: "List profiles", description: "...", kind: "read",
+ *     input: { client_id: clientId }, output: z.object({ profiles: z.array(z.any()) }).passthrough(),
+ *     run: (a) => listProfiles(deps, { client: a.client_id }),
+ *   });
+ * }
+ * ```
  */
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult, ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
 import { toErrorDocument } from "../core/errors.ts";
+import { ready } from "../core/lazy.ts";
 import { registered } from "./registered.ts";
 
 /** read: readOnlyHint; write: changes state, idempotent when `idempotent`; destructive: may replace data. */
@@ -72,11 +83,16 @@ export function defineTool<S extends z.ZodRawShape>(server: McpServer, spec: Too
     },
     (async (args: z.objectOutputType<S, z.ZodTypeAny>) => {
       try {
-        return okResult(await spec.run(args));
+        return okResult(await ready(await spec.run(args)));
       } catch (e) {
         return errorResult(e);
       }
     }) as never,
   );
-  registered(server).tools.push({ name: spec.name, title: spec.title, description: spec.description, annotations });
+  registered(server).tools.push({
+    name: spec.name,
+    title: spec.title,
+    description: spec.description,
+    annotations,
+  });
 }

@@ -14,7 +14,7 @@ import { resolveServer } from "../registry/resolve.ts";
 import { loadCatalog } from "../registry/user_files.ts";
 import { type DraftServer, type DraftSummary, summarize, updateDraft } from "../store/drafts.ts";
 import { setSecrets } from "../store/secrets.ts";
-import { customServer, type CustomInput } from "./custom_server.ts";
+import { type CustomInput, customServer } from "./custom_server.ts";
 import { checkTransport } from "./list_servers.ts";
 
 export interface AddServerInput extends CustomInput {
@@ -44,10 +44,16 @@ export const SERVER_NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 export function checkServerName(name: unknown): string {
   if (typeof name !== "string" || !SERVER_NAME_RE.test(name)) {
-    throw new AppError("invalid_input", `Invalid server name ${JSON.stringify(name)}: use 1-64 of A-Z a-z 0-9 . _ - starting with a letter or digit`, {
-      name,
-      pattern: SERVER_NAME_RE.source,
-    });
+    throw new AppError(
+      "invalid_input",
+      `Invalid server name ${
+        JSON.stringify(name)
+      }: use 1-64 of A-Z a-z 0-9 . _ - starting with a letter or digit`,
+      {
+        name,
+        pattern: SERVER_NAME_RE.source,
+      },
+    );
   }
   return name;
 }
@@ -61,10 +67,16 @@ async function fromCatalog(deps: Deps, input: AddServerInput) {
   const r = resolveServer(server, { params, env: input.env ?? {}, transport });
   const specs = inputsOf(selectSource(server, transport));
   const secretInput = (n: string) => specs.some((s) => s.name === n && s.isSecret) || isSecretName(n);
-  const draftParams = Object.fromEntries(Object.entries(params).filter(([k]) => !secretInput(k) && !(refName(k) in r.secrets)));
-  const draftEnv = Object.fromEntries(Object.entries(input.env ?? {}).filter(([k]) => !secretInput(k) && !(k in r.secrets)));
+  const draftParams = Object.fromEntries(
+    Object.entries(params).filter(([k]) => !secretInput(k) && !(refName(k) in r.secrets)),
+  );
+  const draftEnv = Object.fromEntries(
+    Object.entries(input.env ?? {}).filter(([k]) => !secretInput(k) && !(k in r.secrets)),
+  );
   const warnings = [...r.warnings];
-  for (const p of r.missing.params) warnings.push(`Server '${input.id}' requires the parameter ${p}: give --param ${p}=VALUE`);
+  for (const p of r.missing.params) {
+    warnings.push(`Server '${input.id}' requires the parameter ${p}: give --param ${p}=VALUE`);
+  }
   for (const e of r.missing.env) warnings.push(`Server '${input.id}' requires ${e}: give --env ${e}=VALUE`);
   const spec: Omit<DraftServer, "name"> = {
     source: { registry: input.id },
@@ -83,21 +95,31 @@ export async function addServer(deps: Deps, input: AddServerInput): Promise<AddS
   const profile = input.profile ?? "default";
   const custom = input.command !== undefined || input.url !== undefined;
   if (!custom && (input.args?.length || input.headers)) {
-    throw new AppError("invalid_input", "--arg and --header describe a custom server: give --command or --url too");
+    throw new AppError(
+      "invalid_input",
+      "--arg and --header describe a custom server: give --command or --url too",
+    );
   }
   const name = checkServerName(input.name ?? input.id);
   const built = custom
     ? { ...customServer(name, input), missing: { params: [] as string[], env: [] as string[] } }
     : await fromCatalog(deps, input);
   const { replaced } = await setSecrets(deps, built.secrets);
-  const warnings = [...built.warnings, ...replaced.map((n) => `The stored secret ${n} was replaced with the new value`)];
+  const warnings = [
+    ...built.warnings,
+    ...replaced.map((n) => `The stored secret ${n} was replaced with the new value`),
+  ];
   const { result: action, draft } = await updateDraft(deps, client, profile, (d) => {
     const at = d.servers.findIndex((s) => s.name === name);
     if (at >= 0 && !input.replace) {
-      throw new AppError("already_exists", `Server "${name}" is already in the draft of "${client}/${profile}": use --replace or --name`, {
-        name,
-        servers: d.servers.map((s) => s.name),
-      });
+      throw new AppError(
+        "already_exists",
+        `Server "${name}" is already in the draft of "${client}/${profile}": use --replace or --name`,
+        {
+          name,
+          servers: d.servers.map((s) => s.name),
+        },
+      );
     }
     const servers = [...d.servers];
     const entry: DraftServer = { name, ...built.spec };

@@ -6,7 +6,7 @@
 import type { Deps } from "../platform/deps.ts";
 import { which } from "../platform/which.ts";
 import { installHint } from "../registry/catalog.ts";
-import { selectSource, sourcesOf, type Source, type Transport } from "../registry/inputs.ts";
+import { selectSource, type Source, sourcesOf, type Transport } from "../registry/inputs.ts";
 import { loadCatalog } from "../registry/user_files.ts";
 import { checkTransport } from "./list_servers.ts";
 
@@ -38,14 +38,19 @@ export interface CheckInstallResult {
 
 async function option(deps: Deps, s: Source): Promise<InstallOption> {
   const base = { transport: s.transport, kind: s.kind, install_hint: installHint(s) };
-  if (s.kind === "remote") return { ...base, target: s.remote.url, runtime: null, runtime_path: null, ready: true };
+  if (s.kind === "remote") {
+    return { ...base, target: s.remote.url, runtime: null, runtime_path: null, ready: true };
+  }
   const rt = RUNTIMES[s.pkg.registryType]?.runtime ?? null;
   const found = rt ? await which(rt, deps.env.PATH, deps.os, deps.env.PATHEXT) : null;
   return { ...base, target: s.pkg.identifier, runtime: rt, runtime_path: found, ready: found !== null };
 }
 
 /** Checks every launch option of a catalogue server. */
-export async function checkServerInstallation(deps: Deps, input: { id: string }): Promise<CheckInstallResult> {
+export async function checkServerInstallation(
+  deps: Deps,
+  input: { id: string },
+): Promise<CheckInstallResult> {
   const { catalog } = await loadCatalog(deps);
   const server = catalog.get(input.id).server;
   const sources = sourcesOf(server).filter((s) => s.kind === "remote" || s.transport === "stdio");
@@ -53,8 +58,12 @@ export async function checkServerInstallation(deps: Deps, input: { id: string })
   const def = selectSource(server);
   const main = options[sources.findIndex((s) => s.kind === def.kind && s.index === def.index)];
   const hint = main.ready
-    ? main.runtime ? `${main.runtime} found at ${main.runtime_path}; the server is fetched on first start` : "Remote server: nothing to install"
-    : `${main.runtime} is not on PATH. ${def.kind === "package" ? RUNTIMES[def.pkg.registryType]?.get ?? "" : ""}`.trim();
+    ? main.runtime
+      ? `${main.runtime} found at ${main.runtime_path}; the server is fetched on first start`
+      : "Remote server: nothing to install"
+    : `${main.runtime} is not on PATH. ${
+      def.kind === "package" ? RUNTIMES[def.pkg.registryType]?.get ?? "" : ""
+    }`.trim();
   return { id: input.id, installed: main.ready, options, hint };
 }
 
@@ -69,11 +78,21 @@ export interface InstallServerResult {
 }
 
 /** The command that pre-installs a catalogue server for a transport (default: its stdio package). */
-export async function installServer(deps: Deps, input: { id: string; transport?: string }): Promise<InstallServerResult> {
+export async function installServer(
+  deps: Deps,
+  input: { id: string; transport?: string },
+): Promise<InstallServerResult> {
   const { catalog } = await loadCatalog(deps);
   const s = selectSource(catalog.get(input.id).server, checkTransport(input.transport));
   if (s.kind === "remote") {
-    return { id: input.id, transport: s.transport, command: null, runtime: null, runtime_found: true, note: `Hosted at ${s.remote.url}; nothing to install` };
+    return {
+      id: input.id,
+      transport: s.transport,
+      command: null,
+      runtime: null,
+      runtime_found: true,
+      note: `Hosted at ${s.remote.url}; nothing to install`,
+    };
   }
   const { identifier: id, version: v, registryType: type } = s.pkg;
   const cmd: Record<string, string> = {
@@ -82,7 +101,14 @@ export async function installServer(deps: Deps, input: { id: string; transport?:
     oci: `docker pull ${v && !/[:@]/.test(id.split("/").pop()!) ? `${id}:${v}` : id}`,
   };
   const rt = RUNTIMES[type]?.runtime ?? null;
-  const found = rt ? (await which(rt === "npx" ? "npm" : rt === "uvx" ? "uv" : rt, deps.env.PATH, deps.os, deps.env.PATHEXT)) !== null : false;
+  const found = rt
+    ? (await which(
+      rt === "npx" ? "npm" : rt === "uvx" ? "uv" : rt,
+      deps.env.PATH,
+      deps.os,
+      deps.env.PATHEXT,
+    )) !== null
+    : false;
   return {
     id: input.id,
     transport: s.transport,

@@ -8,7 +8,10 @@ export interface ClearDraftResult extends DraftSummary {
 }
 
 /** Removes every server of the draft (the draft file is deleted). */
-export async function clearDraft(deps: Deps, input: { client?: string; profile?: string }): Promise<ClearDraftResult> {
+export async function clearDraft(
+  deps: Deps,
+  input: { client?: string; profile?: string },
+): Promise<ClearDraftResult> {
   const client = input.client ?? "claude-desktop";
   const profile = input.profile ?? "default";
   const { result: removed, draft } = await updateDraft(deps, client, profile, (d) => ({

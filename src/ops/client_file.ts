@@ -39,7 +39,10 @@ export async function readClientServers(
     return codec.readServers(text, client.servers);
   } catch (e) {
     if (e instanceof AppError) {
-      throw new AppError(e.code, `Cannot read the servers of "${path}": ${e.message}`, { ...e.details, path });
+      throw new AppError(e.code, `Cannot read the servers of "${path}": ${e.message}`, {
+        ...e.details,
+        path,
+      });
     }
     throw e;
   }

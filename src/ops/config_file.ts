@@ -28,10 +28,14 @@ export async function readConfigFile(deps: Deps, path: string): Promise<FileStat
   const realPath = await deps.policy.resolveReal(path);
   await deps.policy.check(path, "read");
   if (isWithin(await deps.policy.resolveReal(deps.home), realPath)) {
-    throw new AppError("path_not_allowed", `Cannot use "${path}" as a client config file: it resolves into the state folder ("${realPath}")`, {
-      path,
-      real_path: realPath,
-    });
+    throw new AppError(
+      "path_not_allowed",
+      `Cannot use "${path}" as a client config file: it resolves into the state folder ("${realPath}")`,
+      {
+        path,
+        real_path: realPath,
+      },
+    );
   }
   await refuseBrokenLinks(deps, path, realPath);
   const st = await deps.fs.stat(realPath);
@@ -57,7 +61,9 @@ export async function readConfigFile(deps: Deps, path: string): Promise<FileStat
   // One BOM is set aside by the codecs and written back; a second one is no format's text (and a
   // parser that skips it would have us drop it).
   if (text.startsWith("\uFEFF\uFEFF")) {
-    throw new AppError("config_parse_error", `Cannot parse "${path}": it starts with two byte order marks`, { path });
+    throw new AppError("config_parse_error", `Cannot parse "${path}": it starts with two byte order marks`, {
+      path,
+    });
   }
   return { realPath, bytes, text, mode: st.mode, sha256: await sha256Hex(bytes), links: st.nlink ?? 1 };
 }
@@ -81,7 +87,13 @@ export async function backup(deps: Deps, before: FileState): Promise<string | nu
 
 /** Replaces the file with `after` unless someone changed it since `before` was read. The file keeps its
  * mode (`newFileMode` when it is created), less the group and other bits when `private`. */
-export async function compareAndSwap(deps: Deps, before: FileState, after: Uint8Array, newFileMode: number, private_ = false) {
+export async function compareAndSwap(
+  deps: Deps,
+  before: FileState,
+  after: Uint8Array,
+  newFileMode: number,
+  private_ = false,
+) {
   await deps.fs.mkdir(dirname(before.realPath), 0o700);
   const kept = before.mode ?? newFileMode;
   await writeAtomic(deps.fs, before.realPath, after, {

@@ -8,7 +8,12 @@ import { checkName } from "../core/names.ts";
 import { loadCodec } from "../clients/codecs/load.ts";
 import { getClient } from "../clients/registry.ts";
 import type { Deps } from "../platform/deps.ts";
-import { authenticate, type DeploymentRecord, newDeploymentId, readDeployments } from "../store/deployments.ts";
+import {
+  authenticate,
+  type DeploymentRecord,
+  newDeploymentId,
+  readDeployments,
+} from "../store/deployments.ts";
 import { hasOwn } from "../clients/codecs/shared.ts";
 import { readConfigFile } from "./config_file.ts";
 import { commitFileWrite } from "./file_commit.ts";
@@ -29,7 +34,10 @@ export interface ConnectResult {
   restart_hint: string;
 }
 
-export async function connect(deps: Deps, input: TargetOptions & { client: string; name?: string; force?: boolean }) {
+export async function connect(
+  deps: Deps,
+  input: TargetOptions & { client: string; name?: string; force?: boolean },
+) {
   const client = getClient(checkName("client", input.client));
   const name = input.name ?? SELF_NAME;
   const target = resolveTarget(deps, client, input);
@@ -50,15 +58,26 @@ export async function connect(deps: Deps, input: TargetOptions & { client: strin
     // The records it acts on (the managed set it carries over, the names already ours) must be signed.
     for (const r of history) if (r === history.at(-1) || r.pinned?.length) await authenticate(r);
     const ours = history.some((r) => r.pinned?.includes(name));
-    const base = { client_id: client.id, config_path: target.path, server_name: name, command: self.command, args, restart_hint: client.restartHint };
+    const base = {
+      client_id: client.id,
+      config_path: target.path,
+      server_name: name,
+      command: self.command,
+      args,
+      restart_hint: client.restartHint,
+    };
     if (hasOwn(current, name) && (await entryHash(current[name])) === (await entryHash(entry))) {
       return { ...base, status: "unchanged", deployment_id: null };
     }
     if (hasOwn(current, name) && !ours && !input.force) {
-      throw new AppError("drift_detected", `Cannot connect "${client.id}": it already has a server named "${name}" that we did not write`, {
-        config_path: target.path,
-        hint: "use --force to replace it, or --name to choose another name",
-      });
+      throw new AppError(
+        "drift_detected",
+        `Cannot connect "${client.id}": it already has a server named "${name}" that we did not write`,
+        {
+          config_path: target.path,
+          hint: "use --force to replace it, or --name to choose another name",
+        },
+      );
     }
     const newText = codec.writeServers(before.text, client.servers, { [name]: entry });
     const after = new TextEncoder().encode(newText);
@@ -73,7 +92,11 @@ export async function connect(deps: Deps, input: TargetOptions & { client: strin
       scope: target.scope,
       deployed_at: deps.now().toISOString(),
       managed: last?.managed ?? {},
-      changes: { added: hasOwn(current, name) ? [] : [name], updated: hasOwn(current, name) ? [name] : [], removed: [] },
+      changes: {
+        added: hasOwn(current, name) ? [] : [name],
+        updated: hasOwn(current, name) ? [name] : [],
+        removed: [],
+      },
       pre_image_sha256: before.sha256,
       post_image_sha256: await sha256Hex(after),
       forced: !!input.force,

@@ -35,19 +35,28 @@ export function customServer(name: string, c: CustomInput): {
   warnings: string[];
 } {
   if (c.command !== undefined && c.url !== undefined) {
-    throw new AppError("invalid_input", "Give either --command (local server) or --url (remote server), not both");
+    throw new AppError(
+      "invalid_input",
+      "Give either --command (local server) or --url (remote server), not both",
+    );
   }
   if (c.params && Object.keys(c.params).length > 0) {
-    throw new AppError("invalid_input", "--param applies to catalogue servers; a custom server takes --arg, --env or --header", {
-      params: Object.keys(c.params),
-    });
+    throw new AppError(
+      "invalid_input",
+      "--param applies to catalogue servers; a custom server takes --arg, --env or --header",
+      {
+        params: Object.keys(c.params),
+      },
+    );
   }
   let entry: NeutralEntry;
   let transport: string;
   if (c.command !== undefined) {
     if (!c.command.trim()) throw new AppError("invalid_input", "The --command of a custom server is empty");
     if (c.transport && c.transport !== "stdio") {
-      throw new AppError("invalid_input", `A --command server uses stdio, not "${c.transport}"`, { transport: c.transport });
+      throw new AppError("invalid_input", `A --command server uses stdio, not "${c.transport}"`, {
+        transport: c.transport,
+      });
     }
     if (c.headers) throw new AppError("invalid_input", "--header applies to a --url server");
     entry = { command: c.command };
@@ -56,14 +65,21 @@ export function customServer(name: string, c: CustomInput): {
     transport = "stdio";
   } else {
     const url = c.url ?? "";
-    if (!isHttpUrl(url)) throw new AppError("invalid_input", `Invalid --url "${url}": give an http(s) URL`, { url });
+    if (!isHttpUrl(url)) {
+      throw new AppError("invalid_input", `Invalid --url "${url}": give an http(s) URL`, { url });
+    }
     if (c.args?.length) throw new AppError("invalid_input", "--arg applies to a --command server");
     if (c.env && Object.keys(c.env).length > 0) {
-      throw new AppError("invalid_input", "--env applies to a --command server; a remote server takes --header");
+      throw new AppError(
+        "invalid_input",
+        "--env applies to a --command server; a remote server takes --header",
+      );
     }
     const type = c.transport ?? "http";
     if (type !== "http" && type !== "sse") {
-      throw new AppError("invalid_input", `A --url server uses http or sse, not "${type}"`, { transport: type });
+      throw new AppError("invalid_input", `A --url server uses http or sse, not "${type}"`, {
+        transport: type,
+      });
     }
     entry = { type, url };
     if (c.headers && Object.keys(c.headers).length > 0) entry.headers = { ...c.headers };

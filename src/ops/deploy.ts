@@ -3,13 +3,12 @@
  * (lock, read, plan the minimal edit, drift check, backup, compare-and-swap write, log).
  */
 import { AppError } from "../core/errors.ts";
-import { defineLazy } from "../core/lazy.ts";
+import { defineLazyLoaded } from "../core/lazy.ts";
 import { checkEntryName } from "../core/payload.ts";
 import { checkName } from "../core/names.ts";
 import { redactSecretAssignments, redactText } from "../core/redact.ts";
 import { makeRedactor } from "./redact.ts";
 import { sha256Hex } from "../core/digest.ts";
-import { unifiedDiff } from "../core/text_diff.ts";
 import { refsIn } from "../core/neutral.ts";
 import { loadCodec } from "../clients/codecs/load.ts";
 import { getClient } from "../clients/registry.ts";
@@ -164,9 +163,11 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
       removed: plan.removed,
       unchanged: plan.unchanged,
     };
-    const diff = () =>
+    // From the bytes on disk to the bytes written (a BOM included), so that it applies to the file.
+    // jsdiff is loaded only where a diff is shown (~5 ms of start-up): not by a real deploy's text output.
+    const diff = ({ unifiedDiff }: TextDiff) =>
       redactSecretAssignments(
-        redactText(unifiedDiff(before.text, plan.newText, a.target.path), secretValues),
+        redactText(unifiedDiff(exactText(before.bytes), plan.newText, a.target.path), secretValues),
       );
     const base = {
       client_id: a.client.id,
@@ -178,7 +179,15 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
       restart_hint: a.client.restartHint,
       warnings,
     };
-    if (a.dryRun) return { ...base, status: "dry_run", deployment_id: null, backup: null, diff: diff() };
+    if (a.dryRun) {
+      return {
+        ...base,
+        status: "dry_run",
+        deployment_id: null,
+        backup: null,
+        diff: diff(await loadTextDiff()),
+      };
+    }
     const textChanged = plan.newText !== before.text;
     const sameAsLast = last && last.artifact_id === a.artifact.artifact_id && last.profile_id === a.profile;
     if (!textChanged && sameAsLast && before.bytes) {
@@ -216,15 +225,26 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
     } else {
       await appendDeployment(deps, rec);
     }
-    // The diff of a real deploy is computed when it is read (JSON output, the MCP tool): the text
-    // output does not show it, and for a 500-server deploy it is ~7 ms of work.
-    return defineLazy(
+    // The diff of a real deploy is computed when it is read (JSON output, the MCP tool, after ready()):
+    // the text output does not show it, and for a 500-server deploy it is ~7 ms of work.
+    return defineLazyLoaded(
       { ...base, status: "deployed" as const, deployment_id: rec.deployment_id, backup: backupPath },
       "diff",
+      loadTextDiff,
       diff,
     );
   });
 }
+
+type TextDiff = typeof import("../core/text_diff.ts");
+/** By URL, so that `deno run` does not resolve jsdiff when it loads this module (see main.ts's `load`);
+ * `deno task compile` embeds it with --include (scripts/compile.ts). */
+const load = <T>(path: string): Promise<T> => import(new URL(path, import.meta.url).href);
+const loadTextDiff = () => load<typeof import("../core/text_diff.ts")>("../core/text_diff.ts");
+
+const withBom = new TextDecoder("utf-8", { ignoreBOM: true });
+/** The file's text with its byte order mark, if it has one ("" for no file). */
+const exactText = (bytes: Uint8Array | null) => bytes ? withBom.decode(bytes) : "";
 
 function driftError(a: ApplyInput, conflicts: Conflict[], secrets: Record<string, string>): AppError {
   const redact = makeRedactor(secrets);

@@ -22,16 +22,18 @@ export function resolveTarget(deps: Deps, client: ClientRecord, o: TargetOptions
     if (typeof o.configPath !== "string" || o.configPath.length === 0) {
       throw new AppError("invalid_input", "--config-path needs a file path");
     }
-    const path = checkUserPath(o.configPath, Deno.cwd());
+    const path = checkUserPath(o.configPath, deps.cwd());
     deps.policy.allowFile(path, [deps.userHome]);
     return { path, scope: "custom" };
   }
   const scope = o.scope ?? "user";
   if (scope === "project") {
     if (!client.projectPath) {
-      throw new AppError("invalid_input", `Client "${client.id}" has no project-scope file`, { client_id: client.id });
+      throw new AppError("invalid_input", `Client "${client.id}" has no project-scope file`, {
+        client_id: client.id,
+      });
     }
-    const dir = o.projectDir === undefined ? Deno.cwd() : checkUserPath(o.projectDir, Deno.cwd());
+    const dir = o.projectDir === undefined ? deps.cwd() : checkUserPath(o.projectDir, deps.cwd());
     const path = client.projectPath(dir, deps.os);
     deps.policy.allowFile(path, [deps.userHome, dir]);
     return { path, scope: "project" };
@@ -63,17 +65,24 @@ export function recordedTarget(
     try {
       candidates.push({ path: client.configPath(deps.os, deps.env), scope: "user" });
     } catch { /* no user file on this system */ }
-    if (client.projectPath) candidates.push({ path: client.projectPath(Deno.cwd(), deps.os), scope: "project" });
+    if (client.projectPath) {
+      candidates.push({ path: client.projectPath(Deno.cwd(), deps.os), scope: "project" });
+    }
   }
   const hit = candidates.find((c) => c.path === recorded.config_path);
   if (!hit) {
     const not = named ? "the file named on this command line" : `a config file of "${client.id}" here`;
-    throw new AppError("path_not_allowed", `Cannot write "${recorded.config_path}" for ${what}: it is not ${not}`, {
-      path: recorded.config_path,
-      client_id: client.id,
-      allowed: candidates.map((c) => c.path),
-      hint: "name the file with --config-path (or --scope project --project-dir DIR) if it really is the one",
-    });
+    throw new AppError(
+      "path_not_allowed",
+      `Cannot write "${recorded.config_path}" for ${what}: it is not ${not}`,
+      {
+        path: recorded.config_path,
+        client_id: client.id,
+        allowed: candidates.map((c) => c.path),
+        hint:
+          "name the file with --config-path (or --scope project --project-dir DIR) if it really is the one",
+      },
+    );
   }
   if (hit.scope === "project" && !named) deps.policy.allowFile(hit.path, [deps.userHome, Deno.cwd()]);
   return hit;

@@ -32,7 +32,9 @@ export interface Committed {
 async function holdsSecret(deps: Deps, bytes: Uint8Array): Promise<boolean> {
   const book = await readSecretBook(deps);
   const text = new TextDecoder().decode(bytes);
-  return [...Object.values(book.values), ...Object.values(book.retired).flat()].some((v) => v.length >= 4 && text.includes(v));
+  return [...Object.values(book.values), ...Object.values(book.retired).flat()].some((v) =>
+    v.length >= 4 && text.includes(v)
+  );
 }
 
 /** Writes `after` (null: removes the file) over `before` and logs `rec`. A file that will hold secret

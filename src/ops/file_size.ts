@@ -14,7 +14,9 @@ export async function checkFileSize(deps: Deps, path: string, known?: FileInfo):
   if (st && st.isFile && st.size > MAX_CONFIG_BYTES) {
     throw new AppError(
       "config_parse_error",
-      `Cannot read "${path}": it is ${st.size.toLocaleString("en-US")} bytes, more than the ${MAX_CONFIG_BYTES / 1024 / 1024} MiB a config file may have`,
+      `Cannot read "${path}": it is ${st.size.toLocaleString("en-US")} bytes, more than the ${
+        MAX_CONFIG_BYTES / 1024 / 1024
+      } MiB a config file may have`,
       { path, size: st.size, limit: MAX_CONFIG_BYTES },
     );
   }

@@ -24,10 +24,14 @@ export async function findPublished(
   const trusted = await trustedKeys(deps);
   const idx = await readIndex(deps, client, profile, trusted);
   if (!idx || idx.entries.length === 0) {
-    throw new AppError("profile_not_found", `Nothing published for "${client}/${profile}": run publish-config first`, {
-      client_id: client,
-      profile_id: profile,
-    });
+    throw new AppError(
+      "profile_not_found",
+      `Nothing published for "${client}/${profile}": run publish-config first`,
+      {
+        client_id: client,
+        profile_id: profile,
+      },
+    );
   }
   const legacy = idx.legacy === true;
   if (artifactRef === undefined) return { entry: idx.entries.at(-1)!, trusted, legacy };

@@ -60,7 +60,9 @@ export async function importConfig(deps: Deps, input: ImportConfigInput): Promis
       name,
       source: { custom: true, imported_from: path },
       params: {},
-      env: Object.fromEntries(Object.entries(env).filter(([, v]) => typeof v === "string" && !v.includes("${"))) as Record<string, string>,
+      env: Object.fromEntries(
+        Object.entries(env).filter(([, v]) => typeof v === "string" && !v.includes("${")),
+      ) as Record<string, string>,
       secret_refs: entryRefs(x.entry),
       entry: x.entry,
     });
@@ -72,7 +74,9 @@ export async function importConfig(deps: Deps, input: ImportConfigInput): Promis
       const at = servers.findIndex((x) => x.name === s.name);
       if (at >= 0 && !input.replace) {
         skipped.push(s.name);
-        warnings.push(`Kept the draft's "${s.name}": it is already in the draft (use --replace to take the file's)`);
+        warnings.push(
+          `Kept the draft's "${s.name}": it is already in the draft (use --replace to take the file's)`,
+        );
         continue;
       }
       if (at >= 0) servers[at] = s;

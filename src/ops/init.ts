@@ -2,7 +2,10 @@
 import type { Deps } from "../platform/deps.ts";
 import { initKeys, type InitResult } from "../store/keys.ts";
 
-export async function init(deps: Deps, input: { regenerate?: boolean } = {}): Promise<InitResult & { home: string }> {
+export async function init(
+  deps: Deps,
+  input: { regenerate?: boolean } = {},
+): Promise<InitResult & { home: string }> {
   await deps.fs.mkdir(deps.home, 0o700);
   await deps.fs.chmod(deps.home, 0o700);
   return { ...(await initKeys(deps, input.regenerate ?? false)), home: deps.home };

@@ -5,9 +5,9 @@ import type { Deps } from "../platform/deps.ts";
 import { checkUserPath } from "../platform/scoped_fs.ts";
 import { checkFileSize } from "./file_size.ts";
 
-/** The absolute path of a path the user typed (`..` and NUL refused). */
-export function userPath(raw: string): string {
-  return checkUserPath(raw, Deno.cwd());
+/** The absolute path of a path the user typed (`..` and NUL refused), from the working directory. */
+export function userPath(deps: Deps, raw: string): string {
+  return checkUserPath(raw, deps.cwd());
 }
 
 /** The text of `path`; `label` names the file in errors (default: the path). */
@@ -23,6 +23,9 @@ export async function readNamedFile(
   } catch (e) {
     if (e instanceof AppError) throw e;
     const why = e instanceof Deno.errors.NotFound ? "the file does not exist" : (e as Error).message;
-    throw new AppError("unreadable_file", `Cannot read ${opts.label ?? `"${path}"`}: ${why}`, { path, ...opts.details });
+    throw new AppError("unreadable_file", `Cannot read ${opts.label ?? `"${path}"`}: ${why}`, {
+      path,
+      ...opts.details,
+    });
   }
 }

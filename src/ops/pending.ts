@@ -25,7 +25,11 @@ export async function configLockName(deps: Deps, path: string): Promise<string> 
 }
 
 /** Runs `fn` holding the lock of the client file at `path`, after settling an interrupted write. */
-export async function withConfigLock<T>(deps: Deps, path: string, fn: (lockName: string) => Promise<T>): Promise<T> {
+export async function withConfigLock<T>(
+  deps: Deps,
+  path: string,
+  fn: (lockName: string) => Promise<T>,
+): Promise<T> {
   const l = layout(deps.home);
   await deps.fs.mkdir(l.locksDir, 0o700);
   const name = await configLockName(deps, path);
@@ -43,7 +47,9 @@ export async function wasApplied(deps: Deps, rec: DeploymentRecord): Promise<boo
   try {
     now = await readConfigFile(deps, rec.config_path);
   } catch (e) {
-    if (e instanceof AppError && (e.code === "config_parse_error" || e.code === "unreadable_file")) return false;
+    if (e instanceof AppError && (e.code === "config_parse_error" || e.code === "unreadable_file")) {
+      return false;
+    }
     throw e;
   }
   if (!rec.post_image_sha256) return now.bytes === null;
@@ -69,7 +75,9 @@ export async function settle(deps: Deps, name: string): Promise<"none" | "comple
   const rec = await readIntent(deps, name);
   if (!rec) return "none";
   const applied = await wasApplied(deps, rec);
-  const logged = (await readDeployments(deps, rec.client_id)).some((r) => r.deployment_id === rec.deployment_id);
+  const logged = (await readDeployments(deps, rec.client_id)).some((r) =>
+    r.deployment_id === rec.deployment_id
+  );
   if (applied && !logged) await appendDeployment(deps, rec);
   await removeTempFiles(deps, rec.config_path);
   await clearIntent(deps, name);

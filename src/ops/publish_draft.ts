@@ -34,7 +34,9 @@ export async function publishDraft(
     const list = v.errors.map((e) => `${e.code}: ${e.message}`).join("; ");
     throw new AppError(
       "validation_failed",
-      `Cannot publish the draft of "${input.client}/${profile}": ${v.errors.length} error${v.errors.length > 1 ? "s" : ""} (${list})`,
+      `Cannot publish the draft of "${input.client}/${profile}": ${v.errors.length} error${
+        v.errors.length > 1 ? "s" : ""
+      } (${list})`,
       { errors: v.errors, warnings: v.warnings, server_count: v.server_count },
     );
   }

@@ -22,7 +22,9 @@ function formatOf(path: string): Format {
 function has(doc: unknown, path: string[]): boolean {
   let cur = doc;
   for (const k of path) {
-    if (typeof cur !== "object" || cur === null || !Object.prototype.hasOwnProperty.call(cur, k)) return false;
+    if (typeof cur !== "object" || cur === null || !Object.prototype.hasOwnProperty.call(cur, k)) {
+      return false;
+    }
     cur = (cur as Record<string, unknown>)[k];
   }
   return typeof cur === "object" && cur !== null;
@@ -30,27 +32,35 @@ function has(doc: unknown, path: string[]): boolean {
 
 /** The client whose shape the document is in (VS Code first for a bare `servers` key). */
 function shapeOf(doc: unknown, format: Format): ClientRecord | null {
-  const candidates = ALL_CLIENTS.filter((c) => (format === "jsonc" ? c.format.startsWith("json") : c.format === format));
+  const candidates = ALL_CLIENTS.filter((
+    c,
+  ) => (format === "jsonc" ? c.format.startsWith("json") : c.format === format));
   const order = [getClient("vscode"), ...candidates];
   return order.find((c) => (c.format === format || format === "jsonc") && has(doc, c.servers.path)) ?? null;
 }
 
 /** Reads `file` into a neutral payload. */
 export async function payloadFromFile(deps: Deps, file: string, fromClient?: string): Promise<unknown> {
-  const path = userPath(file);
+  const path = userPath(deps, file);
   const text = await readNamedFile(deps, path, { label: `"${file}"` });
   const format = fromClient ? getClient(fromClient).format : formatOf(path);
   const codec = await loadCodec(format === "json" ? "jsonc" : format);
   const doc = codec.parse(text);
-  if (!fromClient && format !== "toml" && has(doc, ["mcpServers"]) && !Array.isArray((doc as any).mcpServers)) {
+  if (
+    !fromClient && format !== "toml" && has(doc, ["mcpServers"]) && !Array.isArray((doc as any).mcpServers)
+  ) {
     return doc;
   }
   const client = fromClient ? getClient(fromClient) : shapeOf(doc, format);
   if (!client) {
-    throw new AppError("invalid_input", `"${file}" has no "mcpServers" object and no other client's server list`, {
-      path,
-      hint: "give a neutral {\"mcpServers\": {...}} file, or --from-client CLIENT for another client's file",
-    });
+    throw new AppError(
+      "invalid_input",
+      `"${file}" has no "mcpServers" object and no other client's server list`,
+      {
+        path,
+        hint: 'give a neutral {"mcpServers": {...}} file, or --from-client CLIENT for another client\'s file',
+      },
+    );
   }
   const natives = codec.readServers(text, client.servers);
   const mcpServers: Record<string, NeutralEntry> = {};

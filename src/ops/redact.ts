@@ -17,7 +17,9 @@ export function makeRedactor(secrets: Record<string, string>): (path: string, va
   const walk = (key: string, v: unknown): unknown => {
     if (typeof v === "string") return str(key, v);
     if (Array.isArray(v)) return v.map((x) => walk(key, x));
-    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(k, x)]));
+    if (v && typeof v === "object") {
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(k, x)]));
+    }
     return v;
   };
   return (path, value) => walk(path.split(".").pop()!.replace(/\[\d+\]$/, ""), value);

@@ -30,19 +30,28 @@ export interface RegistryImportResult {
 /** Imports the server(s) of `file` into the user's registry folder. */
 export async function registryImport(deps: Deps, input: { file: string }): Promise<RegistryImportResult> {
   if (!input.file) throw new AppError("invalid_input", "Give the server.json file to import");
-  const path = userPath(input.file);
+  const path = userPath(deps, input.file);
   return await registryImportText(deps, await readNamedFile(deps, path, { label: `"${input.file}"` }), path);
 }
 
 /** Imports server.json text (a file's, or one an assistant sent over MCP) into the user's registry. */
-export async function registryImportText(deps: Deps, text: string, source: string): Promise<RegistryImportResult> {
+export async function registryImportText(
+  deps: Deps,
+  text: string,
+  source: string,
+): Promise<RegistryImportResult> {
   const path = source;
   const entries = parseServerJsonText(text, path).map((server) => {
     // The id: our _meta id, else the tail of the reverse-DNS name (never the file name: "server.json").
-    const tail = server.name.split("/").pop()!.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[^a-z0-9]+/, "");
+    const tail = server.name.split("/").pop()!.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(
+      /^[^a-z0-9]+/,
+      "",
+    );
     const id = catalogMeta(server).id ?? tail;
     if (!ID_PATTERN.test(id)) {
-      throw new AppError("invalid_input", `Cannot derive a catalogue id from "${server.name}"`, { name: server.name });
+      throw new AppError("invalid_input", `Cannot derive a catalogue id from "${server.name}"`, {
+        name: server.name,
+      });
     }
     return { id, server };
   });
@@ -57,7 +66,12 @@ export async function registryImportText(deps: Deps, text: string, source: strin
       const meta = { ...(e.server._meta ?? {}) } as Record<string, unknown>;
       meta[CATALOG_META_KEY] = { ...((meta[CATALOG_META_KEY] as object | undefined) ?? {}), id: e.id };
       await writeJson(deps.fs, target, { ...e.server, _meta: meta });
-      out.push({ id: e.id, name: e.server.name, path: target, overrides: existed ? "user" : builtin.has(e.id) ? "builtin" : null });
+      out.push({
+        id: e.id,
+        name: e.server.name,
+        path: target,
+        overrides: existed ? "user" : builtin.has(e.id) ? "builtin" : null,
+      });
     }
     return out;
   });

@@ -19,7 +19,13 @@ import { layout } from "../store/layout.ts";
 import { readConfigFile } from "./config_file.ts";
 import { entryHash } from "./deploy_plan.ts";
 
-export type TargetState = "up-to-date" | "outdated" | "drifted" | "not-deployed" | "missing-file" | "unreadable";
+export type TargetState =
+  | "up-to-date"
+  | "outdated"
+  | "drifted"
+  | "not-deployed"
+  | "missing-file"
+  | "unreadable";
 
 export interface TargetStatus {
   client_id: string;
@@ -132,16 +138,22 @@ export async function status(deps: Deps, input: { client?: string; profile?: str
   const trusted = await trustedKeys(deps);
   const perClient = await Promise.all(clients.map(async (c) => {
     const records = (await deploymentsOf(deps, c.id)).filter((r) => r.action !== "connect");
-    const profiles = [...new Set([...(await indexedProfiles(deps, c.id)), ...records.map((r) => r.profile_id)])]
+    const profiles = [
+      ...new Set([...(await indexedProfiles(deps, c.id)), ...records.map((r) => r.profile_id)]),
+    ]
       .filter((p) => input.profile === undefined || p === input.profile).sort();
     return (await Promise.all(profiles.map((p) => profileTargets(deps, c, p, records, trusted)))).flat();
   }));
   const targets = perClient.flat();
   if (input.client !== undefined && input.profile !== undefined && targets.length === 0) {
-    throw new AppError("profile_not_found", `Nothing published or deployed for "${input.client}/${input.profile}"`, {
-      client_id: input.client,
-      profile_id: input.profile,
-    });
+    throw new AppError(
+      "profile_not_found",
+      `Nothing published or deployed for "${input.client}/${input.profile}"`,
+      {
+        client_id: input.client,
+        profile_id: input.profile,
+      },
+    );
   }
   return { targets };
 }

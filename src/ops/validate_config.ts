@@ -22,7 +22,8 @@ export interface ValidateConfigResult extends ValidationResult {
 function given(s: DraftServer, name: string, secrets: Record<string, string>): boolean {
   const env = (s.entry as { env?: Record<string, unknown> }).env;
   const literal = typeof env?.[name] === "string" && !(env[name] as string).includes("${");
-  return s.params[name] !== undefined || s.env[name] !== undefined || literal || Object.hasOwn(secrets, name) ||
+  return s.params[name] !== undefined || s.env[name] !== undefined || literal ||
+    Object.hasOwn(secrets, name) ||
     Object.hasOwn(secrets, refName(name));
 }
 
@@ -35,7 +36,8 @@ export function factsOf(s: DraftServer, catalog: Catalog, secrets: Record<string
   try {
     server = catalog.get(id).server;
   } catch {
-    facts.notInRegistry = `Server '${s.name}' comes from the catalogue id "${id}", which is no longer in the registry`;
+    facts.notInRegistry =
+      `Server '${s.name}' comes from the catalogue id "${id}", which is no longer in the registry`;
     return facts;
   }
   const meta = catalogMeta(server);
@@ -69,7 +71,10 @@ export async function validateDraft(deps: Deps, draft: Draft): Promise<ValidateC
 }
 
 /** Validates the stored draft of client/profile (a missing draft is EMPTY_CONFIG). */
-export async function validateConfig(deps: Deps, input: { client?: string; profile?: string }): Promise<ValidateConfigResult> {
+export async function validateConfig(
+  deps: Deps,
+  input: { client?: string; profile?: string },
+): Promise<ValidateConfigResult> {
   const client = checkName("client", input.client ?? "claude-desktop");
   const profile = checkName("profile", input.profile ?? "default");
   return validateDraft(deps, await readDraft(deps, client, profile));

@@ -57,7 +57,8 @@ export async function verifyAll(deps: Deps): Promise<VerifyAllResult> {
   } catch (e) {
     r.problems.push({ check: "secrets", path: l.secrets, message: (e as Error).message });
   }
-  const relist = () => checkIndexes(deps, { problems: [], warnings: [], checked: { indexes: 0 } }, trusted, new Set(stored));
+  const relist = () =>
+    checkIndexes(deps, { problems: [], warnings: [], checked: { indexes: 0 } }, trusted, new Set(stored));
   await checkDeployments(deps, r, book, listed, relist);
   await checkWitness(deps, r, trusted);
   for (const client of await deps.fs.readDir(l.draftsDir)) {
@@ -65,7 +66,11 @@ export async function verifyAll(deps: Deps): Promise<VerifyAllResult> {
       if (!f.endsWith(".json") || f.startsWith(".")) continue;
       r.checked.drafts++;
       await readDraft(deps, client, f.slice(0, -5)).catch((e) =>
-        r.problems.push({ check: "drafts", path: join(l.draftsDir, client, f), message: (e as Error).message })
+        r.problems.push({
+          check: "drafts",
+          path: join(l.draftsDir, client, f),
+          message: (e as Error).message,
+        })
       );
     }
   }
@@ -76,7 +81,9 @@ export async function verifyAll(deps: Deps): Promise<VerifyAllResult> {
     const list = r.problems.slice(0, 5).map((p) => p.message).join("; ");
     throw new AppError(
       "integrity_error",
-      `The state folder "${deps.home}" fails verification: ${n} problem${n > 1 ? "s" : ""} (${list}${n > 5 ? "; ..." : ""})`,
+      `The state folder "${deps.home}" fails verification: ${n} problem${n > 1 ? "s" : ""} (${list}${
+        n > 5 ? "; ..." : ""
+      })`,
       { problems: r.problems, warnings: r.warnings, checked: r.checked },
     );
   }
@@ -91,10 +98,15 @@ export async function verifyAll(deps: Deps): Promise<VerifyAllResult> {
 }
 
 /** `verify --all` as the CLI and the MCP tool call it: no artifact id or client may come with it. */
-export function verifyAllInput(deps: Deps, input: { artifactId?: string; client?: string }): Promise<VerifyAllResult> {
+export function verifyAllInput(
+  deps: Deps,
+  input: { artifactId?: string; client?: string },
+): Promise<VerifyAllResult> {
   if (input.artifactId !== undefined || input.client !== undefined) {
-    throw new AppError("usage", "--all checks the whole state folder: give it without an artifact id or --client");
+    throw new AppError(
+      "usage",
+      "--all checks the whole state folder: give it without an artifact id or --client",
+    );
   }
   return verifyAll(deps);
 }
-

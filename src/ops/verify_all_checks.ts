@@ -46,37 +46,70 @@ export async function checkPrivateMode(deps: Deps, r: Report, check: string, pat
   const st = await deps.fs.stat(path);
   if (!st || st.mode === null || (st.mode & 0o077) === 0) return;
   const mode = st.mode.toString(8).padStart(4, "0");
-  r.problems.push({ check, path, message: `"${path}" has mode ${mode}: other users can read it; run: chmod 600 '${path}'` });
+  r.problems.push({
+    check,
+    path,
+    message: `"${path}" has mode ${mode}: other users can read it; run: chmod 600 '${path}'`,
+  });
 }
 
 /** keys/: the signing key is private and matches signing.pub; every trusted key file is the key its name says. */
 export async function checkKeys(deps: Deps, r: Report, trusted: Map<string, string>): Promise<void> {
   const l = layout(deps.home);
   const privateText = await deps.fs.readFile(l.signingKey).then((b) => dec.decode(b)).catch(() => null);
-  if (privateText === null) r.warnings.push({ check: "keys", path: l.signingKey, message: "no signing key: run init before publishing" });
-  else {
+  if (privateText === null) {
+    r.warnings.push({
+      check: "keys",
+      path: l.signingKey,
+      message: "no signing key: run init before publishing",
+    });
+  } else {
     await checkPrivateMode(deps, r, "keys", l.signingKey);
     try {
       const pub = await publicPemOf(privateText);
       const onDisk = await deps.fs.readFile(l.signingPub).then((b) => dec.decode(b)).catch(() => null);
-      if (onDisk !== pub) r.problems.push({ check: "keys", path: l.signingPub, message: "signing.pub is not the public half of signing.key" });
+      if (onDisk !== pub) {
+        r.problems.push({
+          check: "keys",
+          path: l.signingPub,
+          message: "signing.pub is not the public half of signing.key",
+        });
+      }
       const id = await keyIdOfPem(pub);
-      if (!trusted.has(id)) r.warnings.push({ check: "keys", path: l.trusted(id), message: `the signing key ${id} is not trusted: its publishes will not verify` });
+      if (!trusted.has(id)) {
+        r.warnings.push({
+          check: "keys",
+          path: l.trusted(id),
+          message: `the signing key ${id} is not trusted: its publishes will not verify`,
+        });
+      }
     } catch (e) {
-      r.problems.push({ check: "keys", path: l.signingKey, message: `the signing key cannot be read: ${why(e)}` });
+      r.problems.push({
+        check: "keys",
+        path: l.signingKey,
+        message: `the signing key cannot be read: ${why(e)}`,
+      });
     }
   }
   for (const name of await deps.fs.readDir(l.trustedDir)) {
     if (!name.endsWith(".pub") || name.startsWith(".")) continue;
     r.checked.trusted_keys++;
     if (!trusted.has(name.slice(0, -4))) {
-      r.problems.push({ check: "keys", path: join(l.trustedDir, name), message: `"${name}" is not exactly the public key its name says (altered or foreign): it is ignored` });
+      r.problems.push({
+        check: "keys",
+        path: join(l.trustedDir, name),
+        message: `"${name}" is not exactly the public key its name says (altered or foreign): it is ignored`,
+      });
     }
   }
 }
 
 /** Every artifact verifies; returns their ids. */
-export async function checkArtifacts(deps: Deps, r: Report, trusted: Map<string, string>): Promise<Set<string>> {
+export async function checkArtifacts(
+  deps: Deps,
+  r: Report,
+  trusted: Map<string, string>,
+): Promise<Set<string>> {
   const ids = new Set<string>();
   for (const id of await listArtifactIds(deps)) {
     r.checked.artifacts++;
@@ -93,7 +126,12 @@ export async function checkArtifacts(deps: Deps, r: Report, trusted: Map<string,
 
 /** Every index and head verifies, no index is older than its head, every listed artifact is stored;
  * returns the ids listed in some index. */
-export async function checkIndexes(deps: Deps, r: Report, trusted: Map<string, string>, stored: Set<string>): Promise<Set<string>> {
+export async function checkIndexes(
+  deps: Deps,
+  r: Report,
+  trusted: Map<string, string>,
+  stored: Set<string>,
+): Promise<Set<string>> {
   const l = layout(deps.home);
   const listed = new Set<string>();
   const pairs = new Set<string>();
@@ -107,7 +145,11 @@ export async function checkIndexes(deps: Deps, r: Report, trusted: Map<string, s
   for (const pair of [...pairs].sort()) {
     const [client, profile] = pair.split("/");
     if (!NAME_RE.test(client) || !NAME_RE.test(profile)) {
-      r.warnings.push({ check: "indexes", path: l.index(client, profile), message: `"${pair}" is not a valid client/profile name: ignored` });
+      r.warnings.push({
+        check: "indexes",
+        path: l.index(client, profile),
+        message: `"${pair}" is not a valid client/profile name: ignored`,
+      });
       continue;
     }
     r.checked.indexes++;
@@ -118,23 +160,54 @@ export async function checkIndexes(deps: Deps, r: Report, trusted: Map<string, s
         listed.add(e.artifact_id);
         // Not in the listing taken before: a publish running now may have stored it since (artifacts are
         // written before their index), so it is checked by itself before being called missing.
-        if (!stored.has(e.artifact_id) && await verifyArtifact(deps, e.artifact_id, trusted).then(() => stored.add(e.artifact_id), () => false)) continue;
+        if (
+          !stored.has(e.artifact_id) &&
+          await verifyArtifact(deps, e.artifact_id, trusted).then(
+            () => stored.add(e.artifact_id),
+            () => false,
+          )
+        ) continue;
         if (!stored.has(e.artifact_id)) {
-          r.problems.push({ check: "indexes", path: l.artifact(e.artifact_id), message: `"${pair}" v${e.version} lists artifact ${e.artifact_id.slice(0, 12)}…, which is missing or fails verification` });
+          r.problems.push({
+            check: "indexes",
+            path: l.artifact(e.artifact_id),
+            message: `"${pair}" v${e.version} lists artifact ${
+              e.artifact_id.slice(0, 12)
+            }…, which is missing or fails verification`,
+          });
         }
       }
       if (idx?.legacy) {
         (r.legacy ??= { artifacts: [], indexes: [] }).indexes.push(pair);
-        r.warnings.push({ check: "indexes", path: l.index(client, profile), message: `"${pair}" has the Python tool's unsigned index (read as a one-version history; its order is not protected): the next publish to it signs it` });
+        r.warnings.push({
+          check: "indexes",
+          path: l.index(client, profile),
+          message:
+            `"${pair}" has the Python tool's unsigned index (read as a one-version history; its order is not protected): the next publish to it signs it`,
+        });
       } else if (idx && (!head || head.version < idx.entries.length)) {
-        r.warnings.push({ check: "indexes", path: l.head(client, profile), message: `the head of "${pair}" is behind its index (v${head?.version ?? 0} < v${idx.entries.length}): an interrupted publish; the next publish rewrites it` });
+        r.warnings.push({
+          check: "indexes",
+          path: l.head(client, profile),
+          message: `the head of "${pair}" is behind its index (v${
+            head?.version ?? 0
+          } < v${idx.entries.length}): an interrupted publish; the next publish rewrites it`,
+        });
       }
     } catch (e) {
       r.problems.push({ check: "indexes", path: l.index(client, profile), message: why(e) });
     }
   }
   for (const id of stored) {
-    if (!listed.has(id)) r.warnings.push({ check: "artifacts", path: l.artifact(id), message: `artifact ${id.slice(0, 12)}… is listed in no index (a publish interrupted before its index was written)` });
+    if (!listed.has(id)) {
+      r.warnings.push({
+        check: "artifacts",
+        path: l.artifact(id),
+        message: `artifact ${
+          id.slice(0, 12)
+        }… is listed in no index (a publish interrupted before its index was written)`,
+      });
+    }
   }
   return listed;
 }
@@ -142,7 +215,13 @@ export async function checkIndexes(deps: Deps, r: Report, trusted: Map<string, s
 /** Every deployment log checked whole against its signed head (deployment_log.ts); every record's artifact
  * stored and listed, its pre-image backed up. `relist` reads the indexes again (a deploy running now may
  * use an artifact published since). */
-export async function checkDeployments(deps: Deps, r: Report, book: SecretBook, listed: Set<string>, relist: () => Promise<Set<string>>): Promise<void> {
+export async function checkDeployments(
+  deps: Deps,
+  r: Report,
+  book: SecretBook,
+  listed: Set<string>,
+  relist: () => Promise<Set<string>>,
+): Promise<void> {
   const l = layout(deps.home);
   const checkedBackups = new Set<string>();
   const trusted = await trustedKeys(deps);
@@ -151,18 +230,38 @@ export async function checkDeployments(deps: Deps, r: Report, book: SecretBook, 
     const client = n.endsWith(".jsonl") ? n.slice(0, -6) : n.endsWith(".head.json") ? n.slice(0, -10) : null;
     if (client === null || n.startsWith(".")) continue;
     if (NAME_RE.test(client)) clients.add(client);
-    else r.warnings.push({ check: "deployments", path: join(l.deploymentsDir, n), message: `"${n}" is not named after a client: ignored` });
+    else {r.warnings.push({
+        check: "deployments",
+        path: join(l.deploymentsDir, n),
+        message: `"${n}" is not named after a client: ignored`,
+      });}
   }
   for (const client of [...clients].sort()) {
     const log = await checkLog(deps, client, trusted);
     const path = log.path;
-    for (const message of log.warnings) r.warnings.push({ check: "deployments", path, message: `${client}: ${message}` });
-    for (const message of log.problems) r.problems.push({ check: "deployments", path, message: `the deployment log of "${client}": ${message}` });
+    for (const message of log.warnings) {
+      r.warnings.push({ check: "deployments", path, message: `${client}: ${message}` });
+    }
+    for (const message of log.problems) {
+      r.problems.push({
+        check: "deployments",
+        path,
+        message: `the deployment log of "${client}": ${message}`,
+      });
+    }
     for (const rec of log.records) {
       r.checked.deployments++;
-      if (rec.artifact_id && !listed.has(rec.artifact_id)) for (const id of await relist()) listed.add(id);
       if (rec.artifact_id && !listed.has(rec.artifact_id)) {
-        r.problems.push({ check: "deployments", path, message: `deployment ${rec.deployment_id} used artifact ${rec.artifact_id.slice(0, 12)}…, which no signed index lists (missing, or an older index replaced a newer one)` });
+        for (const id of await relist()) listed.add(id);
+      }
+      if (rec.artifact_id && !listed.has(rec.artifact_id)) {
+        r.problems.push({
+          check: "deployments",
+          path,
+          message: `deployment ${rec.deployment_id} used artifact ${
+            rec.artifact_id.slice(0, 12)
+          }…, which no signed index lists (missing, or an older index replaced a newer one)`,
+        });
       }
       const sha = rec.pre_image_sha256;
       if (!sha || sha === rec.post_image_sha256 || checkedBackups.has(sha)) continue;
@@ -172,7 +271,11 @@ export async function checkDeployments(deps: Deps, r: Report, book: SecretBook, 
         await loadBackup(deps, sha, book);
       } catch (e) {
         const msg = e instanceof AppError ? e.message : why(e);
-        r.problems.push({ check: "backups", path: l.backup(sha), message: `the pre-image of deployment ${rec.deployment_id}: ${msg}` });
+        r.problems.push({
+          check: "backups",
+          path: l.backup(sha),
+          message: `the pre-image of deployment ${rec.deployment_id}: ${msg}`,
+        });
       }
     }
   }
@@ -195,7 +298,12 @@ export async function checkWitness(deps: Deps, r: Report, trusted: Map<string, s
       if (idx === undefined) continue; // already reported by checkIndexes
       const bad = contradiction(records, profile, idx);
       if (bad) {
-        r.problems.push({ check: "indexes", path: l.index(client, profile), message: `the index of "${client}/${profile}" is older than deployment ${bad.deployment_id} saw it (version ${bad.index_version}): an older copy replaced it` });
+        r.problems.push({
+          check: "indexes",
+          path: l.index(client, profile),
+          message:
+            `the index of "${client}/${profile}" is older than deployment ${bad.deployment_id} saw it (version ${bad.index_version}): an older copy replaced it`,
+        });
       }
     }
   }
@@ -208,7 +316,11 @@ export async function checkJournal(deps: Deps, r: Report): Promise<void> {
     try {
       const rec = await readIntent(deps, name);
       if (!rec) continue; // settled since the listing
-      r.warnings.push({ check: "journal", path, message: `a write to "${rec.config_path}" was interrupted; the next command on that file settles it` });
+      r.warnings.push({
+        check: "journal",
+        path,
+        message: `a write to "${rec.config_path}" was interrupted; the next command on that file settles it`,
+      });
     } catch (e) {
       r.problems.push({ check: "journal", path, message: why(e) });
     }
@@ -219,7 +331,20 @@ export async function checkJournal(deps: Deps, r: Report): Promise<void> {
  * left by interrupted writes. */
 export async function checkFolders(deps: Deps, r: Report): Promise<void> {
   const l = layout(deps.home);
-  const dirs = [l.home, l.keysDir, l.trustedDir, l.artifactsDir, l.indexDir, l.headsDir, l.draftsDir, l.deploymentsDir, l.backupsDir, l.journalDir, l.registryDir, l.locksDir];
+  const dirs = [
+    l.home,
+    l.keysDir,
+    l.trustedDir,
+    l.artifactsDir,
+    l.indexDir,
+    l.headsDir,
+    l.draftsDir,
+    l.deploymentsDir,
+    l.backupsDir,
+    l.journalDir,
+    l.registryDir,
+    l.locksDir,
+  ];
   for (const parent of [l.indexDir, l.headsDir, l.draftsDir]) {
     for (const c of await deps.fs.readDir(parent)) if (!c.startsWith(".")) dirs.push(join(parent, c));
   }
@@ -228,9 +353,21 @@ export async function checkFolders(deps: Deps, r: Report): Promise<void> {
     const st = await deps.fs.stat(d);
     if (!st?.isDirectory) continue;
     if (st.mode !== null && (st.mode & 0o020) !== 0) {
-      r.warnings.push({ check: "modes", path: d, message: `"${d}" is writable by its group (mode ${st.mode.toString(8).padStart(4, "0")}); run: chmod g-w '${d}'` });
+      r.warnings.push({
+        check: "modes",
+        path: d,
+        message: `"${d}" is writable by its group (mode ${
+          st.mode.toString(8).padStart(4, "0")
+        }); run: chmod g-w '${d}'`,
+      });
     }
     temps += (await deps.fs.readDir(d)).filter((n) => n.includes(".mcpo-tmp-")).length;
   }
-  if (temps) r.warnings.push({ check: "temp files", path: l.home, message: `${temps} temp file(s) left by interrupted writes (harmless; safe to delete)` });
+  if (temps) {
+    r.warnings.push({
+      check: "temp files",
+      path: l.home,
+      message: `${temps} temp file(s) left by interrupted writes (harmless; safe to delete)`,
+    });
+  }
 }

@@ -27,7 +27,9 @@ export class FolderGuard {
     const key = root + "\0" + real;
     if (this.safePaths.has(key)) return;
     const dirs = [root];
-    for (const seg of relative(root, dirname(real)).split(sep).filter(Boolean)) dirs.push(join(dirs.at(-1)!, seg));
+    for (const seg of relative(root, dirname(real)).split(sep).filter(Boolean)) {
+      dirs.push(join(dirs.at(-1)!, seg));
+    }
     for (const d of dirs) {
       if (this.safe.has(d)) continue;
       const st = await this.fs.stat(d);

@@ -7,10 +7,17 @@ import { join } from "./path.ts";
 import { win32 } from "./path.ts";
 
 /** The first `<dir>/<name>` (with a PATHEXT extension on Windows) that is a file, or null. */
-export async function which(name: string, path: string | undefined, os: string, pathExt?: string): Promise<string | null> {
+export async function which(
+  name: string,
+  path: string | undefined,
+  os: string,
+  pathExt?: string,
+): Promise<string | null> {
   if (!path || !/^[A-Za-z0-9._+-]+$/.test(name)) return null;
   const sep = os === "windows" ? ";" : ":";
-  const exts = os === "windows" ? ["", ...(pathExt ?? ".COM;.EXE;.BAT;.CMD").split(";").filter(Boolean)] : [""];
+  const exts = os === "windows"
+    ? ["", ...(pathExt ?? ".COM;.EXE;.BAT;.CMD").split(";").filter(Boolean)]
+    : [""];
   const joinFn = os === "windows" ? win32.join : join;
   for (const dir of path.split(sep)) {
     if (!dir) continue;

@@ -19,7 +19,11 @@ const enc = new TextEncoder();
 /** The bytes with each known secret value (>= 4 chars) replaced by its placeholder. With `retired`
  * (the values each secret had before), every value the secret ever had is replaced, and the placeholder
  * names which one it stood for (`NAME@N`: retired[N], or the current value when N is their count). */
-export function scrub(bytes: Uint8Array, secrets: Record<string, string>, retired?: Record<string, string[]>): Uint8Array {
+export function scrub(
+  bytes: Uint8Array,
+  secrets: Record<string, string>,
+  retired?: Record<string, string[]>,
+): Uint8Array {
   // The exact text (a BOM kept): what is stored must decode back to the very bytes named by the hash.
   let text = decodeExact(bytes);
   if (text === null || text.includes("\0")) return bytes;
@@ -36,7 +40,11 @@ export function scrub(bytes: Uint8Array, secrets: Record<string, string>, retire
 
 /** The inverse of scrub: `NAME@N` is the N-th value the secret had (`retired`, then the current one);
  * unknown names or versions stay as placeholders (and the hash check then fails). */
-export function unscrub(bytes: Uint8Array, secrets: Record<string, string>, retired: Record<string, string[]> = {}): Uint8Array {
+export function unscrub(
+  bytes: Uint8Array,
+  secrets: Record<string, string>,
+  retired: Record<string, string[]> = {},
+): Uint8Array {
   const text = decodeExact(bytes);
   if (text === null || !text.includes(MARK)) return bytes;
   const valueOf = (name: string, version: string | undefined): string | undefined => {
@@ -46,11 +54,21 @@ export function unscrub(bytes: Uint8Array, secrets: Record<string, string>, reti
     const n = Number(version);
     return n < old.length ? old[n] : n === old.length ? current : undefined;
   };
-  return enc.encode(text.replace(/\0mcpo-secret:([^\0@]*)(?:@(\d+))?\0/g, (m, name: string, v?: string) => valueOf(name, v) ?? m));
+  return enc.encode(
+    text.replace(
+      /\0mcpo-secret:([^\0@]*)(?:@(\d+))?\0/g,
+      (m, name: string, v?: string) => valueOf(name, v) ?? m,
+    ),
+  );
 }
 
 /** Saves a pre-image once, known secret values as versioned placeholders; returns its path. */
-export async function saveBackup(deps: Deps, bytes: Uint8Array, sha: string, book: SecretBook | Record<string, string>) {
+export async function saveBackup(
+  deps: Deps,
+  bytes: Uint8Array,
+  sha: string,
+  book: SecretBook | Record<string, string>,
+) {
   const l = layout(deps.home);
   const path = l.backup(sha);
   if (await deps.fs.stat(path)) return path;
@@ -61,7 +79,11 @@ export async function saveBackup(deps: Deps, bytes: Uint8Array, sha: string, boo
 }
 
 /** The exact bytes of a backup, checked against its hash. */
-export async function loadBackup(deps: Deps, sha: string, book: SecretBook | Record<string, string>): Promise<Uint8Array> {
+export async function loadBackup(
+  deps: Deps,
+  sha: string,
+  book: SecretBook | Record<string, string>,
+): Promise<Uint8Array> {
   let stored: Uint8Array;
   try {
     stored = await deps.fs.readFile(layout(deps.home).backup(sha));
@@ -79,7 +101,9 @@ export async function loadBackup(deps: Deps, sha: string, book: SecretBook | Rec
   if ((await sha256Hex(withBom)) === sha) return withBom;
   throw new AppError(
     "integrity_error",
-    `The backup ${sha.slice(0, 12)}… does not match its hash (damaged, or a secret it held was changed since)`,
+    `The backup ${
+      sha.slice(0, 12)
+    }… does not match its hash (damaged, or a secret it held was changed since)`,
     { sha256: sha },
   );
 }

@@ -39,26 +39,48 @@ function corpus(format: string, key: string, sample: Uint8Array): [string, Uint8
       ["duplicate container", `{"${key}": {}, "${key}": {"x": {"command": "y"}}}`],
       ["duplicate server", `{"${key}": {"a": {"command": "x"}, "a": {"command": "y"}}}`],
       ["duplicate field", `{"${key}": {"a": {"command": "x", "command": "y"}}}`],
-      ["__proto__ and constructor", `{"__proto__": {"polluted": 1}, "${key}": {"__proto__": {"command": "p"}, "constructor": {"command": "c"}, "toString": {"command": "t"}}}`],
+      [
+        "__proto__ and constructor",
+        `{"__proto__": {"polluted": 1}, "${key}": {"__proto__": {"command": "p"}, "constructor": {"command": "c"}, "toString": {"command": "t"}}}`,
+      ],
       ["deep nesting", `{"${key}": {"a": ${"[".repeat(deep)}${"]".repeat(deep)}}}`],
       ["deep objects", `${'{"a":'.repeat(deep)}1${"}".repeat(deep)}`],
-      ...[`[]`, `"x"`, `1`, `true`, `{"a": "str"}`, `{"a": [1]}`, `{"a": null}`].map((v): [string, string] => [`${key} = ${v}`, `{"${key}": ${v}}`]),
+      ...[`[]`, `"x"`, `1`, `true`, `{"a": "str"}`, `{"a": [1]}`, `{"a": null}`].map((
+        v,
+      ): [string, string] => [`${key} = ${v}`, `{"${key}": ${v}}`]),
       ...[`[]`, `"x"`, `null`, `1`].map((v): [string, string] => [`root ${v}`, v]),
     ],
     yaml: [
       ["duplicate container", `${key}: {}\n${key}: {}\n`],
       ["duplicate server", `${key}:\n  a: {command: x}\n  a: {command: y}\n`],
-      ["__proto__ and constructor", `__proto__: {polluted: 1}\n${key}:\n  __proto__: {command: p}\n  constructor: {command: c}\n`],
+      [
+        "__proto__ and constructor",
+        `__proto__: {polluted: 1}\n${key}:\n  __proto__: {command: p}\n  constructor: {command: c}\n`,
+      ],
       ["deep nesting", `${key}:\n  a: ${"[".repeat(deep)}${"]".repeat(deep)}\n`],
-      ["alias bomb", `a: &a ["x","x","x","x","x","x","x","x","x"]\n${["b", "c", "d", "e", "f", "g", "h", "i"].map((n, i) => `${n}: &${n} [${Array(9).fill(`*${i ? ["b", "c", "d", "e", "f", "g", "h"][i - 1] : "a"}`).join(",")}]`).join("\n")}\n${key}: *i\n`],
+      [
+        "alias bomb",
+        `a: &a ["x","x","x","x","x","x","x","x","x"]\n${
+          ["b", "c", "d", "e", "f", "g", "h", "i"].map((n, i) =>
+            `${n}: &${n} [${
+              Array(9).fill(`*${i ? ["b", "c", "d", "e", "f", "g", "h"][i - 1] : "a"}`).join(",")
+            }]`
+          ).join("\n")
+        }\n${key}: *i\n`,
+      ],
       ["tabs and garbage", `${key}:\n\t- !!python/object {}\n`],
-      ...[`[]`, `"x"`, `1`, `{a: str}`, `{a: [1]}`, `[1, "a"]`].map((v): [string, string] => [`${key} = ${v}`, `${key}: ${v}\n`]),
+      ...[`[]`, `"x"`, `1`, `{a: str}`, `{a: [1]}`, `[1, "a"]`].map((
+        v,
+      ): [string, string] => [`${key} = ${v}`, `${key}: ${v}\n`]),
       ...[`[]`, `"x"`, `1`].map((v): [string, string] => [`root ${v}`, v]),
     ],
     toml: [
       ["duplicate server", `[${key}.a]\ncommand = "x"\n[${key}.a]\ncommand = "y"\n`],
       ["duplicate field", `[${key}.a]\ncommand = "x"\ncommand = "y"\n`],
-      ["__proto__ and constructor", `[__proto__]\npolluted = 1\n[${key}.__proto__]\ncommand = "p"\n[${key}.constructor]\ncommand = "c"\n`],
+      [
+        "__proto__ and constructor",
+        `[__proto__]\npolluted = 1\n[${key}.__proto__]\ncommand = "p"\n[${key}.constructor]\ncommand = "c"\n`,
+      ],
       ["deep nesting", `x = ${"[".repeat(deep)}${"]".repeat(deep)}\n`],
       ["deep inline tables", `x = ${"{a = ".repeat(deep)}1${"}".repeat(deep)}\n`],
       ...[`[]`, `"x"`, `1`, `[1]`].map((v): [string, string] => [`${key} = ${v}`, `${key} = ${v}\n`]),
@@ -92,7 +114,11 @@ for (const c of CASES) {
   Deno.test(`hostile ${c.format} files for ${c.client}: a result or a clear error, nothing written on error, no hang`, () =>
     withHome(async (h) => {
       await init(h.deps());
-      await publish(h.deps(), { client: c.client, profile: "default", payload: { mcpServers: { fresh: { command: "uvx", args: ["fresh-mcp"] } } } });
+      await publish(h.deps(), {
+        client: c.client,
+        profile: "default",
+        payload: { mcpServers: { fresh: { command: "uvx", args: ["fresh-mcp"] } } },
+      });
       const file = join(h.userHome, "cfg", `config.${c.fixture.split(".").pop()}`);
       await Deno.mkdir(join(h.userHome, "cfg"));
       const sample = await Deno.readFile(new URL(c.fixture, FIXTURES));

@@ -17,7 +17,21 @@ import { SAMPLE_PAYLOAD } from "../helpers/home.ts";
 import { assertRejectsCode } from "../core/assert.ts";
 import { setSecrets } from "../../src/store/secrets.ts";
 
-const HOSTILE = ["../x", "..", ".", "a/../../b", "/etc/passwd", "..\\x", "a\0b", "%2e%2e%2fx", "~/x", "a/b", " ", "x\ny", "-rf"];
+const HOSTILE = [
+  "../x",
+  "..",
+  ".",
+  "a/../../b",
+  "/etc/passwd",
+  "..\\x",
+  "a\0b",
+  "%2e%2e%2fx",
+  "~/x",
+  "a/b",
+  " ",
+  "x\ny",
+  "-rf",
+];
 
 /** Every command line that carries a name or id, with `v` in that place. */
 function commandsWith(v: string, outside: string, serverJson: string): string[][] {
@@ -46,7 +60,11 @@ function commandsWith(v: string, outside: string, serverJson: string): string[][
     ["status", "--client", "cursor", "--profile", v],
     // A named file or state folder may be anywhere the user says, but never through "..".
     ...(v.includes("..") || v.includes("\0")
-      ? [["deploy-config", "--client", "cursor", "--config-path", `${outside}/${v}`], ["--home", `${outside}/${v}`, "init"]]
+      ? [["deploy-config", "--client", "cursor", "--config-path", `${outside}/${v}`], [
+        "--home",
+        `${outside}/${v}`,
+        "init",
+      ]]
       : []),
   ];
 }
@@ -61,31 +79,50 @@ Deno.test("traversal in every name and id: a structured refusal, nothing written
     try {
       assertEquals((await cli(h, ["init"])).code, 0);
       await Deno.writeTextFile(join(h.userHome, "f.json"), JSON.stringify(SAMPLE_PAYLOAD));
-      assertEquals((await cli(h, ["publish-config", "--client", "cursor", "--file", join(h.userHome, "f.json")])).code, 0);
+      assertEquals(
+        (await cli(h, ["publish-config", "--client", "cursor", "--file", join(h.userHome, "f.json")])).code,
+        0,
+      );
       const before = await snapshot(h.userHome);
       let refused = 0;
       const serverJson = join(h.userHome, "server.json");
       for (const v of HOSTILE) {
         // A server.json whose name and catalogue id carry the value (the id names the file it is saved as).
-        await Deno.writeTextFile(serverJson, JSON.stringify({
-          name: `io.example/${v}`, description: "x", version: "1.0.0",
-          packages: [{ registryType: "npm", identifier: "x", transport: { type: "stdio" } }],
-          _meta: { "io.github.mcp-orchestration/catalog": { id: v } },
-        }));
+        await Deno.writeTextFile(
+          serverJson,
+          JSON.stringify({
+            name: `io.example/${v}`,
+            description: "x",
+            version: "1.0.0",
+            packages: [{ registryType: "npm", identifier: "x", transport: { type: "stdio" } }],
+            _meta: { "io.github.mcp-orchestration/catalog": { id: v } },
+          }),
+        );
         for (const args of commandsWith(v, outside, serverJson)) {
           const r = await cli(h, [...args, "--format", "json"]);
-          assert.ok(r.json && typeof r.json === "object", `${JSON.stringify(args)}: not one JSON document: ${r.stdout}`);
+          assert.ok(
+            r.json && typeof r.json === "object",
+            `${JSON.stringify(args)}: not one JSON document: ${r.stdout}`,
+          );
           if (r.code !== 0) {
             refused++;
-            assert.ok(typeof r.json.error === "string" && typeof r.json.message === "string", JSON.stringify(args));
-            assert.ok(!["internal_error", "io_error"].includes(r.json.error), `${JSON.stringify(args)}: ${r.stdout}`);
+            assert.ok(
+              typeof r.json.error === "string" && typeof r.json.message === "string",
+              JSON.stringify(args),
+            );
+            assert.ok(
+              !["internal_error", "io_error"].includes(r.json.error),
+              `${JSON.stringify(args)}: ${r.stdout}`,
+            );
           }
         }
       }
       assert.ok(refused > HOSTILE.length * 15, `only ${refused} refusals`);
       assertEquals(await snapshot(outside), [], "something was written outside");
       const after = (await snapshot(h.userHome)).filter((f) => !before.includes(f) && f !== "/server.json");
-      for (const f of after) assert.ok(f.startsWith("/.mcp-orchestration/"), `written outside the state folder: ${f}`);
+      for (const f of after) {
+        assert.ok(f.startsWith("/.mcp-orchestration/"), `written outside the state folder: ${f}`);
+      }
     } finally {
       await Deno.remove(outside, { recursive: true });
     }
@@ -140,7 +177,11 @@ Deno.test("a world-writable state folder is refused by every command (exit 8, th
   withHome(async (h) => {
     assertEquals((await cli(h, ["init"])).code, 0);
     await Deno.chmod(h.home, 0o777);
-    for (const args of [["status"], ["list-profiles", "cursor"], ["add-server", "memory"], ["verify", "--all"], ["init"]]) {
+    for (
+      const args of [["status"], ["list-profiles", "cursor"], ["add-server", "memory"], ["verify", "--all"], [
+        "init",
+      ]]
+    ) {
       const r = await cli(h, [...args, "--format", "json"]);
       assertEquals([r.code, r.json?.error], [8, "path_not_allowed"], `${args.join(" ")}: ${r.stdout}`);
       assert.match(r.json.message, /writable by every user .* chmod o-w/);

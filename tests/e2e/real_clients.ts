@@ -8,7 +8,9 @@
  */
 
 /** Where `npm install --prefix DIR` put the binaries: $MCPO_REAL_CLIENTS (set by .ci/run), else /tmp/realclients. */
-export const REAL_CLIENTS_BIN = `${Deno.env.get("MCPO_REAL_CLIENTS") ?? "/tmp/realclients"}/node_modules/.bin`;
+export const REAL_CLIENTS_BIN = `${
+  Deno.env.get("MCPO_REAL_CLIENTS") ?? "/tmp/realclients"
+}/node_modules/.bin`;
 
 function isFile(path: string): boolean {
   try {

@@ -15,11 +15,21 @@ Deno.test("serveStdio answers every request received before end of input, each l
   const h = await tempHome();
   try {
     const lines = [
-      { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "1" } } },
+      {
+        jsonrpc: "2.0",
+        id: 1,
+        method: "initialize",
+        params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "1" } },
+      },
       { jsonrpc: "2.0", method: "notifications/initialized" },
       "not json at all",
       { jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "initialize_keys", arguments: {} } },
-      { jsonrpc: "2.0", id: 3, method: "tools/call", params: { name: "get_config", arguments: { client_id: 7 } } },
+      {
+        jsonrpc: "2.0",
+        id: 3,
+        method: "tools/call",
+        params: { name: "get_config", arguments: { client_id: 7 } },
+      },
       { jsonrpc: "2.0", id: 4, method: "no/such/method" },
       { jsonrpc: "2.0", id: 5, method: "tools/call", params: { name: "list_profiles", arguments: {} } },
     ].map((l) => (typeof l === "string" ? l : JSON.stringify(l)) + "\n").join("");

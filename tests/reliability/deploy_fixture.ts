@@ -24,7 +24,8 @@ export const PAYLOAD_B = {
     beta: { type: "http", url: "https://example.com/mcp", headers: { Authorization: "Bearer ${API_TOKEN}" } },
   },
 };
-export const USER_TEXT = '{\n  // my own settings\n  "theme": "dark",\n  "mcpServers": {\n    "mine": { "command": "node", "args": ["/opt/mine.js"] }\n  }\n}\n';
+export const USER_TEXT =
+  '{\n  // my own settings\n  "theme": "dark",\n  "mcpServers": {\n    "mine": { "command": "node", "args": ["/opt/mine.js"] }\n  }\n}\n';
 
 export interface DeployFixture {
   file: string;

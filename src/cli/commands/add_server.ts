@@ -17,9 +17,11 @@ interface Opts {
 }
 
 export function register(program: Command, env: CliEnv): void {
-  draftTarget(program.command("add-server")
-    .description("Add a catalogue server (ID) or a custom one (NAME with --command or --url) to a draft")
-    .argument("<id>", "catalogue id, or the name of a custom server"))
+  draftTarget(
+    program.command("add-server")
+      .description("Add a catalogue server (ID) or a custom one (NAME with --command or --url) to a draft")
+      .argument("<id>", "catalogue id, or the name of a custom server"),
+  )
     .option("--param <k=v>", "parameter value (repeat; a repeated name gives a list)", collect)
     .option("--env <K=V>", "environment variable (repeat); secret values go to secrets.json", collect)
     .option("--name <name>", "name in the configuration (default: the id)")

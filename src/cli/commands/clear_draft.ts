@@ -3,8 +3,10 @@ import { action, type CliEnv } from "../context.ts";
 import { draftLine, draftTarget } from "../kv.ts";
 
 export function register(program: Command, env: CliEnv): void {
-  draftTarget(program.command("clear-draft")
-    .description("Delete a draft (published artifacts and stored secrets stay)"))
+  draftTarget(
+    program.command("clear-draft")
+      .description("Delete a draft (published artifacts and stored secrets stay)"),
+  )
     .action(
       action(
         env,

@@ -22,7 +22,12 @@ export function register(program: Command, env: CliEnv): void {
             ["artifact id", r.artifact_id],
             ["version", r.version],
             ["created at", r.created_at],
-            ["signed by", r.legacy ? `${r.signing_key_id} (legacy artifact of the Python tool: payload signature only)` : r.signing_key_id],
+            [
+              "signed by",
+              r.legacy
+                ? `${r.signing_key_id} (legacy artifact of the Python tool: payload signature only)`
+                : r.signing_key_id,
+            ],
             ["changelog", r.changelog || "(none)"],
           ]) + "\n" + JSON.stringify(r.payload, null, 2),
       ),

@@ -14,7 +14,9 @@ export function register(program: Command, env: CliEnv): void {
         env,
         async (deps, o: { client?: string; profile?: string; limit?: number; deployment?: string }) => {
           const ops = await import("../../ops/history.ts");
-          if (o.deployment !== undefined) return await ops.deploymentDetails(deps, { deploymentId: o.deployment });
+          if (o.deployment !== undefined) {
+            return await ops.deploymentDetails(deps, { deploymentId: o.deployment });
+          }
           if (o.client === undefined) {
             const { AppError } = await import("../../core/errors.ts");
             throw new AppError("usage", "Give --client C (the history) or --deployment ID (one deployment)");
@@ -24,20 +26,22 @@ export function register(program: Command, env: CliEnv): void {
         (r) =>
           !("deployments" in r)
             ? JSON.stringify(r, null, 2)
-            : r.deployments.length === 0 ? `No deployments for ${r.client_id}` : table([
-            ["DEPLOYMENT", "ACTION", "PROFILE", "ARTIFACT", "WHEN", "CHANGES"],
-            ...r.deployments.map((d) => [
-              d.deployment_id,
-              d.action,
-              d.profile_id,
-              d.artifact_id?.slice(0, 12) ?? "-",
-              d.deployed_at,
-              `+${d.changes.added.length} ~${d.changes.updated.length} -${d.changes.removed.length}`,
-            ]),
-          ], "") +
-            (r.total > r.deployments.length
-              ? `\n(${r.total - r.deployments.length} older; use --limit)`
-              : ""),
+            : r.deployments.length === 0
+            ? `No deployments for ${r.client_id}`
+            : table([
+              ["DEPLOYMENT", "ACTION", "PROFILE", "ARTIFACT", "WHEN", "CHANGES"],
+              ...r.deployments.map((d) => [
+                d.deployment_id,
+                d.action,
+                d.profile_id,
+                d.artifact_id?.slice(0, 12) ?? "-",
+                d.deployed_at,
+                `+${d.changes.added.length} ~${d.changes.updated.length} -${d.changes.removed.length}`,
+              ]),
+            ], "") +
+              (r.total > r.deployments.length
+                ? `\n(${r.total - r.deployments.length} older; use --limit)`
+                : ""),
       ),
     );
 }

@@ -12,10 +12,12 @@ interface Opts {
 }
 
 export function register(program: Command, env: CliEnv): void {
-  draftTarget(program.command("import-config")
-    .description(
-      "Read the servers already in a client's config file into a draft (secrets go to secrets.json)",
-    ))
+  draftTarget(
+    program.command("import-config")
+      .description(
+        "Read the servers already in a client's config file into a draft (secrets go to secrets.json)",
+      ),
+  )
     .option("--config-path <file>", "the config file (default: the client's file for this OS)")
     .option("--scope <scope>", "user or project", "user")
     .option("--project-dir <dir>", "project folder (with --scope project)")

@@ -3,9 +3,11 @@ import { action, type CliEnv } from "../context.ts";
 import { draftLine, draftTarget } from "../kv.ts";
 
 export function register(program: Command, env: CliEnv): void {
-  draftTarget(program.command("remove-server")
-    .description("Remove a server from a draft")
-    .argument("<name>", "server name in the draft"))
+  draftTarget(
+    program.command("remove-server")
+      .description("Remove a server from a draft")
+      .argument("<name>", "server name in the draft"),
+  )
     .action(
       action(
         env,

@@ -3,8 +3,10 @@ import { action, type CliEnv } from "../context.ts";
 import { draftTarget } from "../kv.ts";
 
 export function register(program: Command, env: CliEnv): void {
-  draftTarget(program.command("validate-config")
-    .description("Validate a draft against its client and the catalogue (exit 4 when invalid)"))
+  draftTarget(
+    program.command("validate-config")
+      .description("Validate a draft against its client and the catalogue (exit 4 when invalid)"),
+  )
     .action(
       action(
         env,

@@ -3,8 +3,10 @@ import { action, type CliEnv } from "../context.ts";
 import { draftLine, draftTarget } from "../kv.ts";
 
 export function register(program: Command, env: CliEnv): void {
-  draftTarget(program.command("view-draft")
-    .description("Show the servers of a draft (secrets as references)"))
+  draftTarget(
+    program.command("view-draft")
+      .description("Show the servers of a draft (secrets as references)"),
+  )
     .action(
       action(
         env,

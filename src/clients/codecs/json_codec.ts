@@ -3,8 +3,14 @@
  * reading, and every edit touches only the entry it is about.
  *
  * @example
- * const text = jsonCodec.writeServers('{\n  "theme": "dark"\n}\n', { path: ["mcpServers"], shape: "map" },
- *   { fs: { command: "npx", args: ["-y", "@modelcontextprotocol/server-filesystem"] } });
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { jsonCodec } from "./json_codec.ts";
+ * const text = jsonCodec.writeServers('{\n  "theme": "dark"\n}\n', { path: ["mcpServers"], shape: "map" }, {
+ *   fs: { command: "npx", args: ["-y", "@modelcontextprotocol/server-filesystem"] },
+ * });
+ * assert.ok(text.startsWith('{\n  "theme": "dark",\n  "mcpServers": {'));
+ * ```
  */
 import { applyEdits, modify, type Node } from "jsonc-parser";
 import type { Codec, Format, NativeEntry, ServersLocation } from "../types.ts";

@@ -211,11 +211,18 @@ export function guardDepth(c: Codec): Codec {
     try {
       return f(...a);
     } catch (e) {
-      if (e instanceof RangeError) throw parseError(c.format, 1, 1, "the document is nested too deeply to read");
+      if (e instanceof RangeError) {
+        throw parseError(c.format, 1, 1, "the document is nested too deeply to read");
+      }
       throw e;
     }
   };
-  return { format: c.format, parse: guard(c.parse), readServers: guard(c.readServers), writeServers: guard(c.writeServers) };
+  return {
+    format: c.format,
+    parse: guard(c.parse),
+    readServers: guard(c.readServers),
+    writeServers: guard(c.writeServers),
+  };
 }
 
 /** Throws `internal_error` unless the written text reads back as expected (we never emit a broken file). */

@@ -12,7 +12,8 @@ export function registerAddServerToConfig(server: McpServer, deps: Deps): void {
   defineTool(server, {
     name: "add_server_to_config",
     title: "Add a server to the draft",
-    description: "Add a server to the draft of a client/profile. server_id is a catalogue id (describe_server " +
+    description:
+      "Add a server to the draft of a client/profile. server_id is a catalogue id (describe_server " +
       "lists its params and env vars); for a server outside the catalogue give command (+ args) or url. Secret " +
       "values (tokens, keys) are stored in secrets.json; the draft keeps only ${VAR} references.",
     kind: "write",
@@ -22,9 +23,13 @@ export function registerAddServerToConfig(server: McpServer, deps: Deps): void {
       server_id: z.string().describe('Catalogue id (e.g. "filesystem"), or the name of a custom server'),
       params: objectOrJson('Parameter values by name, e.g. {"allowed_directories": "/home/me/projects"}.'),
       env_vars: objectOrJson('Environment values by name, e.g. {"GITHUB_PERSONAL_ACCESS_TOKEN": "ghp_..."}.'),
-      server_name: z.string().optional().describe("Name of the entry in the client file (default: the server id)"),
+      server_name: z.string().optional().describe(
+        "Name of the entry in the client file (default: the server id)",
+      ),
       replace: z.boolean().default(false).describe("Replace an entry of the same name already in the draft"),
-      transport: z.string().optional().describe('Choose a transport when the server has several: "stdio", "http", "sse"'),
+      transport: z.string().optional().describe(
+        'Choose a transport when the server has several: "stdio", "http", "sse"',
+      ),
       command: z.string().optional().describe("Custom local server: the command to run"),
       args: z.array(z.string()).optional().describe("Custom local server: its arguments"),
       url: z.string().optional().describe("Custom remote server: its URL"),

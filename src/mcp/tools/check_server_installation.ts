@@ -12,7 +12,8 @@ export function registerCheckServerInstallation(server: McpServer, deps: Deps): 
   defineTool(server, {
     name: "check_server_installation",
     title: "Check a server's runtime",
-    description: "Check whether the runtime a catalogue server needs (npx, uvx or docker) is on PATH, for each " +
+    description:
+      "Check whether the runtime a catalogue server needs (npx, uvx or docker) is on PATH, for each " +
       "of its launch options. Reads PATH only; runs nothing.",
     kind: "read",
     input: { server_id: z.string().describe('Catalogue id, e.g. "filesystem"') },

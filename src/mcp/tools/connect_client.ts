@@ -18,7 +18,9 @@ export function registerConnectClient(server: McpServer, deps: Deps): void {
     idempotent: true,
     input: {
       client_id: z.string().describe('Client id, e.g. "claude-code" (see list_clients)'),
-      server_name: z.string().optional().describe('Entry name in the client file (default "mcp-orchestration")'),
+      server_name: z.string().optional().describe(
+        'Entry name in the client file (default "mcp-orchestration")',
+      ),
       force: z.boolean().optional().describe("Replace an entry of that name that we did not write"),
     },
     output: obj({

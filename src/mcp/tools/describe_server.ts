@@ -11,7 +11,8 @@ export function registerDescribeServer(server: McpServer, deps: Deps): void {
   defineTool(server, {
     name: "describe_server",
     title: "Describe a server",
-    description: "Everything needed to configure one catalogue server: its inputs (parameters and env vars, " +
+    description:
+      "Everything needed to configure one catalogue server: its inputs (parameters and env vars, " +
       "which are required or secret), transports, install hints, deprecation, and a usage example for a client.",
     kind: "read",
     input: {

@@ -11,7 +11,8 @@ export function registerGetConfig(server: McpServer, deps: Deps): void {
   defineTool(server, {
     name: "get_config",
     title: "Get published configuration",
-    description: "Return the latest published (signed) configuration of a client/profile, or a given artifact, " +
+    description:
+      "Return the latest published (signed) configuration of a client/profile, or a given artifact, " +
       "after checking its signature. The payload is the neutral mcpServers form.",
     kind: "read",
     input: { client_id: clientId, profile_id: profileId, artifact_id: artifactId.optional() },

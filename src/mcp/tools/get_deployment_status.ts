@@ -11,7 +11,8 @@ export function registerGetDeploymentStatus(server: McpServer, deps: Deps): void
   defineTool(server, {
     name: "get_deployment_status",
     title: "Deployment status",
-    description: "For each client target: the latest published artifact, the last deployed one and what the " +
+    description:
+      "For each client target: the latest published artifact, the last deployed one and what the " +
       "file holds now: up-to-date, outdated (newer publish), drifted (our entries edited; which ones), " +
       "not-deployed, missing-file. Without client_id, every client.",
     kind: "read",

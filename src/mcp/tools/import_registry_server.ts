@@ -23,9 +23,15 @@ export function registerImportRegistryServer(server: McpServer, deps: Deps): voi
     },
     output: obj({
       count: z.number(),
-      imported: z.array(obj({ id: z.string(), name: z.string(), path: z.string(), overrides: z.string().nullable() })),
+      imported: z.array(
+        obj({ id: z.string(), name: z.string(), path: z.string(), overrides: z.string().nullable() }),
+      ),
     }),
     run: (a) =>
-      registryImportText(deps, typeof a.server_json === "string" ? a.server_json : JSON.stringify(a.server_json), "(MCP)"),
+      registryImportText(
+        deps,
+        typeof a.server_json === "string" ? a.server_json : JSON.stringify(a.server_json),
+        "(MCP)",
+      ),
   });
 }

@@ -25,7 +25,9 @@ export function registerInitializeKeys(server: McpServer, deps: Deps): void {
       public_key_path: z.string(),
       trusted_key_ids: z.array(z.string()),
       trusted_existing_key: z.string().optional()
-        .describe("Set when this call trusted the existing key pair (a key pair with no keys/trusted/ folder, as the Python tool left it)"),
+        .describe(
+          "Set when this call trusted the existing key pair (a key pair with no keys/trusted/ folder, as the Python tool left it)",
+        ),
       home: z.string(),
     }),
     run: (a) => init(deps, { regenerate: a.regenerate }),

@@ -12,7 +12,8 @@ export function registerInstallServer(server: McpServer, deps: Deps): void {
   defineTool(server, {
     name: "install_server",
     title: "How to install a server",
-    description: "Return the exact command that pre-installs a catalogue server (npm, uv or docker) for the " +
+    description:
+      "Return the exact command that pre-installs a catalogue server (npm, uv or docker) for the " +
       "user to run. Nothing is run or installed by this tool.",
     kind: "read",
     input: {

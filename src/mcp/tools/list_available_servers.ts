@@ -15,15 +15,22 @@ export function registerListAvailableServers(server: McpServer, deps: Deps): voi
       "optionally filtered by transport and by words in the id, name, description or tags.",
     kind: "read",
     input: {
-      transport_filter: z.string().optional().describe('Only servers with this transport: "stdio", "http" or "sse"'),
-      search_query: z.string().optional().describe("Words that must all appear in id, name, description or tags"),
+      transport_filter: z.string().optional().describe(
+        'Only servers with this transport: "stdio", "http" or "sse"',
+      ),
+      search_query: z.string().optional().describe(
+        "Words that must all appear in id, name, description or tags",
+      ),
       tag: z.string().optional().describe('Only servers with this tag (e.g. "database")'),
     },
     output: obj({
       count: z.number(),
-      servers: z.array(obj({ id: z.string(), name: z.string(), description: z.string(), transports: z.array(z.string()) })),
+      servers: z.array(
+        obj({ id: z.string(), name: z.string(), description: z.string(), transports: z.array(z.string()) }),
+      ),
       warnings: z.array(z.string()),
     }),
-    run: (a) => listServers(deps, { search: a.search_query, transport: a.transport_filter || undefined, tag: a.tag }),
+    run: (a) =>
+      listServers(deps, { search: a.search_query, transport: a.transport_filter || undefined, tag: a.tag }),
   });
 }

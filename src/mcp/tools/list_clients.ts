@@ -11,7 +11,8 @@ export function registerListClients(server: McpServer, deps: Deps): void {
   defineTool(server, {
     name: "list_clients",
     title: "List clients",
-    description: "List the AI clients this program can configure (Claude Desktop, Claude Code, Cursor, ...): " +
+    description:
+      "List the AI clients this program can configure (Claude Desktop, Claude Code, Cursor, ...): " +
       "config file path on this machine, whether it exists, file format, remote-server support, and profiles.",
     kind: "read",
     input: {},

@@ -12,7 +12,8 @@ export function registerListDeploymentHistory(server: McpServer, deps: Deps): vo
   defineTool(server, {
     name: "list_deployment_history",
     title: "Deployment history",
-    description: "Every deployment, rollback and restore of a client, newest first: deployment id, artifact, " +
+    description:
+      "Every deployment, rollback and restore of a client, newest first: deployment id, artifact, " +
       "profile, file, time and what changed.",
     kind: "read",
     input: {

@@ -12,7 +12,8 @@ export function registerRollbackDeployment(server: McpServer, deps: Deps): void 
   defineTool(server, {
     name: "rollback_deployment",
     title: "Roll back a deployment",
-    description: "Deploy an earlier artifact to a client through the same safe protocol: by default the one " +
+    description:
+      "Deploy an earlier artifact to a client through the same safe protocol: by default the one " +
       "before the current; or the artifact of to_deployment_id; or artifact_id. With restore_deployment_id, " +
       "put back the exact bytes the file had before that deployment (only if the file has not changed since).",
     kind: "destructive",
@@ -20,7 +21,9 @@ export function registerRollbackDeployment(server: McpServer, deps: Deps): void 
       client_id: clientId,
       to_deployment_id: z.string().optional().describe("Go back to the artifact this deployment wrote"),
       artifact_id: artifactId.optional(),
-      restore_deployment_id: z.string().optional().describe("Restore the file's bytes from before this deployment"),
+      restore_deployment_id: z.string().optional().describe(
+        "Restore the file's bytes from before this deployment",
+      ),
       dry_run: z.boolean().default(false).describe("Only show what would change; write nothing"),
       force: z.boolean().default(false).describe("Overwrite entries that were edited by hand (drift)"),
       ...targetShape,

@@ -4,7 +4,7 @@
  * one, in the same order.
  */
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "../../helpers/fc.ts";
 import { codecFor } from "../../../src/clients/codecs/mod.ts";
 import type { NativeEntry, ServersLocation } from "../../../src/clients/types.ts";
 import { entryArb, nameArb, own, readSample, SAMPLES } from "./helpers.ts";

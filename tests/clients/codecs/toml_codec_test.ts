@@ -1,6 +1,6 @@
 /** TOML codec: canonical tables, quoting and escaping, non-canonical forms, malformed input. */
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "../../helpers/fc.ts";
 import { parse as tomlParse } from "smol-toml";
 import { codecFor, tomlCodec } from "../../../src/clients/codecs/mod.ts";
 import { AppError } from "../../../src/core/errors.ts";

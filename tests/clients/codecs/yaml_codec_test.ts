@@ -1,6 +1,6 @@
 /** YAML codec: map and list shapes, block and flow containers, empty files, malformed input. */
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "../../helpers/fc.ts";
 import { parse as yamlParse } from "yaml";
 import { yamlCodec } from "../../../src/clients/codecs/mod.ts";
 import { AppError } from "../../../src/core/errors.ts";

@@ -1,0 +1,48 @@
+/** The layers of src/ (DESIGN.md) import only downwards: a leak (platform/ taking a type from clients/,
+ * an MCP resource reading the store instead of calling an op) fails here with the file and the import. */
+import { assertEquals } from "./core/assert.ts";
+
+const SRC = new URL("../src/", import.meta.url);
+
+/** What each layer may import, besides itself and npm packages. `store-types` allows `import type`. */
+const ALLOWED: Record<string, string[]> = {
+  core: [],
+  platform: ["core"],
+  store: ["core", "platform"],
+  clients: ["core", "platform"],
+  registry: ["core", "platform", "store"],
+  ops: ["core", "platform", "store", "clients", "registry"],
+  cli: ["core", "platform", "ops", "clients", "store-types", "mcp"], // mcp: the `serve` command
+  mcp: ["core", "platform", "ops", "clients", "registry"],
+};
+
+function files(dir: URL, rel = ""): string[] {
+  return [...Deno.readDirSync(dir)].flatMap((e) =>
+    e.isDirectory
+      ? e.name === "vendor" ? [] : files(new URL(`${e.name}/`, dir), `${rel}${e.name}/`)
+      : e.name.endsWith(".ts")
+      ? [`${rel}${e.name}`]
+      : []
+  );
+}
+
+Deno.test("src/ layers import only the layers below them (type imports included)", () => {
+  const leaks: string[] = [];
+  for (const file of files(SRC)) {
+    const layer = file.split("/")[0];
+    const text = Deno.readTextFileSync(new URL(file, SRC));
+    const imports = text.matchAll(
+      /(import|export)(\s+type)?\s[^"';]*?from\s+"(\.[^"]+)"|import\(\s*"(\.[^"]+)"\s*\)/g,
+    );
+    for (const m of imports) {
+      const spec = m[3] ?? m[4];
+      const target = new URL(spec, new URL(file, SRC)).href;
+      if (!target.startsWith(SRC.href)) continue; // registry/*.json data, deno.json
+      const to = target.slice(SRC.href.length).split("/")[0];
+      const allowed = ALLOWED[layer] ?? [];
+      if (to === layer || allowed.includes(to) || (m[2] && allowed.includes(`${to}-types`))) continue;
+      leaks.push(`${file} imports ${spec}`);
+    }
+  }
+  assertEquals(leaks, []);
+});
