@@ -44,6 +44,7 @@ Deno.test("MCP add_server_to_config: literal secrets in args, env, url and heade
       env_vars: { DATABASE_URL: `mysql://root:${V.cxPg}@h/db` },
     });
     results.push(pg);
+    assertEquals(pg.secrets_stored, ["PG_API_KEY", "PG_DB_PASSWORD", "PG_DB_PASSWORD_2", "PG_TOKEN"]);
     assertEquals(pg.extracted.map((e: { field: string; variable: string }) => `${e.field} ${e.variable}`), [
       "args[2] PG_DB_PASSWORD",
       "args[4] PG_API_KEY",
@@ -80,6 +81,7 @@ Deno.test("MCP import_client_config of JSON, JSONC, TOML and YAML files leaves n
         await Deno.writeTextFile(path, f.text);
         const r = await t.ok("import_client_config", { client_id: f.client, config_path: path });
         results.push(r);
+        await assertClean(t, results);
         assertEquals(r.extracted.length, f.values.length, `${f.file}: ${JSON.stringify(r.extracted)}`);
         results.push(await t.ok("view_draft_config", { client_id: f.client }));
         const v = await t.ok("validate_config", { client_id: f.client });

@@ -70,6 +70,11 @@ Deno.test("publish --file of a client file (JSON, JSONC, TOML, YAML list and map
         ]);
         assertEquals([r.code, r.json.status], [0, "published"], r.stdout);
         assertEquals(
+          await holders(join(h.home, "artifacts"), f.values),
+          [],
+          `${f.file}: the artifact holds a value`,
+        );
+        assertEquals(
           r.json.extracted.length,
           f.values.length,
           `${f.file}: ${JSON.stringify(r.json.extracted)}`,
@@ -140,6 +145,11 @@ Deno.test("import-config of each format leaves no value in the draft; view-draft
           "json",
         ]);
         assertEquals(r.code, 0, r.stdout);
+        assertEquals(
+          await holders(join(h.home, "drafts"), f.values),
+          [],
+          `${f.file}: the draft holds a value`,
+        );
         assertEquals(
           r.json.extracted.length,
           f.values.length,
@@ -366,6 +376,7 @@ Deno.test("add-server: literal secrets in --arg, --env, --url, --header and cata
       "--format",
       "json",
     ], out);
+    assertEquals(await holders(h.home, ALL_VALUES), ["secrets.json"]);
     assertEquals(remote.json.extracted.map((e: { field: string }) => e.field).sort(), [
       "headers.X-Api-Key",
       "url",
