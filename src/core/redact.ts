@@ -33,7 +33,8 @@ export function redactValue<T>(value: T, secrets: Iterable<string>): T {
   return walk(value) as T;
 }
 
-const ASSIGNMENT = /(["']?)([A-Za-z0-9_.-]*?(?:TOKEN|_KEY|APIKEY|API_KEY|SECRET|PASSWORD|PASSWD|_PAT(?![A-Za-z])|Authorization|AUTHORIZATION|Cookie|CREDENTIAL)[A-Za-z0-9_]*)\1(\s*[:=]\s*)(["']?)([^"'\s,}{][^"'\n,}]*)\4/g;
+// Key parts are bounded ({0,64}): unbounded, a long run of key characters made this quadratic.
+const ASSIGNMENT = /(["']?)([A-Za-z0-9_.-]{0,64}?(?:TOKEN|_KEY|APIKEY|API_KEY|SECRET|PASSWORD|PASSWD|_PAT(?![A-Za-z])|Authorization|AUTHORIZATION|Cookie|CREDENTIAL)[A-Za-z0-9_]{0,64})\1(\s*[:=]\s*)(["']?)([^"'\s,}{][^"'\n,}]*)\4/g;
 
 /** Hides literal values assigned to secret-named keys in JSON, YAML and TOML text (diff lines), and
  * literal secrets inside other values (a URL password, `--api-key=…`, a token shape). A `${VAR}`

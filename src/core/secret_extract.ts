@@ -93,17 +93,20 @@ export function literalSecretFields(entry: unknown): SecretField[] {
   return out;
 }
 
-/** `value` with every span replaced by `with_(span)`, right to left. */
+/** `value` with every span (in order, not overlapping) replaced by `with_(span, its text)`. */
 export function replaceSpans(
   value: string,
   spans: SecretSpan[],
   with_: (s: SecretSpan, text: string) => string,
 ): string {
-  let out = value;
-  for (const s of [...spans].sort((a, b) => b.start - a.start)) {
-    out = out.slice(0, s.start) + with_(s, value.slice(s.start, s.end)) + out.slice(s.end);
+  const parts: string[] = [];
+  let at = 0;
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    parts.push(value.slice(at, s.start), with_(s, value.slice(s.start, s.end)));
+    at = s.end;
   }
-  return out;
+  parts.push(value.slice(at));
+  return parts.join("");
 }
 
 /** A copy of `entry` with every literal secret shown as `***` (for outputs of old data). */

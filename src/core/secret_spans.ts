@@ -38,6 +38,9 @@ export interface SecretSpan {
   rule: "secret name" | "auth header" | "secret flag" | "url password" | "url query" | "token shape";
 }
 
+/** The known token shapes, global (matchAll copies them: sharing is safe). */
+const KNOWN_GLOBAL = KNOWN_TOKENS.map((re) => new RegExp(re.source, "g"));
+
 /** Any `${...}` (ours, `${env:X}`, VS Code's `${input:x}`): a reference, never a value. */
 const REFERENCE = /\$\{[^}]*\}/g;
 
@@ -113,26 +116,36 @@ export function secretSpans(s: string, place: Place): SecretSpan[] {
     const name = /^authorization$/i.test(place.key) ? "token" : place.key;
     return [{ start: m ? m[1].length : 0, end: s.length, name, own: false, rule: "auth header" }];
   }
-  const found: SecretSpan[] = [];
-  const add = (start: number, end: number, name: string, own: boolean, rule: SecretSpan["rule"]) => {
-    if (end <= start) return;
-    if (refs.some(([a, b]) => start < b && a < end)) return;
-    if (found.some((f) => start < f.end && f.start < end)) return;
-    found.push({ start, end, name, own, rule });
+  // Candidates in rule order (the first rule to claim a place wins a tie), then one sweep by start:
+  // linear after the sort, so a hostile value with many matches cannot make this quadratic.
+  const candidates: SecretSpan[] = [];
+  const add: Add = (start, end, name, own, rule) => {
+    if (end > start) candidates.push({ start, end, name, own, rule });
   };
   if (place.kind === "arg") argRules(s, place.prev, add);
   urlRules(s, add);
-  for (const re of KNOWN_TOKENS) {
-    for (const m of s.matchAll(new RegExp(re.source, "g"))) {
+  for (const re of KNOWN_GLOBAL) {
+    for (const m of s.matchAll(re)) {
       const lead = /^Bearer\s+/i.exec(m[0])?.[0].length ?? 0;
       add(m.index! + lead, m.index! + m[0].length, "token", false, "token shape");
     }
+  }
+  const order = candidates.map((c, i) => [c, i] as const).sort((x, y) =>
+    x[0].start - y[0].start || x[1] - y[1]
+  );
+  const found: SecretSpan[] = [];
+  let r = 0;
+  for (const [c] of order) {
+    if (found.length && c.start < found[found.length - 1].end) continue;
+    while (r < refs.length && refs[r][1] <= c.start) r++;
+    if (r < refs.length && refs[r][0] < c.end) continue; // it holds (part of) a reference
+    found.push(c);
   }
   // A whole env value is named after its variable (`GH: ghp_…` -> `${GH}`).
   if (place.kind === "env" && found.length === 1 && found[0].start === 0 && found[0].end === s.length) {
     return [{ ...found[0], name: place.key, own: true }];
   }
-  return found.sort((a, b) => a.start - b.start);
+  return found;
 }
 
 type Add = (start: number, end: number, name: string, own: boolean, rule: SecretSpan["rule"]) => void;
@@ -161,7 +174,7 @@ function argRules(s: string, prev: string | undefined, add: Add): void {
 }
 
 function urlRules(s: string, add: Add): void {
-  for (const m of s.matchAll(/\b([A-Za-z][A-Za-z0-9+.-]*):\/\/([^\s"'<>]+)/g)) {
+  for (const m of s.matchAll(/\b([A-Za-z][A-Za-z0-9+.-]{0,31}):\/\/([^\s"'<>]+)/g)) {
     const at = m.index! + m[1].length + 3;
     const rest = m[2];
     const authority = rest.slice(0, rest.search(/[/?#]|$/));
