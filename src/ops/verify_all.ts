@@ -4,7 +4,8 @@
  * record (its artifact listed in a signed index, its pre-image backup present and byte-exact after
  * putting back the secrets it held), file modes (signing key, secrets.json and backups private; state
  * folders not group-writable), drafts and secrets readable, no literal secret in a draft or in the
- * latest artifact of a profile (verify_all_secrets.ts; older artifacts: a warning). Problems fail with `integrity_error`
+ * latest artifact of a profile or in a user registry file (verify_all_secrets.ts; older artifacts: a
+ * warning). Problems fail with `integrity_error`
  * (exit 5) listing each; warnings (leftovers of interrupted commands) are reported with the result.
  */
 import { AppError } from "../core/errors.ts";
@@ -26,7 +27,7 @@ import {
   type Finding,
   type Report,
 } from "./verify_all_checks.ts";
-import { checkArtifactSecrets, checkDraftSecrets } from "./verify_all_secrets.ts";
+import { checkArtifactSecrets, checkDraftSecrets, checkRegistrySecrets } from "./verify_all_secrets.ts";
 
 /** What `verify --all` found when nothing is wrong: counts of what was checked, and warnings. */
 export interface VerifyAllResult {
@@ -63,6 +64,7 @@ export async function verifyAll(deps: Deps): Promise<VerifyAllResult> {
   await checkDeployments(deps, r, book, listed, relist);
   await checkWitness(deps, r, trusted);
   checkArtifactSecrets(deps, r);
+  await checkRegistrySecrets(deps, r);
   for (const client of await deps.fs.readDir(l.draftsDir)) {
     for (const f of await deps.fs.readDir(join(l.draftsDir, client))) {
       if (!f.endsWith(".json") || f.startsWith(".")) continue;

@@ -8,6 +8,8 @@
  *   are never rewritten, so the fix is a new publish without the literal, and rotating the credential.
  * - An older artifact (superseded, or listed in no index): a warning telling to rotate the credential;
  *   it stays in the signed history, which verify cannot ask the user to break.
+ * - A server.json in `<home>/registry/` carrying one (imported before `registry import` refused them):
+ *   a problem; every add-server from it would copy the value into a draft.
  */
 import { literalSecretFields } from "../core/secret_extract.ts";
 import { secretSpans } from "../core/secret_spans.ts";
@@ -15,6 +17,9 @@ import type { Draft } from "../store/drafts.ts";
 import { layout } from "../store/layout.ts";
 import type { Deps } from "../platform/deps.ts";
 import type { Report } from "./verify_all_checks.ts";
+import { literalSecretsIn } from "../registry/literal_secrets.ts";
+import { parseServerJsonText } from "../registry/server_json.ts";
+import { readUserRegistryFiles } from "../registry/user_files.ts";
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -90,6 +95,26 @@ export function checkDraftSecrets(r: Report, path: string, d: Draft): void {
           fields.join(", ")
         }: ` +
         `run ${fix}, or remove-server ${s.name} ${target}`,
+    });
+  }
+}
+
+/** Every user registry file whose servers carry a literal secret (`literal_secrets.ts`). */
+export async function checkRegistrySecrets(deps: Deps, r: Report): Promise<void> {
+  const { files } = await readUserRegistryFiles(deps);
+  for (const f of files) {
+    const fields = parseServerJsonText(f.text, f.path).flatMap((s) =>
+      literalSecretsIn(s).map((h) => h.field)
+    );
+    if (!fields.length) continue;
+    r.problems.push({
+      check: "secrets",
+      path: f.path,
+      message:
+        `the registry file "${f.path}" holds a literal secret in ${
+          fields.join(", ")
+        }: remove the value from ` +
+        `the file (users give it with add-server --env/--param, which stores it in secrets.json) and rotate that credential`,
     });
   }
 }

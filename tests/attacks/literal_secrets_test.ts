@@ -560,3 +560,33 @@ Deno.test("a sandbox home after importing and publishing files full of literal s
       await Deno.remove(inputs.dir, { recursive: true });
     }
   }));
+
+Deno.test("verify --all reports a registry file imported before registry import refused literal secrets", () =>
+  withHome(async (h) => {
+    await run(h, ["init"]);
+    await Deno.mkdir(join(h.home, "registry"), { recursive: true });
+    const file = join(h.home, "registry", "leaky.json");
+    await Deno.writeTextFile(
+      file,
+      JSON.stringify({
+        name: "io.example/leaky",
+        description: "a server",
+        version: "1.0.0",
+        packages: [{
+          registryType: "npm",
+          identifier: "leaky-mcp",
+          transport: { type: "stdio" },
+          environmentVariables: [{ name: "GITHUB_TOKEN", isSecret: true, default: V.jsonGh }],
+        }],
+      }),
+    );
+    const r = await run(h, ["verify", "--all", "--format", "json"]);
+    assertEquals([r.code, r.json.error], [5, "integrity_error"]);
+    const p = r.json.details.problems.find((x: { path: string }) => x.path === file);
+    assert.ok(
+      p && p.message.includes("packages[0].environmentVariables[0].default"),
+      JSON.stringify(r.json.details),
+    );
+    await Deno.remove(file);
+    assertEquals((await run(h, ["verify", "--all"])).code, 0);
+  }));
