@@ -81,7 +81,8 @@ const ISSUES: Record<string, { severity: string; when: string }[]> = {
   PLAINTEXT_SECRET: [
     {
       severity: "error",
-      when: "A known token shape, or a literal value under a secret name (`*_TOKEN`, `Authorization`...).",
+      when:
+        "A literal secret: a known token shape, a literal value under a secret name (`*_TOKEN`, `Authorization`...), a secret flag's value in `args` (`--api-key=V`, `--api-key V`, `NAME_TOKEN=V`, `Authorization: Bearer V`), a URL password (`postgresql://user:PASS@host`) or a secret query value (`?token=`, `?apiKey=`). Also how `registry import` refuses a server.json carrying one (`validation_failed`, one error per field).",
     },
     { severity: "warning", when: "A long random-looking literal." },
   ],

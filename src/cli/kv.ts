@@ -1,5 +1,6 @@
 /** Parsing repeated `K=V` / `K:V` options, and the text forms of draft results. */
 import { AppError } from "../core/errors.ts";
+import { looksLikeToken } from "../core/secret_detect.ts";
 import type { DraftSummary } from "../store/drafts.ts";
 import type { Command } from "./parser.ts";
 
@@ -25,10 +26,11 @@ export function parseKv(
     const i = item.indexOf(sep);
     const k = i > 0 ? item.slice(0, i).trim() : "";
     if (!k) {
-      throw new AppError(
-        "usage",
-        `${flag} takes KEY${sep}VALUE, got ${JSON.stringify(item.replace(/(.{0,12}).*/, "$1…"))}`,
-      );
+      // The first characters of a token are a part of the secret: not echoed.
+      const shown = looksLikeToken(item)
+        ? "a value that looks like a secret"
+        : JSON.stringify(item.replace(/(.{0,12}).*/, "$1…"));
+      throw new AppError("usage", `${flag} takes KEY${sep}VALUE, got ${shown}`);
     }
     if (k in out) throw new AppError("usage", `${flag} ${k} is given twice`, { key: k });
     out[k] = sep === ":" ? item.slice(i + 1).trimStart() : item.slice(i + 1);
@@ -61,4 +63,13 @@ export function draftLine(s: DraftSummary): string {
 /** Warnings as indented lines (empty when none). */
 export function warningLines(ws: (string | { message: string })[]): string {
   return ws.map((w) => `  warning: ${typeof w === "string" ? w : w.message}`).join("\n");
+}
+
+/** Where each literal secret went, names only: `  secret pg args[2] -> ${PG_DB_PASSWORD} (value in secrets.json)`. */
+export function extractedLines(
+  list: { server: string; field: string; variable: string }[] | undefined,
+): string {
+  return (list ?? []).map((e) =>
+    `  secret ${e.server} ${e.field} -> \${${e.variable}} (value in secrets.json)`
+  ).join("\n");
 }

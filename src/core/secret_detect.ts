@@ -29,7 +29,8 @@ export function isSecretHeader(name: string): boolean {
   return SECRET_HEADER_RE.test(name);
 }
 
-const KNOWN = [
+/** Known token shapes (GitHub, GitLab, OpenAI/Anthropic, Stripe, Slack, AWS, Google, npm, a Bearer value). */
+export const KNOWN_TOKENS: readonly RegExp[] = [
   /\bgh[pousr]_[A-Za-z0-9]{20,}/,
   /\bgithub_pat_[A-Za-z0-9_]{20,}/,
   /\bglpat-[A-Za-z0-9_-]{20,}/,
@@ -48,7 +49,7 @@ const KNOWN = [
  */
 export function looksLikeToken(value: string): "known" | "entropy" | null {
   const s = value.replace(SECRET_REF, "");
-  if (KNOWN.some((r) => r.test(s))) return "known";
+  if (KNOWN_TOKENS.some((r) => r.test(s))) return "known";
   if (/^https?:\/\//.test(s) || s.includes("/") || s.includes("\\")) return null;
   for (const m of s.matchAll(/[A-Za-z0-9_+=-]{32,}/g)) {
     const t = m[0];
@@ -60,7 +61,7 @@ export function looksLikeToken(value: string): "known" | "entropy" | null {
   return null;
 }
 
-/** A literal (no `${...}` reference inside) non-empty string. */
+/** A literal non-empty string: no `${...}` inside (ours, `${env:X}`, VS Code's `${input:x}`). */
 export function isLiteral(value: string): boolean {
-  return value.length > 0 && value.replace(SECRET_REF, "") === value;
+  return value.length > 0 && !/\$\{[^}]*\}/.test(value);
 }

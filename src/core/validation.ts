@@ -4,14 +4,15 @@
  *
  * Errors: EMPTY_CONFIG, TOO_MANY_SERVERS, UNKNOWN_CLIENT, MISSING_COMMAND, INVALID_ARGS_TYPE,
  * INVALID_ENV_TYPE, TOO_MANY_ENV_VARS, INVALID_URL, MISSING_ENV, MISSING_PARAM, PLAINTEXT_SECRET (a
- * known token shape, or a literal under a secret name), UNRESOLVED_PLACEHOLDER (a `{var}` left, or a
+ * literal secret: a known token shape, a literal under a secret env name or auth header, a secret flag
+ * value in args, a URL password or secret query value; secret_spans.ts), UNRESOLVED_PLACEHOLDER (a `{var}` left, or a
  * `${VAR}` with no stored value on a client without a reference syntax).
  * Warnings: EMPTY_ENV_VAR, UNSUPPORTED_TRANSPORT (deploy bridges it through mcp-remote),
  * DEPRECATED_SERVER, PLAINTEXT_SECRET (a long random-looking literal), UNRESOLVED_PLACEHOLDER (the
  * client expands `${VAR}` from its environment), SERVER_NOT_IN_REGISTRY.
  */
-import { isLiteral, isSecretHeader, isSecretName, looksLikeToken } from "./secret_detect.ts";
-import { entryRefs } from "./secret_extract.ts";
+import { looksLikeToken } from "./secret_detect.ts";
+import { entryRefs, literalSecretFields } from "./secret_extract.ts";
 
 export const MAX_SERVERS = 50;
 export const MAX_ENV_VARS = 100;
@@ -65,33 +66,32 @@ function isHttpUrl(u: string): boolean {
 const TEMPLATE = /(?<!\$)\{[A-Za-z_][A-Za-z0-9_]*\}/;
 
 function checkSecrets(s: ServerFacts, e: Obj, err: (i: Issue) => void, warn: (i: Issue) => void) {
-  const strings: [string, string, boolean][] = [];
+  const flagged = new Set<string>();
+  for (const { field } of literalSecretFields(e)) {
+    flagged.add(field);
+    err({
+      code: "PLAINTEXT_SECRET",
+      server: s.name,
+      field,
+      message:
+        `Server '${s.name}' has a literal secret in ${field}: give it again with add-server --replace (or import-config --replace) so it goes to secrets.json and the configuration holds a \${VAR} reference`,
+    });
+  }
+  const strings: [string, string][] = [];
   if (isObj(e.env)) {
-    for (const [k, v] of Object.entries(e.env)) {
-      if (typeof v === "string") strings.push([`env.${k}`, v, isSecretName(k)]);
-    }
+    for (const [k, v] of Object.entries(e.env)) if (typeof v === "string") strings.push([`env.${k}`, v]);
   }
   if (isObj(e.headers)) {
     for (const [k, v] of Object.entries(e.headers)) {
-      if (typeof v === "string") strings.push([`headers.${k}`, v, isSecretHeader(k)]);
+      if (typeof v === "string") strings.push([`headers.${k}`, v]);
     }
   }
   if (Array.isArray(e.args)) {
-    e.args.forEach((v, i) => typeof v === "string" && strings.push([`args[${i}]`, v, false]));
+    e.args.forEach((v, i) => typeof v === "string" && strings.push([`args[${i}]`, v]));
   }
-  if (typeof e.url === "string") strings.push(["url", e.url, false]);
-  for (const [field, v, secretName] of strings) {
-    const shape = looksLikeToken(v);
-    const literalSecret = secretName && isLiteral(v) && !/^(Bearer|Basic|Token)\s+\$\{/.test(v);
-    if (shape === "known" || literalSecret) {
-      err({
-        code: "PLAINTEXT_SECRET",
-        server: s.name,
-        field,
-        message:
-          `Server '${s.name}' has a literal secret in ${field}: store it with --env/--header so the configuration holds a \${VAR} reference`,
-      });
-    } else if (shape === "entropy") {
+  if (typeof e.url === "string") strings.push(["url", e.url]);
+  for (const [field, v] of strings) {
+    if (!flagged.has(field) && looksLikeToken(v) === "entropy") {
       warn({
         code: "PLAINTEXT_SECRET",
         server: s.name,

@@ -1,11 +1,12 @@
 /**
  * A custom draft server without a catalogue entry: a local command (`--command CMD --arg A...
  * --env K=V...`) or a remote URL (`--url URL --header K:V... --transport http|sse`). Literal secrets
- * in env and auth headers are moved out into references.
+ * (env, auth headers, secret flags in --arg, URL passwords and query tokens) are moved out into
+ * references by the one extractor.
  */
 import { AppError } from "../core/errors.ts";
 import type { NeutralEntry } from "../core/neutral.ts";
-import { entryRefs, extractSecrets } from "../core/secret_extract.ts";
+import { entryRefs, type Extracted, extractSecrets } from "../core/secret_extract.ts";
 import type { DraftServer } from "../store/drafts.ts";
 
 export interface CustomInput {
@@ -32,6 +33,7 @@ export function isHttpUrl(u: string): boolean {
 export function customServer(name: string, c: CustomInput): {
   spec: Omit<DraftServer, "name">;
   secrets: Record<string, string>;
+  extracted: Extracted[];
   warnings: string[];
 } {
   if (c.command !== undefined && c.url !== undefined) {
@@ -98,6 +100,7 @@ export function customServer(name: string, c: CustomInput): {
       entry: x.entry,
     },
     secrets: x.secrets,
+    extracted: x.extracted,
     warnings: [],
   };
 }

@@ -1,13 +1,14 @@
 /**
  * import-config: reads the servers already in a client's config file into the draft of a profile,
- * through the client's codec and record (native -> neutral). Literal secrets found (env values and
- * auth headers under secret-looking names, known token shapes) go to secrets.json and the draft gets
- * `${VAR}` references. An entry that cannot be read is skipped with a warning; a name already in the
+ * through the client's codec and record (native -> neutral). Literal secrets found (the one
+ * extractor's rules: env and header values, secret flags in args, URL passwords and query tokens,
+ * token shapes) go to secrets.json and the draft gets `${VAR}` references; `extracted` maps each field
+ * to its variable (names only). An entry that cannot be read is skipped with a warning; a name already in the
  * draft is kept unless `replace`.
  */
 import { getClient } from "../clients/registry.ts";
 import type { NeutralEntry } from "../core/neutral.ts";
-import { entryRefs, extractSecrets } from "../core/secret_extract.ts";
+import { entryRefs, type Extracted, extractSecrets } from "../core/secret_extract.ts";
 import type { Deps } from "../platform/deps.ts";
 import { type DraftServer, type DraftSummary, summarize, updateDraft } from "../store/drafts.ts";
 import { readSecrets, setSecrets } from "../store/secrets.ts";
@@ -24,6 +25,8 @@ export interface ImportConfigResult extends DraftSummary {
   imported: string[];
   skipped: string[];
   secrets_stored: string[];
+  /** Where each stored secret was: server, field and the variable referenced there (never values). */
+  extracted: Extracted[];
   warnings: string[];
 }
 
@@ -43,6 +46,7 @@ export async function importConfig(deps: Deps, input: ImportConfigInput): Promis
   const taken = await readSecrets(deps);
   const secrets: Record<string, string> = {};
   const specs: DraftServer[] = [];
+  const extracted: Extracted[] = [];
   for (const name of Object.keys(natives)) {
     let entry: NeutralEntry;
     try {
@@ -55,6 +59,7 @@ export async function importConfig(deps: Deps, input: ImportConfigInput): Promis
     }
     const x = extractSecrets(name, entry, { ...taken, ...secrets });
     Object.assign(secrets, x.secrets);
+    extracted.push(...x.extracted);
     const env = (x.entry as { env?: Record<string, unknown> }).env ?? {};
     specs.push({
       name,
@@ -94,6 +99,7 @@ export async function importConfig(deps: Deps, input: ImportConfigInput): Promis
     imported,
     skipped,
     secrets_stored: Object.keys(secrets).sort(),
+    extracted: extracted.filter((e) => imported.includes(e.server)),
     warnings,
   };
 }

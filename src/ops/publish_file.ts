@@ -2,7 +2,9 @@
  * publish-config --file: read a file the user named and publish its servers. A file with an
  * `mcpServers` object is the neutral form, kept field for field. A file in another client's shape
  * (VS Code's `servers`, Zed's `context_servers`, Codex's TOML, Goose's YAML...) is read through that
- * client's reader: named with `--from-client`, or recognised by where its servers live.
+ * client's reader: named with `--from-client`, or recognised by where its servers live. Literal secrets
+ * (the one extractor's rules) go to secrets.json before signing; the artifact holds `${VAR}` references
+ * (a deploy resolves them for clients without a reference syntax).
  */
 import { extname } from "../platform/path.ts";
 import { AppError } from "../core/errors.ts";
@@ -10,7 +12,10 @@ import { loadCodec } from "../clients/codecs/load.ts";
 import { ALL_CLIENTS, getClient } from "../clients/registry.ts";
 import type { ClientRecord, Format } from "../clients/types.ts";
 import type { NeutralEntry } from "../core/neutral.ts";
+import { checkPayloadShape } from "../core/payload.ts";
+import { type Extracted, extractSecrets } from "../core/secret_extract.ts";
 import type { Deps } from "../platform/deps.ts";
+import { readSecrets, setSecrets } from "../store/secrets.ts";
 import { readNamedFile, userPath } from "./named_file.ts";
 import { publish, type PublishResult } from "./publish.ts";
 
@@ -68,13 +73,38 @@ export async function payloadFromFile(deps: Deps, file: string, fromClient?: str
   return { mcpServers };
 }
 
+export interface PublishFileResult extends PublishResult {
+  /** Names of the secrets moved from the file to secrets.json (never their values). */
+  secrets_stored: string[];
+  /** Where each was: server, field and the variable the artifact references instead. */
+  extracted: Extracted[];
+}
+
 export async function publishFromFile(
   deps: Deps,
   o: { client: string; profile: string; file?: string; changelog?: string; fromClient?: string },
-): Promise<PublishResult> {
+): Promise<PublishFileResult> {
   if (!o.file) {
     throw new AppError("invalid_input", "Give --file FILE with an mcpServers object to publish");
   }
-  const payload = await payloadFromFile(deps, o.file, o.fromClient);
-  return publish(deps, { client: o.client, profile: o.profile, payload, changelog: o.changelog });
+  const payload = checkPayloadShape(await payloadFromFile(deps, o.file, o.fromClient));
+  const taken = await readSecrets(deps);
+  const secrets: Record<string, string> = {};
+  const extracted: Extracted[] = [];
+  const mcpServers: Record<string, NeutralEntry> = {};
+  for (const [name, entry] of Object.entries(payload.mcpServers)) {
+    const x = extractSecrets(name, entry, { ...taken, ...secrets });
+    Object.assign(secrets, x.secrets);
+    extracted.push(...x.extracted);
+    mcpServers[name] = x.entry;
+  }
+  // Stored before signing: an artifact never references a value that is not there.
+  await setSecrets(deps, secrets);
+  const r = await publish(deps, {
+    client: o.client,
+    profile: o.profile,
+    payload: { ...payload, mcpServers },
+    changelog: o.changelog,
+  });
+  return { ...r, secrets_stored: Object.keys(secrets).sort(), extracted };
 }

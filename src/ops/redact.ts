@@ -1,8 +1,11 @@
 /**
  * Redaction for reports: a value is shown as `***` when it sits under a secret-looking env or header
- * name (and is not a `${VAR}` reference), has a known token shape, or contains a stored secret value.
+ * name (and is not a `${VAR}` reference), has a known token shape, or contains a stored secret value;
+ * a literal secret inside a longer value (a URL password, `--api-key=…`) becomes `***` in place.
  */
 import { isLiteral, isSecretHeader, isSecretName, looksLikeToken } from "../core/secret_detect.ts";
+import { replaceSpans } from "../core/secret_extract.ts";
+import { secretSpans } from "../core/secret_spans.ts";
 import { REDACTED } from "../store/secrets.ts";
 
 /** A `(path, value) -> value` redactor knowing the stored secret values. */
@@ -12,7 +15,7 @@ export function makeRedactor(secrets: Record<string, string>): (path: string, va
     if (values.some((v) => s.includes(v))) return REDACTED;
     if (looksLikeToken(s)) return REDACTED;
     if (isLiteral(s) && (isSecretName(key) || isSecretHeader(key))) return REDACTED;
-    return s;
+    return replaceSpans(s, secretSpans(s, { kind: "arg" }), () => REDACTED);
   };
   const walk = (key: string, v: unknown): unknown => {
     if (typeof v === "string") return str(key, v);

@@ -2,6 +2,8 @@
  * registry import FILE: accepts one server.json or an official registry API response
  * (`{"servers":[{"server":{...}}]}`), camelCase or the older snake_case drafts, and writes each server,
  * normalised, to `<home>/registry/<id>.json`, where it extends or overrides the built-in catalogue.
+ * A document holding a literal secret (`literal_secrets.ts`) is refused with `validation_failed`
+ * (PLAINTEXT_SECRET per field, never the value): nothing is written.
  */
 import { join } from "../platform/path.ts";
 import { AppError } from "../core/errors.ts";
@@ -12,6 +14,7 @@ import { CATALOG_META_KEY, catalogMeta, ID_PATTERN, parseServerJsonText } from "
 import { writeJson } from "../store/json_file.ts";
 import { layout } from "../store/layout.ts";
 import { withLock } from "../platform/lock.ts";
+import { literalSecretsIn } from "../registry/literal_secrets.ts";
 
 export interface ImportedServer {
   id: string;
@@ -32,6 +35,29 @@ export async function registryImport(deps: Deps, input: { file: string }): Promi
   if (!input.file) throw new AppError("invalid_input", "Give the server.json file to import");
   const path = userPath(deps, input.file);
   return await registryImportText(deps, await readNamedFile(deps, path, { label: `"${input.file}"` }), path);
+}
+
+/** Refuses servers holding a literal secret: validation_failed with PLAINTEXT_SECRET per field. */
+function refuseLiteralSecrets(entries: { id: string; server: { name: string } }[], path: string): void {
+  const errors = entries.flatMap((e) =>
+    literalSecretsIn(e.server).map((h) => ({
+      code: "PLAINTEXT_SECRET",
+      server: e.id,
+      field: h.field,
+      message:
+        `Server "${e.server.name}" holds a literal secret in ${h.field}${h.name ? ` (${h.name})` : ""}: ` +
+        "remove the value; users give it with add-server --env/--param, which stores it in secrets.json",
+    }))
+  );
+  if (!errors.length) return;
+  const n = errors.length;
+  throw new AppError(
+    "validation_failed",
+    `Cannot import ${JSON.stringify(path)}: ${n} literal secret${n > 1 ? "s" : ""} (${
+      errors.map((e) => e.field).join(", ")
+    }); a catalogue entry may not carry credentials`,
+    { errors },
+  );
 }
 
 /** Imports server.json text (a file's, or one an assistant sent over MCP) into the user's registry. */
@@ -55,6 +81,7 @@ export async function registryImportText(
     }
     return { id, server };
   });
+  refuseLiteralSecrets(entries, path);
   const builtin = new Set(builtinEntries().map((e) => e.id));
   const l = layout(deps.home);
   await deps.fs.mkdir(l.locksDir, 0o700);

@@ -36,6 +36,10 @@ export interface Report {
   /** Artifacts of the Python tool (verified by payload hash and payload signature only), and its
    * unsigned profile indexes (client/profile). */
   legacy?: { artifacts: string[]; indexes: string[] };
+  /** Verified artifacts by id: where they were first published and their payload (for the secrets check). */
+  artifacts?: Map<string, { client: string; profile: string; payload: unknown }>;
+  /** Artifact id -> the client/profile pairs whose latest publish it is. */
+  latest?: Map<string, string[]>;
 }
 
 const dec = new TextDecoder();
@@ -116,6 +120,7 @@ export async function checkArtifacts(
     try {
       const a = await verifyArtifact(deps, id, trusted);
       ids.add(id);
+      (r.artifacts ??= new Map()).set(id, { client: a.client_id, profile: a.profile_id, payload: a.payload });
       if (a.legacy) (r.legacy ??= { artifacts: [], indexes: [] }).artifacts.push(id);
     } catch (e) {
       r.problems.push({ check: "artifacts", path: layout(deps.home).artifact(id), message: why(e) });
@@ -156,6 +161,8 @@ export async function checkIndexes(
     try {
       const idx = await readIndex(deps, client, profile, trusted);
       const head = await readHead(deps, client, profile, trusted);
+      const last = idx?.entries.at(-1)?.artifact_id;
+      if (last) (r.latest ??= new Map()).set(last, [...(r.latest.get(last) ?? []), pair]);
       for (const e of idx?.entries ?? []) {
         listed.add(e.artifact_id);
         // Not in the listing taken before: a publish running now may have stored it since (artifacts are

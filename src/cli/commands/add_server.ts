@@ -1,6 +1,6 @@
 import type { Command } from "../parser.ts";
 import { action, type CliEnv, collect } from "../context.ts";
-import { draftLine, draftTarget, parseKv, parseParams, warningLines } from "../kv.ts";
+import { draftLine, draftTarget, extractedLines, parseKv, parseParams, warningLines } from "../kv.ts";
 
 interface Opts {
   client: string;
@@ -60,6 +60,7 @@ export function register(program: Command, env: CliEnv): void {
             r.secrets_stored.length
               ? `  secrets stored in secrets.json: ${r.secrets_stored.join(", ")} (values ***)`
               : "",
+            extractedLines(r.extracted),
             warningLines(r.warnings),
           ].filter(Boolean).join("\n"),
       ),

@@ -1,6 +1,6 @@
 import type { Command } from "../parser.ts";
 import { action, type CliEnv } from "../context.ts";
-import { draftLine, draftTarget, warningLines } from "../kv.ts";
+import { draftLine, draftTarget, extractedLines, warningLines } from "../kv.ts";
 
 interface Opts {
   client: string;
@@ -35,6 +35,7 @@ export function register(program: Command, env: CliEnv): void {
             r.secrets_stored.length
               ? `  secrets stored in secrets.json: ${r.secrets_stored.join(", ")} (values ***)`
               : "",
+            extractedLines(r.extracted),
             warningLines(r.warnings),
           ].filter(Boolean).join("\n"),
       ),

@@ -3,6 +3,8 @@ import { action, type CliEnv } from "../context.ts";
 import { fields } from "../output.ts";
 import type { PublishResult } from "../../ops/publish.ts";
 import type { Issue } from "../../core/validation.ts";
+import type { Extracted } from "../../core/secret_extract.ts";
+import { extractedLines } from "../kv.ts";
 
 export function publishText(r: PublishResult): string {
   return (r.status === "unchanged"
@@ -39,8 +41,9 @@ export function register(program: Command, env: CliEnv): void {
           o.file
             ? (await import("../../ops/publish_file.ts")).publishFromFile(deps, o)
             : (await import("../../ops/publish_draft.ts")).publishDraft(deps, o),
-        (r: PublishResult & { warnings?: Issue[] }) =>
-          publishText(r) + (r.warnings ?? []).map((w) => `\n  warning ${w.code}: ${w.message}`).join(""),
+        (r: PublishResult & { warnings?: Issue[]; extracted?: Extracted[] }) =>
+          publishText(r) + (r.extracted?.length ? `\n${extractedLines(r.extracted)}` : "") +
+          (r.warnings ?? []).map((w) => `\n  warning ${w.code}: ${w.message}`).join(""),
       ),
     );
 }

@@ -28,6 +28,10 @@ export function registerImportClientConfig(server: McpServer, deps: Deps): void 
       imported: z.array(z.string()),
       skipped: z.array(z.string()),
       secrets_stored: z.array(z.string()),
+      extracted: z.array(obj({ server: z.string(), field: z.string(), variable: z.string() }))
+        .describe(
+          "Each literal secret moved to secrets.json: where it was and the variable referenced there",
+        ),
       warnings: z.array(z.string()),
     }),
     run: (a) =>
