@@ -66,5 +66,6 @@ const code = await runCli(args, {
   version: denoJson.version,
   exitCode: 0,
   color: { out: colorFor(Deno.stdout.isTerminal(), env.NO_COLOR), err: colorFor(Deno.stderr.isTerminal(), env.NO_COLOR) },
+  progress: Deno.stderr.isTerminal(),
 });
 Deno.exit(code);

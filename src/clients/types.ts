@@ -3,6 +3,7 @@
  * A new client is a new record (see records/), not a new branch in ten files.
  */
 import type { NeutralEntry } from "../core/neutral.ts";
+import type { LaunchRules } from "./launch.ts";
 
 export type OS = "linux" | "darwin" | "windows";
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -61,6 +62,8 @@ export interface ClientRecord {
   secretSyntax: SecretSyntax;
   /** What the user does after a deploy so the client loads it. */
   restartHint: string;
+  /** How the client starts a local server: env, expansion, cwd, Windows wrapping, timeout (doctor). */
+  launch: LaunchRules;
   /** Neutral -> native entry for this client. */
   render(name: string, entry: NeutralEntry, ctx: RenderContext): NativeEntry;
   /** Native -> neutral entry (secret references back to `${VAR}`). */
