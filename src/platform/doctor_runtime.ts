@@ -16,10 +16,11 @@ export interface DoctorRuntime {
   concurrency: number;
 }
 
-/** The real machine. */
-export function realRuntime(): DoctorRuntime {
+/** The real machine; `env` values override the process's (tests point HOME at a temp folder). */
+export function realRuntime(env: Readonly<Record<string, string | undefined>> = {}): DoctorRuntime {
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as Record<string, string>;
   return {
-    env: Deno.env.toObject(),
+    env: { ...Deno.env.toObject(), ...given },
     cwd: Deno.cwd(),
     spawn: spawnGroup,
     fetch: (input, init) => fetch(input, init),

@@ -63,7 +63,7 @@ export function register(program: Command, env: CliEnv): void {
             artifactId: o.artifactId,
             timeout: seconds(o.timeout),
           },
-          realRuntime(),
+          realRuntime(deps.env),
           (r, done, total) => {
             if (progress) env.io.err(`[${done}/${total}] ${serverLine(r, style)}\n`);
           },
