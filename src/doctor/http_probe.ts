@@ -19,7 +19,9 @@ function networkFailure(e: unknown, phase: Phase): ProbeFailure {
     parts.push(String((x as Error).message ?? x));
   }
   const message = parts.join(": ");
-  const tls = /certificate|tls|ssl|handshake|UnknownIssuer|self[- ]signed|peer/i.test(message);
+  const tls =
+    /certificate|tls|ssl|handshake|UnknownIssuer|self[- ]signed|peer|corrupt message|InvalidContentType/i
+      .test(message);
   return { kind: "network", tls, message, phase };
 }
 

@@ -43,7 +43,12 @@ export interface ToolExtra {
 }
 
 /** The annotations of a tool kind. */
-export function annotationsFor(kind: ToolKind, title: string, idempotent?: boolean, openWorld = false): ToolAnnotations {
+export function annotationsFor(
+  kind: ToolKind,
+  title: string,
+  idempotent?: boolean,
+  openWorld = false,
+): ToolAnnotations {
   return {
     title,
     readOnlyHint: kind === "read",
@@ -86,5 +91,10 @@ export function defineTool<S extends z.ZodRawShape>(server: McpServer, spec: Too
       }
     }) as never,
   );
-  registered(server).tools.push({ name: spec.name, title: spec.title, description: spec.description, annotations });
+  registered(server).tools.push({
+    name: spec.name,
+    title: spec.title,
+    description: spec.description,
+    annotations,
+  });
 }

@@ -59,22 +59,27 @@ export function registerCheckServerHealth(mcp: McpServer, deps: Deps): void {
     }),
     run: (a, extra) => {
       const token = extra._meta?.progressToken;
-      return doctor(deps, {
-        clients: a.client_ids,
-        servers: a.server_names,
-        scope: a.scope,
-        projectDir: a.project_dir,
-        draft: a.draft,
-        profile: a.profile_id,
-        artifactId: a.artifact_id,
-        timeout: a.timeout_seconds,
-      }, realRuntime(deps.env), (r, done, total) => {
-        if (token === undefined || !extra.sendNotification) return;
-        extra.sendNotification({
-          method: "notifications/progress",
-          params: { progressToken: token, progress: done, total, message: serverLine(r) },
-        }).catch(() => {});
-      });
+      return doctor(
+        deps,
+        {
+          clients: a.client_ids,
+          servers: a.server_names,
+          scope: a.scope,
+          projectDir: a.project_dir,
+          draft: a.draft,
+          profile: a.profile_id,
+          artifactId: a.artifact_id,
+          timeout: a.timeout_seconds,
+        },
+        realRuntime(deps.env),
+        (r, done, total) => {
+          if (token === undefined || !extra.sendNotification) return;
+          extra.sendNotification({
+            method: "notifications/progress",
+            params: { progressToken: token, progress: done, total, message: serverLine(r) },
+          }).catch(() => {});
+        },
+      );
     },
   });
 }
