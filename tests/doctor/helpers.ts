@@ -37,6 +37,7 @@ export function realServer(name: string): string | null {
   try {
     if (Deno.statSync(path).isFile) return path;
   } catch { /* absent */ }
+  if (Deno.env.get("CI") === "true") throw new Error(`${name} is missing under ${REAL_SERVERS_BIN}: .ci/run installs it`);
   console.log(`SKIPPED: ${name} is not installed under ${REAL_SERVERS_BIN} (.ci/run installs it)`);
   return null;
 }
