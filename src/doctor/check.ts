@@ -73,7 +73,7 @@ function disabledBy(t: Target): string | null {
   return d ? `${d.key}: ${JSON.stringify(d.value)}` : null;
 }
 
-function okWarnings(t: Target, r: ProbeResult, vars: VarUse[]): string[] {
+function warningsOf(t: Target, r: ProbeResult, vars: VarUse[]): string[] {
   const w: string[] = [];
   const unset = vars.filter((v) => v.source === "unset").map((v) => v.name);
   if (unset.length) {
@@ -141,7 +141,10 @@ export async function checkServer(t: Target, env: CheckEnv): Promise<ServerRepor
     ? await probeStdio(launch, version, d, env.spawn)
     : await probeHttp(launch, version, d, env.fetch);
   const out: ServerReport = { ...base, stderr_tail: r.stderr };
-  if (!r.ok) return done(failed(out, classify(r, launch, t.client, vars, inSecrets)));
+  if (!r.ok) {
+    const f = failed(out, classify(r, launch, t.client, vars, inSecrets));
+    return done(f.cause === "missing_env" ? f : { ...f, warnings: warningsOf(t, r, vars) });
+  }
   return done({
     ...out,
     status: "ok",
@@ -156,6 +159,6 @@ export async function checkServer(t: Target, env: CheckEnv): Promise<ServerRepor
     prompts: r.prompts ?? null,
     resources: r.resources ?? null,
     ready_ms: r.ready_ms ?? null,
-    warnings: okWarnings(t, r, vars),
+    warnings: warningsOf(t, r, vars),
   });
 }

@@ -147,7 +147,7 @@ function probeFinding(f: ProbeFailure, r: ProbeResult, l: Launch, client: Client
 }
 
 /** How a variable reaches a server of this client. */
-function envHint(client: ClientRecord, names: string[], inSecrets: string[]): string {
+function envHint(client: ClientRecord, names: string[], inSecrets: string[], remote = false): string {
   const list = names.join(", ");
   const stored = inSecrets.length
     ? ` ${inSecrets.join(", ")} ${
@@ -160,12 +160,15 @@ function envHint(client: ClientRecord, names: string[], inSecrets: string[]): st
   if (client.launch.expand.length === 0) {
     return `${client.displayName} does not expand \${VAR}: put the value in the entry's env (deploy with --secrets literal after storing it).${stored}`;
   }
-  return `Export ${list} before starting ${client.displayName}, or give ${
-    names.length > 1 ? "them" : "it"
-  } a literal value in the entry's env.${stored}`;
+  const where = remote ? "the header" : "the entry";
+  return `Export ${list} before starting ${client.displayName}, or write the value into ${where} in place of the reference.${stored}`;
 }
 
-/** The finding for a failed probe; a failure of a server whose variables were unset is `missing_env`. */
+/** Failures an unset variable cannot explain (the machine or the network did it). */
+const NOT_FROM_ENV = new Set(["connection_failed", "tls_error", "package_fetch_failed", "not_executable"]);
+
+/** The finding for a failed probe; a failure of a server whose variables were unset is `missing_env`
+ * (unless the failure is one no variable explains: then the unset variables are a warning). */
 export function classify(
   r: ProbeResult,
   l: Launch,
@@ -175,13 +178,13 @@ export function classify(
 ): Finding {
   const f = probeFinding(r.failure!, r, l, client);
   const unset = vars.filter((v) => v.source === "unset").map((v) => v.name);
-  if (unset.length === 0) return f;
+  if (unset.length === 0 || NOT_FROM_ENV.has(f.cause)) return f;
   return {
     cause: "missing_env",
     message: `${unset.join(", ")} ${
       unset.length > 1 ? "are" : "is"
     } not set for ${client.displayName}; then: ${f.message}`,
-    hint: envHint(client, unset, inSecrets.filter((n) => unset.includes(n))),
+    hint: envHint(client, unset, inSecrets.filter((n) => unset.includes(n)), l.transport !== "stdio"),
   };
 }
 
