@@ -34,12 +34,11 @@ export function reportText(r: DoctorReport, s: Style = PLAIN): string {
   for (const x of r.servers) {
     lines.push(serverLine(x, s));
     for (const w of x.warnings) lines.push(`    ${s.yellow("warning:")} ${w}`);
-    if (x.status !== "failed") continue;
-    const tail = x.stderr_tail.slice(-SHOWN_STDERR);
+    const tail = x.status === "failed" ? x.stderr_tail.slice(-SHOWN_STDERR) : [];
     if (tail.length) lines.push(`    stderr: ${tail[0]}`, ...tail.slice(1).map((l) => `            ${l}`));
     const vars = x.variables.map((v) => `${v.name} (${v.source})`);
     if (vars.length) lines.push(`    variables: ${vars.join(", ")}`);
-    if (x.hint) lines.push(`    fix: ${x.hint}`);
+    if (x.status === "failed" && x.hint) lines.push(`    fix: ${x.hint}`);
   }
   const { ok, failed, skipped } = r.summary;
   lines.push(`${ok} ok, ${failed} failed, ${skipped} skipped`);
