@@ -1,7 +1,7 @@
 /**
- * The text form of a doctor report: one line per server (`✔`/`✘`/`-`, client/name, transport, what it
- * answered or why it failed), the evidence and the fix under a failure, then the summary. The JSON form
- * is the report itself.
+ * The text form of a doctor report: one line per server (a check mark, a cross or a dash, client/name,
+ * transport, what it answered or why it failed), the evidence and the fix under a failure, then the
+ * summary. The JSON form is the report itself.
  */
 import { PLAIN, type Style } from "../cli/style.ts";
 import type { DoctorReport, ServerReport } from "./types.ts";

@@ -5,7 +5,7 @@ import denoJson from "../../deno.json" with { type: "json" };
 const READ_TOOLS = [
   "list_clients", "list_profiles", "get_config", "diff_config", "list_available_servers", "describe_server",
   "view_draft_config", "validate_config", "check_server_installation", "get_deployment_status",
-  "list_deployment_history", "get_deployment_details", "verify_config", "install_server",
+  "list_deployment_history", "get_deployment_details", "verify_config", "install_server", "check_server_health",
 ];
 const DESTRUCTIVE = ["deploy_config", "rollback_deployment", "clear_draft_config"];
 
