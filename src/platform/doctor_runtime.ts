@@ -18,7 +18,10 @@ export interface DoctorRuntime {
 
 /** The real machine; `env` values override the process's (tests point HOME at a temp folder). */
 export function realRuntime(env: Readonly<Record<string, string | undefined>> = {}): DoctorRuntime {
-  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as Record<
+    string,
+    string
+  >;
   return {
     env: { ...Deno.env.toObject(), ...given },
     cwd: Deno.cwd(),

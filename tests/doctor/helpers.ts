@@ -37,7 +37,9 @@ export function realServer(name: string): string | null {
   try {
     if (Deno.statSync(path).isFile) return path;
   } catch { /* absent */ }
-  if (Deno.env.get("CI") === "true") throw new Error(`${name} is missing under ${REAL_SERVERS_BIN}: .ci/run installs it`);
+  if (Deno.env.get("CI") === "true") {
+    throw new Error(`${name} is missing under ${REAL_SERVERS_BIN}: .ci/run installs it`);
+  }
   console.log(`SKIPPED: ${name} is not installed under ${REAL_SERVERS_BIN} (.ci/run installs it)`);
   return null;
 }
