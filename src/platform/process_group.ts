@@ -52,6 +52,33 @@ function signalGroup(pid: number, signal: Deno.Signal): void {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/** Groups started and not yet ended: an interrupt (Ctrl-C, SIGTERM) ends them before this process
+ * goes, since a group of its own does not get the terminal's signal. */
+const live = new Set<number>();
+const INTERRUPTS: Deno.Signal[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+
+function onInterrupt(signal: Deno.Signal) {
+  return () => {
+    for (const pid of live) signalGroup(pid, "SIGKILL");
+    live.clear();
+    unwatch();
+    Deno.kill(Deno.pid, signal); // the default action now: this process ends as it would have
+  };
+}
+const handlers = new Map(INTERRUPTS.map((s) => [s, onInterrupt(s)]));
+
+function watch(pid: number) {
+  if (windows) return;
+  if (live.size === 0) { for (const [s, h] of handlers) Deno.addSignalListener(s, h); }
+  live.add(pid);
+}
+
+function unwatch(pid?: number) {
+  if (windows) return;
+  if (pid !== undefined) live.delete(pid);
+  if (live.size === 0) { for (const [s, h] of handlers) Deno.removeSignalListener(s, h); }
+}
+
 /** Starts `command` as the leader of a new process group, with exactly `o.env`. */
 export const spawnGroup: Spawner = (command, o) => {
   let child: Deno.ChildProcess;
@@ -77,6 +104,7 @@ export const spawnGroup: Spawner = (command, o) => {
     throw new SpawnError(reason, (e as Error).message);
   }
   let exited = false;
+  watch(child.pid);
   const status = child.status.then((s) => {
     exited = true;
     return { code: s.signal ? null : s.code, signal: s.signal ?? null };
@@ -96,6 +124,7 @@ export const spawnGroup: Spawner = (command, o) => {
         await Promise.race([status, sleep(graceMs)]);
         signalGroup(child.pid, "SIGKILL");
         await status;
+        unwatch(child.pid);
       })();
       return ending;
     },
