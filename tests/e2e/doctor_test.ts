@@ -133,3 +133,46 @@ Deno.test({
       assertEquals(mine, theirs, text);
     }),
 });
+
+Deno.test("an interrupted doctor leaves no process of a server's group behind", async () => {
+  const home = await Deno.realPath(await Deno.makeTempDir({ prefix: "mcpo-doctor-int-" }));
+  const pids = join(home, "pids");
+  try {
+    const slow = node("grandchild.mjs", { FIXTURE_GRANDCHILD: pids, FIXTURE_DELAY_MS: "60000" });
+    await Deno.writeTextFile(join(home, ".claude.json"), JSON.stringify({ mcpServers: { slow } }));
+    const { RUN_FLAGS } = await import("../../scripts/permissions.ts");
+    const { realDenoDir } = await import("../../scripts/deno_dir.ts");
+    const child = new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "--quiet",
+        ...RUN_FLAGS,
+        new URL("../../main.ts", import.meta.url).pathname,
+        "doctor",
+        "--timeout",
+        "60",
+      ],
+      env: { HOME: home, PATH: Deno.env.get("PATH") ?? "", DENO_DIR: await realDenoDir() },
+      clearEnv: true,
+      stdout: "null",
+      stderr: "null",
+    }).spawn();
+    // Wait until the server and its child run, then interrupt doctor as Ctrl-C would.
+    for (let i = 0; i < 200 && !(await Deno.stat(pids).catch(() => null)); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const [leader, grandchild] = (await Deno.readTextFile(pids)).split(" ").map(Number);
+    child.kill("SIGINT");
+    const status = await child.status;
+    assertEquals(status.signal, "SIGINT");
+    await new Promise((r) => setTimeout(r, 300));
+    const { alive, liveInGroup } = await import("../doctor/helpers.ts");
+    assertEquals([await alive(leader), await alive(grandchild), await liveInGroup(leader)], [
+      false,
+      false,
+      [],
+    ]);
+  } finally {
+    await Deno.remove(home, { recursive: true });
+  }
+});
