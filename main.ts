@@ -81,5 +81,6 @@ const code = await runCli(args, {
     out: colorFor(Deno.stdout.isTerminal(), env.NO_COLOR),
     err: colorFor(Deno.stderr.isTerminal(), env.NO_COLOR),
   },
+  progress: Deno.stderr.isTerminal(),
 });
 Deno.exit(code);

@@ -17,6 +17,7 @@ const EXIT_MEANING: Record<number, string> = {
   6: "drift or conflict: the target changed, or a name is taken",
   7: "a file cannot be read or parsed",
   8: "a path outside the allowed places",
+  9: "`doctor`: at least one server it checked failed (the report says which and why)",
 };
 
 /** When each error code is raised. */
@@ -59,6 +60,8 @@ const WHEN: Record<string, string> = {
     "A file named on the command line (or a client config) cannot be read; a client config path that is a symbolic link leading to no file (dangling, or a loop), there or at a folder above it.",
   path_not_allowed:
     "A path outside the allowed places (the state folder, the known client config files, the files named on the command line); a path with a `..` segment or a NUL byte; a symlinked config file whose real target lies outside the allowed places; a client config file that is a file of the state folder under another name (a hard link), or, for a write, any file with more than one hard link.",
+  check_failed:
+    "`doctor` (and `check_server_health`, whose result says it in `summary.failed`) checked servers and at least one failed: the report (not an error document) lists each server's `cause` (`command_not_found`, `not_executable`, `exited`, `package_fetch_failed`, `bad_output`, `timeout`, `protocol_error`, `missing_env`, `connection_failed`, `tls_error`, `auth_required`, `invalid_entry`; `disabled` servers are skipped), the evidence and a fix.",
   internal_error: "An unexpected failure (a bug): please report it with the message.",
   io_error: "An operating-system I/O failure.",
 };

@@ -20,6 +20,8 @@ export interface CliEnv {
   exitCode: number;
   /** Whether stdout and stderr may get colour (terminals, NO_COLOR unset); text format only. */
   color?: { out: boolean; err: boolean };
+  /** stderr is a terminal: long commands (doctor) show progress there. */
+  progress?: boolean;
 }
 
 /** The styles of stdout and stderr for `format`: colour only in text format, only where allowed. */

@@ -21,6 +21,7 @@
 import { type PathSpec, projectFile, resolvePath } from "./paths.ts";
 import { type EntryShape, shapeCodec } from "./render.ts";
 import type { ClientRecord, Format, ServersLocation } from "./types.ts";
+import { type LaunchRules, launchRules } from "./launch.ts";
 
 export interface ClientData {
   id: string;
@@ -33,6 +34,8 @@ export interface ClientData {
   servers: ServersLocation;
   restartHint: string;
   shape: EntryShape;
+  /** How the client starts a local server (doctor); the defaults of launch.ts where not given. */
+  launch?: Partial<LaunchRules>;
 }
 
 /** The record for `d`. */
@@ -46,6 +49,7 @@ export function defineClient(d: ClientData): ClientRecord {
     remote: d.shape.remote,
     secretSyntax: d.shape.secretSyntax,
     restartHint: d.restartHint,
+    launch: launchRules(d.launch),
     ...shapeCodec(d.shape),
   };
   if (d.deprecated) rec.deprecated = d.deprecated;

@@ -4,6 +4,7 @@
  */
 import type { NeutralEntry } from "../core/neutral.ts";
 import type { Env, OS } from "../platform/host.ts";
+import type { LaunchRules } from "./launch.ts";
 
 export type { Env, OS };
 export type Format = "json" | "jsonc" | "yaml" | "toml";
@@ -61,6 +62,8 @@ export interface ClientRecord {
   secretSyntax: SecretSyntax;
   /** What the user does after a deploy so the client loads it. */
   restartHint: string;
+  /** How the client starts a local server: env, expansion, cwd, Windows wrapping, timeout (doctor). */
+  launch: LaunchRules;
   /** Neutral -> native entry for this client. */
   render(name: string, entry: NeutralEntry, ctx: RenderContext): NativeEntry;
   /** Native -> neutral entry (secret references back to `${VAR}`). */

@@ -36,6 +36,7 @@ export const EXIT_CODES = {
   config_parse_error: 7,
   unreadable_file: 7,
   path_not_allowed: 8,
+  check_failed: 9,
   internal_error: 1,
   io_error: 1,
 } as const;
@@ -99,7 +100,8 @@ export function toErrorDocument(e: unknown): ErrorDocument {
 }
 
 /** The process exit code for an error code: 0 ok, 2 usage, 3 not found, 4 validation, 5 signature,
- * 6 drift/conflict, 7 unreadable file, 8 path not allowed, 1 anything else. */
+ * 6 drift/conflict, 7 unreadable file, 8 path not allowed, 9 a server check failed (doctor),
+ * 1 anything else. */
 export function exitCodeFor(code: string): number {
   return (EXIT_CODES as Record<string, number>)[code] ?? 1;
 }

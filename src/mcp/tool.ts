@@ -42,17 +42,30 @@ export interface ToolSpec<S extends z.ZodRawShape> {
   input: S;
   /** The result's shape (objects should be `.passthrough()` so extra fields from the op survive). */
   output: z.AnyZodObject;
-  run(args: z.objectOutputType<S, z.ZodTypeAny>): Promise<unknown>;
+  /** The tool reaches outside this program (starts processes, connects to servers). */
+  openWorld?: boolean;
+  run(args: z.objectOutputType<S, z.ZodTypeAny>, extra: ToolExtra): Promise<unknown>;
+}
+
+/** What the SDK passes a tool call besides its arguments (progress token, notifications). */
+export interface ToolExtra {
+  _meta?: { progressToken?: string | number };
+  sendNotification?: (n: { method: string; params: Record<string, unknown> }) => Promise<void>;
 }
 
 /** The annotations of a tool kind. */
-export function annotationsFor(kind: ToolKind, title: string, idempotent?: boolean): ToolAnnotations {
+export function annotationsFor(
+  kind: ToolKind,
+  title: string,
+  idempotent?: boolean,
+  openWorld = false,
+): ToolAnnotations {
   return {
     title,
     readOnlyHint: kind === "read",
     destructiveHint: kind === "destructive",
     idempotentHint: kind === "read" ? true : idempotent === true,
-    openWorldHint: false,
+    openWorldHint: openWorld,
   };
 }
 
@@ -71,7 +84,7 @@ export function errorResult(e: unknown): CallToolResult {
 
 /** Registers the tool on `server` and records it for `capabilities://server`. */
 export function defineTool<S extends z.ZodRawShape>(server: McpServer, spec: ToolSpec<S>): void {
-  const annotations = annotationsFor(spec.kind, spec.title, spec.idempotent);
+  const annotations = annotationsFor(spec.kind, spec.title, spec.idempotent, spec.openWorld);
   server.registerTool(
     spec.name,
     {
@@ -81,9 +94,9 @@ export function defineTool<S extends z.ZodRawShape>(server: McpServer, spec: Too
       outputSchema: spec.output,
       annotations,
     },
-    (async (args: z.objectOutputType<S, z.ZodTypeAny>) => {
+    (async (args: z.objectOutputType<S, z.ZodTypeAny>, extra: ToolExtra) => {
       try {
-        return okResult(await ready(await spec.run(args)));
+        return okResult(await ready(await spec.run(args, extra ?? {})));
       } catch (e) {
         return errorResult(e);
       }

@@ -116,7 +116,7 @@ export async function installServer(
     runtime: rt,
     runtime_found: found,
     note: cmd[type]
-      ? `Run this yourself; mcp-orchestration never runs package managers. Clients start it with ${rt}, which also downloads it on first start.`
+      ? `Run this yourself (install-server never runs it). Clients start it with ${rt}, which also downloads it on first start; \`doctor\` starts it the same way.`
       : `Package type "${type}" cannot be installed by a known command`,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Finding a program on PATH, for `check-install`. Read-only existence checks: it only calls Deno.stat
- * on `<PATH entry>/<name>[ext]` and never runs anything (this program starts no subprocess). It uses
+ * on `<PATH entry>/<name>[ext]` and never runs anything (only `doctor` starts configured servers). It uses
  * Deno.stat directly because PATH folders are outside the scoped fs by design.
  */
 import { join } from "./path.ts";

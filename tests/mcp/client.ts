@@ -97,4 +97,5 @@ export const EXPECTED_TOOLS = [
   "install_server",
   "connect_client",
   "import_registry_server",
+  "check_server_health",
 ];

@@ -25,6 +25,7 @@ import { registerRollbackDeployment } from "./rollback_deployment.ts";
 import { registerVerifyConfig } from "./verify_config.ts";
 import { registerConnectClient } from "./connect_client.ts";
 import { registerImportRegistryServer } from "./import_registry_server.ts";
+import { registerCheckServerHealth } from "./check_server_health.ts";
 
 /** The registrations, each `(server, deps) => void`. */
 export const TOOLS: ((server: McpServer, deps: Deps) => void)[] = [
@@ -52,4 +53,5 @@ export const TOOLS: ((server: McpServer, deps: Deps) => void)[] = [
   registerInstallServer,
   registerConnectClient,
   registerImportRegistryServer,
+  registerCheckServerHealth,
 ];
