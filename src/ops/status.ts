@@ -124,7 +124,11 @@ async function profileTargets(
 async function clientsWithState(deps: Deps): Promise<ClientRecord[]> {
   const l = layout(deps.home);
   const ids = new Set(await deps.fs.readDir(l.indexDir));
-  for (const n of await deps.fs.readDir(l.deploymentsDir)) if (n.endsWith(".jsonl")) ids.add(n.slice(0, -6));
+  for (const n of await deps.fs.readDir(l.deploymentsDir)) {
+    // A signed head without its log (the log deleted) counts too: reading it reports the loss.
+    if (n.endsWith(".jsonl")) ids.add(n.slice(0, -6));
+    else if (n.endsWith(".head.json")) ids.add(n.slice(0, -10));
+  }
   return ALL_CLIENTS.filter((c) => ids.has(c.id));
 }
 

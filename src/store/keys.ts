@@ -112,9 +112,16 @@ export async function loadSigner(deps: Deps): Promise<Signer> {
       },
     );
   }
-  const keyId = await keyIdOfPem(await publicPemOf(privatePem));
-  return { keyId, privatePem };
+  const known = signers.get(privatePem);
+  if (known) return known;
+  const signer = { keyId: await keyIdOfPem(await publicPemOf(privatePem)), privatePem };
+  signers.clear();
+  signers.set(privatePem, signer);
+  return signer;
 }
+
+/** The last key loaded, by its exact text: its id costs four WebCrypto calls, and every deploy signs. */
+const signers = new Map<string, Signer>();
 
 /** key id -> public PEM for every trusted key whose file name matches its fingerprint. */
 export async function trustedKeys(deps: Deps): Promise<Map<string, string>> {
