@@ -83,7 +83,7 @@ export async function writeLogHead(
   }
   // We signed it: a read in this process need not check its signature again.
   const pem = trusted.get(signer.keyId);
-  if (pem) remember(serialize(head), pem, head);
+  if (pem) remember(deps.cache, serialize(head), pem, head);
   return head;
 }
 
