@@ -7,6 +7,7 @@
  */
 import { type PathSpec, projectFile, resolvePath } from "./paths.ts";
 import { type EntryShape, shapeCodec } from "./render.ts";
+import { nameProblem, type ServerNameRule } from "./server_names.ts";
 import type { ClientRecord, Format, ServersLocation } from "./types.ts";
 
 export interface ClientData {
@@ -20,6 +21,8 @@ export interface ClientData {
   servers: ServersLocation;
   restartHint: string;
   shape: EntryShape;
+  /** Server names this client's reader refuses (found with the real client); `__proto__` always. */
+  names?: ServerNameRule;
 }
 
 /** The record for `d`. */
@@ -33,6 +36,7 @@ export function defineClient(d: ClientData): ClientRecord {
     remote: d.shape.remote,
     secretSyntax: d.shape.secretSyntax,
     restartHint: d.restartHint,
+    serverNameProblem: nameProblem(d.names),
     ...shapeCodec(d.shape),
   };
   if (d.deprecated) rec.deprecated = d.deprecated;

@@ -61,6 +61,9 @@ export interface ClientRecord {
   secretSyntax: SecretSyntax;
   /** What the user does after a deploy so the client loads it. */
   restartHint: string;
+  /** Why this client's own reader cannot take a server named `name` (it refuses the file, or drops the
+   * entry), or null when it can (server_names.ts). */
+  serverNameProblem(name: string): string | null;
   /** Neutral -> native entry for this client. */
   render(name: string, entry: NeutralEntry, ctx: RenderContext): NativeEntry;
   /** Native -> neutral entry (secret references back to `${VAR}`). */

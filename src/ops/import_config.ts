@@ -2,11 +2,14 @@
  * import-config: reads the servers already in a client's config file into the draft of a profile,
  * through the client's codec and record (native -> neutral). Literal secrets found (env values and
  * auth headers under secret-looking names, known token shapes) go to secrets.json and the draft gets
- * `${VAR}` references. An entry that cannot be read is skipped with a warning; a name already in the
- * draft is kept unless `replace`.
+ * `${VAR}` references. An entry that cannot be read is skipped with a warning (so is one the client's
+ * own reader refuses: a name or an env key it cannot take); a name already in the draft is kept unless
+ * `replace`.
  */
 import { getClient } from "../clients/registry.ts";
+import { memberKeys } from "../core/keys.ts";
 import type { NeutralEntry } from "../core/neutral.ts";
+import { checkEntryName } from "../core/payload.ts";
 import { entryRefs, extractSecrets } from "../core/secret_extract.ts";
 import type { Deps } from "../platform/deps.ts";
 import { type DraftServer, type DraftSummary, summarize, updateDraft } from "../store/drafts.ts";
@@ -46,8 +49,13 @@ export async function importConfig(deps: Deps, input: ImportConfigInput): Promis
   for (const name of Object.keys(natives)) {
     let entry: NeutralEntry;
     try {
+      checkEntryName(name);
+      const why = client.serverNameProblem(name);
+      if (why) throw new Error(`${client.displayName} cannot use that name: ${why}`);
       entry = client.parse(name, natives[name]);
       if (!usable(entry)) throw new Error("it has neither a command nor a url");
+      const keys = memberKeys(entry);
+      if (keys.length) throw new Error(`${keys.join(", ")} is a property every JavaScript object has`);
     } catch (e) {
       skipped.push(name);
       warnings.push(`Skipped "${name}": ${(e as Error).message}`);

@@ -1,4 +1,8 @@
-/** Claude Code: `~/.claude.json` (or `$CLAUDE_CONFIG_DIR/.claude.json`), `type` required on every entry. */
+/**
+ * Claude Code: `~/.claude.json` (or `$CLAUDE_CONFIG_DIR/.claude.json`), `type` required on every entry.
+ * A server named `constructor` makes it reject the whole file ("mcpServers: Invalid input: expected
+ * record, received object", claude 2.1.197): every server in it disappears.
+ */
 import { defineClient } from "../define.ts";
 import { at } from "../paths.ts";
 
@@ -15,5 +19,12 @@ export default defineClient({
     remote: "native",
     stdioType: "stdio",
     remoteTypes: { http: "http", sse: "sse" },
+  },
+  names: {
+    refused: {
+      names: ["constructor"],
+      why: 'Claude Code cannot parse a file holding a server of that name ("mcpServers: expected record, ' +
+        'received object") and then loads none of its servers',
+    },
   },
 });
