@@ -8,7 +8,7 @@
  */
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { Deps } from "../platform/deps.ts";
-import { errorDocumentForSdk } from "./sdk_errors.ts";
+import { errorDocumentForSdk, invalidParamsForSdk } from "./sdk_errors.ts";
 import { TOOLS } from "./tools/mod.ts";
 import { RESOURCES } from "./resources/mod.ts";
 import { PROMPTS } from "./prompts/mod.ts";
@@ -27,5 +27,6 @@ export function createServer(deps: Deps): McpServer {
   for (const register of TOOLS) register(server, deps);
   for (const register of RESOURCES) register(server, deps);
   for (const register of PROMPTS) register(server, deps);
+  invalidParamsForSdk(server);
   return server;
 }
