@@ -35,7 +35,10 @@ export const anyObject = z.record(z.string(), z.unknown());
 /** Where a deploy writes: the client's user file (default) or its project file. */
 export const targetShape = {
   scope: z.enum(["user", "project"]).optional().describe('"user" (default): the client\'s user config; "project": its project file'),
-  project_dir: z.string().optional().describe('With scope "project": the project folder'),
+  project_dir: z.string().optional().describe(
+    'With scope "project": the project folder, an absolute path to an existing folder you own, inside the ' +
+      "roots you shared; never a system or hidden folder, nor the home folder itself",
+  ),
 };
 
 /** How secrets are written into the client file. */

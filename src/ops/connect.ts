@@ -34,7 +34,7 @@ export interface ConnectResult {
 export async function connect(deps: Deps, input: TargetOptions & { client: string; name?: string; force?: boolean }) {
   const client = getClient(checkName("client", input.client));
   const name = checkServerNameFor(client, checkEntryName(input.name ?? SELF_NAME));
-  const target = resolveTarget(deps, client, input);
+  const target = await resolveTarget(deps, client, input);
   const self = deps.selfCommand();
   const args = [...self.args];
   // Keep the state folder this command used, so the client's server sees the same store.

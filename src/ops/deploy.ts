@@ -60,13 +60,13 @@ export interface DeployResult {
 export async function deploy(deps: Deps, input: DeployInput): Promise<DeployResult> {
   const client = getClient(checkName("client", input.client));
   const profile = checkName("profile", input.profile ?? "default");
+  const target = await resolveTarget(deps, client, input);
   const { artifact, version, witness } = await artifactToDeploy(
     deps,
     client.id,
     profile,
     input.artifactId,
   );
-  const target = resolveTarget(deps, client, input);
   return await applyArtifact(deps, {
     client,
     profile,

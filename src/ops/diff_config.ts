@@ -62,7 +62,7 @@ async function otherSide(deps: Deps, i: Required<Pick<DiffInput, "client" | "pro
   }
   if (i.mode === "file") {
     const client = getClient(i.client);
-    const path = clientFilePath(deps, client, { configPath: i.file });
+    const path = await clientFilePath(deps, client, { configPath: i.file });
     const natives = await readClientServers(deps, client, path);
     const servers: Servers = Object.fromEntries(
       Object.entries(natives).map(([n, e]) => [n, client.parse(n, e)]),

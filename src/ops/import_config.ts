@@ -39,7 +39,7 @@ function usable(e: NeutralEntry): boolean {
 export async function importConfig(deps: Deps, input: ImportConfigInput): Promise<ImportConfigResult> {
   const client = getClient(input.client ?? "claude-desktop");
   const profile = input.profile ?? "default";
-  const path = clientFilePath(deps, client, input);
+  const path = await clientFilePath(deps, client, input);
   const natives = await readClientServers(deps, client, path);
   const warnings: string[] = [];
   const skipped: string[] = [];

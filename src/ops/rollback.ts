@@ -48,10 +48,12 @@ export async function rollback(deps: Deps, input: RollbackInput): Promise<Deploy
   if (input.to !== undefined && input.artifactId !== undefined) {
     throw new AppError("invalid_input", "Give --to or --artifact-id, not both");
   }
+  // A named target (its project folder checked) before anything is settled or read.
+  const explicit = input.configPath !== undefined || input.scope !== undefined;
+  const named = explicit ? (await resolveTarget(deps, client, input)).path : undefined;
   await settleClient(deps, client.id);
   const records = (await readDeployments(deps, client.id)).filter((r) => r.action !== "connect");
-  const explicit = input.configPath !== undefined || input.scope !== undefined;
-  const path = explicit ? resolveTarget(deps, client, input).path : records.at(-1)?.config_path;
+  const path = explicit ? named : records.at(-1)?.config_path;
   const forPath = records.filter((r) => r.config_path === path);
   const current = forPath.at(-1);
   if (!path || !current) {

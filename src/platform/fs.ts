@@ -15,6 +15,8 @@ export interface FileInfo {
   /** Change time and inode (null where the platform has none): with size and mtime, the file's identity. */
   ctimeMs?: number | null;
   ino?: number | null;
+  /** Owner's user id (null on Windows). */
+  uid?: number | null;
 }
 
 export interface WriteOptions {
@@ -67,6 +69,7 @@ function info(s: Deno.FileInfo): FileInfo {
     mtimeMs: s.mtime ? s.mtime.getTime() : null,
     ctimeMs: s.ctime ? s.ctime.getTime() : null,
     ino: s.ino ?? null,
+    uid: s.uid ?? null,
   };
 }
 
