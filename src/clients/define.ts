@@ -37,6 +37,7 @@ export function defineClient(d: ClientData): ClientRecord {
     secretSyntax: d.shape.secretSyntax,
     restartHint: d.restartHint,
     serverNameProblem: nameProblem(d.names),
+    serverNames: d.names ?? {},
     ...shapeCodec(d.shape),
   };
   if (d.deprecated) rec.deprecated = d.deprecated;
