@@ -81,6 +81,16 @@ const ISSUES: Record<string, { severity: string; when: string }[]> = {
   INVALID_URL: [{ severity: "error", when: "A remote server's URL is not http(s)." }],
   MISSING_ENV: [{ severity: "error", when: "A required env var with no value and no stored secret." }],
   MISSING_PARAM: [{ severity: "error", when: "A required catalogue parameter was not given." }],
+  INVALID_SERVER_NAME: [{
+    severity: "error",
+    when:
+      "A server name the client's own reader refuses or drops (Claude Code: `constructor`; Codex: outside `^[a-zA-Z0-9_-]+$`; every client: `__proto__`).",
+  }],
+  INVALID_ENV_NAME: [{
+    severity: "error",
+    when:
+      "An `env` or `headers` key every JavaScript object has (`constructor`, `__proto__`, `toString`...).",
+  }],
   PLAINTEXT_SECRET: [
     {
       severity: "error",

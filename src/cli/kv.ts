@@ -14,14 +14,16 @@ export function draftTarget(cmd: Command): Command {
   );
 }
 
-/** `["a=1", "b=2"]` -> `{a: "1", b: "2"}`; `sep` splits at its first occurrence. A repeated key is refused. */
+/** `["a=1", "b=2"]` -> `{a: "1", b: "2"}`; `sep` splits at its first occurrence. A repeated key is refused.
+ * Keys are collected in a Map, so a key named like an object member (`__proto__`, `constructor`) is a key
+ * like any other: the op that takes them judges the name. */
 export function parseKv(
   list: string[] | undefined,
   sep: "=" | ":",
   flag: string,
 ): Record<string, string> | undefined {
   if (!list || list.length === 0) return undefined;
-  const out: Record<string, string> = {};
+  const out = new Map<string, string>();
   for (const item of list) {
     const i = item.indexOf(sep);
     const k = i > 0 ? item.slice(0, i).trim() : "";
@@ -32,24 +34,24 @@ export function parseKv(
         : JSON.stringify(item.replace(/(.{0,12}).*/, "$1…"));
       throw new AppError("usage", `${flag} takes KEY${sep}VALUE, got ${shown}`);
     }
-    if (k in out) throw new AppError("usage", `${flag} ${k} is given twice`, { key: k });
-    out[k] = sep === ":" ? item.slice(i + 1).trimStart() : item.slice(i + 1);
+    if (out.has(k)) throw new AppError("usage", `${flag} ${k} is given twice`, { key: k });
+    out.set(k, sep === ":" ? item.slice(i + 1).trimStart() : item.slice(i + 1));
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 /** Like parseKv with `=`, but a repeated key collects a list (repeated arguments). */
 export function parseParams(list: string[] | undefined): Record<string, string | string[]> | undefined {
   if (!list || list.length === 0) return undefined;
-  const out: Record<string, string | string[]> = {};
+  const out = new Map<string, string | string[]>();
   for (const item of list) {
     const i = item.indexOf("=");
     if (i <= 0) throw new AppError("usage", `--param takes NAME=VALUE, got ${JSON.stringify(item)}`);
     const k = item.slice(0, i), v = item.slice(i + 1);
-    const prev = out[k];
-    out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+    const prev = out.get(k);
+    out.set(k, prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v]);
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 /** The seed's draft summary line: `Draft claude-desktop/default: 2 servers (a, b)`. */

@@ -20,6 +20,7 @@
  */
 import { type PathSpec, projectFile, resolvePath } from "./paths.ts";
 import { type EntryShape, shapeCodec } from "./render.ts";
+import { nameProblem, type ServerNameRule } from "./server_names.ts";
 import type { ClientRecord, Format, ServersLocation } from "./types.ts";
 import { type LaunchRules, launchRules } from "./launch.ts";
 
@@ -36,6 +37,8 @@ export interface ClientData {
   shape: EntryShape;
   /** How the client starts a local server (doctor); the defaults of launch.ts where not given. */
   launch?: Partial<LaunchRules>;
+  /** Server names this client's reader refuses (found with the real client); `__proto__` always. */
+  names?: ServerNameRule;
 }
 
 /** The record for `d`. */
@@ -50,6 +53,8 @@ export function defineClient(d: ClientData): ClientRecord {
     secretSyntax: d.shape.secretSyntax,
     restartHint: d.restartHint,
     launch: launchRules(d.launch),
+    serverNameProblem: nameProblem(d.names),
+    serverNames: d.names ?? {},
     ...shapeCodec(d.shape),
   };
   if (d.deprecated) rec.deprecated = d.deprecated;

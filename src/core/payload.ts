@@ -1,5 +1,6 @@
 /** Shape checks of a neutral payload (the deep validation rules live in validation). */
 import { AppError } from "./errors.ts";
+import { memberKeys } from "./keys.ts";
 import type { NeutralPayload } from "./neutral.ts";
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -26,6 +27,19 @@ export function checkEntryName(name: string): string {
   return name;
 }
 
+/** Refuses an entry whose env or headers hold a key every JavaScript object has (keys.ts). */
+export function checkEntryKeys(name: string, entry: unknown): void {
+  const bad = memberKeys(entry);
+  if (bad.length > 0) {
+    throw new AppError(
+      "invalid_input",
+      `Server ${JSON.stringify(name.slice(0, 200))} has ${bad.join(", ")}: every JavaScript object has a ` +
+        "property of that name, and JavaScript clients read the key as that property (rename it)",
+      { server: name.slice(0, 200), fields: bad },
+    );
+  }
+}
+
 /** Returns the payload when it has a non-empty `mcpServers` map of entries with a command or url. */
 export function checkPayloadShape(payload: unknown): NeutralPayload {
   if (!isPlainObject(payload) || !isPlainObject(payload.mcpServers)) {
@@ -50,6 +64,7 @@ export function checkPayloadShape(payload: unknown): NeutralPayload {
         server: name,
       });
     }
+    checkEntryKeys(name, e);
   }
   return payload as NeutralPayload;
 }

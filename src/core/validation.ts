@@ -6,13 +6,16 @@
  * INVALID_ENV_TYPE, TOO_MANY_ENV_VARS, INVALID_URL, MISSING_ENV, MISSING_PARAM, PLAINTEXT_SECRET (a
  * literal secret: a known token shape, a literal under a secret env name or auth header, a secret flag
  * value in args, a URL password or secret query value; secret_spans.ts), UNRESOLVED_PLACEHOLDER (a `{var}` left, or a
- * `${VAR}` with no stored value on a client without a reference syntax).
+ * `${VAR}` with no stored value on a client without a reference syntax), INVALID_SERVER_NAME (a name
+ * the client's reader refuses or drops), INVALID_ENV_NAME (an env or header key every JavaScript
+ * object has, e.g. `constructor`).
  * Warnings: EMPTY_ENV_VAR, UNSUPPORTED_TRANSPORT (deploy bridges it through mcp-remote),
  * DEPRECATED_SERVER, PLAINTEXT_SECRET (a long random-looking literal), UNRESOLVED_PLACEHOLDER (the
  * client expands `${VAR}` from its environment), SERVER_NOT_IN_REGISTRY.
  */
 import { looksLikeToken } from "./secret_detect.ts";
 import { entryRefs, literalSecretFields } from "./secret_extract.ts";
+import { memberKeys } from "./keys.ts";
 
 export const MAX_SERVERS = 50;
 export const MAX_ENV_VARS = 100;
@@ -32,6 +35,8 @@ export interface ClientFacts {
   displayName: string;
   remote: "native" | "bridge" | "http-only";
   secretSyntax: string;
+  /** Why the client cannot read a server of this name, or null (clients/server_names.ts). */
+  serverNameProblem?(name: string): string | null;
 }
 
 /** One server to check, with what the catalogue says about it. */
@@ -259,6 +264,23 @@ export function validateServers(
         server: s.name,
         param: p,
         message: `Server '${s.name}' requires the parameter ${p}`,
+      });
+    }
+    const badName = client?.serverNameProblem?.(s.name);
+    if (client && badName) {
+      err({
+        code: "INVALID_SERVER_NAME",
+        server: s.name,
+        message: `Server name '${s.name}' cannot be used with ${client.displayName}: ${badName}`,
+      });
+    }
+    for (const field of memberKeys(s.entry)) {
+      err({
+        code: "INVALID_ENV_NAME",
+        server: s.name,
+        field,
+        message:
+          `Server '${s.name}': ${field} is a property every JavaScript object has; JavaScript clients read it as that property (rename it)`,
       });
     }
     checkEntry(s, client, err, warn);

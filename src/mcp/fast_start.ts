@@ -39,8 +39,13 @@ export async function serveFast(
   const nl = text.indexOf("\n");
   try {
     const first = JSON.parse(nl >= 0 ? text.slice(0, nl) : text);
+    // Only a well-formed initialize: the SDK answers any other with its JSON-RPC error (-32602, ...).
+    const p = first?.params;
+    const wellFormed = typeof p?.protocolVersion === "string" && typeof p.capabilities === "object" &&
+      p.capabilities !== null &&
+      typeof p.clientInfo?.name === "string" && typeof p.clientInfo.version === "string";
     if (
-      first?.jsonrpc === "2.0" && first.method === "initialize" &&
+      first?.jsonrpc === "2.0" && first.method === "initialize" && wellFormed &&
       (typeof first.id === "string" || typeof first.id === "number")
     ) {
       await write(

@@ -14,11 +14,14 @@ export const profileId = z.string().default("default").describe(
 /** An artifact id or unique prefix. */
 export const artifactId = z.string().describe("Artifact id (64 hex) or a unique prefix of 8+ hex characters");
 
-/** An object, or a JSON string encoding an object (some clients send strings). */
+/** An object, or a JSON string encoding an object (some clients send strings). An object is turned back
+ * into JSON text first: zod's record parsing silently drops a `__proto__` key, and the op must see every
+ * key to refuse that one with the CLI's message (json_arg.ts parses the text into own keys). */
 export function objectOrJson(description: string) {
-  return z.union([z.record(z.string(), z.unknown()), z.string()]).optional().describe(
-    description + " An object, or a JSON string encoding one.",
-  );
+  return z.preprocess(
+    (v) => (typeof v === "object" && v !== null && !Array.isArray(v) ? JSON.stringify(v) : v),
+    z.union([z.record(z.string(), z.unknown()), z.string()]),
+  ).optional().describe(description + " An object, or a JSON string encoding one.");
 }
 
 /** A passthrough object: the listed fields are checked, extra fields are kept. */
@@ -34,7 +37,10 @@ export const targetShape = {
   scope: z.enum(["user", "project"]).optional().describe(
     '"user" (default): the client\'s user config; "project": its project file',
   ),
-  project_dir: z.string().optional().describe('With scope "project": the project folder'),
+  project_dir: z.string().optional().describe(
+    'With scope "project": the project folder, an absolute path to an existing folder you own, inside the ' +
+      "roots you shared; never a system or hidden folder, nor the home folder itself",
+  ),
 };
 
 /** How secrets are written into the client file. */

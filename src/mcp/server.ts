@@ -14,7 +14,8 @@
  */
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { Deps } from "../platform/deps.ts";
-import { errorDocumentForSdk } from "./sdk_errors.ts";
+import { errorDocumentForSdk, invalidParamsForSdk } from "./sdk_errors.ts";
+import { clientRoots } from "./roots.ts";
 import { TOOLS } from "./tools/mod.ts";
 import { RESOURCES } from "./resources/mod.ts";
 import { PROMPTS } from "./prompts/mod.ts";
@@ -30,8 +31,11 @@ export function createServer(deps: Deps): McpServer {
     instructions: INSTRUCTIONS,
   });
   errorDocumentForSdk(server);
-  for (const register of TOOLS) register(server, deps);
-  for (const register of RESOURCES) register(server, deps);
-  for (const register of PROMPTS) register(server, deps);
+  // Over MCP, a project folder must lie inside the folders the client shared (when it shares any).
+  const d: Deps = { ...deps, projectRoots: clientRoots(server) };
+  for (const register of TOOLS) register(server, d);
+  for (const register of RESOURCES) register(server, d);
+  for (const register of PROMPTS) register(server, d);
+  invalidParamsForSdk(server);
   return server;
 }

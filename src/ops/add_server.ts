@@ -6,7 +6,9 @@
  * resolved entry: a password in a URL, a secret flag) go to secrets.json; the draft keeps `${VAR}`.
  */
 import { getClient } from "../clients/registry.ts";
+import { checkServerNameFor } from "../clients/server_names.ts";
 import { AppError } from "../core/errors.ts";
+import { checkEnvName, checkHeaderName } from "../core/keys.ts";
 import { isSecretName } from "../core/secret_detect.ts";
 import { entryRefs, type Extracted, extractSecrets, replaceSpans } from "../core/secret_extract.ts";
 import { secretSpans } from "../core/secret_spans.ts";
@@ -76,8 +78,9 @@ async function fromCatalog(deps: Deps, input: AddServerInput, name: string) {
   const transport = checkTransport(input.transport);
   const { catalog } = await loadCatalog(deps);
   const server = catalog.get(input.id).server;
-  const params: Record<string, string | string[]> = {};
-  for (const [k, v] of Object.entries(input.params ?? {})) params[k.replace(/^-+/, "")] = v;
+  const params: Record<string, string | string[]> = Object.fromEntries(
+    Object.entries(input.params ?? {}).map(([k, v]) => [k.replace(/^-+/, ""), v]),
+  );
   const r = resolveServer(server, { params, env: input.env ?? {}, transport });
   // A literal secret inside a value the catalogue does not call secret (a password in a --url param).
   const x = extractSecrets(name, r.entry, r.secrets);
@@ -113,7 +116,8 @@ async function fromCatalog(deps: Deps, input: AddServerInput, name: string) {
 
 /** Adds (or with `replace`, replaces) one server in the draft. */
 export async function addServer(deps: Deps, input: AddServerInput): Promise<AddServerResult> {
-  const client = getClient(input.client ?? "claude-desktop").id;
+  const record = getClient(input.client ?? "claude-desktop");
+  const client = record.id;
   const profile = input.profile ?? "default";
   const custom = input.command !== undefined || input.url !== undefined;
   if (!custom && (input.args?.length || input.headers)) {
@@ -122,7 +126,10 @@ export async function addServer(deps: Deps, input: AddServerInput): Promise<AddS
       "--arg and --header describe a custom server: give --command or --url too",
     );
   }
-  const name = checkServerName(input.name ?? input.id);
+  const name = checkServerNameFor(record, checkServerName(input.name ?? input.id));
+  // One rule for both doors (--env K=V and env_vars; --header K:V and headers), before anything is stored.
+  for (const k of Object.keys(input.env ?? {})) checkEnvName(k);
+  for (const k of Object.keys(input.headers ?? {})) checkHeaderName(k);
   const built = custom
     ? { ...customServer(name, input), missing: { params: [] as string[], env: [] as string[] } }
     : await fromCatalog(deps, input, name);

@@ -18,8 +18,8 @@ export interface FileLocation {
 }
 
 /** The absolute path of the client's file for the given location options (the same rules as deploy). */
-export function clientFilePath(deps: Deps, client: ClientRecord, o: FileLocation): string {
-  return resolveTarget(deps, client, o as TargetOptions).path;
+export async function clientFilePath(deps: Deps, client: ClientRecord, o: FileLocation): Promise<string> {
+  return (await resolveTarget(deps, client, o as TargetOptions)).path;
 }
 
 /** Reads the native server entries of the file; `unreadable_file` when it is missing. */

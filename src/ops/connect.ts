@@ -5,6 +5,8 @@
 import { AppError } from "../core/errors.ts";
 import { sha256Hex } from "../core/digest.ts";
 import { checkName } from "../core/names.ts";
+import { checkEntryName } from "../core/payload.ts";
+import { checkServerNameFor } from "../clients/server_names.ts";
 import { loadCodec } from "../clients/codecs/load.ts";
 import { getClient } from "../clients/registry.ts";
 import type { Deps } from "../platform/deps.ts";
@@ -39,8 +41,8 @@ export async function connect(
   input: TargetOptions & { client: string; name?: string; force?: boolean },
 ) {
   const client = getClient(checkName("client", input.client));
-  const name = input.name ?? SELF_NAME;
-  const target = resolveTarget(deps, client, input);
+  const name = checkServerNameFor(client, checkEntryName(input.name ?? SELF_NAME));
+  const target = await resolveTarget(deps, client, input);
   const self = deps.selfCommand();
   const args = [...self.args];
   // Keep the state folder this command used, so the client's server sees the same store.

@@ -4,7 +4,8 @@
  */
 import { AppError } from "../core/errors.ts";
 import { defineLazyLoaded } from "../core/lazy.ts";
-import { checkEntryName } from "../core/payload.ts";
+import { checkEntryKeys, checkEntryName } from "../core/payload.ts";
+import { checkServerNameFor } from "../clients/server_names.ts";
 import { checkName } from "../core/names.ts";
 import { redactSecretAssignments, redactText } from "../core/redact.ts";
 import { makeRedactor } from "./redact.ts";
@@ -59,13 +60,13 @@ export interface DeployResult {
 export async function deploy(deps: Deps, input: DeployInput): Promise<DeployResult> {
   const client = getClient(checkName("client", input.client));
   const profile = checkName("profile", input.profile ?? "default");
+  const target = await resolveTarget(deps, client, input);
   const { artifact, version, witness } = await artifactToDeploy(
     deps,
     client.id,
     profile,
     input.artifactId,
   );
-  const target = resolveTarget(deps, client, input);
   return await applyArtifact(deps, {
     client,
     profile,
@@ -113,7 +114,9 @@ export function renderAll(deps: Deps, a: ApplyInput, secrets: Record<string, str
   const warnings: string[] = [];
   const ctx = { os: deps.os, secrets: a.secrets, resolveSecret: (n: string) => secretValue(secrets, n) };
   for (const [name, entry] of Object.entries(a.artifact.payload.mcpServers)) {
-    checkEntryName(name);
+    // Before the lock and any write: a name or key the client cannot read would cost it servers.
+    checkServerNameFor(a.client, checkEntryName(name));
+    checkEntryKeys(name, entry);
     desired[name] = a.client.render(name, entry, ctx);
     // A reference to a variable the entry defines itself (mcp-remote's header variables) is meant to stay.
     const own = Object.keys((desired[name].env ?? desired[name].envs ?? {}) as Record<string, unknown>);

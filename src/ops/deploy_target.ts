@@ -1,8 +1,10 @@
-/** Which file a deploy writes: the client's user file, its project file, or a path the user named. */
+/** Which file a deploy writes: the client's user file, its project file, or a path the user named. The
+ * project folder is checked first (project_dir.ts): nothing else happens for a folder that cannot be one. */
 import { checkUserPath } from "../platform/scoped_fs.ts";
 import { AppError } from "../core/errors.ts";
 import type { ClientRecord } from "../clients/types.ts";
 import type { Deps } from "../platform/deps.ts";
+import { checkProjectDir } from "./project_dir.ts";
 
 export interface TargetOptions {
   scope?: "user" | "project";
@@ -17,7 +19,7 @@ export interface Target {
 }
 
 /** Resolves the target file; named files (--config-path, --project-dir) are added to the allow-list. */
-export function resolveTarget(deps: Deps, client: ClientRecord, o: TargetOptions): Target {
+export async function resolveTarget(deps: Deps, client: ClientRecord, o: TargetOptions): Promise<Target> {
   if (o.configPath !== undefined) {
     if (typeof o.configPath !== "string" || o.configPath.length === 0) {
       throw new AppError("invalid_input", "--config-path needs a file path");
@@ -33,7 +35,7 @@ export function resolveTarget(deps: Deps, client: ClientRecord, o: TargetOptions
         client_id: client.id,
       });
     }
-    const dir = o.projectDir === undefined ? deps.cwd() : checkUserPath(o.projectDir, deps.cwd());
+    const dir = await checkProjectDir(deps, o.projectDir);
     const path = client.projectPath(dir, deps.os);
     deps.policy.allowFile(path, [deps.userHome, dir]);
     return { path, scope: "project" };
@@ -51,22 +53,22 @@ export function resolveTarget(deps: Deps, client: ClientRecord, o: TargetOptions
  * folder. Anything else is refused with `path_not_allowed`, whatever the log says: a record naming
  * `~/.bashrc` or another client's file is never a way to write there.
  */
-export function recordedTarget(
+export async function recordedTarget(
   deps: Deps,
   client: ClientRecord,
   o: TargetOptions,
   recorded: { config_path: string },
   what: string,
-): Target {
+): Promise<Target> {
   const named = o.configPath !== undefined || o.scope !== undefined;
   const candidates: Target[] = [];
-  if (named) candidates.push(resolveTarget(deps, client, o));
+  if (named) candidates.push(await resolveTarget(deps, client, o));
   else {
     try {
       candidates.push({ path: client.configPath(deps.os, deps.env), scope: "user" });
     } catch { /* no user file on this system */ }
     if (client.projectPath) {
-      candidates.push({ path: client.projectPath(Deno.cwd(), deps.os), scope: "project" });
+      candidates.push({ path: client.projectPath(deps.cwd(), deps.os), scope: "project" });
     }
   }
   const hit = candidates.find((c) => c.path === recorded.config_path);

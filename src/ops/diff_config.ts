@@ -70,10 +70,11 @@ async function otherSide(
   }
   if (i.mode === "file") {
     const client = getClient(i.client);
-    const path = clientFilePath(deps, client, { configPath: i.file });
+    const path = await clientFilePath(deps, client, { configPath: i.file });
     const natives = await readClientServers(deps, client, path);
-    const servers: Servers = {};
-    for (const [n, e] of Object.entries(natives)) servers[n] = client.parse(n, e);
+    const servers: Servers = Object.fromEntries(
+      Object.entries(natives).map(([n, e]) => [n, client.parse(n, e)]),
+    );
     return { side: { kind: "file", path } as DiffSide, servers, empty: false };
   }
   let id: string | undefined;

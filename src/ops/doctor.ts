@@ -54,7 +54,7 @@ async function clientsWithFile(deps: Deps, input: DoctorInput): Promise<ClientRe
     if (input.scope === "project" && !c.projectPath) continue;
     let path: string;
     try {
-      path = clientFilePath(deps, c, input);
+      path = await clientFilePath(deps, c, input);
     } catch {
       continue; // no such place on this OS (a variable it needs is unset)
     }
@@ -71,7 +71,7 @@ async function fileTargets(deps: Deps, input: DoctorInput, named: ClientRecord[]
   const targets: Target[] = [];
   const sources: Source[] = [];
   for (const c of clients) {
-    const path = clientFilePath(deps, c, input);
+    const path = await clientFilePath(deps, c, input);
     sources.push({ kind: "file", path });
     for (const [name, native] of Object.entries(await readClientServers(deps, c, path))) {
       targets.push(fromNative(c, name, native));

@@ -7,8 +7,10 @@
  * draft is kept unless `replace`.
  */
 import { getClient } from "../clients/registry.ts";
+import { memberKeys } from "../core/keys.ts";
 import type { NeutralEntry } from "../core/neutral.ts";
 import { entryRefs, type Extracted, extractSecrets } from "../core/secret_extract.ts";
+import { checkEntryName } from "../core/payload.ts";
 import type { Deps } from "../platform/deps.ts";
 import { type DraftServer, type DraftSummary, summarize, updateDraft } from "../store/drafts.ts";
 import { readSecrets, setSecrets } from "../store/secrets.ts";
@@ -39,7 +41,7 @@ function usable(e: NeutralEntry): boolean {
 export async function importConfig(deps: Deps, input: ImportConfigInput): Promise<ImportConfigResult> {
   const client = getClient(input.client ?? "claude-desktop");
   const profile = input.profile ?? "default";
-  const path = clientFilePath(deps, client, input);
+  const path = await clientFilePath(deps, client, input);
   const natives = await readClientServers(deps, client, path);
   const warnings: string[] = [];
   const skipped: string[] = [];
@@ -50,8 +52,13 @@ export async function importConfig(deps: Deps, input: ImportConfigInput): Promis
   for (const name of Object.keys(natives)) {
     let entry: NeutralEntry;
     try {
+      checkEntryName(name);
+      const why = client.serverNameProblem(name);
+      if (why) throw new Error(`${client.displayName} cannot use that name: ${why}`);
       entry = client.parse(name, natives[name]);
       if (!usable(entry)) throw new Error("it has neither a command nor a url");
+      const keys = memberKeys(entry);
+      if (keys.length) throw new Error(`${keys.join(", ")} is a property every JavaScript object has`);
     } catch (e) {
       skipped.push(name);
       warnings.push(`Skipped "${name}": ${(e as Error).message}`);

@@ -10,6 +10,7 @@ import { layout } from "../store/layout.ts";
 import { appendIndex, readIndex, signIndex } from "../store/profile_index.ts";
 import { verifyArtifact } from "../store/verify_artifact.ts";
 import { checkPayloadShape } from "../core/payload.ts";
+import { checkServerNameFor } from "../clients/server_names.ts";
 
 export interface PublishInput {
   client: string;
@@ -34,9 +35,11 @@ export interface PublishResult {
 
 /** Publishes `payload` for client/profile. Re-publishing the latest payload is `unchanged`. */
 export async function publish(deps: Deps, input: PublishInput): Promise<PublishResult> {
-  const client = getClient(checkName("client", input.client)).id;
+  const record = getClient(checkName("client", input.client));
+  const client = record.id;
   const profile = checkName("profile", input.profile);
   const payload = checkPayloadShape(input.payload);
+  for (const name of Object.keys(payload.mcpServers)) checkServerNameFor(record, name);
   const changelog = input.changelog ?? "";
   if (typeof changelog !== "string" || changelog.length > 10_000) {
     throw new AppError("invalid_input", "The changelog must be text of at most 10,000 characters");

@@ -17,9 +17,7 @@ export interface PublishDraftResult extends PublishResult {
 
 /** The neutral payload of a draft, in draft order. */
 export function payloadOf(d: Draft): NeutralPayload {
-  const mcpServers: NeutralPayload["mcpServers"] = {};
-  for (const s of d.servers) mcpServers[s.name] = s.entry;
-  return { mcpServers };
+  return { mcpServers: Object.fromEntries(d.servers.map((s) => [s.name, s.entry])) };
 }
 
 /** Publishes the draft of client/profile. */

@@ -68,8 +68,11 @@ export async function payloadFromFile(deps: Deps, file: string, fromClient?: str
     );
   }
   const natives = codec.readServers(text, client.servers);
-  const mcpServers: Record<string, NeutralEntry> = {};
-  for (const [name, native] of Object.entries(natives)) mcpServers[name] = client.parse(name, native);
+  // fromEntries defines own keys: a server named "__proto__" stays a key (and is refused by publish)
+  // instead of becoming the prototype of the map.
+  const mcpServers: Record<string, NeutralEntry> = Object.fromEntries(
+    Object.entries(natives).map(([name, native]) => [name, client.parse(name, native)]),
+  );
   return { mcpServers };
 }
 

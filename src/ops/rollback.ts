@@ -50,14 +50,16 @@ export async function rollback(deps: Deps, input: RollbackInput): Promise<Deploy
   if (input.to !== undefined && input.artifactId !== undefined) {
     throw new AppError("invalid_input", "Give --to or --artifact-id, not both");
   }
+  // A named target (its project folder checked) before anything is settled or read.
+  const explicit = input.configPath !== undefined || input.scope !== undefined;
+  const named = explicit ? (await resolveTarget(deps, client, input)).path : undefined;
   await settleClient(deps, client.id);
   const records = (await readDeployments(deps, client.id)).filter((r) => r.action !== "connect");
-  const explicit = input.configPath !== undefined || input.scope !== undefined;
   const latest = records.at(-1);
   // The file comes from this command line, or from the log but only among this client's own files.
   const path = explicit
-    ? resolveTarget(deps, client, input).path
-    : latest && recordedTarget(deps, client, input, latest, "a rollback").path;
+    ? named
+    : latest && (await recordedTarget(deps, client, input, latest, "a rollback")).path;
   const forPath = records.filter((r) => r.config_path === path);
   const current = forPath.at(-1);
   if (!path || !current) {
@@ -147,7 +149,7 @@ async function restore(
   // The record must be the one we signed, and (whatever the log says) name a file this invocation may
   // write for this client.
   await authenticate(r);
-  recordedTarget(deps, client, input, r, `restoring deployment "${r.deployment_id}"`);
+  await recordedTarget(deps, client, input, r, `restoring deployment "${r.deployment_id}"`);
   return await withConfigLock(deps, r.config_path, async (lockName) => {
     const now = await readConfigFile(deps, r.config_path);
     if (now.sha256 !== r.post_image_sha256) {

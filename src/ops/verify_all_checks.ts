@@ -16,6 +16,7 @@ import { trustedKeys } from "../store/keys.ts";
 import { contradiction } from "./index_witness.ts";
 import { readHead } from "../store/index_head.ts";
 import { pendingNames, readIntent } from "../store/journal.ts";
+import { isSharedFolder } from "../platform/folder_guard.ts";
 import { layout } from "../store/layout.ts";
 import { readIndex } from "../store/profile_index.ts";
 import type { SecretBook } from "../store/secrets.ts";
@@ -360,12 +361,14 @@ export async function checkFolders(deps: Deps, r: Report): Promise<void> {
     const st = await deps.fs.stat(d);
     if (!st?.isDirectory) continue;
     if (st.mode !== null && (st.mode & 0o020) !== 0) {
+      // A shared or system folder (e.g. --home /var/local) is the user's choice to undo, not a chmod to run.
+      const fix = isSharedFolder(d, st.mode)
+        ? "a shared system folder: choose a state folder of your own"
+        : `run: chmod g-w '${d}'`;
       r.warnings.push({
         check: "modes",
         path: d,
-        message: `"${d}" is writable by its group (mode ${
-          st.mode.toString(8).padStart(4, "0")
-        }); run: chmod g-w '${d}'`,
+        message: `"${d}" is writable by its group (mode ${st.mode.toString(8).padStart(4, "0")}); ${fix}`,
       });
     }
     temps += (await deps.fs.readDir(d)).filter((n) => n.includes(".mcpo-tmp-")).length;

@@ -19,6 +19,8 @@ export interface FileInfo {
    * dev and ino; a file with nlink > 1 has another name somewhere. */
   dev?: number | null;
   nlink?: number | null;
+  /** Owner's user id (null on Windows). */
+  uid?: number | null;
 }
 
 export interface WriteOptions {
@@ -73,6 +75,7 @@ function info(s: Deno.FileInfo): FileInfo {
     ino: s.ino ?? null,
     dev: s.dev ?? null,
     nlink: s.nlink ?? null,
+    uid: s.uid ?? null,
   };
 }
 

@@ -83,6 +83,15 @@ export class AccessPolicy {
     return this;
   }
 
+  /** Metadata of a folder the user named (a project folder), before anything in it is allowed: one stat
+   * that follows symlinks; nothing is read or written. Null when nothing is there. */
+  inspect(path: string): Promise<FileInfo | null> {
+    const p = checkPathSyntax(path);
+    return this.fs.stat(p).catch((e) => {
+      throw mapFsError(e, "stat", p);
+    });
+  }
+
   /** Allows one file, temp files beside it, and creating the folders above it. */
   allowFile(path: string, linkRoots: string[] = []): this {
     this.files.push({ path: checkPathSyntax(path), linkRoots: linkRoots.map(checkPathSyntax) });

@@ -2,7 +2,9 @@
  * The MCP server against bad input: fast-check generated arguments for every tool (hostile strings,
  * wrong types, JSON strings, prototype keys) are each answered with a result or a structured error
  * document (never internal_error); the stdio server (with its fast first answer) survives malformed
- * JSON-RPC, invalid UTF-8, 10,000-deep JSON and messages over the 8 MiB limit, and keeps answering.
+ * JSON-RPC, invalid UTF-8, 10,000-deep JSON and messages over the 8 MiB limit, and keeps answering;
+ * its errors use JSON-RPC 2.0's codes (-32700 and -32600 with `id: null` when the id is unreadable,
+ * -32602 for params that do not match the method, -32601 for an unknown method).
  */
 import fc from "../helpers/fc.ts";
 import { assert, assertEquals } from "../core/assert.ts";
@@ -195,4 +197,41 @@ Deno.test("over a real pipe, under the binary's flags: a 9 MiB line is refused a
   } finally {
     await h.cleanup();
   }
+});
+
+Deno.test("JSON-RPC errors use the spec's codes: -32700/-32600 with id null (or the request's id), -32602 for bad params", async () => {
+  const bad = [
+    "{oops",
+    '{"jsonrpc":"2.0","id":21,"method":7}',
+    '{"hello":1}',
+    { jsonrpc: "2.0", id: 22, method: "tools/call" },
+    { jsonrpc: "2.0", id: 23, method: "tools/call", params: {} },
+    { jsonrpc: "2.0", id: 24, method: "tools/call", params: { name: 5 } },
+    { jsonrpc: "2.0", id: 25, method: "resources/read", params: {} },
+    { jsonrpc: "2.0", id: 26, method: "prompts/get", params: {} },
+    { jsonrpc: "2.0", id: 27, method: "no/such/method" },
+    { jsonrpc: "2.0", id: 28, method: "tools/call", params: { name: "list_profiles", arguments: {} } },
+  ];
+  // A malformed initialize first: the fast path leaves it to the SDK, which refuses its params.
+  const msgs = await session([
+    line({ jsonrpc: "2.0", id: 20, method: "initialize", params: {} }),
+    line(INIT),
+    ...bad.map(line),
+  ]);
+  for (const m of msgs) assert.ok("id" in m, `every answer carries an id: ${JSON.stringify(m)}`);
+  const byId = new Map(msgs.filter((m) => m.id !== null).map((m) => [m.id, m]));
+  const nulls = msgs.filter((m) => m.id === null).map((m) => m.error.code);
+  assertEquals(nulls.sort(), [-32700, -32600].sort());
+  assertEquals(byId.get(20).error.code, -32602);
+  assertEquals(byId.get(1).result.serverInfo.name, "mcp-orchestration");
+  assertEquals(byId.get(21).error.code, -32600);
+  for (const id of [22, 23, 24, 25, 26]) {
+    const e = byId.get(id).error;
+    assertEquals(e.code, -32602, JSON.stringify(e));
+    assert.match(e.message, /^Invalid params: params(\.\w+)?: /);
+    assert.doesNotMatch(e.message, /[[{\n]/, "no validation dump");
+  }
+  assert.match(byId.get(23).error.message, /params\.name: expected string/);
+  assertEquals(byId.get(27).error.code, -32601);
+  assertEquals(byId.get(28).result.structuredContent.profiles, []);
 });

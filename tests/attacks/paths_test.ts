@@ -3,7 +3,9 @@
  * deployment, registry id, secret name, --home), a client config file that is a symlink to a file
  * outside the allowed places (or into the state folder), a config folder that is such a symlink, a
  * world-writable state folder: each is refused with a structured error, and nothing is written
- * outside the state folder, nor followed.
+ * outside the state folder, nor followed. A state folder right under a shared folder like /tmp is
+ * judged by itself (not by /tmp); a shared or system folder is never advised a chmod, never narrowed by
+ * init, and a system folder (/usr/local, /var, /) is never a state folder.
  */
 import { join } from "node:path";
 import { assert, assertEquals } from "../core/assert.ts";
@@ -16,6 +18,8 @@ import { publish } from "../../src/ops/publish.ts";
 import { SAMPLE_PAYLOAD } from "../helpers/home.ts";
 import { assertRejectsCode } from "../core/assert.ts";
 import { setSecrets } from "../../src/store/secrets.ts";
+import { FolderGuard } from "../../src/platform/folder_guard.ts";
+import type { FileSystem } from "../../src/platform/fs.ts";
 
 const HOSTILE = [
   "../x",
@@ -188,3 +192,63 @@ Deno.test("a world-writable state folder is refused by every command (exit 8, th
     }
     await Deno.chmod(h.home, 0o700);
   }));
+
+Deno.test("--home right under a shared folder like /tmp: the state folder itself is checked, never /tmp; /tmp itself is never to be chmod-ed", async () => {
+  // A stand-in for /tmp: world-writable with the sticky bit, so nothing is written in the real /tmp.
+  const shared = await Deno.realPath(await Deno.makeTempDir({ prefix: "mcpo-shared-" }));
+  await Deno.chmod(shared, 0o1777);
+  try {
+    await withHome(async (h) => {
+      const state = join(shared, "state");
+      const r = await cli(h, ["--home", state, "init", "--format", "json"]);
+      assertEquals(r.code, 0, r.stdout);
+      assertEquals(r.json.home, state);
+      assertEquals((await cli(h, ["--home", state, "verify", "--all", "--format", "json"])).code, 0);
+      // The shared folder as the state folder: refused, naming it, and no chmod advice for it.
+      const own = await cli(h, ["--home", shared, "init", "--format", "json"]);
+      assertEquals(
+        [own.code, own.json.error, own.json.details.path],
+        [8, "path_not_allowed", shared],
+        own.stdout,
+      );
+      assert.doesNotMatch(own.stdout, /chmod/);
+      assert.match(own.json.message, /shared system folder .*choose a state folder of your own/);
+      assertEquals((await Array.fromAsync(Deno.readDir(shared))).map((e) => e.name), ["state"]);
+      // A group-shared folder (sticky, group-writable) as the state folder: verify --all warns, no chmod.
+      const group = join(shared, "group");
+      await Deno.mkdir(group);
+      await Deno.chmod(group, 0o1770);
+      assertEquals((await cli(h, ["--home", group, "init"])).code, 0);
+      const v = await cli(h, ["--home", group, "verify", "--all", "--format", "json"]);
+      const w = v.json.warnings.find((x: { path: string }) => x.path === group);
+      assert.match(w?.message ?? "", /writable by its group .*choose a state folder of your own/, v.stdout);
+      assert.doesNotMatch(w.message, /chmod/);
+    });
+  } finally {
+    await Deno.remove(shared, { recursive: true });
+  }
+});
+
+Deno.test("a system folder (/usr/local, /var, /) is never a state folder: refused before any file-system call", async () => {
+  // A file system that records calls and touches nothing, so a broken guard cannot write to /usr/local.
+  const calls: string[] = [];
+  const fake = new Proxy({}, {
+    get: (_t, op) => (p: string) => {
+      calls.push(`${String(op)} ${p}`);
+      return Promise.resolve(
+        op === "stat"
+          ? { isDirectory: true, isFile: false, isSymlink: false, mode: 0o755, size: 0, mtimeMs: 0 }
+          : null,
+      );
+    },
+  }) as FileSystem;
+  for (const root of ["/usr/local", "/var", "/", "/etc"]) {
+    const e = await new FolderGuard(fake).check(root, join(root, "keys", "signing.key")).then(
+      () => null,
+      (x) => x,
+    );
+    assertEquals([e?.code, e?.details?.path], ["path_not_allowed", root], root);
+    assert.match(e.message, /system folder: refusing to use it; choose a state folder of your own/);
+  }
+  assertEquals(calls, []);
+});

@@ -1,4 +1,8 @@
-/** Claude Code: `~/.claude.json` (or `$CLAUDE_CONFIG_DIR/.claude.json`), `type` required on every entry. */
+/**
+ * Claude Code: `~/.claude.json` (or `$CLAUDE_CONFIG_DIR/.claude.json`), `type` required on every entry.
+ * A server named `constructor` makes it reject the whole file ("mcpServers: Invalid input: expected
+ * record, received object", claude 2.1.197): every server in it disappears.
+ */
 import { ALL_FIELDS, DOLLAR_BRACE } from "../launch.ts";
 import { defineClient } from "../define.ts";
 import { at } from "../paths.ts";
@@ -32,5 +36,12 @@ export default defineClient({
     timeoutSetting: "`MCP_TIMEOUT` (ms) in claude's environment",
     source:
       "claude 2.1.197 (checked); Windows: the docs ask for a `cmd /c npx` wrapper in the entry (not verified)",
+  },
+  names: {
+    refused: {
+      names: ["constructor"],
+      why: 'Claude Code cannot parse a file holding a server of that name ("mcpServers: expected record, ' +
+        'received object") and then loads none of its servers',
+    },
   },
 });
