@@ -30,7 +30,8 @@ import { tableLines } from "./toml_emit.ts";
 function parseBody(body: string): Record<string, unknown> {
   if (body.trim() === "") return {};
   try {
-    return toPlain(tomlParse(body)) as Record<string, unknown>;
+    // Integers past 2^53 are read as BigInt: valid TOML (up to 2^63 - 1) that a number would change.
+    return toPlain(tomlParse(body, { integersAsBigInt: "asNeeded" })) as Record<string, unknown>;
   } catch (e) {
     if (e instanceof TomlError) throw parseError("toml", e.line, e.column, e.message.split("\n")[0]);
     throw parseError("toml", 1, 1, e instanceof Error ? e.message : String(e));
