@@ -81,7 +81,8 @@ export function insertMembers(
     if (!trailing) commaAt = lastEnd;
   }
   let ins = members.map(([key, value]) =>
-    eol + ci + (key === null ? "" : JSON.stringify(key) + ": ") + pretty(value, ci, unit, eol) + (trailing ? "," : "")
+    eol + ci + (key === null ? "" : JSON.stringify(key) + ": ") + pretty(value, ci, unit, eol) +
+    (trailing ? "," : "")
   ).join(trailing ? "" : ",");
   if (!text.slice(at, close).includes("\n")) ins += eol + indentAt(text, close);
   let out = splice(text, at, at, ins);

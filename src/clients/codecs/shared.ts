@@ -6,6 +6,15 @@
 import { AppError } from "../../core/errors.ts";
 import type { Codec, NativeEntry, ServersLocation } from "../types.ts";
 
+/** How many times the codecs have read a whole document (a parser's or lexer's pass over it): tests
+ * check that a batch of changes is planned on a bounded number of reads, whatever its size. */
+export const parseCounter = { count: 0 };
+
+/** Counts one whole-document read in `parseCounter`. */
+export function countParse(): void {
+  parseCounter.count++;
+}
+
 /** 1-based line and column of `offset` in `text` (columns count UTF-16 units). */
 export function lineColAt(text: string, offset: number): { line: number; column: number } {
   let line = 1;
