@@ -76,8 +76,8 @@ export async function readLogHead(
 ): Promise<{ head: LogHead; text: string } | null> {
   const path = logHeadPath(deps, client);
   const got = await readJson<LogHead>(deps.fs, path, (text) => {
-    const key = keyOf(text);
-    const hit = key === undefined ? undefined : recall<LogHead>(text, trusted.get(key));
+    const key = keyOf(deps.cache, text);
+    const hit = key === undefined ? undefined : recall<LogHead>(deps.cache, text, trusted.get(key));
     return hit && hit.client_id === client && "records" in hit ? hit : undefined;
   });
   if (!got) return null;
@@ -104,6 +104,6 @@ export async function readLogHead(
   const pem = trusted.get(h.signing_key_id);
   if (!pem) throw bad(`signed by the untrusted key "${h.signing_key_id}"`);
   if (!(await verify(pem, signedPart(h), String(h.signature)))) throw bad("the signature does not match");
-  remember(got.text, pem, h);
+  remember(deps.cache, got.text, pem, h);
   return { head: h, text: got.text };
 }
