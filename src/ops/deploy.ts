@@ -7,7 +7,7 @@ import { defineLazyLoaded } from "../core/lazy.ts";
 import { checkEntryName } from "../core/payload.ts";
 import { checkName } from "../core/names.ts";
 import { redactSecretAssignments, redactText } from "../core/redact.ts";
-import { makeRedactor } from "./redact.ts";
+import { makeRedactor } from "../deploy/redact.ts";
 import { sha256Hex } from "../core/digest.ts";
 import { refsIn } from "../core/neutral.ts";
 import { loadCodec } from "../clients/codecs/load.ts";
@@ -23,13 +23,13 @@ import {
   readDeployments,
 } from "../store/deployments.ts";
 import { readSecrets, secretValue } from "../store/secrets.ts";
-import { readConfigFile } from "./config_file.ts";
-import { commitFileWrite } from "./file_commit.ts";
-import { withConfigLock } from "./pending.ts";
-import { artifactToDeploy, type IndexWitness } from "./deploy_artifact.ts";
-import { checkLogWitness, contradiction } from "./index_witness.ts";
-import { type Conflict, planEdit } from "./deploy_plan.ts";
-import { resolveTarget, type Target, type TargetOptions } from "./deploy_target.ts";
+import { readConfigFile } from "../deploy/config_file.ts";
+import { commitFileWrite } from "../deploy/file_commit.ts";
+import { withConfigLock } from "../deploy/pending.ts";
+import { artifactToDeploy, type IndexWitness } from "../deploy/deploy_artifact.ts";
+import { checkLogWitness, contradiction } from "../deploy/index_witness.ts";
+import { type Conflict, planEdit } from "../deploy/deploy_plan.ts";
+import { resolveTarget, type Target, type TargetOptions } from "../deploy/deploy_target.ts";
 
 export interface DeployInput extends TargetOptions {
   client: string;

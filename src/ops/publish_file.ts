@@ -11,7 +11,7 @@ import { ALL_CLIENTS, getClient } from "../clients/registry.ts";
 import type { ClientRecord, Format } from "../clients/types.ts";
 import type { NeutralEntry } from "../core/neutral.ts";
 import type { Deps } from "../platform/deps.ts";
-import { readNamedFile, userPath } from "./named_file.ts";
+import { readNamedFile, userPath } from "../platform/named_file.ts";
 import { publish, type PublishResult } from "./publish.ts";
 
 function formatOf(path: string): Format {

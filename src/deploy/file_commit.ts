@@ -2,7 +2,7 @@
  * The last steps of the write protocol, shared by deploy, rollback, restore and connect: back up the
  * pre-image, journal the deployment record (write-ahead), replace the file by compare-and-swap (or
  * remove it), append the record to the log, clear the journal. A crash at any step leaves the file old
- * or new, and the journal tells the next command which (ops/pending.ts).
+ * or new, and the journal tells the next command which (deploy/pending.ts).
  */
 import { AppError } from "../core/errors.ts";
 import type { Deps } from "../platform/deps.ts";

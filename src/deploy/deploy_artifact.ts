@@ -6,8 +6,8 @@ import { type Artifact, resolveArtifactId } from "../store/artifacts.ts";
 import { trustedKeys } from "../store/keys.ts";
 import { type ProfileIndex, readIndex } from "../store/profile_index.ts";
 import { verifyArtifact } from "../store/verify_artifact.ts";
-import { findPublished } from "./get_config.ts";
-import { whereIndexed } from "./verify.ts";
+import { findPublished } from "../ops/get_config.ts";
+import { whereIndexed } from "../ops/verify.ts";
 import { isName } from "../core/names.ts";
 
 export interface ChosenArtifact {
