@@ -6,8 +6,7 @@ import { type Artifact, resolveArtifactId } from "../store/artifacts.ts";
 import { trustedKeys } from "../store/keys.ts";
 import { type ProfileIndex, readIndex } from "../store/profile_index.ts";
 import { verifyArtifact } from "../store/verify_artifact.ts";
-import { findPublished } from "../ops/get_config.ts";
-import { whereIndexed } from "../ops/verify.ts";
+import { findPublished, whereIndexed } from "../store/published.ts";
 import { isName } from "../core/names.ts";
 
 export interface ChosenArtifact {
