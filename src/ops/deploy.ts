@@ -59,7 +59,7 @@ export interface DeployResult {
 export async function deploy(deps: Deps, input: DeployInput): Promise<DeployResult> {
   const client = getClient(checkName("client", input.client));
   const profile = checkName("profile", input.profile ?? "default");
-  const { artifact, version, witness } = await artifactToDeploy(
+  const { artifact, version, witness, trusted } = await artifactToDeploy(
     deps,
     client.id,
     profile,
@@ -77,6 +77,7 @@ export async function deploy(deps: Deps, input: DeployInput): Promise<DeployResu
     action: "deploy",
     indexVersion: version,
     witness,
+    trusted,
   });
 }
 
@@ -105,6 +106,9 @@ export interface ApplyInput {
    * under the lock saw a version it lacks, and the index read again (a publish and a deploy of it may
    * have landed in between) lacks it too. */
   witness?: IndexWitness;
+  /** The trusted keys the artifact was verified with, when read already: the deployment log is read,
+   * and its signing key checked, with them (one read of the keys per deploy). */
+  trusted?: Map<string, string>;
 }
 
 /** Renders every server of the artifact for the client; reports secrets left as references. */
@@ -137,7 +141,7 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
   const { desired, warnings } = renderAll(deps, a, secrets);
   return await withConfigLock(deps, a.target.path, async (lockName) => {
     const before = await readConfigFile(deps, a.target.path);
-    const all = await readDeployments(deps, a.client.id);
+    const all = await readDeployments(deps, a.client.id, a.trusted);
     if (a.witness && contradiction(all, a.profile, a.witness.index)) {
       checkLogWitness(all, a.client.id, a.profile, await a.witness.reread());
     }
@@ -214,7 +218,10 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
       ...(a.indexVersion ? { index_version: a.indexVersion } : {}),
     };
     if (textChanged || !before.bytes) {
-      const done = await commitFileWrite(deps, lockName, before, after, rec, { newFileMode: 0o644 });
+      const done = await commitFileWrite(deps, lockName, before, after, rec, {
+        newFileMode: 0o644,
+        trusted: a.trusted,
+      });
       backupPath = done.backup;
       if (done.narrowedFrom !== null) {
         const was = done.narrowedFrom.toString(8).padStart(4, "0");
@@ -223,7 +230,7 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
         );
       }
     } else {
-      await appendDeployment(deps, rec);
+      await appendDeployment(deps, rec, undefined, a.trusted);
     }
     // The diff of a real deploy is computed when it is read (JSON output, the MCP tool, after ready()):
     // the text output does not show it, and for a 500-server deploy it is ~7 ms of work.

@@ -108,7 +108,7 @@ export async function rollback(deps: Deps, input: RollbackInput): Promise<Deploy
     profile = prev.profile_id;
     from = prev.deployment_id;
   }
-  const { artifact, version, witness } = await artifactToDeploy(
+  const { artifact, version, witness, trusted } = await artifactToDeploy(
     deps,
     client.id,
     profile,
@@ -126,6 +126,7 @@ export async function rollback(deps: Deps, input: RollbackInput): Promise<Deploy
     restoredFrom: from,
     indexVersion: version,
     witness,
+    trusted,
   });
 }
 
