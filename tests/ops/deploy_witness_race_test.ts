@@ -8,7 +8,8 @@ import { assertEquals, assertRejectsCode } from "../core/assert.ts";
 import { SAMPLE_PAYLOAD, withHome } from "../helpers/home.ts";
 import { init } from "../../src/ops/init.ts";
 import { publish } from "../../src/ops/publish.ts";
-import { applyArtifact, deploy } from "../../src/ops/deploy.ts";
+import { deploy } from "../../src/ops/deploy.ts";
+import { applyArtifact } from "../../src/deploy/mod.ts";
 import { artifactToDeploy } from "../../src/deploy/deploy_artifact.ts";
 import { getClient } from "../../src/clients/registry.ts";
 
