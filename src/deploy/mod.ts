@@ -15,3 +15,17 @@ export { entryHash } from "./deploy_plan.ts";
 export { contradiction } from "./index_witness.ts";
 export { clientFilePath, type FileLocation, readClientServers } from "./client_file.ts";
 export { makeRedactor } from "./redact.ts";
+export { publish, type PublishInput, type PublishResult } from "./publish.ts";
+export { factsOf, type ValidateConfigResult, validateDraft } from "./validate.ts";
+export {
+  checkArtifacts,
+  checkDeployments,
+  checkFolders,
+  checkIndexes,
+  checkJournal,
+  checkKeys,
+  checkPrivateMode,
+  checkWitness,
+  type Finding,
+  type Report,
+} from "./verify_all_checks.ts";

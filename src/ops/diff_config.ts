@@ -22,7 +22,7 @@ import { type IndexEntry, readIndex } from "../store/profile_index.ts";
 import { readSecrets, secretValue } from "../store/secrets.ts";
 import { verifyArtifact } from "../store/verify_artifact.ts";
 import { clientFilePath, readClientServers } from "../deploy/mod.ts";
-import { payloadOf } from "./publish_draft.ts";
+import { payloadOf } from "../store/drafts.ts";
 import { makeRedactor } from "../deploy/mod.ts";
 
 export type DiffMode = "draft" | "file" | "artifact" | "deployed";

@@ -12,7 +12,7 @@ import type { ClientRecord, Format } from "../clients/types.ts";
 import type { NeutralEntry } from "../core/neutral.ts";
 import type { Deps } from "../platform/deps.ts";
 import { readNamedFile, userPath } from "../platform/named_file.ts";
-import { publish, type PublishResult } from "./publish.ts";
+import { publish, type PublishResult } from "../deploy/mod.ts";
 
 function formatOf(path: string): Format {
   const ext = extname(path).toLowerCase();

@@ -24,7 +24,7 @@ import {
   checkWitness,
   type Finding,
   type Report,
-} from "./verify_all_checks.ts";
+} from "../deploy/mod.ts";
 
 /** What `verify --all` found when nothing is wrong: counts of what was checked, and warnings. */
 export interface VerifyAllResult {

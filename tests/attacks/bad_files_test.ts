@@ -10,7 +10,7 @@ import { assert, assertEquals } from "../core/assert.ts";
 import { type TempHome, withHome } from "../helpers/home.ts";
 import { AppError } from "../../src/core/errors.ts";
 import { init } from "../../src/ops/init.ts";
-import { publish } from "../../src/ops/publish.ts";
+import { publish } from "../../src/deploy/publish.ts";
 import { deploy } from "../../src/ops/deploy.ts";
 import { history } from "../../src/ops/history.ts";
 

@@ -26,7 +26,7 @@ import { type TempHome, withHome } from "../helpers/home.ts";
 import { withMcp } from "../mcp/client.ts";
 import { sha256Hex } from "../../src/core/digest.ts";
 import { init } from "../../src/ops/init.ts";
-import { publish } from "../../src/ops/publish.ts";
+import { publish } from "../../src/deploy/publish.ts";
 import { deploy } from "../../src/ops/deploy.ts";
 import { rollback } from "../../src/ops/rollback.ts";
 import { entryHash } from "../../src/deploy/deploy_plan.ts";

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { assert, assertEquals, assertRejects, assertRejectsCode } from "../core/assert.ts";
 import { withHome } from "../helpers/home.ts";
 import { init } from "../../src/ops/init.ts";
-import { publish } from "../../src/ops/publish.ts";
+import { publish } from "../../src/deploy/publish.ts";
 import { deploy } from "../../src/ops/deploy.ts";
 import { setSecrets } from "../../src/store/secrets.ts";
 

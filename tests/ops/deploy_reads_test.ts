@@ -7,7 +7,7 @@ import { SAMPLE_PAYLOAD, withHome } from "../helpers/home.ts";
 import { type FileSystem, realFs } from "../../src/platform/fs.ts";
 import { layout } from "../../src/store/layout.ts";
 import { init } from "../../src/ops/init.ts";
-import { publish } from "../../src/ops/publish.ts";
+import { publish } from "../../src/deploy/publish.ts";
 import { deploy } from "../../src/ops/deploy.ts";
 
 /** realFs, counting the reads of the trusted keys folder and of each file. */

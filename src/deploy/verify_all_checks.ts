@@ -13,7 +13,7 @@ import { loadBackup } from "../store/backups.ts";
 import { readDeployments } from "../store/deployments.ts";
 import { checkLog } from "../store/deployment_log.ts";
 import { trustedKeys } from "../store/keys.ts";
-import { contradiction } from "../deploy/mod.ts";
+import { contradiction } from "./index_witness.ts";
 import { readHead } from "../store/index_head.ts";
 import { pendingNames, readIntent } from "../store/journal.ts";
 import { layout } from "../store/layout.ts";
