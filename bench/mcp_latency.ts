@@ -11,7 +11,7 @@ import { realDenoDir } from "../scripts/deno_dir.ts";
 import { makeDeps } from "../src/platform/make_deps.ts";
 import { allClientFiles } from "../src/clients/allowed_files.ts";
 import { init } from "../src/ops/init.ts";
-import { publish } from "../src/ops/publish.ts";
+import { publish } from "../src/deploy/publish.ts";
 import { addServer } from "../src/ops/add_server.ts";
 import { RawClient } from "./raw_client.ts";
 

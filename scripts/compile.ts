@@ -2,7 +2,7 @@
  * `deno task compile [--target T]... [--output-dir DIR]`: builds DIR/mcp-orchestration-<target> (DIR
  * defaults to dist/) for the five release targets with the permission flags of permissions.ts. The
  * registry is embedded through its JSON imports; the modules main.ts, src/cli/commands/mod.ts and
- * src/ops/deploy.ts (jsdiff) load by URL (so that `deno run` starts fast) are embedded with --include.
+ * src/deploy/apply.ts (jsdiff) load by URL (so that `deno run` starts fast) are embedded with --include.
  *
  * The first compile per target downloads Deno's runtime base (denort) into DENO_DIR; set DENORT_BIN
  * to a local denort of the same version and target, or use a DENO_DIR that already holds it, to build

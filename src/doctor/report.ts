@@ -3,7 +3,15 @@
  * transport, what it answered or why it failed), the evidence and the fix under a failure, then the
  * summary. The JSON form is the report itself.
  */
-import { PLAIN, type Style } from "../cli/style.ts";
+/** The colours a report uses (the CLI's Style has them); PLAIN leaves text as it is. */
+export interface Paint {
+  green(s: string): string;
+  red(s: string): string;
+  yellow(s: string): string;
+  dim(s: string): string;
+}
+const same = (s: string) => s;
+const PLAIN: Paint = { green: same, red: same, yellow: same, dim: same };
 import type { DoctorReport, ServerReport } from "./types.ts";
 
 /** Lines of stderr shown under a failure in text (JSON carries the whole tail). */
@@ -12,7 +20,7 @@ const SHOWN_STDERR = 5;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** The one line of a server (also the progress line). */
-export function serverLine(r: ServerReport, s: Style = PLAIN): string {
+export function serverLine(r: ServerReport, s: Paint = PLAIN): string {
   const who = `${r.client}/${r.name} (${r.transport})`;
   if (r.status === "skipped") return `${s.dim("-")} ${who}: ${r.cause}: ${r.message}`;
   if (r.status === "failed") return `${s.red("✘")} ${who}: ${s.red(r.cause ?? "failed")}: ${r.message}`;
@@ -28,7 +36,7 @@ export function serverLine(r: ServerReport, s: Style = PLAIN): string {
 }
 
 /** The whole report as text. */
-export function reportText(r: DoctorReport, s: Style = PLAIN): string {
+export function reportText(r: DoctorReport, s: Paint = PLAIN): string {
   if (r.servers.length === 0) return "No servers to check (no client config file with servers was found)";
   const lines: string[] = [];
   for (const x of r.servers) {

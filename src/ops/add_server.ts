@@ -13,13 +13,12 @@ import { isSecretName } from "../core/secret_detect.ts";
 import { entryRefs, type Extracted, extractSecrets, replaceSpans } from "../core/secret_extract.ts";
 import { secretSpans } from "../core/secret_spans.ts";
 import type { Deps } from "../platform/deps.ts";
-import { inputsOf, refName, selectSource } from "../registry/inputs.ts";
+import { checkTransport, inputsOf, refName, selectSource } from "../registry/inputs.ts";
 import { resolveServer } from "../registry/resolve.ts";
 import { loadCatalog } from "../registry/user_files.ts";
 import { type DraftServer, type DraftSummary, summarize, updateDraft } from "../store/drafts.ts";
 import { setSecrets } from "../store/secrets.ts";
-import { type CustomInput, customServer } from "./custom_server.ts";
-import { checkTransport } from "./list_servers.ts";
+import { type CustomInput, customServer } from "../registry/custom_server.ts";
 
 export interface AddServerInput extends CustomInput {
   /** Catalogue id, or the name of a custom server. */

@@ -6,9 +6,8 @@
 import type { Deps } from "../platform/deps.ts";
 import { which } from "../platform/which.ts";
 import { installHint } from "../registry/catalog.ts";
-import { selectSource, type Source, sourcesOf, type Transport } from "../registry/inputs.ts";
+import { checkTransport, selectSource, type Source, sourcesOf, type Transport } from "../registry/inputs.ts";
 import { loadCatalog } from "../registry/user_files.ts";
-import { checkTransport } from "./list_servers.ts";
 
 const RUNTIMES: Record<string, { runtime: string; get: string }> = {
   npm: { runtime: "npx", get: "Install Node.js (it ships npx): https://nodejs.org" },

@@ -24,8 +24,7 @@ import type { Deps } from "../platform/deps.ts";
 import type { DoctorRuntime } from "../platform/doctor_runtime.ts";
 import { loadCatalog } from "../registry/user_files.ts";
 import { readSecrets } from "../store/secrets.ts";
-import { clientFilePath, readClientServers } from "./client_file.ts";
-import { factsOf } from "./validate_config.ts";
+import { clientFilePath, factsOf, readClientServers } from "../deploy/mod.ts";
 
 export interface DoctorInput {
   clients?: string[];

@@ -5,19 +5,14 @@
  */
 import { AppError } from "../core/errors.ts";
 import type { Issue } from "../core/validation.ts";
-import type { NeutralPayload } from "../core/neutral.ts";
 import type { Deps } from "../platform/deps.ts";
-import { type Draft, readDraft } from "../store/drafts.ts";
-import { publish, type PublishResult } from "./publish.ts";
-import { validateDraft } from "./validate_config.ts";
+import { payloadOf, readDraft } from "../store/drafts.ts";
+import { publish, type PublishResult, validateDraft } from "../deploy/mod.ts";
+
+export type { PublishResult };
 
 export interface PublishDraftResult extends PublishResult {
   warnings: Issue[];
-}
-
-/** The neutral payload of a draft, in draft order. */
-export function payloadOf(d: Draft): NeutralPayload {
-  return { mcpServers: Object.fromEntries(d.servers.map((s) => [s.name, s.entry])) };
 }
 
 /** Publishes the draft of client/profile. */

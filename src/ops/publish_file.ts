@@ -16,8 +16,8 @@ import { checkPayloadShape } from "../core/payload.ts";
 import { type Extracted, extractSecrets } from "../core/secret_extract.ts";
 import type { Deps } from "../platform/deps.ts";
 import { readSecrets, setSecrets } from "../store/secrets.ts";
-import { readNamedFile, userPath } from "./named_file.ts";
-import { publish, type PublishResult } from "./publish.ts";
+import { readNamedFile, userPath } from "../platform/named_file.ts";
+import { publish, type PublishResult } from "../deploy/mod.ts";
 
 function formatOf(path: string): Format {
   const ext = extname(path).toLowerCase();

@@ -8,7 +8,7 @@
 import { join } from "../platform/path.ts";
 import { AppError } from "../core/errors.ts";
 import type { Deps } from "../platform/deps.ts";
-import { readNamedFile, userPath } from "./named_file.ts";
+import { readNamedFile, userPath } from "../platform/named_file.ts";
 import { builtinEntries } from "../registry/catalog.ts";
 import { CATALOG_META_KEY, catalogMeta, ID_PATTERN, parseServerJsonText } from "../registry/server_json.ts";
 import { writeJson } from "../store/json_file.ts";

@@ -16,12 +16,12 @@ import {
 } from "../store/deployments.ts";
 import { loadBackup } from "../store/backups.ts";
 import { readSecretBook } from "../store/secrets.ts";
-import { readConfigFile } from "./config_file.ts";
-import { commitFileWrite } from "./file_commit.ts";
-import { settleClient, withConfigLock } from "./pending.ts";
-import { artifactToDeploy } from "./deploy_artifact.ts";
-import { applyArtifact, checkSecretsMode, type DeployResult } from "./deploy.ts";
-import { recordedTarget, resolveTarget, type TargetOptions } from "./deploy_target.ts";
+import { readConfigFile } from "../deploy/mod.ts";
+import { commitFileWrite } from "../deploy/mod.ts";
+import { settleClient, withConfigLock } from "../deploy/mod.ts";
+import { artifactToDeploy } from "../deploy/mod.ts";
+import { applyArtifact, checkSecretsMode, type DeployResult } from "../deploy/mod.ts";
+import { recordedTarget, resolveTarget, type TargetOptions } from "../deploy/mod.ts";
 import type { ClientRecord } from "../clients/types.ts";
 
 export interface RollbackInput extends TargetOptions {
@@ -110,7 +110,7 @@ export async function rollback(deps: Deps, input: RollbackInput): Promise<Deploy
     profile = prev.profile_id;
     from = prev.deployment_id;
   }
-  const { artifact, version, witness } = await artifactToDeploy(
+  const { artifact, version, witness, trusted } = await artifactToDeploy(
     deps,
     client.id,
     profile,
@@ -128,6 +128,7 @@ export async function rollback(deps: Deps, input: RollbackInput): Promise<Deploy
     restoredFrom: from,
     indexVersion: version,
     witness,
+    trusted,
   });
 }
 

@@ -12,12 +12,12 @@ import type { ClientRecord } from "../clients/types.ts";
 import type { Deps } from "../platform/deps.ts";
 import type { DeploymentRecord } from "../store/deployments.ts";
 import { hasOwn } from "../clients/codecs/shared.ts";
-import { deploymentsOf } from "./pending.ts";
+import { deploymentsOf } from "../deploy/mod.ts";
 import { trustedKeys } from "../store/keys.ts";
 import { indexedProfiles, latestPublished } from "../store/profile_index.ts";
 import { layout } from "../store/layout.ts";
-import { readConfigFile } from "./config_file.ts";
-import { entryHash } from "./deploy_plan.ts";
+import { readConfigFile } from "../deploy/mod.ts";
+import { entryHash } from "../deploy/mod.ts";
 
 export type TargetState =
   | "up-to-date"

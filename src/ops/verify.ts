@@ -5,10 +5,8 @@ import { checkName } from "../core/names.ts";
 import type { Deps } from "../platform/deps.ts";
 import { resolveArtifactId } from "../store/artifacts.ts";
 import { trustedKeys } from "../store/keys.ts";
-import { layout } from "../store/layout.ts";
-import { indexedProfiles, readIndex } from "../store/profile_index.ts";
+import { findPublished, whereIndexed } from "../store/published.ts";
 import { verifyArtifact } from "../store/verify_artifact.ts";
-import { findPublished } from "./get_config.ts";
 
 export interface VerifyResult {
   status: "verified";
@@ -20,24 +18,6 @@ export interface VerifyResult {
   legacy: boolean;
   /** With `legacy`: the `signing_key_id` label in the file (`signing_key_id` is the verifying key). */
   legacy_key_label?: string;
-}
-
-/** Every (client, profile, version) whose signed index lists `id`. */
-export async function whereIndexed(deps: Deps, id: string, trusted: Map<string, string>) {
-  const clients = await deps.fs.readDir(layout(deps.home).indexDir);
-  const pairs =
-    (await Promise.all(clients.map(async (c) => (await indexedProfiles(deps, c)).map((p) => [c, p])))).flat();
-  const found = await Promise.all(pairs.map(async ([client, profile]) => {
-    const idx = await readIndex(deps, client, profile, trusted);
-    return (idx?.entries ?? []).filter((e) => e.artifact_id === id)
-      .map((e) => ({
-        client_id: client,
-        profile_id: profile,
-        version: e.version,
-        ...(idx?.legacy ? { legacy: true as const } : {}),
-      }));
-  }));
-  return found.flat();
 }
 
 export async function verifyOp(

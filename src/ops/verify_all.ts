@@ -26,8 +26,8 @@ import {
   checkWitness,
   type Finding,
   type Report,
-} from "./verify_all_checks.ts";
-import { checkArtifactSecrets, checkDraftSecrets, checkRegistrySecrets } from "./verify_all_secrets.ts";
+} from "../deploy/mod.ts";
+import { checkArtifactSecrets, checkDraftSecrets, checkRegistrySecrets } from "../deploy/mod.ts";
 
 /** What `verify --all` found when nothing is wrong: counts of what was checked, and warnings. */
 export interface VerifyAllResult {

@@ -115,7 +115,7 @@ export class AccessPolicy {
         ))
         .catch((e) => {
           // A dangling link, or a loop of links, resolves to itself: the caller finds a link there
-          // and refuses it (ops/client_links.ts) instead of failing with the OS's words here.
+          // and refuses it (deploy/client_links.ts) instead of failing with the OS's words here.
           const unresolved = e instanceof Deno.errors.NotFound || e instanceof Deno.errors.FilesystemLoop;
           if (!unresolved) throw mapFsError(e, "realPath", p);
           return parent === p ? p : viaParent();

@@ -244,11 +244,11 @@ async function readBytes(deps: Deps, path: string): Promise<Uint8Array | null> {
 
 /** Reads and checks a client's log (head first: the log only grows after it). `integrity_error` when
  * it is not the log its head signed. */
-async function openOnce(deps: Deps, client: string): Promise<LogView> {
+async function openOnce(deps: Deps, client: string, known?: Map<string, string>): Promise<LogView> {
   const l = layout(deps.home);
   const path = l.deployments(client);
   const hasHead = (await deps.fs.stat(l.deploymentsHead(client))) !== null;
-  const trusted = hasHead ? await trustedKeys(deps) : new Map<string, string>();
+  const trusted = hasHead ? known ?? await trustedKeys(deps) : new Map<string, string>();
   const got = hasHead ? await readLogHead(deps, client, trusted) : null;
   const bytes = await readBytes(deps, path);
   const text = bytes ? dec.decode(bytes) : "";
@@ -290,15 +290,20 @@ async function openOnce(deps: Deps, client: string): Promise<LogView> {
 }
 
 /** Every record of a client's log, oldest first, after checking the log against its signed head (a
- * torn line is skipped; see the module comment). `integrity_error` for a forged or truncated log. */
-export async function readLog(deps: Deps, client: string): Promise<DeploymentRecord[]> {
+ * torn line is skipped; see the module comment). `integrity_error` for a forged or truncated log.
+ * `trusted`: the trusted keys, when the command has read them already (one trust set per command). */
+export async function readLog(
+  deps: Deps,
+  client: string,
+  trusted?: Map<string, string>,
+): Promise<DeploymentRecord[]> {
   let view: LogView;
   try {
-    view = await openOnce(deps, client);
+    view = await openOnce(deps, client, trusted);
   } catch (e) {
     // A log adopted or appended to between our two reads: once more, head first.
     if (!(e instanceof AppError && e.code === "integrity_error")) throw e;
-    view = await openOnce(deps, client);
+    view = await openOnce(deps, client, trusted);
   }
   return [...view.legacy, ...view.signed].map((e) => e.rec);
 }
@@ -355,10 +360,11 @@ export async function authenticate(rec: DeploymentRecord): Promise<void> {
   entry.verified = true;
 }
 
-/** The signing key, checked to be trusted (a head it signs must verify), before anything is written. */
-export async function logSigner(deps: Deps): Promise<Signer> {
+/** The signing key, checked to be trusted (a head it signs must verify), before anything is written.
+ * `trusted`: the trusted keys, when the command has read them already. */
+export async function logSigner(deps: Deps, trusted?: Map<string, string>): Promise<Signer> {
   const signer = await loadSigner(deps);
-  if (!(await trustedKeys(deps)).has(signer.keyId)) {
+  if (!(trusted ?? await trustedKeys(deps)).has(signer.keyId)) {
     throw new AppError(
       "untrusted_key",
       `The signing key ${signer.keyId} is not trusted: the deployment log it signs could not be verified`,
@@ -370,15 +376,21 @@ export async function logSigner(deps: Deps): Promise<Signer> {
 
 /** Appends `rec` as the next signed line of its client's log, then signs the new head. A log without a
  * head is adopted first (see the module comment). Refuses (`integrity_error`) a log that does not end
- * as its head says. */
-export async function appendSigned(deps: Deps, rec: DeploymentRecord, signer: Signer): Promise<void> {
+ * as its head says. `known`: the trusted keys, when the command has read them already (its one trust set:
+ * the head and the log are still read again under the log's lock). */
+export async function appendSigned(
+  deps: Deps,
+  rec: DeploymentRecord,
+  signer: Signer,
+  known?: Map<string, string>,
+): Promise<void> {
   const l = layout(deps.home);
   const client = rec.client_id;
   const path = l.deployments(client);
   await deps.fs.mkdir(l.deploymentsDir, 0o700);
   await deps.fs.mkdir(l.locksDir, 0o700);
   await withLock(deps.fs, l.lock(`log-${client}`), async () => {
-    const trusted = await trustedKeys(deps);
+    const trusted = known ?? await trustedKeys(deps);
     const got = await readLogHead(deps, client, trusted);
     let head: LogHead;
     let tip: { seq: number; sha: string | null; lastByte: number | null };

@@ -50,16 +50,27 @@ export function newDeploymentId(now: Date): string {
 }
 
 /** Appends a record to its client's log as the next signed line (deployment_log.ts), under the log's
- * lock. `signer`: the signing key, loaded (and checked trusted) before the client file was written. */
-export async function appendDeployment(deps: Deps, rec: DeploymentRecord, signer?: Signer): Promise<void> {
-  await appendSigned(deps, rec, signer ?? await logSigner(deps));
+ * lock. `signer`: the signing key, loaded (and checked trusted) before the client file was written.
+ * `trusted`: the trusted keys, when the command has read them already. */
+export async function appendDeployment(
+  deps: Deps,
+  rec: DeploymentRecord,
+  signer?: Signer,
+  trusted?: Map<string, string>,
+): Promise<void> {
+  await appendSigned(deps, rec, signer ?? await logSigner(deps, trusted), trusted);
 }
 
 /** Every record of a client, oldest first (a torn line is skipped), from a log checked against its
  * signed head: `integrity_error` when lines were edited at its end, removed, reordered, repeated or copied
- * from another client's log. A record a command acts on must also pass `authenticate`. */
-export function readDeployments(deps: Deps, client: string): Promise<DeploymentRecord[]> {
-  return readLog(deps, client);
+ * from another client's log. A record a command acts on must also pass `authenticate`. `trusted`: the
+ * trusted keys, when the command has read them already. */
+export function readDeployments(
+  deps: Deps,
+  client: string,
+  trusted?: Map<string, string>,
+): Promise<DeploymentRecord[]> {
+  return readLog(deps, client, trusted);
 }
 
 /** The newest record for a config file (the managed set lives there), or null. */

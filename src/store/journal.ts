@@ -2,7 +2,7 @@
  * The write-ahead journal of client-file writes: `journal/<lock name>.json` holds the deployment record
  * of a write in progress. It is written (atomically, 0600) before the client file is replaced and removed
  * after the record is appended to the deployment log, so a crash between the two leaves the record here
- * for the next command to complete or discard (ops/pending.ts). It holds hashes, never values.
+ * for the next command to complete or discard (deploy/pending.ts). It holds hashes, never values.
  *
  * The record is signed, bound to its lock name: completing it appends it to the signed deployment log,
  * so a record planted here by hand would otherwise be signed into the log (a managed set that makes the

@@ -14,7 +14,7 @@ import { type TempHome, withHome } from "../helpers/home.ts";
 import { cli } from "../helpers/cli_inprocess.ts";
 import { withMcp } from "../mcp/client.ts";
 import { init } from "../../src/ops/init.ts";
-import { publish } from "../../src/ops/publish.ts";
+import { publish } from "../../src/deploy/publish.ts";
 import {
   assertVerifies,
   clientPath,

@@ -26,11 +26,11 @@ import { type TempHome, withHome } from "../helpers/home.ts";
 import { withMcp } from "../mcp/client.ts";
 import { sha256Hex } from "../../src/core/digest.ts";
 import { init } from "../../src/ops/init.ts";
-import { publish } from "../../src/ops/publish.ts";
+import { publish } from "../../src/deploy/publish.ts";
 import { deploy } from "../../src/ops/deploy.ts";
 import { rollback } from "../../src/ops/rollback.ts";
-import { entryHash } from "../../src/ops/deploy_plan.ts";
-import { configLockName } from "../../src/ops/pending.ts";
+import { entryHash } from "../../src/deploy/deploy_plan.ts";
+import { configLockName } from "../../src/deploy/pending.ts";
 import { getClient } from "../../src/clients/registry.ts";
 
 /** One way in: the CLI or the MCP server. Each call answers null (success) or the error code. */

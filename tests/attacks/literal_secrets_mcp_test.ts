@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import { assert, assertEquals } from "../core/assert.ts";
 import { type McpTest, withMcp } from "../mcp/client.ts";
-import { publish } from "../../src/ops/publish.ts";
+import { publish } from "../../src/deploy/publish.ts";
 import { ALL_VALUES, FILES, JSON_FILE, V } from "./literal_secrets_fixtures.ts";
 
 /** Asserts that no literal value is in anything the server returned or the state folder holds outside secrets.json. */

@@ -11,7 +11,7 @@ import { assert, assertEquals } from "../core/assert.ts";
 import { cli } from "../helpers/cli_inprocess.ts";
 import { type TempHome, withHome } from "../helpers/home.ts";
 import { assertSecretsContained } from "../helpers/secret_scan.ts";
-import { publish } from "../../src/ops/publish.ts";
+import { publish } from "../../src/deploy/publish.ts";
 import { init } from "../../src/ops/init.ts";
 import { ALL_VALUES, FILES, JSON_FILE, V } from "./literal_secrets_fixtures.ts";
 

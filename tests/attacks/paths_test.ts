@@ -14,7 +14,7 @@ import { cli } from "../helpers/cli_inprocess.ts";
 import { filesUnder } from "../e2e/scenarios.ts";
 import { deploy } from "../../src/ops/deploy.ts";
 import { init } from "../../src/ops/init.ts";
-import { publish } from "../../src/ops/publish.ts";
+import { publish } from "../../src/deploy/publish.ts";
 import { SAMPLE_PAYLOAD } from "../helpers/home.ts";
 import { assertRejectsCode } from "../core/assert.ts";
 import { setSecrets } from "../../src/store/secrets.ts";

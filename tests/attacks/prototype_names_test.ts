@@ -11,8 +11,9 @@ import { withHome } from "../helpers/home.ts";
 import { cli } from "../helpers/cli_inprocess.ts";
 import { withMcp } from "../mcp/client.ts";
 import { init } from "../../src/ops/init.ts";
-import { publish } from "../../src/ops/publish.ts";
-import { type ApplyInput, deploy, renderAll } from "../../src/ops/deploy.ts";
+import { publish } from "../../src/deploy/publish.ts";
+import { deploy } from "../../src/ops/deploy.ts";
+import { type ApplyInput, renderAll } from "../../src/deploy/apply.ts";
 import { getClient } from "../../src/clients/registry.ts";
 import { setSecrets } from "../../src/store/secrets.ts";
 

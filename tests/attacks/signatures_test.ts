@@ -11,7 +11,7 @@ import { assert, assertEquals, assertRejects, assertRejectsCode } from "../core/
 import { SAMPLE_PAYLOAD, tempHome, withHome } from "../helpers/home.ts";
 import { exitCodeFor } from "../../src/core/errors.ts";
 import { init } from "../../src/ops/init.ts";
-import { publish } from "../../src/ops/publish.ts";
+import { publish } from "../../src/deploy/publish.ts";
 import { deploy } from "../../src/ops/deploy.ts";
 import { getConfig } from "../../src/ops/get_config.ts";
 import { verifyOp } from "../../src/ops/verify.ts";

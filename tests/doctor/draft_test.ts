@@ -9,7 +9,7 @@ import { withHome } from "../helpers/home.ts";
 import { doctor } from "../../src/ops/doctor.ts";
 import { addServer } from "../../src/ops/add_server.ts";
 import { init } from "../../src/ops/init.ts";
-import { publish } from "../../src/ops/publish.ts";
+import { publish } from "../../src/deploy/publish.ts";
 import { FIXTURES, testRuntime } from "./helpers.ts";
 
 const TOKEN = "tok-draft-5a4b3c2d1e0f";

@@ -10,7 +10,7 @@ import { tempHome } from "../helpers/home.ts";
 import { ALL_CLIENTS } from "../../src/clients/registry.ts";
 import { codecFor } from "../../src/clients/codecs/mod.ts";
 import { init } from "../../src/ops/init.ts";
-import { publish } from "../../src/ops/publish.ts";
+import { publish } from "../../src/deploy/publish.ts";
 import { deploy } from "../../src/ops/deploy.ts";
 import { rollback } from "../../src/ops/rollback.ts";
 import { status } from "../../src/ops/status.ts";

@@ -5,7 +5,7 @@ import { dirname, join, relative } from "node:path";
 import { withHome } from "../helpers/home.ts";
 import { gitApply, stripFor } from "../helpers/git_apply.ts";
 import { init } from "../../src/ops/init.ts";
-import { publish } from "../../src/ops/publish.ts";
+import { publish } from "../../src/deploy/publish.ts";
 import { deploy } from "../../src/ops/deploy.ts";
 import { getClient } from "../../src/clients/registry.ts";
 

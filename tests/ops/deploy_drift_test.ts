@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { withHome } from "../helpers/home.ts";
 import { ready } from "../../src/core/lazy.ts";
 import { init } from "../../src/ops/init.ts";
-import { publish } from "../../src/ops/publish.ts";
+import { publish } from "../../src/deploy/publish.ts";
 import { deploy } from "../../src/ops/deploy.ts";
 import { status } from "../../src/ops/status.ts";
 import { history } from "../../src/ops/history.ts";

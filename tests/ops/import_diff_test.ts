@@ -5,7 +5,7 @@ import { importConfig } from "../../src/ops/import_config.ts";
 import { diffConfig } from "../../src/ops/diff_config.ts";
 import { addServer } from "../../src/ops/add_server.ts";
 import { publishDraft } from "../../src/ops/publish_draft.ts";
-import { publish } from "../../src/ops/publish.ts";
+import { publish } from "../../src/deploy/publish.ts";
 import { init } from "../../src/ops/init.ts";
 import { viewDraft } from "../../src/ops/view_draft.ts";
 import { readSecrets } from "../../src/store/secrets.ts";

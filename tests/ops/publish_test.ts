@@ -2,7 +2,7 @@ import { assert, assertEquals, assertRejectsCode } from "../core/assert.ts";
 import { join } from "node:path";
 import { SAMPLE_PAYLOAD, withHome } from "../helpers/home.ts";
 import { init } from "../../src/ops/init.ts";
-import { publish } from "../../src/ops/publish.ts";
+import { publish } from "../../src/deploy/publish.ts";
 import { getConfig } from "../../src/ops/get_config.ts";
 import { verifyOp } from "../../src/ops/verify.ts";
 import { listProfiles } from "../../src/ops/list_profiles.ts";

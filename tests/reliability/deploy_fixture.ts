@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { assertEquals } from "../core/assert.ts";
 import type { TempHome } from "../helpers/home.ts";
 import { init } from "../../src/ops/init.ts";
-import { publish } from "../../src/ops/publish.ts";
+import { publish } from "../../src/deploy/publish.ts";
 import { deploy, type DeployResult } from "../../src/ops/deploy.ts";
 import type { Deps } from "../../src/platform/deps.ts";
 import { setSecrets } from "../../src/store/secrets.ts";

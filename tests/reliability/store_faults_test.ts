@@ -11,7 +11,7 @@ import { realFs } from "../../src/platform/fs.ts";
 import { AppError } from "../../src/core/errors.ts";
 import type { Deps } from "../../src/platform/deps.ts";
 import { init } from "../../src/ops/init.ts";
-import { publish } from "../../src/ops/publish.ts";
+import { publish } from "../../src/deploy/publish.ts";
 import { getConfig } from "../../src/ops/get_config.ts";
 import { addServer } from "../../src/ops/add_server.ts";
 import { readDraft } from "../../src/store/drafts.ts";

@@ -8,7 +8,7 @@ import { assert, assertEquals, assertRejectsCode } from "../core/assert.ts";
 import { SAMPLE_PAYLOAD, type TempHome, withHome } from "../helpers/home.ts";
 import { AppError } from "../../src/core/errors.ts";
 import { init } from "../../src/ops/init.ts";
-import { publish } from "../../src/ops/publish.ts";
+import { publish } from "../../src/deploy/publish.ts";
 import { deploy } from "../../src/ops/deploy.ts";
 import { rollback } from "../../src/ops/rollback.ts";
 import { history } from "../../src/ops/history.ts";

@@ -4,7 +4,7 @@ import { assert, assertEquals } from "../core/assert.ts";
 import { join } from "node:path";
 import { SAMPLE_PAYLOAD, withHome } from "../helpers/home.ts";
 import { init } from "../../src/ops/init.ts";
-import { publish } from "../../src/ops/publish.ts";
+import { publish } from "../../src/deploy/publish.ts";
 import { verifyOp } from "../../src/ops/verify.ts";
 import { RACY_MS } from "../../src/platform/cache.ts";
 

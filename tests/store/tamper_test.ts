@@ -2,7 +2,7 @@ import { assert, assertEquals, assertRejects } from "../core/assert.ts";
 import { join } from "node:path";
 import { SAMPLE_PAYLOAD, withHome } from "../helpers/home.ts";
 import { init } from "../../src/ops/init.ts";
-import { publish } from "../../src/ops/publish.ts";
+import { publish } from "../../src/deploy/publish.ts";
 import { verifyOp } from "../../src/ops/verify.ts";
 import { exitCodeFor } from "../../src/core/errors.ts";
 import type { Deps } from "../../src/platform/deps.ts";

@@ -14,7 +14,7 @@ import { assertSecretsContained } from "../helpers/secret_scan.ts";
 import { sha256Hex } from "../../src/core/digest.ts";
 import { codecFor } from "../../src/clients/codecs/mod.ts";
 import { init } from "../../src/ops/init.ts";
-import { publish } from "../../src/ops/publish.ts";
+import { publish } from "../../src/deploy/publish.ts";
 import { history } from "../../src/ops/history.ts";
 import { readDraft } from "../../src/store/drafts.ts";
 import { readIndex } from "../../src/store/profile_index.ts";

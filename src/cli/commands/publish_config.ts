@@ -1,7 +1,7 @@
 import type { Command } from "../parser.ts";
 import { action, type CliEnv } from "../context.ts";
 import { fields } from "../output.ts";
-import type { PublishResult } from "../../ops/publish.ts";
+import type { PublishResult } from "../../ops/publish_draft.ts";
 import type { Issue } from "../../core/validation.ts";
 import type { Extracted } from "../../core/secret_extract.ts";
 import { extractedLines } from "../kv.ts";

@@ -2,7 +2,7 @@
  * The last steps of the write protocol, shared by deploy, rollback, restore and connect: back up the
  * pre-image, journal the deployment record (write-ahead), replace the file by compare-and-swap (or
  * remove it), append the record to the log, clear the journal. A crash at any step leaves the file old
- * or new, and the journal tells the next command which (ops/pending.ts).
+ * or new, and the journal tells the next command which (deploy/pending.ts).
  */
 import { AppError } from "../core/errors.ts";
 import type { Deps } from "../platform/deps.ts";
@@ -18,6 +18,8 @@ import { refuseSplittingLinks } from "./client_links.ts";
 export interface CommitOptions {
   /** Mode of the file when it is created. */
   newFileMode: number;
+  /** The trusted keys, when the command has read them already (not read again for the log). */
+  trusted?: Map<string, string>;
 }
 
 /** What a commit did besides writing. */
@@ -49,7 +51,7 @@ export async function commitFileWrite(
 ): Promise<Committed> {
   refuseSplittingLinks(before.realPath, before.links);
   // The key that signs the journal record and the log line: missing or untrusted, nothing is written.
-  const signer = await logSigner(deps);
+  const signer = await logSigner(deps, o.trusted);
   const backupPath = await backup(deps, before);
   const secret = after !== null && await holdsSecret(deps, after);
   const narrowedFrom = secret && before.mode !== null && (before.mode & 0o077) !== 0 ? before.mode : null;
@@ -57,7 +59,7 @@ export async function commitFileWrite(
   try {
     if (after === null) await removeIfUnchanged(deps, before);
     else await compareAndSwap(deps, before, after, secret ? 0o600 : o.newFileMode, secret);
-    await appendDeployment(deps, rec, signer);
+    await appendDeployment(deps, rec, signer, o.trusted);
   } catch (e) {
     if (e instanceof AppError && e.code === "concurrent_write") {
       // Refused before the rename: the file is someone else's version, nothing of ours happened.

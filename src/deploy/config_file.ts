@@ -6,7 +6,7 @@ import { sha256Hex } from "../core/digest.ts";
 import { writeAtomic } from "../platform/atomic.ts";
 import type { Deps } from "../platform/deps.ts";
 import { saveBackup } from "../store/backups.ts";
-import { checkFileSize } from "./file_size.ts";
+import { checkFileSize } from "../platform/file_size.ts";
 import { isWithin } from "../platform/scoped_fs.ts";
 import { readSecretBook } from "../store/secrets.ts";
 import { decodeExact } from "../core/utf8.ts";

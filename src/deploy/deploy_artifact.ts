@@ -6,8 +6,7 @@ import { type Artifact, resolveArtifactId } from "../store/artifacts.ts";
 import { trustedKeys } from "../store/keys.ts";
 import { type ProfileIndex, readIndex } from "../store/profile_index.ts";
 import { verifyArtifact } from "../store/verify_artifact.ts";
-import { findPublished } from "./get_config.ts";
-import { whereIndexed } from "./verify.ts";
+import { findPublished, whereIndexed } from "../store/published.ts";
 import { isName } from "../core/names.ts";
 
 export interface ChosenArtifact {
@@ -18,6 +17,8 @@ export interface ChosenArtifact {
    * have landed since): the deployment log is checked against it under the file's lock
    * (index_witness.ts, applyArtifact). */
   witness: IndexWitness;
+  /** The trusted keys this choice was verified with: the deploy's one read of them, passed down. */
+  trusted: Map<string, string>;
 }
 
 export interface IndexWitness {
@@ -35,11 +36,12 @@ export async function artifactToDeploy(
   const index = await readIndex(deps, client, profile, trusted);
   const witness = { index, reread: () => readIndex(deps, client, profile, trusted) };
   if (ref === undefined) {
-    const { entry } = await findPublished(deps, client, profile);
+    const { entry } = await findPublished(deps, client, profile, undefined, { trusted, index });
     return {
       artifact: await verifyArtifact(deps, entry.artifact_id, trusted),
       version: entry.version,
       witness,
+      trusted,
     };
   }
   const id = await resolveArtifactId(deps, ref);
@@ -57,7 +59,7 @@ export async function artifactToDeploy(
       },
     );
   }
-  return { artifact, version: own?.version ?? null, witness };
+  return { artifact, version: own?.version ?? null, witness, trusted };
 }
 
 /** True when the index of the client and profile the (verified) artifact names lists it: one index to
