@@ -11,8 +11,9 @@
  *
  * Every reader checks the tail: the head's signature, every `seq` in order, the line the head names,
  * and (signature and chain) any line after it. A record a command acts on (the managed set a deploy
- * plans with, the record a restore puts back) is authenticated on its own by `authenticate`: one
- * signature check, not a walk over the log. `verify --all` checks the whole chain.
+ * plans with, the record a restore puts back) is authenticated on its own by `authenticate`: by the
+ * chain when it lies within a few lines before one already vouched for (usually it is the line the head
+ * names), else by one signature check; never a walk over the log. `verify --all` checks the whole chain.
  *
  * Crash consistency: the line is appended (fsynced) first, then the head is replaced atomically. A crash
  * between the two leaves the head behind: lines after the head are accepted when each is signed and
