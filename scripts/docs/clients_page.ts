@@ -157,7 +157,9 @@ export function clientsPage(): string {
       "",
       `After a deploy: ${c.restartHint}`,
       "",
-      ...(describeNameRule(c.serverNames) ? [`Server names it cannot read (refused): ${describeNameRule(c.serverNames)}.`, ""] : []),
+      ...(describeNameRule(c.serverNames)
+        ? [`Server names it cannot read (refused): ${describeNameRule(c.serverNames)}.`, ""]
+        : []),
       "```" + LANG[c.format],
       sampleFile(c).trimEnd(),
       "```",

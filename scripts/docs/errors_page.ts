@@ -84,7 +84,8 @@ const ISSUES: Record<string, { severity: string; when: string }[]> = {
   }],
   INVALID_ENV_NAME: [{
     severity: "error",
-    when: "An `env` or `headers` key every JavaScript object has (`constructor`, `__proto__`, `toString`...).",
+    when:
+      "An `env` or `headers` key every JavaScript object has (`constructor`, `__proto__`, `toString`...).",
   }],
   PLAINTEXT_SECRET: [
     {

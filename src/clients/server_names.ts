@@ -31,7 +31,9 @@ const EVERY_CLIENT: ServerNameRule = {
 /** The rule in words (for the client reference), or null when the client has no rule of its own. */
 export function describeNameRule(rule: ServerNameRule): string | null {
   const parts: string[] = [];
-  if (rule.refused) parts.push(`${rule.refused.names.map((n) => "`" + n + "`").join(", ")}: ${rule.refused.why}`);
+  if (rule.refused) {
+    parts.push(`${rule.refused.names.map((n) => "`" + n + "`").join(", ")}: ${rule.refused.why}`);
+  }
   if (rule.pattern) parts.push(`a name outside \`${rule.pattern.re.source}\`: ${rule.pattern.why}`);
   return parts.length ? parts.join("; ") : null;
 }

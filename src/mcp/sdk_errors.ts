@@ -46,9 +46,12 @@ export function invalidParamsForSdk(server: McpServer): void {
   const handlers = (server.server as unknown as { _requestHandlers?: unknown })._requestHandlers;
   if (!(handlers instanceof Map)) return;
   for (const [method, handler] of handlers as Map<string, RequestHandler>) {
-    handlers.set(method, (request: unknown, extra: unknown) =>
-      Promise.resolve().then(() => handler(request, extra)).catch((e) => {
-        throw invalidParams(e) ?? e;
-      }));
+    handlers.set(
+      method,
+      (request: unknown, extra: unknown) =>
+        Promise.resolve().then(() => handler(request, extra)).catch((e) => {
+          throw invalidParams(e) ?? e;
+        }),
+    );
   }
 }
