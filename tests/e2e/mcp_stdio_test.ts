@@ -165,15 +165,16 @@ Deno.test("bare invocation with piped stdin serves; malformed lines get JSON-RPC
     assertEquals(r.code, 0, r.stderr);
     const msgs = r.stdout.trimEnd().split("\n").map((l) => JSON.parse(l));
     for (const m of msgs) assertEquals(m.jsonrpc, "2.0");
-    const byId = new Map(msgs.filter((m) => m.id !== undefined).map((m) => [m.id, m]));
+    const byId = new Map(msgs.filter((m) => m.id !== undefined && m.id !== null).map((m) => [m.id, m]));
     assertEquals(byId.get(1).result.serverInfo.name, "mcp-orchestration");
     assertEquals(byId.get(2).result.isError, true);
     assertEquals(byId.get(3).result.structuredContent.home, other);
     assertEquals(byId.get(5).result.tools.length, EXPECTED_TOOLS.length);
-    assertEquals(msgs.filter((m) => m.id === undefined && m.error).map((m) => m.error.code).sort(), [
-      -32600,
-      -32700,
-    ]);
+    // JSON-RPC 2.0: the parse error carries id null, the invalid request its readable id (this test
+    // asserted both without an id before).
+    assertEquals(msgs.filter((m) => m.id === null && m.error).map((m) => m.error.code), [-32700]);
+    assertEquals(byId.get(4).error.code, -32600);
+    assertEquals(msgs.filter((m) => m.id === undefined).length, 0);
     assert.match(r.stderr, /Parse error/);
     // MCP_ORCHESTRATION_HOME chooses the state folder too.
     const viaEnv = join(dir, "state-env");
