@@ -4,7 +4,7 @@
  */
 import { basename } from "./src/platform/path.ts";
 import denoJson from "./deno.json" with { type: "json" };
-import type { Env, OS } from "./src/clients/types.ts";
+import type { Env, OS } from "./src/platform/host.ts";
 import { argvForInvocation, plainServe, withDefaultCommand } from "./src/cli/argv.ts";
 import { makeDeps } from "./src/platform/make_deps.ts";
 import { ENV_VARS, RUN_FLAGS } from "./scripts/permissions.ts";
@@ -26,13 +26,19 @@ function writeAll(w: { writeSync(b: Uint8Array): number }, s: string) {
 
 const os: OS = Deno.build.os === "windows" ? "windows" : Deno.build.os === "darwin" ? "darwin" : "linux";
 const env = readEnv();
-const args = withDefaultCommand(argvForInvocation(basename(Deno.execPath()), Deno.args), Deno.stdin.isTerminal());
+const args = withDefaultCommand(
+  argvForInvocation(basename(Deno.execPath()), Deno.args),
+  Deno.stdin.isTerminal(),
+);
 
 /** How a client starts this program's MCP server: the binary itself, or deno with the same flags. */
 function selfCommand(): { command: string; args: string[] } {
   const exe = Deno.execPath();
   if (/^deno(\.exe)?$/i.test(basename(exe))) {
-    return { command: exe, args: ["run", "--quiet", ...RUN_FLAGS, new URL(import.meta.url).pathname, "serve"] };
+    return {
+      command: exe,
+      args: ["run", "--quiet", ...RUN_FLAGS, new URL(import.meta.url).pathname, "serve"],
+    };
   }
   return { command: exe, args: ["serve"] };
 }
@@ -42,16 +48,22 @@ function selfCommand(): { command: string; args: string[] } {
  * these modules with --include (scripts/compile.ts); `deno check` follows the `typeof import` types. */
 const load = <T>(path: string): Promise<T> => import(new URL(path, import.meta.url).href);
 
-const makeRealDeps = (home: string | undefined) => makeDeps({ home, env, os, clientFiles: allClientFiles, selfCommand });
+const makeRealDeps = (home: string | undefined) =>
+  makeDeps({ home, env, os, clientFiles: allClientFiles, selfCommand });
 const serve = plainServe(args);
 if (serve) {
   // The MCP server: answer `initialize` before the SDK and the CLI parser load (src/mcp/fast_start.ts).
   const { serveFast } = await load<typeof import("./src/mcp/fast_start.ts")>("./src/mcp/fast_start.ts");
   try {
-    await serveFast(makeRealDeps(serve.home), (s) => writeAll(Deno.stderr, s), Deno.stdin.readable, async (b) => {
-      let off = 0;
-      while (off < b.length) off += await Deno.stdout.write(b.subarray(off));
-    });
+    await serveFast(
+      makeRealDeps(serve.home),
+      (s) => writeAll(Deno.stderr, s),
+      Deno.stdin.readable,
+      async (b) => {
+        let off = 0;
+        while (off < b.length) off += await Deno.stdout.write(b.subarray(off));
+      },
+    );
     Deno.exit(0);
   } catch (e) {
     writeAll(Deno.stderr, `error: ${(e as Error).message}\n`);
@@ -65,6 +77,10 @@ const code = await runCli(args, {
   makeDeps: (home) => Promise.resolve(makeRealDeps(home)),
   version: denoJson.version,
   exitCode: 0,
-  color: { out: colorFor(Deno.stdout.isTerminal(), env.NO_COLOR), err: colorFor(Deno.stderr.isTerminal(), env.NO_COLOR) },
+  color: {
+    out: colorFor(Deno.stdout.isTerminal(), env.NO_COLOR),
+    err: colorFor(Deno.stderr.isTerminal(), env.NO_COLOR),
+  },
+  progress: Deno.stderr.isTerminal(),
 });
 Deno.exit(code);

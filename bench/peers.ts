@@ -16,7 +16,7 @@ import { makeDeps } from "../src/platform/make_deps.ts";
 import { allClientFiles } from "../src/clients/allowed_files.ts";
 import type { Deps } from "../src/platform/deps.ts";
 import { init } from "../src/ops/init.ts";
-import { publish } from "../src/ops/publish.ts";
+import { publish } from "../src/deploy/publish.ts";
 import { deploy } from "../src/ops/deploy.ts";
 import { status } from "../src/ops/status.ts";
 import { history } from "../src/ops/history.ts";

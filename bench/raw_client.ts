@@ -4,7 +4,10 @@
 export class RawClient {
   #child: Deno.ChildProcess;
   #writer: WritableStreamDefaultWriter<Uint8Array>;
-  #waiting = new Map<number, { t: number; resolve: (v: { result: any; ms: number }) => void; reject: (e: Error) => void }>();
+  #waiting = new Map<
+    number,
+    { t: number; resolve: (v: { result: any; ms: number }) => void; reject: (e: Error) => void }
+  >();
   #next = 1;
   #spawnedAt = performance.now();
   /** Milliseconds from spawn to the `initialize` response. */
@@ -18,7 +21,14 @@ export class RawClient {
 
   /** Spawns `cmd args` with exactly `env`. */
   static spawn(cmd: string, args: string[], env: Record<string, string>): RawClient {
-    const child = new Deno.Command(cmd, { args, env, clearEnv: true, stdin: "piped", stdout: "piped", stderr: "null" })
+    const child = new Deno.Command(cmd, {
+      args,
+      env,
+      clearEnv: true,
+      stdin: "piped",
+      stdout: "piped",
+      stderr: "null",
+    })
       .spawn();
     return new RawClient(child);
   }
@@ -46,15 +56,25 @@ export class RawClient {
     const id = this.#next++;
     return new Promise((resolve, reject) => {
       this.#waiting.set(id, { t: performance.now(), resolve, reject });
-      this.#writer.write(new TextEncoder().encode(JSON.stringify({ jsonrpc: "2.0", id, method, params }) + "\n"));
+      this.#writer.write(
+        new TextEncoder().encode(JSON.stringify({ jsonrpc: "2.0", id, method, params }) + "\n"),
+      );
     });
   }
 
   /** The MCP handshake. */
   async initialize(): Promise<void> {
-    await this.request("initialize", { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "bench", version: "1" } });
+    await this.request("initialize", {
+      protocolVersion: "2025-06-18",
+      capabilities: {},
+      clientInfo: { name: "bench", version: "1" },
+    });
     this.initializedAfterMs = performance.now() - this.#spawnedAt;
-    await this.#writer.write(new TextEncoder().encode(JSON.stringify({ jsonrpc: "2.0", method: "notifications/initialized" }) + "\n"));
+    await this.#writer.write(
+      new TextEncoder().encode(
+        JSON.stringify({ jsonrpc: "2.0", method: "notifications/initialized" }) + "\n",
+      ),
+    );
   }
 
   /** Calls a tool; throws when it returns isError. */

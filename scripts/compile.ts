@@ -1,8 +1,8 @@
 /**
  * `deno task compile [--target T]... [--output-dir DIR]`: builds DIR/mcp-orchestration-<target> (DIR
  * defaults to dist/) for the five release targets with the permission flags of permissions.ts. The
- * registry is embedded through its JSON imports; the modules main.ts and src/cli/commands/mod.ts load
- * by URL (so that `deno run` starts fast) are embedded with --include.
+ * registry is embedded through its JSON imports; the modules main.ts, src/cli/commands/mod.ts and
+ * src/deploy/apply.ts (jsdiff) load by URL (so that `deno run` starts fast) are embedded with --include.
  *
  * The first compile per target downloads Deno's runtime base (denort) into DENO_DIR; set DENORT_BIN
  * to a local denort of the same version and target, or use a DENO_DIR that already holds it, to build
@@ -19,7 +19,12 @@ export function lazyModules(root = ROOT): string[] {
     .filter((e) => e.isFile && e.name.endsWith(".ts"))
     .map((e) => dir + e.name)
     .sort();
-  return [`${root}src/cli/program.ts`, `${root}src/mcp/fast_start.ts`, ...commands];
+  return [
+    `${root}src/cli/program.ts`,
+    `${root}src/mcp/fast_start.ts`,
+    `${root}src/core/text_diff.ts`,
+    ...commands,
+  ];
 }
 
 /** The binary's file name for `target`. */

@@ -1,7 +1,8 @@
 /**
  * The permission flags of the compiled binary, written once: `deno task start`, `deno task compile`
- * and the e2e tests all use RUN_FLAGS. No network, no subprocesses, no FFI, env limited to what the
- * program reads, never a prompt. File access is broad here and narrowed in the program (scoped_fs.ts).
+ * and the e2e tests all use RUN_FLAGS. Subprocesses, network and the whole environment for `doctor`
+ * (the only command that starts or connects to anything); no FFI, never a prompt. File access is broad
+ * here and narrowed in the program (scoped_fs.ts). ENV_VARS are the variables the program itself reads.
  */
 export const ENV_VARS = [
   "HOME",
@@ -19,12 +20,26 @@ export const ENV_VARS = [
 ];
 
 /** Variables npm packages read that we never need: reads return undefined instead of throwing. */
-export const IGNORED_ENV = ["LOG_TOKENS", "LOG_STREAM", "CLICOLOR_FORCE", "CLICOLOR", "DEBUG", "NODE_DEBUG", "FORCE_COLOR", "NODE_ENV"];
+export const IGNORED_ENV = [
+  "LOG_TOKENS",
+  "LOG_STREAM",
+  "CLICOLOR_FORCE",
+  "CLICOLOR",
+  "DEBUG",
+  "NODE_DEBUG",
+  "FORCE_COLOR",
+  "NODE_ENV",
+];
 
 export const RUN_FLAGS = [
   "--allow-read",
   "--allow-write",
-  `--allow-env=${ENV_VARS.join(",")}`,
+  // doctor starts servers with the user's environment (the clients do), expands ${VAR} from it and
+  // connects to remote servers; `--allow-run` alone would let any child read the environment anyway.
+  // Deps.env still holds only ENV_VARS.
+  "--allow-env",
+  "--allow-run",
+  "--allow-net",
   `--ignore-env=${IGNORED_ENV.join(",")}`,
   "--no-prompt",
 ];

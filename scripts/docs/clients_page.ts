@@ -6,6 +6,7 @@
  */
 import { ALL_CLIENTS } from "../../src/clients/registry.ts";
 import { codecFor } from "../../src/clients/codecs/mod.ts";
+import { describeNameRule } from "../../src/clients/server_names.ts";
 import type { ClientRecord, Env, NativeEntry, OS } from "../../src/clients/types.ts";
 import type { NeutralEntry } from "../../src/core/neutral.ts";
 import { ENV_VARS } from "../permissions.ts";
@@ -138,6 +139,11 @@ export function clientsPage(): string {
     '`"command": "cmd", "args": ["/c", "npx", ...]`. Into an existing file, only these entries change;',
     "every other byte stays.",
     "",
+    "A server name a client's own reader refuses or drops is refused for that client by `add-server`,",
+    "`validate-config`, `publish-config`, `deploy-config`, `connect` and `import-config` (`invalid_input`);",
+    "the sections below name each client's rule. For every client: `__proto__`, which JavaScript readers",
+    "drop without a word.",
+    "",
   ];
   for (const c of ALL_CLIENTS) {
     out.push(
@@ -151,6 +157,9 @@ export function clientsPage(): string {
       "",
       `After a deploy: ${c.restartHint}`,
       "",
+      ...(describeNameRule(c.serverNames)
+        ? [`Server names it cannot read (refused): ${describeNameRule(c.serverNames)}.`, ""]
+        : []),
       "```" + LANG[c.format],
       sampleFile(c).trimEnd(),
       "```",

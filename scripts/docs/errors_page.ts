@@ -17,6 +17,7 @@ const EXIT_MEANING: Record<number, string> = {
   6: "drift or conflict: the target changed, or a name is taken",
   7: "a file cannot be read or parsed",
   8: "a path outside the allowed places",
+  9: "`doctor`: at least one server it checked failed (the report says which and why)",
 };
 
 /** When each error code is raised. */
@@ -54,10 +55,13 @@ const WHEN: Record<string, string> = {
   already_exists:
     "`add-server`: a server of that name is already in the draft (use `--replace` or `--name`).",
   config_parse_error:
-    "The client's config file does not parse (JSON, JSONC, YAML, TOML, or not UTF-8): nothing is written.",
-  unreadable_file: "A file named on the command line (or a client config) cannot be read.",
+    "The client's config file does not parse (JSON, JSONC, YAML, TOML, or not UTF-8, or it starts with two byte order marks): nothing is written.",
+  unreadable_file:
+    "A file named on the command line (or a client config) cannot be read; a client config path that is a symbolic link leading to no file (dangling, or a loop), there or at a folder above it.",
   path_not_allowed:
-    "A path outside the allowed places (the state folder, the known client config files, the files named on the command line); a path with a `..` segment or a NUL byte; a symlinked config file whose real target lies outside the allowed places.",
+    "A path outside the allowed places (the state folder, the known client config files, the files named on the command line); a path with a `..` segment or a NUL byte; a symlinked config file whose real target lies outside the allowed places; a client config file that is a file of the state folder under another name (a hard link), or, for a write, any file with more than one hard link.",
+  check_failed:
+    "`doctor` (and `check_server_health`, whose result says it in `summary.failed`) checked servers and at least one failed: the report (not an error document) lists each server's `cause` (`command_not_found`, `not_executable`, `exited`, `package_fetch_failed`, `bad_output`, `timeout`, `protocol_error`, `missing_env`, `connection_failed`, `tls_error`, `auth_required`, `invalid_entry`; `disabled` servers are skipped), the evidence and a fix.",
   internal_error: "An unexpected failure (a bug): please report it with the message.",
   io_error: "An operating-system I/O failure.",
 };
@@ -77,10 +81,21 @@ const ISSUES: Record<string, { severity: string; when: string }[]> = {
   INVALID_URL: [{ severity: "error", when: "A remote server's URL is not http(s)." }],
   MISSING_ENV: [{ severity: "error", when: "A required env var with no value and no stored secret." }],
   MISSING_PARAM: [{ severity: "error", when: "A required catalogue parameter was not given." }],
+  INVALID_SERVER_NAME: [{
+    severity: "error",
+    when:
+      "A server name the client's own reader refuses or drops (Claude Code: `constructor`; Codex: outside `^[a-zA-Z0-9_-]+$`; every client: `__proto__`).",
+  }],
+  INVALID_ENV_NAME: [{
+    severity: "error",
+    when:
+      "An `env` or `headers` key every JavaScript object has (`constructor`, `__proto__`, `toString`...).",
+  }],
   PLAINTEXT_SECRET: [
     {
       severity: "error",
-      when: "A known token shape, or a literal value under a secret name (`*_TOKEN`, `Authorization`...).",
+      when:
+        "A literal secret: a known token shape, a literal value under a secret name (`*_TOKEN`, `Authorization`...), a secret flag's value in `args` (`--api-key=V`, `--api-key V`, `NAME_TOKEN=V`, `Authorization: Bearer V`), a URL password (`postgresql://user:PASS@host`) or a secret query value (`?token=`, `?apiKey=`). Also how `registry import` refuses a server.json carrying one (`validation_failed`, one error per field).",
     },
     { severity: "warning", when: "A long random-looking literal." },
   ],

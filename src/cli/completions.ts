@@ -5,7 +5,13 @@
  * values, client ids, files, folders).
  *
  * @example
- * completionScript("fish", program, ["cursor"]); // "complete -c mcp-orchestration ..."
+ * ```ts
+ * import { completionScript } from "./completions.ts";
+ * import { Command } from "./parser.ts";
+ * const program = new Command("mcp-orchestration");
+ * program.command("status").description("Show deployment status").option("--client <id>", "target client");
+ * console.log(completionScript("fish", program, ["cursor"])); // "complete -c mcp-orchestration ..."
+ * ```
  */
 import type { Argument, Command, Option } from "./parser.ts";
 import { collect } from "./context.ts";

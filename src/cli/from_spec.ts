@@ -11,6 +11,7 @@ import { Argument, type Command, type Complete, makeOption, type OptionValues } 
 import { checkFormat, type CliEnv, collect, type GlobalOptions, stylesFor } from "./context.ts";
 import { printError, printResult } from "./output.ts";
 import { parseKv, parseParams } from "./kv.ts";
+import { ready } from "../core/lazy.ts";
 import type { Style } from "./style.ts";
 import {
   call,
@@ -33,6 +34,8 @@ export interface CommandModule {
   /** The exit code of a result (default 0). */
   exitCode?: (r: any) => number;
   action?: (input: any, ctx: ActionContext) => void | Promise<void>;
+  /** A command not (yet) declared as a spec (doctor) adds itself to the program the old way. */
+  register?: (program: Command, env: CliEnv) => void;
 }
 
 export interface ActionContext {
@@ -106,8 +109,9 @@ export function inputFrom<S extends CliSpec>(spec: S, operands: unknown[], opts:
 
 /** Adds a command module's command to `program`. */
 export function register(program: Command, m: CommandModule, env: CliEnv): void {
+  if (m.register) return m.register(program, env);
   const spec = m.op?.spec ?? m.spec;
-  if (!spec) throw new Error("A command module exports op or spec");
+  if (!spec) throw new Error("A command module exports op, spec or register");
   const cmd = declare(program, spec);
   cmd.action(async (...args: unknown[]) => {
     const c = args[args.length - 1] as Command;
@@ -120,6 +124,8 @@ export function register(program: Command, m: CommandModule, env: CliEnv): void 
     try {
       const deps = await env.makeDeps(g.home);
       const r = await call(m.op!, deps, inputFrom(spec, operands, opts));
+      // The JSON document holds every lazy field (a deploy's diff): load what they need first.
+      if (format === "json") await ready(r);
       printResult(env.io, format, r, m.text ?? asJson, style.out);
       env.exitCode = m.exitCode ? m.exitCode(r) : 0;
     } catch (e) {

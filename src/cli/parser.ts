@@ -12,10 +12,14 @@
  * version are written to `writeOut`, then a `ParseError` ("help" / "version") ends the parse.
  *
  * @example
+ * ```ts
+ * import { Command } from "./parser.ts";
+ * import { collect } from "./context.ts";
  * const program = new Command("tool").option("--home <dir>", "state folder");
  * program.command("show").argument("<id>", "what to show").option("--tag <t>", "repeat", collect)
- *   .action((id, opts, cmd) => console.log(id, opts.tag, cmd.optsWithGlobals().home));
- * await program.parseAsync(["show", "x", "--tag", "a", "--tag=b"], { from: "user" });
+ *   .action((id, opts, cmd) => console.log(id, opts.tag, cmd.optsWithGlobals().home)); // x ["a", "b"] /h
+ * await program.parseAsync(["show", "x", "--tag", "a", "--tag=b", "--home", "/h"], { from: "user" });
+ * ```
  */
 
 export type ParseErrorCode = "usage" | "help" | "version";

@@ -3,9 +3,13 @@
  * unset or empty (https://no-color.org). Never in `--format json`, never into a pipe or a file.
  *
  * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { colorDiff, makeStyle } from "./style.ts";
  * const s = makeStyle(true);
- * s.green("Deployed"); // "\x1b[32mDeployed\x1b[39m"
- * colorDiff("@@ -1 +1 @@\n-a\n+b", s);
+ * assert.equal(s.green("Deployed"), "\x1b[32mDeployed\x1b[39m");
+ * console.log(colorDiff("@@ -1,1 +1,1 @@\n-a\n+b", s)); // the hunk header cyan, -a red, +b green
+ * ```
  */
 
 export interface Style {

@@ -4,8 +4,13 @@
  * path from the given env only (pure: no Deno.*, no process.env).
  *
  * @example
- * resolvePath({ all: { base: "home", parts: [".cursor", "mcp.json"] } }, "linux", { HOME: "/home/a" });
- * // "/home/a/.cursor/mcp.json"
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { type PathSpec, resolvePath } from "./paths.ts";
+ * const spec: PathSpec = { all: { base: "home", parts: [".cursor", "mcp.json"] } };
+ * const path = resolvePath(spec, "linux", { HOME: "/home/a" });
+ * assert.equal(path, "/home/a/.cursor/mcp.json");
+ * ```
  */
 import { posix, win32 } from "../platform/path.ts";
 import { AppError } from "../core/errors.ts";

@@ -2,7 +2,11 @@
  * Every client the orchestrator can deploy to, and lookup by id.
  *
  * @example
- * getClient("cursor").configPath("linux", { HOME: "/home/a" }); // "/home/a/.cursor/mcp.json"
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { getClient } from "./registry.ts";
+ * assert.equal(getClient("cursor").configPath("linux", { HOME: "/home/a" }), "/home/a/.cursor/mcp.json");
+ * ```
  */
 import { AppError } from "../core/errors.ts";
 import type { ClientRecord } from "./types.ts";

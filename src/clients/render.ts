@@ -6,8 +6,13 @@
  * so that `parse(render(x))` gives back `x` for everything the client can express.
  *
  * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { shapeCodec } from "./render.ts";
  * const r = shapeCodec({ secretSyntax: "env-colon", remote: "native", remoteUrlKey: "serverUrl" });
- * r.render("s", { type: "http", url: "https://x" }, ctx); // { serverUrl: "https://x" }
+ * const ctx = { os: "linux", secrets: "reference", resolveSecret: () => undefined } as const;
+ * assert.deepEqual(r.render("s", { type: "http", url: "https://x" }, ctx), { serverUrl: "https://x" });
+ * ```
  */
 import type { NeutralEntry, NeutralRemote, NeutralStdio } from "../core/neutral.ts";
 import { isRemote } from "../core/neutral.ts";

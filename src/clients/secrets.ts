@@ -2,8 +2,12 @@
  * Secret references in strings: neutral `${VAR}` <-> a client's own syntax, or the literal value.
  *
  * @example
- * secretOut("Bearer ${TOKEN}", "env-colon", { os: "linux", secrets: "reference", resolveSecret: () => undefined });
- * // "Bearer ${env:TOKEN}"
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { secretOut } from "./secrets.ts";
+ * const ctx = { os: "linux", secrets: "reference", resolveSecret: () => undefined } as const;
+ * assert.equal(secretOut("Bearer ${TOKEN}", "env-colon", ctx), "Bearer ${env:TOKEN}");
+ * ```
  */
 import { SECRET_REF } from "../core/neutral.ts";
 import type { RenderContext, SecretSyntax } from "./types.ts";

@@ -5,8 +5,14 @@
  * - the Windows `cmd /c` wrapper for the `.cmd` shims of npm tools (`npx`, `npm`, `pnpm`, `bunx`, `yarn`).
  *
  * @example
- * bridge({ type: "sse", url: "https://x/sse" });
- * // { command: "npx", args: ["-y", "mcp-remote", "https://x/sse", "--transport", "sse-only"] }
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { bridge } from "./transforms.ts";
+ * assert.deepEqual(bridge({ type: "sse", url: "https://x/sse" }), {
+ *   command: "npx",
+ *   args: ["-y", "mcp-remote", "https://x/sse", "--transport", "sse-only"],
+ * });
+ * ```
  */
 import type { NeutralEntry, NeutralRemote, NeutralStdio } from "../core/neutral.ts";
 import { isRemote } from "../core/neutral.ts";

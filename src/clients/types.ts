@@ -3,9 +3,11 @@
  * A new client is a new record (see records/), not a new branch in ten files.
  */
 import type { NeutralEntry } from "../core/neutral.ts";
+import type { Env, OS } from "../platform/host.ts";
+import type { LaunchRules } from "./launch.ts";
+import type { ServerNameRule } from "./server_names.ts";
 
-export type OS = "linux" | "darwin" | "windows";
-export type Env = Readonly<Record<string, string | undefined>>;
+export type { Env, OS };
 export type Format = "json" | "jsonc" | "yaml" | "toml";
 
 /** Where the servers live inside a config document. */
@@ -61,6 +63,13 @@ export interface ClientRecord {
   secretSyntax: SecretSyntax;
   /** What the user does after a deploy so the client loads it. */
   restartHint: string;
+  /** How the client starts a local server: env, expansion, cwd, Windows wrapping, timeout (doctor). */
+  launch: LaunchRules;
+  /** Why this client's own reader cannot take a server named `name` (it refuses the file, or drops the
+   * entry), or null when it can (server_names.ts). */
+  serverNameProblem(name: string): string | null;
+  /** The client's own name rule as data (for the reference pages); `__proto__` is refused for all. */
+  serverNames: ServerNameRule;
   /** Neutral -> native entry for this client. */
   render(name: string, entry: NeutralEntry, ctx: RenderContext): NativeEntry;
   /** Native -> neutral entry (secret references back to `${VAR}`). */

@@ -5,7 +5,11 @@
  * so characters above U+FFFF become surrogate pairs), `/` is not escaped.
  *
  * @example
- * canonicalJson({ b: 1, a: "é" }) // '{"a":"\\u00e9","b":1}'
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { canonicalJson } from "./canonical_json.ts";
+ * assert.equal(canonicalJson({ b: 1, a: "é" }), '{"a":"\\u00e9","b":1}');
+ * ```
  */
 import { AppError } from "./errors.ts";
 

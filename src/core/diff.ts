@@ -4,8 +4,13 @@
  * Values pass through `redact` (which receives the path) before they are reported.
  *
  * @example
- * diffServers({ a: { command: "x", args: ["1"] } }, { a: { command: "x", args: ["2"] } }, (_p, v) => v);
- * // servers_modified: [{ name: "a", changes: [{ path: "args[0]", old: "1", new: "2" }] }]
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { diffServers } from "./diff.ts";
+ * const before = { a: { command: "x", args: ["1"] } }, after = { a: { command: "x", args: ["2"] } };
+ * const d = diffServers(before, after, (_path, value) => value);
+ * assert.deepEqual(d.servers_modified, [{ name: "a", changes: [{ path: "args[0]", old: "1", new: "2" }] }]);
+ * ```
  */
 export interface FieldChange {
   path: string;
@@ -55,7 +60,12 @@ export function diffServers(
   redact: (path: string, value: unknown) => unknown,
 ): ServersDiff {
   const names = [...new Set([...Object.keys(from), ...Object.keys(to)])].sort();
-  const out: ServersDiff = { servers_added: [], servers_removed: [], servers_modified: [], servers_unchanged: [] };
+  const out: ServersDiff = {
+    servers_added: [],
+    servers_removed: [],
+    servers_modified: [],
+    servers_unchanged: [],
+  };
   for (const n of names) {
     if (!Object.hasOwn(from, n)) out.servers_added.push(n);
     else if (!Object.hasOwn(to, n)) out.servers_removed.push(n);

@@ -3,7 +3,12 @@
  * and `details`. Both doors (CLI and MCP) print the same `{error, message, details}` object.
  *
  * @example
- * throw new AppError("client_not_found", `Unknown client "foo"`, { known: ["cursor"] });
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { AppError, exitCodeFor } from "./errors.ts";
+ * const e = new AppError("client_not_found", `Unknown client "foo"`, { known: ["cursor"] });
+ * assert.equal(exitCodeFor(e.code), 3);
+ * ```
  */
 
 /** Every error code and the process exit code it maps to (the one table). */
@@ -31,6 +36,7 @@ export const EXIT_CODES = {
   config_parse_error: 7,
   unreadable_file: 7,
   path_not_allowed: 8,
+  check_failed: 9,
   internal_error: 1,
   io_error: 1,
 } as const;
@@ -58,8 +64,20 @@ export interface ErrorDocument {
 
 /** Names of the runtime's operating-system error classes (NotFound, PermissionDenied...). */
 const OS_ERROR_NAMES = new Set([
-  "NotFound", "PermissionDenied", "AlreadyExists", "InvalidData", "TimedOut", "Interrupted", "WriteZero",
-  "UnexpectedEof", "BadResource", "Busy", "NotSupported", "FilesystemLoop", "IsADirectory", "NotADirectory",
+  "NotFound",
+  "PermissionDenied",
+  "AlreadyExists",
+  "InvalidData",
+  "TimedOut",
+  "Interrupted",
+  "WriteZero",
+  "UnexpectedEof",
+  "BadResource",
+  "Busy",
+  "NotSupported",
+  "FilesystemLoop",
+  "IsADirectory",
+  "NotADirectory",
 ]);
 
 /** True for a raw error from the operating system (a Deno error class, or an `E...` errno code). */
@@ -82,7 +100,8 @@ export function toErrorDocument(e: unknown): ErrorDocument {
 }
 
 /** The process exit code for an error code: 0 ok, 2 usage, 3 not found, 4 validation, 5 signature,
- * 6 drift/conflict, 7 unreadable file, 8 path not allowed, 1 anything else. */
+ * 6 drift/conflict, 7 unreadable file, 8 path not allowed, 9 a server check failed (doctor),
+ * 1 anything else. */
 export function exitCodeFor(code: string): number {
   return (EXIT_CODES as Record<string, number>)[code] ?? 1;
 }

@@ -1,5 +1,6 @@
 /** Shape checks of a neutral payload (the deep validation rules live in validation). */
 import { AppError } from "./errors.ts";
+import { memberKeys } from "./keys.ts";
 import type { NeutralPayload } from "./neutral.ts";
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -13,11 +14,30 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 export function checkEntryName(name: string): string {
   // deno-lint-ignore no-control-regex
   if (name.length === 0 || name.length > 200 || /[\u0000-\u001f\u007f]/.test(name) || name === "__proto__") {
-    throw new AppError("invalid_input", `Invalid server name ${JSON.stringify(name.slice(0, 200))}: use 1-200 printable characters, not "__proto__"`, {
-      server: name.slice(0, 200),
-    });
+    throw new AppError(
+      "invalid_input",
+      `Invalid server name ${
+        JSON.stringify(name.slice(0, 200))
+      }: use 1-200 printable characters, not "__proto__"`,
+      {
+        server: name.slice(0, 200),
+      },
+    );
   }
   return name;
+}
+
+/** Refuses an entry whose env or headers hold a key every JavaScript object has (keys.ts). */
+export function checkEntryKeys(name: string, entry: unknown): void {
+  const bad = memberKeys(entry);
+  if (bad.length > 0) {
+    throw new AppError(
+      "invalid_input",
+      `Server ${JSON.stringify(name.slice(0, 200))} has ${bad.join(", ")}: every JavaScript object has a ` +
+        "property of that name, and JavaScript clients read the key as that property (rename it)",
+      { server: name.slice(0, 200), fields: bad },
+    );
+  }
 }
 
 /** Returns the payload when it has a non-empty `mcpServers` map of entries with a command or url. */
@@ -27,7 +47,11 @@ export function checkPayloadShape(payload: unknown): NeutralPayload {
   }
   const names = Object.keys(payload.mcpServers);
   if (names.length === 0) {
-    throw new AppError("invalid_input", 'The configuration\'s "mcpServers" is empty: add at least one server', {});
+    throw new AppError(
+      "invalid_input",
+      'The configuration\'s "mcpServers" is empty: add at least one server',
+      {},
+    );
   }
   for (const name of names) {
     checkEntryName(name);
@@ -40,6 +64,7 @@ export function checkPayloadShape(payload: unknown): NeutralPayload {
         server: name,
       });
     }
+    checkEntryKeys(name, e);
   }
   return payload as NeutralPayload;
 }

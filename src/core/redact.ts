@@ -1,10 +1,14 @@
 /** Removing secret values from anything shown: diffs, drift reports, results. */
+import { replaceSpans } from "./secret_extract.ts";
+import { secretSpans } from "./secret_spans.ts";
 
 export const REDACTED = "***";
 
 /** Replaces every occurrence of each secret value (length >= 4) in `text` with `***`. */
 export function redactText(text: string, secrets: Iterable<string>): string {
-  const values = [...secrets].filter((v) => typeof v === "string" && v.length >= 4).sort((a, b) => b.length - a.length);
+  const values = [...secrets].filter((v) => typeof v === "string" && v.length >= 4).sort((a, b) =>
+    b.length - a.length
+  );
   let out = text;
   for (const v of values) out = out.split(v).join(REDACTED);
   // JSON-escaped forms of the same values (quotes, backslashes, non-ASCII).
@@ -31,13 +35,26 @@ export function redactValue<T>(value: T, secrets: Iterable<string>): T {
   return walk(value) as T;
 }
 
-const ASSIGNMENT = /(["']?)([A-Za-z0-9_.-]*?(?:TOKEN|_KEY|APIKEY|API_KEY|SECRET|PASSWORD|PASSWD|_PAT|Authorization|AUTHORIZATION|Cookie|CREDENTIAL)[A-Za-z0-9_]*)\1(\s*[:=]\s*)(["']?)([^"'\s,}{][^"'\n,}]*)\4/g;
+// Key parts are bounded ({0,64}): unbounded, a long run of key characters made this quadratic.
+const ASSIGNMENT =
+  /(["']?)([A-Za-z0-9_.-]{0,64}?(?:TOKEN|_KEY|APIKEY|API_KEY|SECRET|PASSWORD|PASSWD|_PAT(?![A-Za-z])|Authorization|AUTHORIZATION|Cookie|CREDENTIAL)[A-Za-z0-9_]{0,64})\1(\s*[:=]\s*)(["']?)([^"'\s,}{][^"'\n,}]*)\4/g;
 
-/** Hides literal values assigned to secret-named keys in JSON, YAML and TOML text (diff lines). A
- * `${VAR}` reference is kept: it is not a secret. */
+/** Hides literal values assigned to secret-named keys in JSON, YAML and TOML text (diff lines), and
+ * literal secrets inside other values (a URL password, `--api-key=…`, a token shape). A `${VAR}`
+ * reference is kept: it is not a secret. */
 export function redactSecretAssignments(text: string): string {
-  return text.replace(ASSIGNMENT, (m, q, key, sep, vq, value: string) => {
-    if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(value.trim()) || /^\$\{(env|input):[^}]+\}$/.test(value.trim())) return m;
+  const assigned = text.replace(ASSIGNMENT, (m, q, key, sep, vq, value: string) => {
+    if (
+      /^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(value.trim()) || /^\$\{(env|input):[^}]+\}$/.test(value.trim())
+    ) return m;
     return `${q}${key}${q}${sep}${vq}${REDACTED}${vq}`;
   });
+  const quoted = assigned.replace(
+    /(["'])((?:(?!\1)[^\\\n]|\\.)*)\1/g,
+    (_m, q: string, inner: string) =>
+      `${q}${replaceSpans(inner, secretSpans(inner, { kind: "arg" }), () => REDACTED)}${q}`,
+  );
+  return quoted.split("\n").map((line) =>
+    replaceSpans(line, secretSpans(line, { kind: "text" }), () => REDACTED)
+  ).join("\n");
 }

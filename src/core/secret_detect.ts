@@ -4,15 +4,20 @@
  * value looks like a token when it has a known token prefix (ghp_, github_pat_, sk-, xoxb-, AKIA...).
  *
  * @example
- * isSecretName("GITHUB_TOKEN"); // true
- * looksLikeToken("ghp_0123456789abcdefghijklmnopqrstuvwxyz"); // "known"
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { isSecretName, looksLikeToken } from "./secret_detect.ts";
+ * assert.ok(isSecretName("GITHUB_TOKEN"));
+ * assert.equal(looksLikeToken("ghp_0123456789abcdefghijklmnopqrstuvwxyz"), "known");
+ * ```
  */
 import { SECRET_REF } from "./neutral.ts";
 
 /** Env var / input names treated as secrets. */
 export const SECRET_NAME_RE = /(_TOKEN|_KEY|_SECRET|_PASSWORD|_PAT)$/i;
 /** Header names whose values are credentials. */
-export const SECRET_HEADER_RE = /^(authorization|proxy-authorization|cookie)$|(token|key|secret|password|auth)$/i;
+export const SECRET_HEADER_RE =
+  /^(authorization|proxy-authorization|cookie)$|(token|key|secret|password|auth)$/i;
 
 /** True for a secret-looking env var or input name. */
 export function isSecretName(name: string): boolean {
@@ -24,7 +29,8 @@ export function isSecretHeader(name: string): boolean {
   return SECRET_HEADER_RE.test(name);
 }
 
-const KNOWN = [
+/** Known token shapes (GitHub, GitLab, OpenAI/Anthropic, Stripe, Slack, AWS, Google, npm, a Bearer value). */
+export const KNOWN_TOKENS: readonly RegExp[] = [
   /\bgh[pousr]_[A-Za-z0-9]{20,}/,
   /\bgithub_pat_[A-Za-z0-9_]{20,}/,
   /\bglpat-[A-Za-z0-9_-]{20,}/,
@@ -43,17 +49,19 @@ const KNOWN = [
  */
 export function looksLikeToken(value: string): "known" | "entropy" | null {
   const s = value.replace(SECRET_REF, "");
-  if (KNOWN.some((r) => r.test(s))) return "known";
+  if (KNOWN_TOKENS.some((r) => r.test(s))) return "known";
   if (/^https?:\/\//.test(s) || s.includes("/") || s.includes("\\")) return null;
   for (const m of s.matchAll(/[A-Za-z0-9_+=-]{32,}/g)) {
     const t = m[0];
     if (/[a-z]/.test(t) && /[A-Z]/.test(t) && /[0-9]/.test(t)) return "entropy";
-    if (/^[0-9a-f]{40,}$/.test(t) === false && /[a-z]/.test(t) && /[0-9]/.test(t) && t.length >= 40) return "entropy";
+    if (/^[0-9a-f]{40,}$/.test(t) === false && /[a-z]/.test(t) && /[0-9]/.test(t) && t.length >= 40) {
+      return "entropy";
+    }
   }
   return null;
 }
 
-/** A literal (no `${...}` reference inside) non-empty string. */
+/** A literal non-empty string: no `${...}` inside (ours, `${env:X}`, VS Code's `${input:x}`). */
 export function isLiteral(value: string): boolean {
-  return value.length > 0 && value.replace(SECRET_REF, "") === value;
+  return value.length > 0 && !/\$\{[^}]*\}/.test(value);
 }

@@ -39,8 +39,24 @@ export async function serveFast(
   const nl = text.indexOf("\n");
   try {
     const first = JSON.parse(nl >= 0 ? text.slice(0, nl) : text);
-    if (first?.jsonrpc === "2.0" && first.method === "initialize" && (typeof first.id === "string" || typeof first.id === "number")) {
-      await write(enc.encode(JSON.stringify({ result: initializeResult(first.params?.protocolVersion), jsonrpc: "2.0", id: first.id }) + "\n"));
+    // Only a well-formed initialize: the SDK answers any other with its JSON-RPC error (-32602, ...).
+    const p = first?.params;
+    const wellFormed = typeof p?.protocolVersion === "string" && typeof p.capabilities === "object" &&
+      p.capabilities !== null &&
+      typeof p.clientInfo?.name === "string" && typeof p.clientInfo.version === "string";
+    if (
+      first?.jsonrpc === "2.0" && first.method === "initialize" && wellFormed &&
+      (typeof first.id === "string" || typeof first.id === "number")
+    ) {
+      await write(
+        enc.encode(
+          JSON.stringify({
+            result: initializeResult(first.params?.protocolVersion),
+            jsonrpc: "2.0",
+            id: first.id,
+          }) + "\n",
+        ),
+      );
       answeredId = first.id;
     }
   } catch {
@@ -63,7 +79,9 @@ export async function serveFast(
       if (answeredId === null) return write(bytes);
       // A write may carry several messages, one per line: drop only the SDK's answer to `initialize`.
       const lines = new TextDecoder().decode(bytes).split("\n");
-      const kept = lines.filter((l) => !(answeredId !== null && l && isAnswerTo(l, answeredId) && (answeredId = null, true)));
+      const kept = lines.filter((l) =>
+        !(answeredId !== null && l && isAnswerTo(l, answeredId) && (answeredId = null, true))
+      );
       const text = kept.join("\n");
       return text.trim() ? write(enc.encode(text)) : Promise.resolve();
     },

@@ -8,7 +8,9 @@ function parsed(name: string, value: unknown): Record<string, unknown> | undefin
     try {
       v = JSON.parse(v);
     } catch (e) {
-      throw new AppError("invalid_input", `Cannot parse ${name} as JSON: ${(e as Error).message}`, { argument: name });
+      throw new AppError("invalid_input", `Cannot parse ${name} as JSON: ${(e as Error).message}`, {
+        argument: name,
+      });
     }
   }
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
@@ -18,7 +20,11 @@ function parsed(name: string, value: unknown): Record<string, unknown> | undefin
 }
 
 function scalar(x: unknown): string {
-  return typeof x === "string" ? x : typeof x === "number" || typeof x === "boolean" ? String(x) : JSON.stringify(x);
+  return typeof x === "string"
+    ? x
+    : typeof x === "number" || typeof x === "boolean"
+    ? String(x)
+    : JSON.stringify(x);
 }
 
 /** Name -> text: an object as is, a JSON string parsed; numbers and booleans become text. Values are
@@ -33,5 +39,7 @@ export function objectArg(name: string, value: unknown): Record<string, string> 
 export function paramsArg(name: string, value: unknown): Record<string, string | string[]> | undefined {
   const v = parsed(name, value);
   if (!v) return undefined;
-  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, Array.isArray(x) ? x.map(scalar) : scalar(x)]));
+  return Object.fromEntries(
+    Object.entries(v).map(([k, x]) => [k, Array.isArray(x) ? x.map(scalar) : scalar(x)]),
+  );
 }

@@ -24,7 +24,11 @@ export function jsonContents(uri: string, value: unknown): ReadResourceResult {
   return { contents: [{ uri, mimeType: "application/json", text: JSON.stringify(value, null, 2) }] };
 }
 
-async function readAs(spec: ResourceSpec, uri: URL, vars: Record<string, string>): Promise<ReadResourceResult> {
+async function readAs(
+  spec: ResourceSpec,
+  uri: URL,
+  vars: Record<string, string>,
+): Promise<ReadResourceResult> {
   try {
     return jsonContents(uri.href, await spec.read(vars));
   } catch (e) {
@@ -43,11 +47,16 @@ export function defineResource(server: McpServer, spec: ResourceSpec): void {
     const template = new ResourceTemplate(spec.uri, {
       list: list ? async () => ({ resources: await list() }) : undefined,
     });
-    server.registerResource(spec.name, template, meta, (uri: URL, vars: Record<string, string | string[]>) => {
-      const flat: Record<string, string> = {};
-      for (const [k, v] of Object.entries(vars)) flat[k] = decodeURIComponent(Array.isArray(v) ? v[0] : v);
-      return readAs(spec, uri, flat);
-    });
+    server.registerResource(
+      spec.name,
+      template,
+      meta,
+      (uri: URL, vars: Record<string, string | string[]>) => {
+        const flat: Record<string, string> = {};
+        for (const [k, v] of Object.entries(vars)) flat[k] = decodeURIComponent(Array.isArray(v) ? v[0] : v);
+        return readAs(spec, uri, flat);
+      },
+    );
   } else {
     server.registerResource(spec.name, spec.uri, meta, (uri: URL) => readAs(spec, uri, {}));
   }

@@ -7,7 +7,11 @@ import { createServer } from "./server.ts";
 import { LineTransport, type StdioStreams } from "./stdio_transport.ts";
 
 /** Serves until the input ends and every request received has been answered. */
-export async function serveStdio(deps: Deps, log: (line: string) => void, streams?: StdioStreams): Promise<void> {
+export async function serveStdio(
+  deps: Deps,
+  log: (line: string) => void,
+  streams?: StdioStreams,
+): Promise<void> {
   const server = createServer(deps);
   const closed = new Promise<void>((resolve) => (server.server.onclose = resolve));
   server.server.onerror = (e: Error) => log(`mcp-orchestration: ${e.message}\n`);

@@ -3,13 +3,20 @@
  * registered over the same ops the CLI calls (one engine, two doors).
  *
  * @example
- * const server = createServer(deps);
- * await server.connect(new LineTransport());
+ * ```ts
+ * import { createServer } from "./server.ts";
+ * import { LineTransport } from "./stdio_transport.ts";
+ * import type { Deps } from "../platform/deps.ts";
+ * export async function serveOn(deps: Deps, transport: LineTransport) {
+ *   await createServer(deps).connect(transport);
+ * }
+ * ```
  */
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { Deps } from "../platform/deps.ts";
-import { errorDocumentForSdk } from "./sdk_errors.ts";
-import { TOOLS } from "./tools/mod.ts";
+import { errorDocumentForSdk, invalidParamsForSdk } from "./sdk_errors.ts";
+import { clientRoots } from "./roots.ts";
+import { OTHER_TOOLS, TOOLS } from "./tools/mod.ts";
 import { RESOURCES } from "./resources/mod.ts";
 import { PROMPTS } from "./prompts/mod.ts";
 
@@ -26,8 +33,12 @@ export function createServer(deps: Deps): McpServer {
     instructions: INSTRUCTIONS,
   });
   errorDocumentForSdk(server);
-  for (const op of TOOLS) defineTool(server, toolOf(op, deps));
-  for (const register of RESOURCES) register(server, deps);
-  for (const register of PROMPTS) register(server, deps);
+  // Over MCP, a project folder must lie inside the folders the client shared (when it shares any).
+  const d: Deps = { ...deps, projectRoots: clientRoots(server) };
+  for (const op of TOOLS) defineTool(server, toolOf(op, d));
+  for (const register of OTHER_TOOLS) register(server, d);
+  for (const register of RESOURCES) register(server, d);
+  for (const register of PROMPTS) register(server, d);
+  invalidParamsForSdk(server);
   return server;
 }

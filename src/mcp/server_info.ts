@@ -17,12 +17,23 @@ export const ADVERTISED_CAPABILITIES = {
 };
 
 /** The protocol versions of the SDK in use, newest first (the test compares with the SDK's list). */
-export const SUPPORTED_PROTOCOL_VERSIONS = ["2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05", "2024-10-07"];
+export const SUPPORTED_PROTOCOL_VERSIONS = [
+  "2025-11-25",
+  "2025-06-18",
+  "2025-03-26",
+  "2024-11-05",
+  "2024-10-07",
+];
 
 /** The `initialize` result, as the SDK's Server computes it. */
 export function initializeResult(requested: unknown) {
   const protocolVersion = typeof requested === "string" && SUPPORTED_PROTOCOL_VERSIONS.includes(requested)
     ? requested
     : SUPPORTED_PROTOCOL_VERSIONS[0];
-  return { protocolVersion, capabilities: ADVERTISED_CAPABILITIES, serverInfo: SERVER_INFO, instructions: INSTRUCTIONS };
+  return {
+    protocolVersion,
+    capabilities: ADVERTISED_CAPABILITIES,
+    serverInfo: SERVER_INFO,
+    instructions: INSTRUCTIONS,
+  };
 }

@@ -1,7 +1,8 @@
 /**
  * MCP over stdio for Deno: one JSON-RPC message per line on stdin and stdout. Differences from the SDK's
- * Node transport: a line that is not JSON, or not JSON-RPC, is answered with a JSON-RPC error (-32700 /
- * -32600) instead of being dropped; a line over MAX_MESSAGE_CHARS is answered with -32600 and skipped;
+ * Node transport: a line that is not JSON, or not JSON-RPC, is answered with a JSON-RPC error (-32700
+ * with `id: null`; -32600 with the request's id when it has a usable one, else `id: null`, as JSON-RPC
+ * 2.0 requires) instead of being dropped; a line over MAX_MESSAGE_CHARS is answered with -32600 and skipped;
  * each byte is scanned once (a huge line costs linear time); writes are serialised so messages never interleave; at end of input
  * the requests already received are answered before `onclose`.
  */
@@ -26,16 +27,28 @@ export function processStreams(): StdioStreams {
   };
 }
 
+/** A JSON-RPC error answer: `id` is null when the request's id could not be read (JSON-RPC 2.0, 5.1). */
+export interface LineError {
+  id: string | number | null;
+  error: { code: number; message: string };
+}
+
 /** Parses one line: the message, or the JSON-RPC error to answer with. */
-export function parseLine(line: string): { message: JSONRPCMessage } | { error: { code: number; message: string } } {
+export function parseLine(line: string): { message: JSONRPCMessage } | LineError {
   let json: unknown;
   try {
     json = JSON.parse(line);
   } catch (e) {
-    return { error: { code: -32700, message: `Parse error: ${(e as Error).message}` } };
+    return { id: null, error: { code: -32700, message: `Parse error: ${(e as Error).message}` } };
   }
   const r = JSONRPCMessageSchema.safeParse(json);
-  if (!r.success) return { error: { code: -32600, message: "Invalid Request: not a JSON-RPC 2.0 message" } };
+  if (!r.success) {
+    const id = (json as { id?: unknown } | null)?.id;
+    return {
+      id: typeof id === "string" || (typeof id === "number" && Number.isFinite(id)) ? id : null,
+      error: { code: -32600, message: "Invalid Request: not a JSON-RPC 2.0 message" },
+    };
+  }
   return { message: r.data };
 }
 
@@ -71,7 +84,7 @@ export class LineTransport implements Transport {
     try {
       for await (const chunk of this.#streams.readable) {
         buf += dec.decode(chunk, { stream: true });
-        for (let nl = buf.indexOf("\n", from); ; nl = buf.indexOf("\n")) {
+        for (let nl = buf.indexOf("\n", from);; nl = buf.indexOf("\n")) {
           if (nl < 0) {
             from = buf.length;
             if (buf.length > MAX_MESSAGE_CHARS) {
@@ -99,7 +112,10 @@ export class LineTransport implements Transport {
 
   /** Answers a message over the size limit (it is dropped unread, and the server keeps serving). */
   #tooLarge(): void {
-    const error = { code: -32600, message: `Invalid Request: a message longer than ${MAX_MESSAGE_CHARS / 1024 / 1024} MiB was dropped` };
+    const error = {
+      code: -32600,
+      message: `Invalid Request: a message longer than ${MAX_MESSAGE_CHARS / 1024 / 1024} MiB was dropped`,
+    };
     this.onerror?.(new Error(error.message));
     this.#write({ jsonrpc: "2.0", id: null, error } as unknown as JSONRPCMessage);
   }
@@ -109,7 +125,7 @@ export class LineTransport implements Transport {
     const r = parseLine(line);
     if ("error" in r) {
       this.onerror?.(new Error(r.error.message));
-      this.#write({ jsonrpc: "2.0", error: r.error } as unknown as JSONRPCMessage);
+      this.#write({ jsonrpc: "2.0", id: r.id, error: r.error } as unknown as JSONRPCMessage);
       return;
     }
     const m = r.message as { id?: string | number; method?: string };
@@ -141,7 +157,9 @@ export class LineTransport implements Transport {
   send(message: JSONRPCMessage): Promise<void> {
     const m = message as { id?: string | number; method?: string };
     const done = this.#write(message);
-    if (m.method === undefined && m.id !== undefined && this.#pending.delete(m.id) && this.#pending.size === 0) {
+    if (
+      m.method === undefined && m.id !== undefined && this.#pending.delete(m.id) && this.#pending.size === 0
+    ) {
       this.#drained?.();
     }
     return done;

@@ -5,16 +5,27 @@
  * `structuredContent` against the output schema, even on errors).
  *
  * @example
- * defineTool(server, {
- *   name: "list_profiles", title: "List profiles", description: "...", kind: "read",
- *   input: { client_id: clientId }, output: z.object({ profiles: z.array(z.any()) }).passthrough(),
- *   run: (a) => listProfiles(deps, { client: a.client_id }),
- * });
+ * ```ts
+ * import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+ * import { z } from "zod";
+ * import { defineTool } from "./tool.ts";
+ * import { clientId } from "./schemas.ts";
+ * import { listProfiles } from "../ops/list_profiles.ts";
+ * import type { Deps } from "../platform/deps.ts";
+ * export function registerListProfiles(server: McpServer, deps: Deps) {
+ *   defineTool(server, {
+ *     name: "list_profiles", title: "List profiles", description: "...", kind: "read",
+ *     input: { client_id: clientId }, output: z.object({ profiles: z.array(z.any()) }).passthrough(),
+ *     run: (a) => listProfiles(deps, { client: a.client_id }),
+ *   });
+ * }
+ * ```
  */
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult, ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
 import { toErrorDocument } from "../core/errors.ts";
+import { ready } from "../core/lazy.ts";
 import { registered } from "./registered.ts";
 
 import type { ToolKind } from "../ops/spec.ts";
@@ -32,17 +43,30 @@ export interface ToolSpec<S extends z.ZodRawShape> {
   input: S;
   /** The result's shape (objects should be `.passthrough()` so extra fields from the op survive). */
   output: z.AnyZodObject;
-  run(args: z.objectOutputType<S, z.ZodTypeAny>): Promise<unknown>;
+  /** The tool reaches outside this program (starts processes, connects to servers). */
+  openWorld?: boolean;
+  run(args: z.objectOutputType<S, z.ZodTypeAny>, extra: ToolExtra): Promise<unknown>;
+}
+
+/** What the SDK passes a tool call besides its arguments (progress token, notifications). */
+export interface ToolExtra {
+  _meta?: { progressToken?: string | number };
+  sendNotification?: (n: { method: string; params: Record<string, unknown> }) => Promise<void>;
 }
 
 /** The annotations of a tool kind. */
-export function annotationsFor(kind: ToolKind, title: string, idempotent?: boolean): ToolAnnotations {
+export function annotationsFor(
+  kind: ToolKind,
+  title: string,
+  idempotent?: boolean,
+  openWorld = false,
+): ToolAnnotations {
   return {
     title,
     readOnlyHint: kind === "read",
     destructiveHint: kind === "destructive",
     idempotentHint: kind === "read" ? true : idempotent === true,
-    openWorldHint: false,
+    openWorldHint: openWorld,
   };
 }
 
@@ -61,7 +85,7 @@ export function errorResult(e: unknown): CallToolResult {
 
 /** Registers the tool on `server` and records it for `capabilities://server`. */
 export function defineTool<S extends z.ZodRawShape>(server: McpServer, spec: ToolSpec<S>): void {
-  const annotations = annotationsFor(spec.kind, spec.title, spec.idempotent);
+  const annotations = annotationsFor(spec.kind, spec.title, spec.idempotent, spec.openWorld);
   server.registerTool(
     spec.name,
     {
@@ -71,9 +95,9 @@ export function defineTool<S extends z.ZodRawShape>(server: McpServer, spec: Too
       outputSchema: spec.output,
       annotations,
     },
-    (async (args: z.objectOutputType<S, z.ZodTypeAny>) => {
+    (async (args: z.objectOutputType<S, z.ZodTypeAny>, extra: ToolExtra) => {
       try {
-        return okResult(await spec.run(args));
+        return okResult(await ready(await spec.run(args, extra ?? {})));
       } catch (e) {
         return errorResult(e);
       }

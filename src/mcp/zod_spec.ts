@@ -44,7 +44,13 @@ function base(f: Field, m: McpField): z.ZodTypeAny {
       return z.array(z.string());
     case "pairs":
     case "params":
-      return z.union([z.record(z.string(), z.unknown()), z.string()]);
+      // An object is turned back into JSON text first: zod's record parsing silently drops a `__proto__`
+      // key, and the op must see every key to refuse that one with the CLI's message (json_arg.ts parses
+      // the text into own keys).
+      return z.preprocess(
+        (v) => (typeof v === "object" && v !== null && !Array.isArray(v) ? JSON.stringify(v) : v),
+        z.union([z.record(z.string(), z.unknown()), z.string()]),
+      );
     case "json":
       return z.union([z.string(), z.record(z.unknown())]);
   }
@@ -84,8 +90,10 @@ export function zodOf(s: Shape): z.ZodTypeAny {
       return z.enum(s.values as [string, ...string[]]);
     case "literal":
       return z.literal(s.value);
-    case "array":
-      return z.array(zodOf(s.of));
+    case "array": {
+      const a = z.array(zodOf(s.of));
+      return s.description === undefined ? a : a.describe(s.description);
+    }
     case "record":
       return z.record(z.string(), zodOf(s.of));
     case "nullable":

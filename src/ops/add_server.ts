@@ -2,25 +2,35 @@
  * add-server: adds a catalogue server (`ID`) or a custom one (`--command` / `--url`) to the draft of a
  * client/profile. Parameter defaults come from the catalogue; unknown parameters are refused with the
  * known ones; a name already in the draft is refused unless `replace`. Secret values (isSecret inputs,
- * *_TOKEN/_KEY/_SECRET/_PASSWORD/_PAT names, auth headers) go to secrets.json; the draft keeps `${VAR}`.
+ * *_TOKEN/_KEY/_SECRET/_PASSWORD/_PAT names, auth headers, and whatever the one extractor finds in the
+ * resolved entry: a password in a URL, a secret flag) go to secrets.json; the draft keeps `${VAR}`.
  */
 import { getClient } from "../clients/registry.ts";
+import { checkServerNameFor } from "../clients/server_names.ts";
 import { AppError } from "../core/errors.ts";
+import { checkEnvName, checkHeaderName } from "../core/keys.ts";
 import { isSecretName } from "../core/secret_detect.ts";
-import { entryRefs } from "../core/secret_extract.ts";
+import { entryRefs, type Extracted, extractSecrets, replaceSpans } from "../core/secret_extract.ts";
+import { secretSpans } from "../core/secret_spans.ts";
 import type { Deps } from "../platform/deps.ts";
-import { inputsOf, refName, selectSource } from "../registry/inputs.ts";
+import { checkTransport, inputsOf, refName, selectSource } from "../registry/inputs.ts";
 import { resolveServer } from "../registry/resolve.ts";
 import { loadCatalog } from "../registry/user_files.ts";
 import { type DraftServer, type DraftSummary, summarize, updateDraft } from "../store/drafts.ts";
 import { setSecrets } from "../store/secrets.ts";
-import { customServer } from "./custom_server.ts";
-import { checkTransport } from "./list_servers.ts";
-import type { InputOf } from "./spec.ts";
-import type { spec } from "./specs/add_server.ts";
+import { type CustomInput, customServer } from "../registry/custom_server.ts";
 
-/** Catalogue id (or the name of a custom server), client, profile, values: see specs/add_server.ts. */
-export type AddServerInput = InputOf<typeof spec>;
+export interface AddServerInput extends CustomInput {
+  /** Catalogue id, or the name of a custom server. */
+  id: string;
+  client?: string;
+  profile?: string;
+  params?: Record<string, string | string[]>;
+  env?: Record<string, string>;
+  name?: string;
+  replace?: boolean;
+  transport?: string;
+}
 
 export interface AddServerResult extends DraftSummary {
   action: "added" | "replaced";
@@ -28,6 +38,8 @@ export interface AddServerResult extends DraftSummary {
   source: DraftServer["source"];
   /** Names of the secrets stored in secrets.json by this call (never their values). */
   secrets_stored: string[];
+  /** Literal secrets found in the given values: server, field and the variable now referenced. */
+  extracted: Extracted[];
   missing: { params: string[]; env: string[] };
   warnings: string[];
 }
@@ -37,60 +49,105 @@ export const SERVER_NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 export function checkServerName(name: unknown): string {
   if (typeof name !== "string" || !SERVER_NAME_RE.test(name)) {
-    throw new AppError("invalid_input", `Invalid server name ${JSON.stringify(name)}: use 1-64 of A-Z a-z 0-9 . _ - starting with a letter or digit`, {
-      name,
-      pattern: SERVER_NAME_RE.source,
-    });
+    throw new AppError(
+      "invalid_input",
+      `Invalid server name ${
+        JSON.stringify(name)
+      }: use 1-64 of A-Z a-z 0-9 . _ - starting with a letter or digit`,
+      {
+        name,
+        pattern: SERVER_NAME_RE.source,
+      },
+    );
   }
   return name;
 }
 
-async function fromCatalog(deps: Deps, input: AddServerInput) {
+/** `v` (or each item of it) with each literal secret the entry now references replaced by that `${VAR}`. */
+function withRefs<T extends string | string[]>(v: T, secrets: Record<string, string>): T {
+  const byValue = new Map(Object.entries(secrets).map(([n, s]) => [s, n]));
+  const ref = (text: string) => (byValue.has(text) ? `\${${byValue.get(text)}}` : text);
+  const one = (
+    x: string,
+  ) => (byValue.has(x) ? ref(x) : replaceSpans(x, secretSpans(x, { kind: "arg" }), (_s, t) => ref(t)));
+  return (Array.isArray(v) ? v.map(one) : one(v)) as T;
+}
+
+async function fromCatalog(deps: Deps, input: AddServerInput, name: string) {
   const transport = checkTransport(input.transport);
   const { catalog } = await loadCatalog(deps);
   const server = catalog.get(input.id).server;
-  const params: Record<string, string | string[]> = {};
-  for (const [k, v] of Object.entries(input.params ?? {})) params[k.replace(/^-+/, "")] = v;
+  const params: Record<string, string | string[]> = Object.fromEntries(
+    Object.entries(input.params ?? {}).map(([k, v]) => [k.replace(/^-+/, ""), v]),
+  );
   const r = resolveServer(server, { params, env: input.env ?? {}, transport });
+  // A literal secret inside a value the catalogue does not call secret (a password in a --url param).
+  const x = extractSecrets(name, r.entry, r.secrets);
   const specs = inputsOf(selectSource(server, transport));
   const secretInput = (n: string) => specs.some((s) => s.name === n && s.isSecret) || isSecretName(n);
-  const draftParams = Object.fromEntries(Object.entries(params).filter(([k]) => !secretInput(k) && !(refName(k) in r.secrets)));
-  const draftEnv = Object.fromEntries(Object.entries(input.env ?? {}).filter(([k]) => !secretInput(k) && !(k in r.secrets)));
+  const kept = (m: Record<string, string | string[]>, drop: (k: string) => boolean) =>
+    Object.fromEntries(
+      Object.entries(m).filter(([k]) => !drop(k)).map(([k, v]) => [k, withRefs(v, x.secrets)]),
+    );
+  const draftParams = kept(params, (k) => secretInput(k) || refName(k) in r.secrets);
+  const draftEnv = kept(input.env ?? {}, (k) => secretInput(k) || k in r.secrets) as Record<string, string>;
   const warnings = [...r.warnings];
-  for (const p of r.missing.params) warnings.push(`Server '${input.id}' requires the parameter ${p}: give --param ${p}=VALUE`);
+  for (const p of r.missing.params) {
+    warnings.push(`Server '${input.id}' requires the parameter ${p}: give --param ${p}=VALUE`);
+  }
   for (const e of r.missing.env) warnings.push(`Server '${input.id}' requires ${e}: give --env ${e}=VALUE`);
   const spec: Omit<DraftServer, "name"> = {
     source: { registry: input.id },
     transport: r.transport,
     params: draftParams,
     env: draftEnv,
-    secret_refs: entryRefs(r.entry),
-    entry: r.entry,
+    secret_refs: entryRefs(x.entry),
+    entry: x.entry,
   };
-  return { spec, secrets: r.secrets, missing: r.missing, warnings };
+  return {
+    spec,
+    secrets: { ...r.secrets, ...x.secrets },
+    extracted: x.extracted,
+    missing: r.missing,
+    warnings,
+  };
 }
 
 /** Adds (or with `replace`, replaces) one server in the draft. */
 export async function addServer(deps: Deps, input: AddServerInput): Promise<AddServerResult> {
-  const client = getClient(input.client ?? "claude-desktop").id;
+  const record = getClient(input.client ?? "claude-desktop");
+  const client = record.id;
   const profile = input.profile ?? "default";
   const custom = input.command !== undefined || input.url !== undefined;
   if (!custom && (input.args?.length || input.headers)) {
-    throw new AppError("invalid_input", "--arg and --header describe a custom server: give --command or --url too");
+    throw new AppError(
+      "invalid_input",
+      "--arg and --header describe a custom server: give --command or --url too",
+    );
   }
-  const name = checkServerName(input.name ?? input.id);
+  const name = checkServerNameFor(record, checkServerName(input.name ?? input.id));
+  // One rule for both doors (--env K=V and env_vars; --header K:V and headers), before anything is stored.
+  for (const k of Object.keys(input.env ?? {})) checkEnvName(k);
+  for (const k of Object.keys(input.headers ?? {})) checkHeaderName(k);
   const built = custom
     ? { ...customServer(name, input), missing: { params: [] as string[], env: [] as string[] } }
-    : await fromCatalog(deps, input);
+    : await fromCatalog(deps, input, name);
   const { replaced } = await setSecrets(deps, built.secrets);
-  const warnings = [...built.warnings, ...replaced.map((n) => `The stored secret ${n} was replaced with the new value`)];
+  const warnings = [
+    ...built.warnings,
+    ...replaced.map((n) => `The stored secret ${n} was replaced with the new value`),
+  ];
   const { result: action, draft } = await updateDraft(deps, client, profile, (d) => {
     const at = d.servers.findIndex((s) => s.name === name);
     if (at >= 0 && !input.replace) {
-      throw new AppError("already_exists", `Server "${name}" is already in the draft of "${client}/${profile}": use --replace or --name`, {
-        name,
-        servers: d.servers.map((s) => s.name),
-      });
+      throw new AppError(
+        "already_exists",
+        `Server "${name}" is already in the draft of "${client}/${profile}": use --replace or --name`,
+        {
+          name,
+          servers: d.servers.map((s) => s.name),
+        },
+      );
     }
     const servers = [...d.servers];
     const entry: DraftServer = { name, ...built.spec };
@@ -104,6 +161,7 @@ export async function addServer(deps: Deps, input: AddServerInput): Promise<AddS
     source: built.spec.source,
     ...summarize(draft),
     secrets_stored: Object.keys(built.secrets).sort(),
+    extracted: built.extracted,
     missing: built.missing,
     warnings,
   };

@@ -6,12 +6,8 @@
 import type { Deps } from "../platform/deps.ts";
 import { which } from "../platform/which.ts";
 import { installHint } from "../registry/catalog.ts";
-import { selectSource, sourcesOf, type Source, type Transport } from "../registry/inputs.ts";
+import { checkTransport, selectSource, type Source, sourcesOf, type Transport } from "../registry/inputs.ts";
 import { loadCatalog } from "../registry/user_files.ts";
-import { checkTransport } from "./list_servers.ts";
-import type { InputOf } from "./spec.ts";
-import type { spec as checkSpec } from "./specs/check_install.ts";
-import type { spec as installSpec } from "./specs/install_server.ts";
 
 const RUNTIMES: Record<string, { runtime: string; get: string }> = {
   npm: { runtime: "npx", get: "Install Node.js (it ships npx): https://nodejs.org" },
@@ -41,14 +37,19 @@ export interface CheckInstallResult {
 
 async function option(deps: Deps, s: Source): Promise<InstallOption> {
   const base = { transport: s.transport, kind: s.kind, install_hint: installHint(s) };
-  if (s.kind === "remote") return { ...base, target: s.remote.url, runtime: null, runtime_path: null, ready: true };
+  if (s.kind === "remote") {
+    return { ...base, target: s.remote.url, runtime: null, runtime_path: null, ready: true };
+  }
   const rt = RUNTIMES[s.pkg.registryType]?.runtime ?? null;
   const found = rt ? await which(rt, deps.env.PATH, deps.os, deps.env.PATHEXT) : null;
   return { ...base, target: s.pkg.identifier, runtime: rt, runtime_path: found, ready: found !== null };
 }
 
 /** Checks every launch option of a catalogue server. */
-export async function checkServerInstallation(deps: Deps, input: InputOf<typeof checkSpec>): Promise<CheckInstallResult> {
+export async function checkServerInstallation(
+  deps: Deps,
+  input: { id: string },
+): Promise<CheckInstallResult> {
   const { catalog } = await loadCatalog(deps);
   const server = catalog.get(input.id).server;
   const sources = sourcesOf(server).filter((s) => s.kind === "remote" || s.transport === "stdio");
@@ -56,8 +57,12 @@ export async function checkServerInstallation(deps: Deps, input: InputOf<typeof 
   const def = selectSource(server);
   const main = options[sources.findIndex((s) => s.kind === def.kind && s.index === def.index)];
   const hint = main.ready
-    ? main.runtime ? `${main.runtime} found at ${main.runtime_path}; the server is fetched on first start` : "Remote server: nothing to install"
-    : `${main.runtime} is not on PATH. ${def.kind === "package" ? RUNTIMES[def.pkg.registryType]?.get ?? "" : ""}`.trim();
+    ? main.runtime
+      ? `${main.runtime} found at ${main.runtime_path}; the server is fetched on first start`
+      : "Remote server: nothing to install"
+    : `${main.runtime} is not on PATH. ${
+      def.kind === "package" ? RUNTIMES[def.pkg.registryType]?.get ?? "" : ""
+    }`.trim();
   return { id: input.id, installed: main.ready, options, hint };
 }
 
@@ -72,11 +77,21 @@ export interface InstallServerResult {
 }
 
 /** The command that pre-installs a catalogue server for a transport (default: its stdio package). */
-export async function installServer(deps: Deps, input: InputOf<typeof installSpec>): Promise<InstallServerResult> {
+export async function installServer(
+  deps: Deps,
+  input: { id: string; transport?: string },
+): Promise<InstallServerResult> {
   const { catalog } = await loadCatalog(deps);
   const s = selectSource(catalog.get(input.id).server, checkTransport(input.transport));
   if (s.kind === "remote") {
-    return { id: input.id, transport: s.transport, command: null, runtime: null, runtime_found: true, note: `Hosted at ${s.remote.url}; nothing to install` };
+    return {
+      id: input.id,
+      transport: s.transport,
+      command: null,
+      runtime: null,
+      runtime_found: true,
+      note: `Hosted at ${s.remote.url}; nothing to install`,
+    };
   }
   const { identifier: id, version: v, registryType: type } = s.pkg;
   const cmd: Record<string, string> = {
@@ -85,7 +100,14 @@ export async function installServer(deps: Deps, input: InputOf<typeof installSpe
     oci: `docker pull ${v && !/[:@]/.test(id.split("/").pop()!) ? `${id}:${v}` : id}`,
   };
   const rt = RUNTIMES[type]?.runtime ?? null;
-  const found = rt ? (await which(rt === "npx" ? "npm" : rt === "uvx" ? "uv" : rt, deps.env.PATH, deps.os, deps.env.PATHEXT)) !== null : false;
+  const found = rt
+    ? (await which(
+      rt === "npx" ? "npm" : rt === "uvx" ? "uv" : rt,
+      deps.env.PATH,
+      deps.os,
+      deps.env.PATHEXT,
+    )) !== null
+    : false;
   return {
     id: input.id,
     transport: s.transport,
@@ -93,7 +115,7 @@ export async function installServer(deps: Deps, input: InputOf<typeof installSpe
     runtime: rt,
     runtime_found: found,
     note: cmd[type]
-      ? `Run this yourself; mcp-orchestration never runs package managers. Clients start it with ${rt}, which also downloads it on first start.`
+      ? `Run this yourself (install-server never runs it). Clients start it with ${rt}, which also downloads it on first start; \`doctor\` starts it the same way.`
       : `Package type "${type}" cannot be installed by a known command`,
   };
 }

@@ -1,8 +1,6 @@
 /** clear-draft: deletes a client/profile draft (published artifacts and stored secrets stay). */
 import type { Deps } from "../platform/deps.ts";
 import { type DraftSummary, summarize, updateDraft } from "../store/drafts.ts";
-import type { InputOf } from "./spec.ts";
-import type { spec } from "./specs/clear_draft.ts";
 
 export interface ClearDraftResult extends DraftSummary {
   action: "cleared";
@@ -10,7 +8,10 @@ export interface ClearDraftResult extends DraftSummary {
 }
 
 /** Removes every server of the draft (the draft file is deleted). */
-export async function clearDraft(deps: Deps, input: InputOf<typeof spec>): Promise<ClearDraftResult> {
+export async function clearDraft(
+  deps: Deps,
+  input: { client?: string; profile?: string },
+): Promise<ClearDraftResult> {
   const client = input.client ?? "claude-desktop";
   const profile = input.profile ?? "default";
   const { result: removed, draft } = await updateDraft(deps, client, profile, (d) => ({

@@ -5,18 +5,23 @@
 import { AppError } from "../core/errors.ts";
 import { sha256Hex } from "../core/digest.ts";
 import { checkName } from "../core/names.ts";
+import { checkEntryName } from "../core/payload.ts";
+import { checkServerNameFor } from "../clients/server_names.ts";
 import { loadCodec } from "../clients/codecs/load.ts";
 import { getClient } from "../clients/registry.ts";
 import type { Deps } from "../platform/deps.ts";
-import { type DeploymentRecord, newDeploymentId, readDeployments } from "../store/deployments.ts";
+import {
+  authenticate,
+  type DeploymentRecord,
+  newDeploymentId,
+  readDeployments,
+} from "../store/deployments.ts";
 import { hasOwn } from "../clients/codecs/shared.ts";
-import { readConfigFile } from "./config_file.ts";
-import { commitFileWrite } from "./file_commit.ts";
-import { withConfigLock } from "./pending.ts";
-import { resolveTarget } from "./deploy_target.ts";
-import { entryHash } from "./deploy_plan.ts";
-import type { InputOf } from "./spec.ts";
-import type { spec } from "./specs/connect.ts";
+import { readConfigFile } from "../deploy/mod.ts";
+import { commitFileWrite } from "../deploy/mod.ts";
+import { withConfigLock } from "../deploy/mod.ts";
+import { resolveTarget, type TargetOptions } from "../deploy/mod.ts";
+import { entryHash } from "../deploy/mod.ts";
 
 export const SELF_NAME = "mcp-orchestration";
 
@@ -31,10 +36,13 @@ export interface ConnectResult {
   restart_hint: string;
 }
 
-export async function connect(deps: Deps, input: InputOf<typeof spec>) {
+export async function connect(
+  deps: Deps,
+  input: TargetOptions & { client: string; name?: string; force?: boolean },
+) {
   const client = getClient(checkName("client", input.client));
-  const name = input.name ?? SELF_NAME;
-  const target = resolveTarget(deps, client, input);
+  const name = checkServerNameFor(client, checkEntryName(input.name ?? SELF_NAME));
+  const target = await resolveTarget(deps, client, input);
   const self = deps.selfCommand();
   const args = [...self.args];
   // Keep the state folder this command used, so the client's server sees the same store.
@@ -49,16 +57,29 @@ export async function connect(deps: Deps, input: InputOf<typeof spec>) {
     const codec = await loadCodec(client.format);
     const current = codec.readServers(before.text, client.servers);
     const history = (await readDeployments(deps, client.id)).filter((r) => r.config_path === target.path);
+    // The records it acts on (the managed set it carries over, the names already ours) must be signed.
+    for (const r of history) if (r === history.at(-1) || r.pinned?.length) await authenticate(r);
     const ours = history.some((r) => r.pinned?.includes(name));
-    const base = { client_id: client.id, config_path: target.path, server_name: name, command: self.command, args, restart_hint: client.restartHint };
+    const base = {
+      client_id: client.id,
+      config_path: target.path,
+      server_name: name,
+      command: self.command,
+      args,
+      restart_hint: client.restartHint,
+    };
     if (hasOwn(current, name) && (await entryHash(current[name])) === (await entryHash(entry))) {
       return { ...base, status: "unchanged", deployment_id: null };
     }
     if (hasOwn(current, name) && !ours && !input.force) {
-      throw new AppError("drift_detected", `Cannot connect "${client.id}": it already has a server named "${name}" that we did not write`, {
-        config_path: target.path,
-        hint: "use --force to replace it, or --name to choose another name",
-      });
+      throw new AppError(
+        "drift_detected",
+        `Cannot connect "${client.id}": it already has a server named "${name}" that we did not write`,
+        {
+          config_path: target.path,
+          hint: "use --force to replace it, or --name to choose another name",
+        },
+      );
     }
     const newText = codec.writeServers(before.text, client.servers, { [name]: entry });
     const after = new TextEncoder().encode(newText);
@@ -73,7 +94,11 @@ export async function connect(deps: Deps, input: InputOf<typeof spec>) {
       scope: target.scope,
       deployed_at: deps.now().toISOString(),
       managed: last?.managed ?? {},
-      changes: { added: hasOwn(current, name) ? [] : [name], updated: hasOwn(current, name) ? [name] : [], removed: [] },
+      changes: {
+        added: hasOwn(current, name) ? [] : [name],
+        updated: hasOwn(current, name) ? [name] : [],
+        removed: [],
+      },
       pre_image_sha256: before.sha256,
       post_image_sha256: await sha256Hex(after),
       forced: !!input.force,

@@ -7,11 +7,9 @@ import type { ClientRecord, NativeEntry } from "../clients/types.ts";
 import { getClient } from "../clients/registry.ts";
 import type { Deps } from "../platform/deps.ts";
 import type { ServerDescription } from "../registry/catalog.ts";
-import { type InputSpec, inputsOf, selectSource } from "../registry/inputs.ts";
+import { inputsOf, type InputSpec, selectSource } from "../registry/inputs.ts";
 import { resolveServer } from "../registry/resolve.ts";
 import { loadCatalog } from "../registry/user_files.ts";
-import type { InputOf } from "./spec.ts";
-import type { spec } from "./specs/describe_server.ts";
 
 export interface UsageExample {
   client_id: string;
@@ -43,7 +41,10 @@ function wrap(client: ClientRecord, name: string, native: NativeEntry): Record<s
 }
 
 /** The description of `id` with a usage example for `client` (default claude-desktop). */
-export async function describeServer(deps: Deps, input: InputOf<typeof spec>): Promise<DescribeServerResult> {
+export async function describeServer(
+  deps: Deps,
+  input: { id: string; client?: string },
+): Promise<DescribeServerResult> {
   const client = getClient(input.client ?? "claude-desktop");
   const { catalog } = await loadCatalog(deps);
   const desc = catalog.describe(input.id);
@@ -60,7 +61,11 @@ export async function describeServer(deps: Deps, input: InputOf<typeof spec>): P
     flags.push(s.kind === "env" ? `--env ${s.name}=${v}` : `--param ${s.name}=${v}`);
   }
   const r = resolveServer(server, { params, env, transport: source.transport });
-  const native = client.render(desc.id, r.entry, { os: deps.os, secrets: "reference", resolveSecret: () => undefined });
+  const native = client.render(desc.id, r.entry, {
+    os: deps.os,
+    secrets: "reference",
+    resolveSecret: () => undefined,
+  });
   return {
     ...desc,
     usage_example: {

@@ -15,15 +15,15 @@ import { checkName } from "../core/names.ts";
 import type { NeutralEntry } from "../core/neutral.ts";
 import type { Deps } from "../platform/deps.ts";
 import { resolveArtifactId } from "../store/artifacts.ts";
-import { deploymentsOf } from "./pending.ts";
+import { deploymentsOf } from "../deploy/mod.ts";
 import { readDraft } from "../store/drafts.ts";
 import { trustedKeys } from "../store/keys.ts";
 import { type IndexEntry, readIndex } from "../store/profile_index.ts";
 import { readSecrets, secretValue } from "../store/secrets.ts";
 import { verifyArtifact } from "../store/verify_artifact.ts";
-import { clientFilePath, readClientServers } from "./client_file.ts";
-import { payloadOf } from "./publish_draft.ts";
-import { makeRedactor } from "./redact.ts";
+import { clientFilePath, readClientServers } from "../deploy/mod.ts";
+import { payloadOf } from "../store/drafts.ts";
+import { makeRedactor } from "../deploy/mod.ts";
 
 export type DiffMode = "draft" | "file" | "artifact" | "deployed";
 
@@ -55,23 +55,34 @@ export interface DiffReport extends ServersDiff {
 
 type Servers = Record<string, NeutralEntry>;
 
-async function otherSide(deps: Deps, i: Required<Pick<DiffInput, "client" | "profile" | "mode">> & DiffInput, trusted: Map<string, string>) {
+async function otherSide(
+  deps: Deps,
+  i: Required<Pick<DiffInput, "client" | "profile" | "mode">> & DiffInput,
+  trusted: Map<string, string>,
+) {
   if (i.mode === "draft") {
     const d = await readDraft(deps, i.client, i.profile);
-    return { side: { kind: "draft" } as DiffSide, servers: payloadOf(d).mcpServers, empty: d.servers.length === 0 };
+    return {
+      side: { kind: "draft" } as DiffSide,
+      servers: payloadOf(d).mcpServers,
+      empty: d.servers.length === 0,
+    };
   }
   if (i.mode === "file") {
     const client = getClient(i.client);
-    const path = clientFilePath(deps, client, { configPath: i.file });
+    const path = await clientFilePath(deps, client, { configPath: i.file });
     const natives = await readClientServers(deps, client, path);
-    const servers: Servers = {};
-    for (const [n, e] of Object.entries(natives)) servers[n] = client.parse(n, e);
+    const servers: Servers = Object.fromEntries(
+      Object.entries(natives).map(([n, e]) => [n, client.parse(n, e)]),
+    );
     return { side: { kind: "file", path } as DiffSide, servers, empty: false };
   }
   let id: string | undefined;
   if (i.mode === "artifact") id = await resolveArtifactId(deps, i.artifactId ?? "");
   else {
-    const recs = (await deploymentsOf(deps, i.client)).filter((r) => r.profile_id === i.profile && r.artifact_id);
+    const recs = (await deploymentsOf(deps, i.client)).filter((r) =>
+      r.profile_id === i.profile && r.artifact_id
+    );
     id = recs.at(-1)?.artifact_id ?? undefined;
     if (!id) return { side: null, servers: {}, empty: true };
   }
@@ -80,10 +91,17 @@ async function otherSide(deps: Deps, i: Required<Pick<DiffInput, "client" | "pro
 }
 
 /** Renders published entries as the client file would hold them, then reads them back. */
-function asDeployed(client: string, servers: Servers, os: Deps["os"], secrets: Record<string, string>): Servers {
+function asDeployed(
+  client: string,
+  servers: Servers,
+  os: Deps["os"],
+  secrets: Record<string, string>,
+): Servers {
   const rec = getClient(client);
   const ctx = { os, secrets: "reference" as const, resolveSecret: (n: string) => secretValue(secrets, n) };
-  return Object.fromEntries(Object.entries(servers).map(([n, e]) => [n, rec.parse(n, rec.render(n, e, ctx))]));
+  return Object.fromEntries(
+    Object.entries(servers).map(([n, e]) => [n, rec.parse(n, rec.render(n, e, ctx))]),
+  );
 }
 
 /** The diff report. */
@@ -91,39 +109,65 @@ export async function diffConfig(deps: Deps, input: DiffInput): Promise<DiffRepo
   const client = checkName("client", input.client);
   const profile = checkName("profile", input.profile ?? "default");
   const mode = input.mode ?? "draft";
-  if (mode === "file" && !input.file) throw new AppError("invalid_input", "Give --file FILE to compare a local file");
+  if (mode === "file" && !input.file) {
+    throw new AppError("invalid_input", "Give --file FILE to compare a local file");
+  }
   if (mode === "artifact" && !input.artifactId) throw new AppError("invalid_input", "Give --artifact-id ID");
   const trusted = await trustedKeys(deps);
   const history: IndexEntry[] = (await readIndex(deps, client, profile, trusted))?.entries ?? [];
   const latest = history.at(-1);
   const other = await otherSide(deps, { ...input, client, profile, mode }, trusted);
   const secrets = await readSecrets(deps);
-  let published: Servers = latest ? (await verifyArtifact(deps, latest.artifact_id, trusted)).payload.mcpServers : {};
+  let published: Servers = latest
+    ? (await verifyArtifact(deps, latest.artifact_id, trusted)).payload.mcpServers
+    : {};
   if (mode === "file") published = asDeployed(client, published, deps.os, secrets);
-  const pubSide: DiffSide | null = latest ? { kind: "published", artifact_id: latest.artifact_id, version: latest.version } : null;
+  const pubSide: DiffSide | null = latest
+    ? { kind: "published", artifact_id: latest.artifact_id, version: latest.version }
+    : null;
   const [fromS, toS, from, to] = mode === "draft"
     ? [published, other.servers, pubSide, other.side]
     : [other.servers, published, other.side, pubSide];
   const diff = diffServers(fromS, toS, makeRedactor(secrets));
   const base = { client_id: client, profile_id: profile, mode, from, to, ...diff };
   const changed = diff.servers_added.length + diff.servers_removed.length + diff.servers_modified.length;
-  const counts = `${diff.servers_added.length} added, ${diff.servers_removed.length} removed, ${diff.servers_modified.length} modified, ${diff.servers_unchanged.length} unchanged`;
+  const counts =
+    `${diff.servers_added.length} added, ${diff.servers_removed.length} removed, ${diff.servers_modified.length} modified, ${diff.servers_unchanged.length} unchanged`;
   const where = `--client ${client} --profile ${profile}`;
   if (!latest || !other.side || (mode === "draft" && other.empty)) {
-    const why = !latest ? `nothing is published for "${client}/${profile}"` : mode === "deployed" ? "nothing of this profile was deployed" : "the draft is empty";
-    const rec = !latest ? `Build a draft and publish it: mcp-orchestration publish-config ${where}` : mode === "deployed" ? `Deploy it: mcp-orchestration deploy-config ${where}` : `Add servers with add-server or import-config ${where}`;
+    const why = !latest
+      ? `nothing is published for "${client}/${profile}"`
+      : mode === "deployed"
+      ? "nothing of this profile was deployed"
+      : "the draft is empty";
+    const rec = !latest
+      ? `Build a draft and publish it: mcp-orchestration publish-config ${where}`
+      : mode === "deployed"
+      ? `Deploy it: mcp-orchestration deploy-config ${where}`
+      : `Add servers with add-server or import-config ${where}`;
     const none = { servers_added: [], servers_removed: [], servers_modified: [], servers_unchanged: [] };
     return { ...base, ...none, status: "unknown", summary: `Cannot compare: ${why}`, recommendation: rec };
   }
   if (changed === 0) {
-    return { ...base, status: "up-to-date", summary: `Same servers as published version ${latest.version} (${counts})`, recommendation: "Nothing to do" };
+    return {
+      ...base,
+      status: "up-to-date",
+      summary: `Same servers as published version ${latest.version} (${counts})`,
+      recommendation: "Nothing to do",
+    };
   }
-  const otherId = other.side.artifact_id ?? (mode === "file" ? null : await artifactIdOf({ mcpServers: other.servers }));
+  const otherId = other.side.artifact_id ??
+    (mode === "file" ? null : await artifactIdOf({ mcpServers: other.servers }));
   const older = history.find((h) => h.artifact_id === otherId && h !== latest);
   // Only missing what the latest adds (nothing of its own): behind the publish, not diverged.
   const behind = mode !== "draft" && diff.servers_removed.length === 0 && diff.servers_modified.length === 0;
   const status = older || behind ? "outdated" : "diverged";
-  const label = { draft: "The draft", file: "The file", artifact: "The artifact", deployed: "The deployed configuration" }[mode];
+  const label = {
+    draft: "The draft",
+    file: "The file",
+    artifact: "The artifact",
+    deployed: "The deployed configuration",
+  }[mode];
   const summary = older
     ? `${label} is published version ${older.version}; the latest is version ${latest.version} (${counts})`
     : behind
@@ -137,7 +181,8 @@ export async function diffConfig(deps: Deps, input: DiffInput): Promise<DiffRepo
   } else if (status === "outdated" || mode !== "file") {
     recommendation = `Deploy the latest version: mcp-orchestration deploy-config ${where}`;
   } else {
-    recommendation = `The file holds changes that are not published: keep them with import-config ${where} then publish, or deploy the latest to replace the managed entries`;
+    recommendation =
+      `The file holds changes that are not published: keep them with import-config ${where} then publish, or deploy the latest to replace the managed entries`;
   }
   return { ...base, status, summary, recommendation };
 }

@@ -1,28 +1,34 @@
 /**
  * import-config: reads the servers already in a client's config file into the draft of a profile,
- * through the client's codec and record (native -> neutral). Literal secrets found (env values and
- * auth headers under secret-looking names, known token shapes) go to secrets.json and the draft gets
- * `${VAR}` references. An entry that cannot be read is skipped with a warning; a name already in the
+ * through the client's codec and record (native -> neutral). Literal secrets found (the one
+ * extractor's rules: env and header values, secret flags in args, URL passwords and query tokens,
+ * token shapes) go to secrets.json and the draft gets `${VAR}` references; `extracted` maps each field
+ * to its variable (names only). An entry that cannot be read is skipped with a warning; a name already in the
  * draft is kept unless `replace`.
  */
 import { getClient } from "../clients/registry.ts";
+import { memberKeys } from "../core/keys.ts";
 import type { NeutralEntry } from "../core/neutral.ts";
-import { entryRefs, extractSecrets } from "../core/secret_extract.ts";
+import { entryRefs, type Extracted, extractSecrets } from "../core/secret_extract.ts";
+import { checkEntryName } from "../core/payload.ts";
 import type { Deps } from "../platform/deps.ts";
 import { type DraftServer, type DraftSummary, summarize, updateDraft } from "../store/drafts.ts";
 import { readSecrets, setSecrets } from "../store/secrets.ts";
-import { clientFilePath, readClientServers } from "./client_file.ts";
-import type { InputOf } from "./spec.ts";
-import type { spec } from "./specs/import_config.ts";
+import { clientFilePath, type FileLocation, readClientServers } from "../deploy/mod.ts";
 
-/** Client, profile, which file (--config-path, --scope, --project-dir), replace: see specs/import_config.ts. */
-export type ImportConfigInput = InputOf<typeof spec>;
+export interface ImportConfigInput extends FileLocation {
+  client?: string;
+  profile?: string;
+  replace?: boolean;
+}
 
 export interface ImportConfigResult extends DraftSummary {
   config_path: string;
   imported: string[];
   skipped: string[];
   secrets_stored: string[];
+  /** Where each stored secret was: server, field and the variable referenced there (never values). */
+  extracted: Extracted[];
   warnings: string[];
 }
 
@@ -35,18 +41,24 @@ function usable(e: NeutralEntry): boolean {
 export async function importConfig(deps: Deps, input: ImportConfigInput): Promise<ImportConfigResult> {
   const client = getClient(input.client ?? "claude-desktop");
   const profile = input.profile ?? "default";
-  const path = clientFilePath(deps, client, input);
+  const path = await clientFilePath(deps, client, input);
   const natives = await readClientServers(deps, client, path);
   const warnings: string[] = [];
   const skipped: string[] = [];
   const taken = await readSecrets(deps);
   const secrets: Record<string, string> = {};
   const specs: DraftServer[] = [];
+  const extracted: Extracted[] = [];
   for (const name of Object.keys(natives)) {
     let entry: NeutralEntry;
     try {
+      checkEntryName(name);
+      const why = client.serverNameProblem(name);
+      if (why) throw new Error(`${client.displayName} cannot use that name: ${why}`);
       entry = client.parse(name, natives[name]);
       if (!usable(entry)) throw new Error("it has neither a command nor a url");
+      const keys = memberKeys(entry);
+      if (keys.length) throw new Error(`${keys.join(", ")} is a property every JavaScript object has`);
     } catch (e) {
       skipped.push(name);
       warnings.push(`Skipped "${name}": ${(e as Error).message}`);
@@ -54,12 +66,15 @@ export async function importConfig(deps: Deps, input: ImportConfigInput): Promis
     }
     const x = extractSecrets(name, entry, { ...taken, ...secrets });
     Object.assign(secrets, x.secrets);
+    extracted.push(...x.extracted);
     const env = (x.entry as { env?: Record<string, unknown> }).env ?? {};
     specs.push({
       name,
       source: { custom: true, imported_from: path },
       params: {},
-      env: Object.fromEntries(Object.entries(env).filter(([, v]) => typeof v === "string" && !v.includes("${"))) as Record<string, string>,
+      env: Object.fromEntries(
+        Object.entries(env).filter(([, v]) => typeof v === "string" && !v.includes("${")),
+      ) as Record<string, string>,
       secret_refs: entryRefs(x.entry),
       entry: x.entry,
     });
@@ -71,7 +86,9 @@ export async function importConfig(deps: Deps, input: ImportConfigInput): Promis
       const at = servers.findIndex((x) => x.name === s.name);
       if (at >= 0 && !input.replace) {
         skipped.push(s.name);
-        warnings.push(`Kept the draft's "${s.name}": it is already in the draft (use --replace to take the file's)`);
+        warnings.push(
+          `Kept the draft's "${s.name}": it is already in the draft (use --replace to take the file's)`,
+        );
         continue;
       }
       if (at >= 0) servers[at] = s;
@@ -89,6 +106,7 @@ export async function importConfig(deps: Deps, input: ImportConfigInput): Promis
     imported,
     skipped,
     secrets_stored: Object.keys(secrets).sort(),
+    extracted: extracted.filter((e) => imported.includes(e.server)),
     warnings,
   };
 }

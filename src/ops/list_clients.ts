@@ -6,8 +6,6 @@ import { ALL_CLIENTS, getClient } from "../clients/registry.ts";
 import type { ClientRecord } from "../clients/types.ts";
 import type { Deps } from "../platform/deps.ts";
 import { layout } from "../store/layout.ts";
-import type { InputOf } from "./spec.ts";
-import type { spec } from "./specs/list_clients.ts";
 
 export interface ClientSummary {
   client_id: string;
@@ -31,7 +29,9 @@ async function allProfiles(deps: Deps): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   await Promise.all([l.indexDir, l.draftsDir].map(async (dir) => {
     for (const id of await deps.fs.readDir(dir)) {
-      const names = (await deps.fs.readDir(`${dir}/${id}`)).filter((n) => n.endsWith(".json")).map((n) => n.slice(0, -5));
+      const names = (await deps.fs.readDir(`${dir}/${id}`)).filter((n) => n.endsWith(".json")).map((n) =>
+        n.slice(0, -5)
+      );
       out.set(id, [...new Set([...(out.get(id) ?? []), ...names])].sort());
     }
   }));
@@ -64,7 +64,10 @@ async function summary(deps: Deps, c: ClientRecord, profiles: Map<string, string
   };
 }
 
-export async function listClients(deps: Deps, input: InputOf<typeof spec> = {}): Promise<{ clients: ClientSummary[] }> {
+export async function listClients(
+  deps: Deps,
+  input: { client?: string } = {},
+): Promise<{ clients: ClientSummary[] }> {
   const list = input.client !== undefined ? [getClient(checkName("client", input.client))] : ALL_CLIENTS;
   const profiles = await allProfiles(deps);
   return { clients: await Promise.all(list.map((c) => summary(deps, c, profiles))) };

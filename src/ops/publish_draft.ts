@@ -5,21 +5,14 @@
  */
 import { AppError } from "../core/errors.ts";
 import type { Issue } from "../core/validation.ts";
-import type { NeutralPayload } from "../core/neutral.ts";
 import type { Deps } from "../platform/deps.ts";
-import { type Draft, readDraft } from "../store/drafts.ts";
-import { publish, type PublishResult } from "./publish.ts";
-import { validateDraft } from "./validate_config.ts";
+import { payloadOf, readDraft } from "../store/drafts.ts";
+import { publish, type PublishResult, validateDraft } from "../deploy/mod.ts";
+
+export type { PublishResult };
 
 export interface PublishDraftResult extends PublishResult {
   warnings: Issue[];
-}
-
-/** The neutral payload of a draft, in draft order. */
-export function payloadOf(d: Draft): NeutralPayload {
-  const mcpServers: NeutralPayload["mcpServers"] = {};
-  for (const s of d.servers) mcpServers[s.name] = s.entry;
-  return { mcpServers };
 }
 
 /** Publishes the draft of client/profile. */
@@ -34,7 +27,9 @@ export async function publishDraft(
     const list = v.errors.map((e) => `${e.code}: ${e.message}`).join("; ");
     throw new AppError(
       "validation_failed",
-      `Cannot publish the draft of "${input.client}/${profile}": ${v.errors.length} error${v.errors.length > 1 ? "s" : ""} (${list})`,
+      `Cannot publish the draft of "${input.client}/${profile}": ${v.errors.length} error${
+        v.errors.length > 1 ? "s" : ""
+      } (${list})`,
       { errors: v.errors, warnings: v.warnings, server_count: v.server_count },
     );
   }

@@ -19,10 +19,14 @@ export async function removeServer(
   const profile = input.profile ?? "default";
   const { draft } = await updateDraft(deps, client, profile, (d) => {
     if (!d.servers.some((s) => s.name === input.name)) {
-      throw new AppError("server_not_found", `No server "${input.name}" in the draft of "${client}/${profile}"`, {
-        name: input.name,
-        known: d.servers.map((s) => s.name),
-      });
+      throw new AppError(
+        "server_not_found",
+        `No server "${input.name}" in the draft of "${client}/${profile}"`,
+        {
+          name: input.name,
+          known: d.servers.map((s) => s.name),
+        },
+      );
     }
     return { draft: { ...d, servers: d.servers.filter((s) => s.name !== input.name) }, result: null };
   });

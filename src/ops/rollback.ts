@@ -8,6 +8,7 @@ import { checkName } from "../core/names.ts";
 import { getClient } from "../clients/registry.ts";
 import type { Deps } from "../platform/deps.ts";
 import {
+  authenticate,
   type DeploymentRecord,
   findDeployment,
   newDeploymentId,
@@ -15,12 +16,13 @@ import {
 } from "../store/deployments.ts";
 import { loadBackup } from "../store/backups.ts";
 import { readSecretBook } from "../store/secrets.ts";
-import { readConfigFile } from "./config_file.ts";
-import { commitFileWrite } from "./file_commit.ts";
-import { settleClient, withConfigLock } from "./pending.ts";
-import { artifactToDeploy } from "./deploy_artifact.ts";
-import { applyArtifact, checkSecretsMode, type DeployResult } from "./deploy.ts";
-import { resolveTarget } from "./deploy_target.ts";
+import { readConfigFile } from "../deploy/mod.ts";
+import { commitFileWrite } from "../deploy/mod.ts";
+import { settleClient, withConfigLock } from "../deploy/mod.ts";
+import { artifactToDeploy } from "../deploy/mod.ts";
+import { applyArtifact, checkSecretsMode, type DeployResult } from "../deploy/mod.ts";
+import { recordedTarget, resolveTarget, type TargetOptions } from "../deploy/mod.ts";
+import type { ClientRecord } from "../clients/types.ts";
 import type { InputOf } from "./spec.ts";
 import type { spec } from "./specs/rollback.ts";
 
@@ -40,14 +42,20 @@ export interface RestoreResult {
 
 export async function rollback(deps: Deps, input: RollbackInput): Promise<DeployResult | RestoreResult> {
   const client = getClient(checkName("client", input.client));
-  if (input.restore !== undefined) return await restore(deps, client.id, input.restore, client.restartHint);
+  if (input.restore !== undefined) return await restore(deps, client, input.restore, input);
   if (input.to !== undefined && input.artifactId !== undefined) {
     throw new AppError("invalid_input", "Give --to or --artifact-id, not both");
   }
+  // A named target (its project folder checked) before anything is settled or read.
+  const explicit = input.configPath !== undefined || input.scope !== undefined;
+  const named = explicit ? (await resolveTarget(deps, client, input)).path : undefined;
   await settleClient(deps, client.id);
   const records = (await readDeployments(deps, client.id)).filter((r) => r.action !== "connect");
-  const explicit = input.configPath !== undefined || input.scope !== undefined;
-  const path = explicit ? resolveTarget(deps, client, input).path : records.at(-1)?.config_path;
+  const latest = records.at(-1);
+  // The file comes from this command line, or from the log but only among this client's own files.
+  const path = explicit
+    ? named
+    : latest && (await recordedTarget(deps, client, input, latest, "a rollback")).path;
   const forPath = records.filter((r) => r.config_path === path);
   const current = forPath.at(-1);
   if (!path || !current) {
@@ -59,11 +67,12 @@ export async function rollback(deps: Deps, input: RollbackInput): Promise<Deploy
       },
     );
   }
+  await authenticate(current);
   let artifactRef: string;
   let profile = current.profile_id;
   let from: string | undefined;
   if (input.to !== undefined) {
-    const r = await findDeployment(deps, input.to);
+    const r = await findDeployment(deps, input.to, client.id);
     if (r.client_id !== client.id || r.config_path !== path || !r.artifact_id) {
       throw new AppError(
         "invalid_input",
@@ -74,6 +83,7 @@ export async function rollback(deps: Deps, input: RollbackInput): Promise<Deploy
         },
       );
     }
+    await authenticate(r);
     artifactRef = r.artifact_id;
     profile = r.profile_id;
     from = r.deployment_id;
@@ -91,11 +101,12 @@ export async function rollback(deps: Deps, input: RollbackInput): Promise<Deploy
         },
       );
     }
+    await authenticate(prev);
     artifactRef = prev.artifact_id!;
     profile = prev.profile_id;
     from = prev.deployment_id;
   }
-  const { artifact, version, witness } = await artifactToDeploy(
+  const { artifact, version, witness, trusted } = await artifactToDeploy(
     deps,
     client.id,
     profile,
@@ -113,18 +124,29 @@ export async function rollback(deps: Deps, input: RollbackInput): Promise<Deploy
     restoredFrom: from,
     indexVersion: version,
     witness,
+    trusted,
   });
 }
 
-async function restore(deps: Deps, clientId: string, id: string, hint: string): Promise<RestoreResult> {
-  const r = await findDeployment(deps, id);
+async function restore(
+  deps: Deps,
+  client: ClientRecord,
+  id: string,
+  input: TargetOptions,
+): Promise<RestoreResult> {
+  const clientId = client.id;
+  const hint = client.restartHint;
+  const r = await findDeployment(deps, id, clientId);
   if (r.client_id !== clientId) {
     throw new AppError(
       "invalid_input",
       `Deployment "${id}" belongs to client "${r.client_id}", not "${clientId}"`,
     );
   }
-  deps.policy.allowFile(r.config_path, [deps.userHome]);
+  // The record must be the one we signed, and (whatever the log says) name a file this invocation may
+  // write for this client.
+  await authenticate(r);
+  await recordedTarget(deps, client, input, r, `restoring deployment "${r.deployment_id}"`);
   return await withConfigLock(deps, r.config_path, async (lockName) => {
     const now = await readConfigFile(deps, r.config_path);
     if (now.sha256 !== r.post_image_sha256) {
@@ -145,6 +167,7 @@ async function restore(deps: Deps, clientId: string, id: string, hint: string): 
     const before = history[history.findIndex((x) => x.deployment_id === r.deployment_id) - 1] as
       | DeploymentRecord
       | undefined;
+    if (before) await authenticate(before);
     const rec: DeploymentRecord = {
       deployment_id: newDeploymentId(deps.now()),
       action: "restore",

@@ -244,7 +244,7 @@ export type Shape =
   | { readonly t: "any-object" }
   | { readonly t: "enum"; readonly values: readonly [string, ...string[]] }
   | { readonly t: "literal"; readonly value: string }
-  | { readonly t: "array"; readonly of: Shape }
+  | { readonly t: "array"; readonly of: Shape; readonly description?: string }
   | { readonly t: "object"; readonly fields: { readonly [k: string]: Shape } }
   | { readonly t: "record"; readonly of: Shape }
   | { readonly t: "nullable"; readonly of: Shape }
@@ -262,7 +262,13 @@ export const anyObject = { t: "any-object" } as const;
 export const oneOf = <const V extends readonly [string, ...string[]]>(...values: V) =>
   ({ t: "enum", values }) as const;
 export const literal = <const V extends string>(value: V) => ({ t: "literal", value }) as const;
-export const arr = <const S extends Shape>(of: S) => ({ t: "array", of }) as const;
+/** A list (with what it holds, when that needs saying). */
+export const arr = <const S extends Shape>(of: S, description?: string) =>
+  (description === undefined ? { t: "array", of } : { t: "array", of, description }) as {
+    readonly t: "array";
+    readonly of: S;
+    readonly description?: string;
+  };
 /** An open object: the listed fields, and any others. */
 export const obj = <const F extends { readonly [k: string]: Shape }>(fields: F) =>
   ({ t: "object", fields }) as const;

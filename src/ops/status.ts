@@ -12,16 +12,20 @@ import type { ClientRecord } from "../clients/types.ts";
 import type { Deps } from "../platform/deps.ts";
 import type { DeploymentRecord } from "../store/deployments.ts";
 import { hasOwn } from "../clients/codecs/shared.ts";
-import { deploymentsOf } from "./pending.ts";
+import { deploymentsOf } from "../deploy/mod.ts";
 import { trustedKeys } from "../store/keys.ts";
 import { indexedProfiles, latestPublished } from "../store/profile_index.ts";
 import { layout } from "../store/layout.ts";
-import { readConfigFile } from "./config_file.ts";
-import { entryHash } from "./deploy_plan.ts";
-import type { InputOf } from "./spec.ts";
-import type { spec } from "./specs/status.ts";
+import { readConfigFile } from "../deploy/mod.ts";
+import { entryHash } from "../deploy/mod.ts";
 
-export type TargetState = "up-to-date" | "outdated" | "drifted" | "not-deployed" | "missing-file" | "unreadable";
+export type TargetState =
+  | "up-to-date"
+  | "outdated"
+  | "drifted"
+  | "not-deployed"
+  | "missing-file"
+  | "unreadable";
 
 export interface TargetStatus {
   client_id: string;
@@ -120,11 +124,15 @@ async function profileTargets(
 async function clientsWithState(deps: Deps): Promise<ClientRecord[]> {
   const l = layout(deps.home);
   const ids = new Set(await deps.fs.readDir(l.indexDir));
-  for (const n of await deps.fs.readDir(l.deploymentsDir)) if (n.endsWith(".jsonl")) ids.add(n.slice(0, -6));
+  for (const n of await deps.fs.readDir(l.deploymentsDir)) {
+    // A signed head without its log (the log deleted) counts too: reading it reports the loss.
+    if (n.endsWith(".jsonl")) ids.add(n.slice(0, -6));
+    else if (n.endsWith(".head.json")) ids.add(n.slice(0, -10));
+  }
   return ALL_CLIENTS.filter((c) => ids.has(c.id));
 }
 
-export async function status(deps: Deps, input: InputOf<typeof spec> = {}): Promise<{
+export async function status(deps: Deps, input: { client?: string; profile?: string } = {}): Promise<{
   targets: TargetStatus[];
 }> {
   const clients = input.client !== undefined
@@ -134,16 +142,22 @@ export async function status(deps: Deps, input: InputOf<typeof spec> = {}): Prom
   const trusted = await trustedKeys(deps);
   const perClient = await Promise.all(clients.map(async (c) => {
     const records = (await deploymentsOf(deps, c.id)).filter((r) => r.action !== "connect");
-    const profiles = [...new Set([...(await indexedProfiles(deps, c.id)), ...records.map((r) => r.profile_id)])]
+    const profiles = [
+      ...new Set([...(await indexedProfiles(deps, c.id)), ...records.map((r) => r.profile_id)]),
+    ]
       .filter((p) => input.profile === undefined || p === input.profile).sort();
     return (await Promise.all(profiles.map((p) => profileTargets(deps, c, p, records, trusted)))).flat();
   }));
   const targets = perClient.flat();
   if (input.client !== undefined && input.profile !== undefined && targets.length === 0) {
-    throw new AppError("profile_not_found", `Nothing published or deployed for "${input.client}/${input.profile}"`, {
-      client_id: input.client,
-      profile_id: input.profile,
-    });
+    throw new AppError(
+      "profile_not_found",
+      `Nothing published or deployed for "${input.client}/${input.profile}"`,
+      {
+        client_id: input.client,
+        profile_id: input.profile,
+      },
+    );
   }
   return { targets };
 }

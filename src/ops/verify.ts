@@ -5,10 +5,8 @@ import { checkName } from "../core/names.ts";
 import type { Deps } from "../platform/deps.ts";
 import { resolveArtifactId } from "../store/artifacts.ts";
 import { trustedKeys } from "../store/keys.ts";
-import { layout } from "../store/layout.ts";
-import { indexedProfiles, readIndex } from "../store/profile_index.ts";
+import { findPublished, whereIndexed } from "../store/published.ts";
 import { verifyArtifact } from "../store/verify_artifact.ts";
-import { findPublished } from "./get_config.ts";
 
 export interface VerifyResult {
   status: "verified";
@@ -22,18 +20,6 @@ export interface VerifyResult {
   legacy_key_label?: string;
 }
 
-/** Every (client, profile, version) whose signed index lists `id`. */
-export async function whereIndexed(deps: Deps, id: string, trusted: Map<string, string>) {
-  const clients = await deps.fs.readDir(layout(deps.home).indexDir);
-  const pairs = (await Promise.all(clients.map(async (c) => (await indexedProfiles(deps, c)).map((p) => [c, p])))).flat();
-  const found = await Promise.all(pairs.map(async ([client, profile]) => {
-    const idx = await readIndex(deps, client, profile, trusted);
-    return (idx?.entries ?? []).filter((e) => e.artifact_id === id)
-      .map((e) => ({ client_id: client, profile_id: profile, version: e.version, ...(idx?.legacy ? { legacy: true as const } : {}) }));
-  }));
-  return found.flat();
-}
-
 export async function verifyOp(
   deps: Deps,
   input: { artifactId?: string; client?: string; profile?: string },
@@ -42,22 +28,34 @@ export async function verifyOp(
   let id: string;
   let indexed: VerifyResult["indexed_in"];
   if (input.artifactId === undefined && input.client === undefined) {
-    throw new AppError("invalid_input", "Give an artifact id, or --client (and --profile) to verify the latest publish");
+    throw new AppError(
+      "invalid_input",
+      "Give an artifact id, or --client (and --profile) to verify the latest publish",
+    );
   }
   if (input.client !== undefined) {
     const profile = input.profile ?? "default";
     const found = await findPublished(deps, checkName("client", input.client), profile, input.artifactId);
     id = found.entry.artifact_id;
-    indexed = [{ client_id: input.client, profile_id: profile, version: found.entry.version, ...(found.legacy ? { legacy: true as const } : {}) }];
+    indexed = [{
+      client_id: input.client,
+      profile_id: profile,
+      version: found.entry.version,
+      ...(found.legacy ? { legacy: true as const } : {}),
+    }];
   } else {
     id = await resolveArtifactId(deps, input.artifactId!);
     indexed = await whereIndexed(deps, id, trusted);
   }
   const a = await verifyArtifact(deps, id, trusted);
   if (indexed.length === 0) {
-    throw new AppError("index_invalid", `Artifact "${id.slice(0, 12)}…" is not listed in any signed profile index`, {
-      artifact_id: id,
-    });
+    throw new AppError(
+      "index_invalid",
+      `Artifact "${id.slice(0, 12)}…" is not listed in any signed profile index`,
+      {
+        artifact_id: id,
+      },
+    );
   }
   const signedIndex = indexed.some((i) => !i.legacy);
   const listed = signedIndex ? "signed index" : "listed in the Python tool's unsigned index";

@@ -3,7 +3,9 @@
  * every profile index and its head (signature, not older than the newest publish), every deployment
  * record (its artifact listed in a signed index, its pre-image backup present and byte-exact after
  * putting back the secrets it held), file modes (signing key, secrets.json and backups private; state
- * folders not group-writable), drafts and secrets readable. Problems fail with `integrity_error`
+ * folders not group-writable), drafts and secrets readable, no literal secret in a draft or in the
+ * latest artifact of a profile or in a user registry file (verify_all_secrets.ts; older artifacts: a
+ * warning). Problems fail with `integrity_error`
  * (exit 5) listing each; warnings (leftovers of interrupted commands) are reported with the result.
  */
 import { AppError } from "../core/errors.ts";
@@ -24,7 +26,8 @@ import {
   checkWitness,
   type Finding,
   type Report,
-} from "./verify_all_checks.ts";
+} from "../deploy/mod.ts";
+import { checkArtifactSecrets, checkDraftSecrets, checkRegistrySecrets } from "../deploy/mod.ts";
 
 /** What `verify --all` found when nothing is wrong: counts of what was checked, and warnings. */
 export interface VerifyAllResult {
@@ -57,16 +60,22 @@ export async function verifyAll(deps: Deps): Promise<VerifyAllResult> {
   } catch (e) {
     r.problems.push({ check: "secrets", path: l.secrets, message: (e as Error).message });
   }
-  const relist = () => checkIndexes(deps, { problems: [], warnings: [], checked: { indexes: 0 } }, trusted, new Set(stored));
+  const relist = () =>
+    checkIndexes(deps, { problems: [], warnings: [], checked: { indexes: 0 } }, trusted, new Set(stored));
   await checkDeployments(deps, r, book, listed, relist);
   await checkWitness(deps, r, trusted);
+  checkArtifactSecrets(deps, r);
+  await checkRegistrySecrets(deps, r);
   for (const client of await deps.fs.readDir(l.draftsDir)) {
     for (const f of await deps.fs.readDir(join(l.draftsDir, client))) {
       if (!f.endsWith(".json") || f.startsWith(".")) continue;
       r.checked.drafts++;
-      await readDraft(deps, client, f.slice(0, -5)).catch((e) =>
-        r.problems.push({ check: "drafts", path: join(l.draftsDir, client, f), message: (e as Error).message })
-      );
+      const path = join(l.draftsDir, client, f);
+      const d = await readDraft(deps, client, f.slice(0, -5)).catch((e) => {
+        r.problems.push({ check: "drafts", path, message: (e as Error).message });
+        return null;
+      });
+      if (d) checkDraftSecrets(r, path, d);
     }
   }
   await checkJournal(deps, r);
@@ -76,7 +85,9 @@ export async function verifyAll(deps: Deps): Promise<VerifyAllResult> {
     const list = r.problems.slice(0, 5).map((p) => p.message).join("; ");
     throw new AppError(
       "integrity_error",
-      `The state folder "${deps.home}" fails verification: ${n} problem${n > 1 ? "s" : ""} (${list}${n > 5 ? "; ..." : ""})`,
+      `The state folder "${deps.home}" fails verification: ${n} problem${n > 1 ? "s" : ""} (${list}${
+        n > 5 ? "; ..." : ""
+      })`,
       { problems: r.problems, warnings: r.warnings, checked: r.checked },
     );
   }
@@ -91,10 +102,15 @@ export async function verifyAll(deps: Deps): Promise<VerifyAllResult> {
 }
 
 /** `verify --all` as the CLI and the MCP tool call it: no artifact id or client may come with it. */
-export function verifyAllInput(deps: Deps, input: { artifactId?: string; client?: string }): Promise<VerifyAllResult> {
+export function verifyAllInput(
+  deps: Deps,
+  input: { artifactId?: string; client?: string },
+): Promise<VerifyAllResult> {
   if (input.artifactId !== undefined || input.client !== undefined) {
-    throw new AppError("usage", "--all checks the whole state folder: give it without an artifact id or --client");
+    throw new AppError(
+      "usage",
+      "--all checks the whole state folder: give it without an artifact id or --client",
+    );
   }
   return verifyAll(deps);
 }
-

@@ -69,7 +69,7 @@ function signatureB64(bytes: Uint8Array): string {
 }
 
 export async function verifyRelease(deps: Deps, input: VerifyReleaseInput): Promise<VerifyReleaseResult> {
-  const cwd = Deno.cwd();
+  const cwd = deps.cwd();
   const files = (input.files ?? []).map((f) => checkUserPath(f, cwd));
   const sums = checkUserPath(input.sums ?? join(files.length ? dirname(files[0]) : cwd, "SHA256SUMS"), cwd);
   const sigPath = checkUserPath(input.signature ?? `${sums}.sig`, cwd);

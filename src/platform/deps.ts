@@ -1,8 +1,10 @@
 /**
  * The dependencies every operation receives, built once in main.ts (tests build them over a temp
- * folder). Nothing below ops/ reads Deno.env, the clock or the disk except through these.
+ * folder). Nothing below ops/ reads Deno.env, the clock, the working directory or the disk except
+ * through these, and no module keeps a memo of its own (they live in `cache`).
  */
-import type { Env, OS } from "../clients/types.ts";
+import type { Cache } from "./cache.ts";
+import type { Env, OS } from "./host.ts";
 import type { FileSystem } from "./fs.ts";
 import type { AccessPolicy } from "./scoped_fs.ts";
 
@@ -18,8 +20,16 @@ export interface Deps {
   env: Env;
   os: OS;
   now(): Date;
+  /** The working directory, against which relative paths the user names resolve. */
+  cwd(): string;
+  /** The memos of verified state (src/platform/cache.ts): one per Deps, so per command or server. */
+  cache: Cache;
   /** The running executable (for `connect`). */
   execPath(): string;
   /** The command and arguments that start this program's MCP server (for `connect`). */
   selfCommand(): { command: string; args: string[] };
+  /** Set by the MCP server: the folders its client shared (MCP roots, absolute paths), or null when the
+   * client declared none. A project folder must lie inside one. Its presence also means the caller has
+   * no current folder of ours: a relative project folder is refused. */
+  projectRoots?(): Promise<string[] | null>;
 }

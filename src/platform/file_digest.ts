@@ -3,7 +3,15 @@
  * that much memory. Callers check the path against the access policy first (it reads the disk directly).
  *
  * @example
- * await sha256File("/tmp/mcp-orchestration-x86_64-unknown-linux-gnu"); // "9f86d0…"
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { sha256File } from "./file_digest.ts";
+ * const file = await Deno.makeTempFile();
+ * await Deno.writeTextFile(file, "test");
+ * const hex = await sha256File(file);
+ * await Deno.remove(file);
+ * assert.equal(hex, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+ * ```
  */
 import { createHash } from "node:crypto";
 

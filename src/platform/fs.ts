@@ -15,6 +15,12 @@ export interface FileInfo {
   /** Change time and inode (null where the platform has none): with size and mtime, the file's identity. */
   ctimeMs?: number | null;
   ino?: number | null;
+  /** Device and number of hard links (null where the platform has none): two names of one file share
+   * dev and ino; a file with nlink > 1 has another name somewhere. */
+  dev?: number | null;
+  nlink?: number | null;
+  /** Owner's user id (null on Windows). */
+  uid?: number | null;
 }
 
 export interface WriteOptions {
@@ -67,6 +73,9 @@ function info(s: Deno.FileInfo): FileInfo {
     mtimeMs: s.mtime ? s.mtime.getTime() : null,
     ctimeMs: s.ctime ? s.ctime.getTime() : null,
     ino: s.ino ?? null,
+    dev: s.dev ?? null,
+    nlink: s.nlink ?? null,
+    uid: s.uid ?? null,
   };
 }
 

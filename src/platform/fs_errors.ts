@@ -3,9 +3,15 @@
  * what failed: the operation, the path and the system's reason. `NotFound` passes through unchanged
  * (callers use it to mean "missing"), and so does an AppError (it already has its stable code).
  *
- * @example
- * mapFsError(err, "write", "/home/me/.cursor/mcp.json");
- * // AppError io_error: Cannot write "/home/me/.cursor/mcp.json": no space left on device (ENOSPC)
+ * @example A full disk while writing a client file
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { mapFsError } from "./fs_errors.ts";
+ * const raw = Object.assign(new Error("No space left on device (os error 28)"), { code: "ENOSPC" });
+ * const e = mapFsError(raw, "write", "/home/me/.cursor/mcp.json") as Error & { code: string };
+ * assert.equal(e.code, "io_error");
+ * // e.message: Cannot write "/home/me/.cursor/mcp.json": no space left on device (ENOSPC)
+ * ```
  */
 import { AppError } from "../core/errors.ts";
 

@@ -32,9 +32,12 @@
  * SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
  *
  * @example
- * import { dirname, join, win32 } from "./path.ts";
- * join("/home/me", ".config", "app.json"); // "/home/me/.config/app.json" (on Linux and macOS)
- * win32.dirname("C:\\Users\\me\\file.txt"); // "C:\\Users\\me"
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { posix, win32 } from "./path.ts";
+ * assert.equal(posix.join("/home/me", ".config", "app.json"), "/home/me/.config/app.json");
+ * assert.equal(win32.dirname("C:\\Users\\me\\file.txt"), "C:\\Users\\me");
+ * ```
  */
 
 /** The functions shared by the `posix` and `win32` flavours (the subset of `node:path` this project uses). */

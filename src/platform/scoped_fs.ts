@@ -83,6 +83,15 @@ export class AccessPolicy {
     return this;
   }
 
+  /** Metadata of a folder the user named (a project folder), before anything in it is allowed: one stat
+   * that follows symlinks; nothing is read or written. Null when nothing is there. */
+  inspect(path: string): Promise<FileInfo | null> {
+    const p = checkPathSyntax(path);
+    return this.fs.stat(p).catch((e) => {
+      throw mapFsError(e, "stat", p);
+    });
+  }
+
   /** Allows one file, temp files beside it, and creating the folders above it. */
   allowFile(path: string, linkRoots: string[] = []): this {
     this.files.push({ path: checkPathSyntax(path), linkRoots: linkRoots.map(checkPathSyntax) });
@@ -105,7 +114,10 @@ export class AccessPolicy {
           info?.isSymlink ? this.fs.realPath(p) : viaParent()
         ))
         .catch((e) => {
-          if (!(e instanceof Deno.errors.NotFound)) throw mapFsError(e, "realPath", p);
+          // A dangling link, or a loop of links, resolves to itself: the caller finds a link there
+          // and refuses it (deploy/client_links.ts) instead of failing with the OS's words here.
+          const unresolved = e instanceof Deno.errors.NotFound || e instanceof Deno.errors.FilesystemLoop;
+          if (!unresolved) throw mapFsError(e, "realPath", p);
           return parent === p ? p : viaParent();
         });
       cached.catch(() => this.realCache.delete(p));

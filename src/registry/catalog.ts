@@ -3,9 +3,12 @@
  * `{path, text}`; this module does no I/O). A user server with the same id replaces the built-in.
  *
  * @example
- * const catalog = buildCatalog([{ path: "/home/me/.mcp-orchestration/registry/acme.json", text }]);
- * catalog.list({ search: "git", transport: "stdio" });
- * catalog.describe("filesystem").installHints;
+ * ```ts
+ * import { buildCatalog } from "./catalog.ts";
+ * const catalog = buildCatalog(); // the built-ins; pass the user's files as [{ path, text }]
+ * console.log(catalog.list({ search: "git", transport: "stdio" }).map((s) => s.id));
+ * console.log(catalog.describe("filesystem").options.map((o) => o.installHint));
+ * ```
  */
 import { AppError } from "../core/errors.ts";
 import { BUILTIN_FILES } from "./builtin.ts";

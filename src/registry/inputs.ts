@@ -143,3 +143,12 @@ export function inputsOf(source: Source): InputSpec[] {
   const seen = new Set<string>();
   return list.filter((s) => (seen.has(s.name) ? false : (seen.add(s.name), true)));
 }
+
+/** Checks a transport name (stdio, http, sse). */
+export function checkTransport(t: string | undefined): Transport | undefined {
+  if (t === undefined || t === "stdio" || t === "http" || t === "sse") return t;
+  throw new AppError("invalid_input", `Unknown transport ${JSON.stringify(t)}: use stdio, http or sse`, {
+    transport: t,
+    known: ["stdio", "http", "sse"],
+  });
+}

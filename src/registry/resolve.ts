@@ -8,8 +8,16 @@
  * `pin: true` appends the catalogued version (`pkg@1.2.3`, `image:tag`) for reproducible installs.
  *
  * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { resolveServer } from "./resolve.ts";
+ * import { normalizeServerJson } from "./server_json.ts";
+ * import brave from "../../registry/brave-search.json" with { type: "json" };
+ * const [server] = normalizeServerJson(brave, "registry/brave-search.json");
  * const { entry, secrets } = resolveServer(server, { env: { BRAVE_API_KEY: "k" } });
- * // entry.env.BRAVE_API_KEY === "${BRAVE_API_KEY}", secrets.BRAVE_API_KEY === "k"
+ * assert.equal((entry.env as Record<string, string>).BRAVE_API_KEY, "${BRAVE_API_KEY}");
+ * assert.equal(secrets.BRAVE_API_KEY, "k");
+ * ```
  */
 import { AppError } from "../core/errors.ts";
 import type { NeutralEntry, NeutralRemote, NeutralStdio } from "../core/neutral.ts";

@@ -6,7 +6,12 @@
  * Unknown fields are kept (`passthrough`); wrong types and missing required fields are refused.
  *
  * @example
- * const [server] = normalizeServerJson(JSON.parse(text), "registry/fetch.json");
+ * ```ts
+ * import { normalizeServerJson } from "./server_json.ts";
+ * import fetchServer from "../../registry/fetch.json" with { type: "json" };
+ * const [server] = normalizeServerJson(fetchServer, "registry/fetch.json");
+ * console.log(server.name, server.packages?.[0]?.identifier);
+ * ```
  */
 import { z } from "zod";
 import { AppError } from "../core/errors.ts";

@@ -10,7 +10,9 @@ import { buildCatalog, type Catalog, entriesOf } from "./catalog.ts";
 import { parseServerJsonText } from "./server_json.ts";
 
 /** `{path, text}` of every readable `*.json` file in `<home>/registry/`, sorted by name. */
-export async function readUserRegistryFiles(deps: Deps): Promise<{ files: { path: string; text: string }[]; warnings: string[] }> {
+export async function readUserRegistryFiles(
+  deps: Deps,
+): Promise<{ files: { path: string; text: string }[]; warnings: string[] }> {
   const dir = layout(deps.home).registryDir;
   const files: { path: string; text: string }[] = [];
   const warnings: string[] = [];

@@ -41,7 +41,13 @@ export function recordBytes(a: Omit<Artifact, "record_signature"> | Artifact): U
 /** Builds and signs an artifact (pure apart from the clock value passed in). */
 export async function buildArtifact(
   signer: Signer,
-  fields: { client_id: string; profile_id: string; created_at: string; payload: NeutralPayload; metadata: Record<string, unknown> },
+  fields: {
+    client_id: string;
+    profile_id: string;
+    created_at: string;
+    payload: NeutralPayload;
+    metadata: Record<string, unknown>;
+  },
 ): Promise<Artifact> {
   const artifact_id = await artifactIdOf(fields.payload);
   const unsigned = {
@@ -58,7 +64,10 @@ export async function buildArtifact(
 }
 
 /** Stores the artifact unless one with that id exists; returns what is stored and whether it is new. */
-export async function putArtifact(deps: Deps, a: Artifact): Promise<{ artifact: Artifact; created: boolean }> {
+export async function putArtifact(
+  deps: Deps,
+  a: Artifact,
+): Promise<{ artifact: Artifact; created: boolean }> {
   const existing = await readArtifactRaw(deps, a.artifact_id);
   if (existing) return { artifact: existing.value, created: false };
   await writeJson(deps.fs, layout(deps.home).artifact(a.artifact_id), a);
@@ -88,10 +97,14 @@ export async function resolveArtifactId(deps: Deps, ref: string): Promise<string
   const matches = (await listArtifactIds(deps)).filter((id) => id.startsWith(r));
   if (matches.length === 1) return matches[0];
   if (matches.length > 1) {
-    throw new AppError("invalid_input", `Artifact prefix "${ref}" is ambiguous: ${matches.length} artifacts match`, {
-      artifact_id: ref,
-      matches,
-    });
+    throw new AppError(
+      "invalid_input",
+      `Artifact prefix "${ref}" is ambiguous: ${matches.length} artifacts match`,
+      {
+        artifact_id: ref,
+        matches,
+      },
+    );
   }
   throw new AppError("artifact_not_found", `No artifact "${ref}" in the store`, { artifact_id: ref });
 }

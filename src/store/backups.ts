@@ -11,22 +11,22 @@ import { writeAtomic } from "../platform/atomic.ts";
 import type { Deps } from "../platform/deps.ts";
 import { layout } from "./layout.ts";
 import type { SecretBook } from "./secrets.ts";
+import { decodeExact } from "../core/utf8.ts";
 
 const MARK = "\0mcpo-secret:";
 const enc = new TextEncoder();
-const dec = new TextDecoder("utf-8", { fatal: true });
 
 /** The bytes with each known secret value (>= 4 chars) replaced by its placeholder. With `retired`
  * (the values each secret had before), every value the secret ever had is replaced, and the placeholder
  * names which one it stood for (`NAME@N`: retired[N], or the current value when N is their count). */
-export function scrub(bytes: Uint8Array, secrets: Record<string, string>, retired?: Record<string, string[]>): Uint8Array {
-  let text: string;
-  try {
-    text = dec.decode(bytes);
-  } catch {
-    return bytes;
-  }
-  if (text.includes("\0")) return bytes;
+export function scrub(
+  bytes: Uint8Array,
+  secrets: Record<string, string>,
+  retired?: Record<string, string[]>,
+): Uint8Array {
+  // The exact text (a BOM kept): what is stored must decode back to the very bytes named by the hash.
+  let text = decodeExact(bytes);
+  if (text === null || text.includes("\0")) return bytes;
   const entries: [string, string][] = [];
   for (const [name, value] of Object.entries(secrets)) {
     const old = retired && Object.hasOwn(retired, name) ? retired[name] : [];
@@ -40,14 +40,13 @@ export function scrub(bytes: Uint8Array, secrets: Record<string, string>, retire
 
 /** The inverse of scrub: `NAME@N` is the N-th value the secret had (`retired`, then the current one);
  * unknown names or versions stay as placeholders (and the hash check then fails). */
-export function unscrub(bytes: Uint8Array, secrets: Record<string, string>, retired: Record<string, string[]> = {}): Uint8Array {
-  let text: string;
-  try {
-    text = dec.decode(bytes);
-  } catch {
-    return bytes;
-  }
-  if (!text.includes(MARK)) return bytes;
+export function unscrub(
+  bytes: Uint8Array,
+  secrets: Record<string, string>,
+  retired: Record<string, string[]> = {},
+): Uint8Array {
+  const text = decodeExact(bytes);
+  if (text === null || !text.includes(MARK)) return bytes;
   const valueOf = (name: string, version: string | undefined): string | undefined => {
     const current = Object.hasOwn(secrets, name) ? secrets[name] : undefined;
     if (version === undefined) return current;
@@ -55,11 +54,21 @@ export function unscrub(bytes: Uint8Array, secrets: Record<string, string>, reti
     const n = Number(version);
     return n < old.length ? old[n] : n === old.length ? current : undefined;
   };
-  return enc.encode(text.replace(/\0mcpo-secret:([^\0@]*)(?:@(\d+))?\0/g, (m, name: string, v?: string) => valueOf(name, v) ?? m));
+  return enc.encode(
+    text.replace(
+      /\0mcpo-secret:([^\0@]*)(?:@(\d+))?\0/g,
+      (m, name: string, v?: string) => valueOf(name, v) ?? m,
+    ),
+  );
 }
 
 /** Saves a pre-image once, known secret values as versioned placeholders; returns its path. */
-export async function saveBackup(deps: Deps, bytes: Uint8Array, sha: string, book: SecretBook | Record<string, string>) {
+export async function saveBackup(
+  deps: Deps,
+  bytes: Uint8Array,
+  sha: string,
+  book: SecretBook | Record<string, string>,
+) {
   const l = layout(deps.home);
   const path = l.backup(sha);
   if (await deps.fs.stat(path)) return path;
@@ -70,7 +79,11 @@ export async function saveBackup(deps: Deps, bytes: Uint8Array, sha: string, boo
 }
 
 /** The exact bytes of a backup, checked against its hash. */
-export async function loadBackup(deps: Deps, sha: string, book: SecretBook | Record<string, string>): Promise<Uint8Array> {
+export async function loadBackup(
+  deps: Deps,
+  sha: string,
+  book: SecretBook | Record<string, string>,
+): Promise<Uint8Array> {
   let stored: Uint8Array;
   try {
     stored = await deps.fs.readFile(layout(deps.home).backup(sha));
@@ -79,14 +92,20 @@ export async function loadBackup(deps: Deps, sha: string, book: SecretBook | Rec
     throw new AppError("backup_not_found", `The backup ${sha.slice(0, 12)}… is missing`, { sha256: sha });
   }
   const bytes = isBook(book) ? unscrub(stored, book.values, book.retired) : unscrub(stored, book);
-  if ((await sha256Hex(bytes)) !== sha) {
-    throw new AppError(
-      "integrity_error",
-      `The backup ${sha.slice(0, 12)}… does not match its hash (damaged, or a secret it held was changed since)`,
-      { sha256: sha },
-    );
-  }
-  return bytes;
+  if ((await sha256Hex(bytes)) === sha) return bytes;
+  // Earlier versions stored the pre-image of a file that began with a BOM without it (their decoder
+  // dropped it); the name, a hash of the true bytes, says whether putting it back gives them.
+  const withBom = new Uint8Array(bytes.length + 3);
+  withBom.set([0xef, 0xbb, 0xbf]);
+  withBom.set(bytes, 3);
+  if ((await sha256Hex(withBom)) === sha) return withBom;
+  throw new AppError(
+    "integrity_error",
+    `The backup ${
+      sha.slice(0, 12)
+    }… does not match its hash (damaged, or a secret it held was changed since)`,
+    { sha256: sha },
+  );
 }
 
 function isBook(b: SecretBook | Record<string, string>): b is SecretBook {

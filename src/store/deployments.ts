@@ -1,13 +1,17 @@
 /**
  * The append-only deployment log `deployments/<client>.jsonl`: one JSON record per line, never
- * truncated. Records hold hashes of the entries we wrote, never their values (no secret ever lands
- * here). A torn last line (a crash mid-append) is skipped when reading.
+ * truncated, each signed and hash-chained under a signed head (deployment_log.ts). Records hold hashes
+ * of the entries we wrote, never their values (no secret ever lands here). A torn line (a crash
+ * mid-append) is skipped when reading.
  */
-import { dirname } from "../platform/path.ts";
 import { AppError } from "../core/errors.ts";
-import { defineLazy } from "../core/lazy.ts";
 import type { Deps } from "../platform/deps.ts";
+import { appendSigned, authenticate, logSigner, readLog } from "./deployment_log.ts";
+import type { Signer } from "./keys.ts";
 import { layout } from "./layout.ts";
+
+export { recordLine } from "./deployment_lines.ts";
+export { authenticate };
 
 export interface DeploymentRecord {
   deployment_id: string;
@@ -45,105 +49,28 @@ export function newDeploymentId(now: Date): string {
   return `${t}-${r}`;
 }
 
-/** Appends a record (O_APPEND, fsync). A torn last line (a crash or a full disk mid-append) is closed
- * with a line break first, so it never swallows the new record. */
-export async function appendDeployment(deps: Deps, rec: DeploymentRecord): Promise<void> {
-  const path = layout(deps.home).deployments(rec.client_id);
-  await deps.fs.mkdir(dirname(path), 0o700);
-  let torn = false;
-  try {
-    const last = await deps.fs.readTail(path, 1);
-    torn = last.length > 0 && last[0] !== 0x0a;
-  } catch (e) {
-    if (!(e instanceof Deno.errors.NotFound)) throw e;
-  }
-  const line = (torn ? "\n" : "") + recordLine(rec) + "\n";
-  await deps.fs.writeFile(path, new TextEncoder().encode(line), {
-    append: true,
-    sync: true,
-    mode: 0o600,
-  });
+/** Appends a record to its client's log as the next signed line (deployment_log.ts), under the log's
+ * lock. `signer`: the signing key, loaded (and checked trusted) before the client file was written.
+ * `trusted`: the trusted keys, when the command has read them already. */
+export async function appendDeployment(
+  deps: Deps,
+  rec: DeploymentRecord,
+  signer?: Signer,
+  trusted?: Map<string, string>,
+): Promise<void> {
+  await appendSigned(deps, rec, signer ?? await logSigner(deps, trusted), trusted);
 }
 
-/** A record as one log line, its `managed` set last: that set (one hash per entry) is most of the line
- * of a large profile's deployment, and written last it can be left unparsed until used (lineRecord). */
-export function recordLine(rec: DeploymentRecord): string {
-  const { managed, ...rest } = rec;
-  return JSON.stringify({ ...rest, managed });
-}
-
-const MANAGED_KEY = ',"managed":';
-
-/**
- * The record of one log line. A line written by recordLine ends with its managed set: the rest is
- * parsed now and the set on first use, so reading a log of many 500-server deployments costs the small
- * fields of each (every reader), not 500 hashes each (only the last deployment to a file is asked for
- * its set). Such a line is recognised by its shape: it ends with `}}` and `changes` comes before
- * `managed`; a line of the earlier layout (`managed` before `changes`), or anything else, is parsed
- * whole. A damaged set is reported when it is used (a torn line never gets this far).
- */
-function lineRecord(line: string): unknown {
-  const at = line.lastIndexOf(MANAGED_KEY + "{");
-  if (at > 0 && line.endsWith("}}")) {
-    let head: unknown;
-    try {
-      head = JSON.parse(line.slice(0, at) + "}");
-    } catch {
-      head = undefined;
-    }
-    if (head && typeof head === "object" && "changes" in head && !("managed" in head)) {
-      const block = line.slice(at + MANAGED_KEY.length, -1);
-      const rec = head as Record<string, unknown>;
-      return defineLazy(rec, "managed", () => {
-        let set: unknown;
-        try {
-          set = JSON.parse(block);
-        } catch {
-          set = undefined;
-        }
-        if (
-          !set || typeof set !== "object" || Array.isArray(set) ||
-          Object.values(set).some((h) => typeof h !== "string")
-        ) {
-          throw new AppError(
-            "integrity_error",
-            `The managed set of deployment "${String(rec.deployment_id)}" is damaged in the deployment log`,
-            { deployment_id: rec.deployment_id },
-          );
-        }
-        return set;
-      });
-    }
-  }
-  return JSON.parse(line);
-}
-
-/** The last parse of each client's log, by its exact text (the MCP server reads logs on every call). */
-const parsedLogs = new Map<string, { text: string; records: DeploymentRecord[] }>();
-
-/** Every record of a client, oldest first (a torn or foreign line is skipped). */
-export async function readDeployments(deps: Deps, client: string): Promise<DeploymentRecord[]> {
-  let text: string;
-  try {
-    text = new TextDecoder().decode(await deps.fs.readFile(layout(deps.home).deployments(client)));
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return [];
-    throw e;
-  }
-  const memo = parsedLogs.get(client);
-  if (memo && memo.text === text) return [...memo.records];
-  const out: DeploymentRecord[] = [];
-  for (const line of text.split("\n")) {
-    if (!line.trim()) continue;
-    try {
-      const r = lineRecord(line) as DeploymentRecord | null;
-      if (r && typeof r.deployment_id === "string" && r.client_id === client) out.push(r);
-    } catch {
-      // A torn line from a crash during append.
-    }
-  }
-  parsedLogs.set(client, { text, records: out });
-  return [...out];
+/** Every record of a client, oldest first (a torn line is skipped), from a log checked against its
+ * signed head: `integrity_error` when lines were edited at its end, removed, reordered, repeated or copied
+ * from another client's log. A record a command acts on must also pass `authenticate`. `trusted`: the
+ * trusted keys, when the command has read them already. */
+export function readDeployments(
+  deps: Deps,
+  client: string,
+  trusted?: Map<string, string>,
+): Promise<DeploymentRecord[]> {
+  return readLog(deps, client, trusted);
 }
 
 /** The newest record for a config file (the managed set lives there), or null. */
@@ -157,16 +84,29 @@ export async function lastForPath(
   return null;
 }
 
-/** Finds a deployment by id (or unique prefix) across every client's log. */
-export async function findDeployment(deps: Deps, id: string): Promise<DeploymentRecord> {
+/** Finds a deployment by id (or unique prefix) in `client`'s log, or across every client's log. A log
+ * that fails its check is skipped in a search across logs, and its error is thrown when no other log
+ * holds the id. */
+export async function findDeployment(deps: Deps, id: string, client?: string): Promise<DeploymentRecord> {
   if (typeof id !== "string" || !/^[0-9A-Za-z-]{4,64}$/.test(id)) {
     throw new AppError("invalid_input", `Invalid deployment id ${JSON.stringify(id)}`, { deployment_id: id });
   }
-  const names = await deps.fs.readDir(layout(deps.home).deploymentsDir);
+  const clients = client !== undefined
+    ? [client]
+    : (await deps.fs.readDir(layout(deps.home).deploymentsDir)).filter((n) => n.endsWith(".jsonl"))
+      .map((n) => n.slice(0, -6));
   const matches: DeploymentRecord[] = [];
-  for (const n of names) {
-    if (!n.endsWith(".jsonl")) continue;
-    for (const r of await readDeployments(deps, n.slice(0, -6))) {
+  let failed: unknown = null;
+  for (const c of clients) {
+    let records: DeploymentRecord[];
+    try {
+      records = await readDeployments(deps, c);
+    } catch (e) {
+      if (client !== undefined || !(e instanceof AppError)) throw e;
+      failed ??= e;
+      continue;
+    }
+    for (const r of records) {
       if (r.deployment_id === id) return r;
       if (r.deployment_id.startsWith(id)) matches.push(r);
     }
@@ -178,5 +118,6 @@ export async function findDeployment(deps: Deps, id: string): Promise<Deployment
       matches: matches.map((m) => m.deployment_id),
     });
   }
+  if (failed) throw failed;
   throw new AppError("deployment_not_found", `No deployment "${id}"`, { deployment_id: id });
 }

@@ -5,7 +5,7 @@
  */
 import { AppError } from "../core/errors.ts";
 import { checkName } from "../core/names.ts";
-import type { NeutralEntry } from "../core/neutral.ts";
+import type { NeutralEntry, NeutralPayload } from "../core/neutral.ts";
 import type { Deps } from "../platform/deps.ts";
 import { withLock } from "../platform/lock.ts";
 import { readJson, writeJson } from "./json_file.ts";
@@ -107,4 +107,11 @@ export async function updateDraft<T>(
     await writeJson(deps.fs, path, saved, 0o600);
     return { result, draft: saved };
   });
+}
+
+/** The neutral payload of a draft, in draft order. */
+export function payloadOf(d: Draft): NeutralPayload {
+  const mcpServers: NeutralPayload["mcpServers"] = {};
+  for (const s of d.servers) mcpServers[s.name] = s.entry;
+  return { mcpServers };
 }

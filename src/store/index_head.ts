@@ -50,31 +50,48 @@ export async function writeHead(
   profile: string,
   latest: { version: number; artifact_id: string },
 ): Promise<void> {
-  const unsigned = { client_id: client, profile_id: profile, version: latest.version, artifact_id: latest.artifact_id, signing_key_id: signer.keyId };
+  const unsigned = {
+    client_id: client,
+    profile_id: profile,
+    version: latest.version,
+    artifact_id: latest.artifact_id,
+    signing_key_id: signer.keyId,
+  };
   const head: IndexHead = { ...unsigned, signature: await sign(signer.privatePem, signedPart(unsigned)) };
   await writeJson(deps.fs, layout(deps.home).head(client, profile), head);
 }
 
 /** The verified head of client/profile, or null when none was written (a store from before heads). */
-export async function readHead(deps: Deps, client: string, profile: string, trusted: Map<string, string>): Promise<IndexHead | null> {
+export async function readHead(
+  deps: Deps,
+  client: string,
+  profile: string,
+  trusted: Map<string, string>,
+): Promise<IndexHead | null> {
   const path = layout(deps.home).head(client, profile);
   const got = await readJson<IndexHead>(deps.fs, path, (text) => {
-    const key = keyOf(text);
-    const hit = key === undefined ? undefined : recall<IndexHead>(text, trusted.get(key));
+    const key = keyOf(deps.cache, text);
+    const hit = key === undefined ? undefined : recall<IndexHead>(deps.cache, text, trusted.get(key));
     return hit && hit.client_id === client && hit.profile_id === profile ? hit : undefined;
-  });
+  }, deps);
   if (!got) return null;
   if (got.cached) return got.value;
   const h = got.value;
   const bad = (why: string) =>
-    new AppError("index_invalid", `The index head of "${client}/${profile}" fails verification: ${why}`, { path, client_id: client, profile_id: profile });
-  if (!h || typeof h !== "object" || !Number.isInteger(h.version) || typeof h.artifact_id !== "string") throw bad("malformed record");
+    new AppError("index_invalid", `The index head of "${client}/${profile}" fails verification: ${why}`, {
+      path,
+      client_id: client,
+      profile_id: profile,
+    });
+  if (!h || typeof h !== "object" || !Number.isInteger(h.version) || typeof h.artifact_id !== "string") {
+    throw bad("malformed record");
+  }
   if (!isExactSerialization(h, got.text)) throw bad("the file's bytes were altered");
   if (h.client_id !== client || h.profile_id !== profile) throw bad("it names another client or profile");
   const pem = trusted.get(h.signing_key_id);
   if (!pem) throw bad(`signed by the untrusted key "${h.signing_key_id}"`);
   if (!(await verify(pem, signedPart(h), String(h.signature)))) throw bad("the signature does not match");
-  remember(got.text, pem, h);
+  remember(deps.cache, got.text, pem, h);
   return h;
 }
 
@@ -92,10 +109,15 @@ export function checkAgainst(deps: Deps, head: IndexHead, idx: Listed | null): v
       profile_id: profile,
       head_version: head.version,
       index_version: have,
-      hint: "an older copy of the index replaced the newer one; put the newer index back (or publish again after checking why)",
+      hint:
+        "an older copy of the index replaced the newer one; put the newer index back (or publish again after checking why)",
     });
   if (have < head.version) {
-    throw refuse(idx ? `it ends at version ${have}, but version ${head.version} was published` : `it is missing, but version ${head.version} was published`);
+    throw refuse(
+      idx
+        ? `it ends at version ${have}, but version ${head.version} was published`
+        : `it is missing, but version ${head.version} was published`,
+    );
   }
   if (idx!.entries[head.version - 1].artifact_id !== head.artifact_id) {
     throw refuse(`its version ${head.version} is not the artifact published as version ${head.version}`);

@@ -2,7 +2,8 @@
 import { dirname } from "../platform/path.ts";
 import { AppError } from "../core/errors.ts";
 import { writeAtomic } from "../platform/atomic.ts";
-import type { FileInfo, FileSystem } from "../platform/fs.ts";
+import type { FileSystem } from "../platform/fs.ts";
+import { type Cache, identity, settled } from "../platform/cache.ts";
 
 const dec = new TextDecoder("utf-8", { fatal: true });
 
@@ -12,47 +13,32 @@ export function serialize(value: unknown): string {
 }
 
 /** Parses a state file; null when missing; `integrity_error` when it is not valid JSON. `known` may
- * return an already-checked value for these exact bytes (then `cached` is true and nothing is parsed). */
+ * return an already-checked value for these exact bytes (then `cached` is true and nothing is parsed).
+ * With `memo` (the deps: their cache and clock), a file whose identity is unchanged since its bytes
+ * were verified, and that was settled then, is not read again (the rules: src/platform/cache.ts). */
 export async function readJson<T>(
   fs: FileSystem,
   path: string,
   known?: (text: string) => T | undefined,
+  memo?: { cache: Cache; now(): Date },
 ): Promise<{ value: T; text: string; cached?: boolean } | null> {
-  if (known) {
-    // A file whose identity (inode, size, mtime, ctime) is unchanged since its bytes were verified is
-    // not read again. As git does for its index, a file modified less than 2 s before we verified it is
-    // "racy" (a same-millisecond rewrite would keep its identity) and is always read.
+  if (known && memo) {
     const st = await fs.stat(path);
     if (!st) return null;
     const id = identity(st);
-    const memo = id ? seenFiles.get(path) : undefined;
-    if (memo && memo.id === id && memo.safe) {
-      const hit = known(memo.text);
-      if (hit !== undefined) return { value: hit, text: memo.text, cached: true };
+    const files = memo.cache.memo<{ text: string; safe: boolean }>("files");
+    const seen = id ? files.get(path, id) : undefined;
+    if (seen?.safe) {
+      const hit = known(seen.text);
+      if (hit !== undefined) return { value: hit, text: seen.text, cached: true };
     }
     const got = await readJsonFile<T>(fs, path, known);
     if (got?.cached && id) {
-      if (seenFiles.size > 50_000) seenFiles.clear();
-      seenFiles.set(path, { id, text: got.text, safe: settled(st) });
+      files.set(path, id, { text: got.text, safe: settled(st.mtimeMs, memo.now().getTime()) });
     }
     return got;
   }
   return await readJsonFile<T>(fs, path, known);
-}
-
-/** True when a file with this info was last modified long enough ago (2 s) that a rewrite would change
- * its identity: the only files whose identity may stand in for their bytes. */
-export function settled(st: FileInfo): boolean {
-  return st.mtimeMs !== null && Date.now() - st.mtimeMs > 2000;
-}
-
-/** Verified bytes by path, with the identity the file had then. */
-const seenFiles = new Map<string, { id: string; text: string; safe: boolean }>();
-
-/** A file's identity for the memo: inode, size, mtime and ctime (null where the platform lacks one). */
-export function identity(st: FileInfo): string | null {
-  if (!st.isFile || st.ino == null || st.ctimeMs == null || st.mtimeMs === null) return null;
-  return `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
 }
 
 async function readJsonFile<T>(

@@ -2,6 +2,7 @@
 import { AppError } from "../core/errors.ts";
 import { fromPem, generateKeyPair, keyIdOfPem, publicPemOf, toPem } from "../core/signing.ts";
 import { writeAtomic } from "../platform/atomic.ts";
+import type { Cache } from "../platform/cache.ts";
 import type { Deps } from "../platform/deps.ts";
 import { layout } from "./layout.ts";
 
@@ -42,9 +43,13 @@ export async function initKeys(deps: Deps, regenerate = false): Promise<InitResu
     // folder is left alone, so a key removed from it (revoked) is never trusted again here.
     const pub = await publicPemOf(existingPrivate);
     if (toPem("PUBLIC KEY", fromPem("PUBLIC KEY", existing)) !== pub) {
-      throw new AppError("integrity_error", `"${l.signingPub}" is not the public half of "${l.signingKey}": not trusting either`, {
-        path: l.signingPub,
-      });
+      throw new AppError(
+        "integrity_error",
+        `"${l.signingPub}" is not the public half of "${l.signingKey}": not trusting either`,
+        {
+          path: l.signingPub,
+        },
+      );
     }
     await deps.fs.mkdir(l.trustedDir, 0o700);
     await writeAtomic(deps.fs, l.trusted(keyId), enc.encode(pub), { mode: 0o644 });
@@ -74,12 +79,11 @@ async function result(deps: Deps, status: InitResult["status"], keyId: string): 
   };
 }
 
-const keyIds = new Map<string, string | null>();
-
 /** The key id of a public key file's exact text, or null when it is not exactly a PEM we would write
  * (a re-encoded key, other line breaks, padding bits, a damaged file). Memoised by text. */
-async function exactKeyId(pem: string): Promise<string | null> {
-  const known = keyIds.get(pem);
+async function exactKeyId(cache: Cache, pem: string): Promise<string | null> {
+  const keyIds = cache.memo<string | null>("keyIds");
+  const known = keyIds.get(pem, "");
   if (known !== undefined) return known;
   let id: string | null = null;
   try {
@@ -87,9 +91,7 @@ async function exactKeyId(pem: string): Promise<string | null> {
   } catch {
     id = null;
   }
-  if (keyIds.size > 1000) keyIds.clear();
-  keyIds.set(pem, id);
-  return id;
+  return keyIds.set(pem, "", id);
 }
 
 export interface Signer {
@@ -102,13 +104,24 @@ export async function loadSigner(deps: Deps): Promise<Signer> {
   const l = layout(deps.home);
   const privatePem = await readText(deps, l.signingKey);
   if (!privatePem) {
-    throw new AppError("key_not_found", `No signing key in "${l.keysDir}": run \`mcp-orchestration init\` first`, {
-      path: l.signingKey,
-    });
+    throw new AppError(
+      "key_not_found",
+      `No signing key in "${l.keysDir}": run \`mcp-orchestration init\` first`,
+      {
+        path: l.signingKey,
+      },
+    );
   }
-  const keyId = await keyIdOfPem(await publicPemOf(privatePem));
-  return { keyId, privatePem };
+  const known = signers.get(privatePem);
+  if (known) return known;
+  const signer = { keyId: await keyIdOfPem(await publicPemOf(privatePem)), privatePem };
+  signers.clear();
+  signers.set(privatePem, signer);
+  return signer;
 }
+
+/** The last key loaded, by its exact text: its id costs four WebCrypto calls, and every deploy signs. */
+const signers = new Map<string, Signer>();
 
 /** key id -> public PEM for every trusted key whose file name matches its fingerprint. */
 export async function trustedKeys(deps: Deps): Promise<Map<string, string>> {
@@ -118,7 +131,7 @@ export async function trustedKeys(deps: Deps): Promise<Map<string, string>> {
     if (!name.endsWith(".pub")) continue;
     const pem = await readText(deps, `${l.trustedDir}/${name}`);
     if (!pem) continue;
-    const id = await exactKeyId(pem);
+    const id = await exactKeyId(deps.cache, pem);
     if (id && `${id}.pub` === name) out.set(id, pem);
   }
   return out;

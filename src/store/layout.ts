@@ -17,6 +17,7 @@ export function layout(home: string) {
     draft: (client: string, profile: string) => join(home, "drafts", client, `${profile}.json`),
     deploymentsDir: join(home, "deployments"),
     deployments: (client: string) => join(home, "deployments", `${client}.jsonl`),
+    deploymentsHead: (client: string) => join(home, "deployments", `${client}.head.json`),
     backupsDir: join(home, "backups"),
     backup: (sha: string) => join(home, "backups", sha),
     secrets: join(home, "secrets.json"),

@@ -9,7 +9,8 @@ import { AppError } from "../core/errors.ts";
 import { sign, verify } from "../core/signing.ts";
 import type { Deps } from "../platform/deps.ts";
 import { isExactSerialization } from "./artifacts.ts";
-import { identity, readJson, settled, writeJson } from "./json_file.ts";
+import { readJson, writeJson } from "./json_file.ts";
+import { identity, settled } from "../platform/cache.ts";
 import type { Signer } from "./keys.ts";
 import { layout } from "./layout.ts";
 import { keyOf, recall, remember } from "./verified_cache.ts";
@@ -56,21 +57,22 @@ export async function readIndex(
   // The pair (index, head) checked before, with both files' identities unchanged (see json_file.ts):
   // the same answer without reading either again.
   const l = layout(deps.home);
-  const [is, hs] = [await deps.fs.stat(l.index(client, profile)), await deps.fs.stat(l.head(client, profile))];
-  const ids = is && hs && settled(is) && settled(hs) ? `${identity(is)}|${identity(hs)}` : null;
-  const memo = ids ? checkedPairs.get(`${client}/${profile}`) : undefined;
-  if (memo && memo.ids === ids && trusted.get(memo.value.signing_key_id) === memo.pem) return memo.value;
+  const [is, hs] = [
+    await deps.fs.stat(l.index(client, profile)),
+    await deps.fs.stat(l.head(client, profile)),
+  ];
+  const nowMs = deps.now().getTime();
+  const ids = is && hs && settled(is.mtimeMs, nowMs) && settled(hs.mtimeMs, nowMs)
+    ? `${identity(is)}|${identity(hs)}`
+    : null;
+  const pairs = deps.cache.memo<{ value: ProfileIndex; pem: string }>("indexPairs");
+  const memo = ids ? pairs.get(`${client}/${profile}`, ids) : undefined;
+  if (memo && trusted.get(memo.value.signing_key_id) === memo.pem) return memo.value;
   const value = await readIndexChecked(deps, client, profile, trusted);
   const pem = value ? trusted.get(value.signing_key_id) : undefined;
-  if (ids && value && pem && !ids.includes("null")) {
-    if (checkedPairs.size > 10_000) checkedPairs.clear();
-    checkedPairs.set(`${client}/${profile}`, { ids, value, pem });
-  }
+  if (ids && value && pem && !ids.includes("null")) pairs.set(`${client}/${profile}`, ids, { value, pem });
   return value;
 }
-
-/** Index/head pairs that passed every check, with the files' identities then. */
-const checkedPairs = new Map<string, { ids: string; value: ProfileIndex; pem: string }>();
 
 async function readIndexChecked(
   deps: Deps,
@@ -108,7 +110,8 @@ function legacyAfterHead(deps: Deps, client: string, profile: string): AppError 
       path: layout(deps.home).index(client, profile),
       client_id: client,
       profile_id: profile,
-      hint: "an older copy of the index replaced the newer one; put the newer index back (or publish again after checking why)",
+      hint:
+        "an older copy of the index replaced the newer one; put the newer index back (or publish again after checking why)",
     },
   );
 }
@@ -123,9 +126,13 @@ async function readLegacyIndex(deps: Deps, idx: unknown): Promise<ProfileIndex |
   if (!idx || typeof idx !== "object" || Array.isArray(idx)) return null;
   const r = idx as Record<string, unknown>;
   const keys = Object.keys(r);
-  if (keys.length !== LEGACY_INDEX_FIELDS.length || !LEGACY_INDEX_FIELDS.every((k) => keys.includes(k))) return null;
+  if (keys.length !== LEGACY_INDEX_FIELDS.length || !LEGACY_INDEX_FIELDS.every((k) => keys.includes(k))) {
+    return null;
+  }
   if (typeof r.latest_artifact_id !== "string" || !/^[0-9a-f]{64}$/.test(r.latest_artifact_id)) return null;
-  if (typeof r.updated_at !== "string" || typeof r.client_id !== "string" || typeof r.profile_id !== "string") return null;
+  if (
+    typeof r.updated_at !== "string" || typeof r.client_id !== "string" || typeof r.profile_id !== "string"
+  ) return null;
   let server_count = 0;
   let changelog = "";
   try {
@@ -140,7 +147,13 @@ async function readLegacyIndex(deps: Deps, idx: unknown): Promise<ProfileIndex |
   return {
     client_id: r.client_id,
     profile_id: r.profile_id,
-    entries: [{ version: 1, artifact_id: r.latest_artifact_id, changelog, created_at: r.updated_at, server_count }],
+    entries: [{
+      version: 1,
+      artifact_id: r.latest_artifact_id,
+      changelog,
+      created_at: r.updated_at,
+      server_count,
+    }],
     signing_key_id: "",
     signature: "",
     legacy: true,
@@ -156,10 +169,10 @@ async function readIndexFile(
 ): Promise<ProfileIndex | null> {
   const path = layout(deps.home).index(client, profile);
   const got = await readJson<ProfileIndex>(deps.fs, path, (text) => {
-    const key = keyOf(text);
-    const hit = key === undefined ? undefined : recall<ProfileIndex>(text, trusted.get(key));
+    const key = keyOf(deps.cache, text);
+    const hit = key === undefined ? undefined : recall<ProfileIndex>(deps.cache, text, trusted.get(key));
     return hit && hit.client_id === client && hit.profile_id === profile ? hit : undefined;
-  });
+  }, deps);
   if (!got) return null;
   if (got.cached) return got.value;
   const idx = got.value;
@@ -172,7 +185,9 @@ async function readIndexFile(
   if (idx && typeof idx === "object" && !("entries" in idx) && "latest_artifact_id" in idx) {
     const legacy = await readLegacyIndex(deps, idx);
     if (!legacy) throw bad("malformed record (not the Python tool's index either)");
-    if (legacy.client_id !== client || legacy.profile_id !== profile) throw bad("it names another client or profile");
+    if (legacy.client_id !== client || legacy.profile_id !== profile) {
+      throw bad("it names another client or profile");
+    }
     return legacy;
   }
   if (!idx || typeof idx !== "object" || !Array.isArray(idx.entries)) throw bad("malformed record");
@@ -184,7 +199,7 @@ async function readIndexFile(
   idx.entries.forEach((e, i) => {
     if (e.version !== i + 1) throw bad("versions are not consecutive");
   });
-  remember(got.text, pem, idx);
+  remember(deps.cache, got.text, pem, idx);
   return idx;
 }
 
@@ -207,7 +222,13 @@ export async function appendIndex(
 
 /** Writes `entries` as the signed index of client/profile, then its head (the last entry). The caller
  * has verified every artifact a carried-over legacy entry names. */
-export async function signIndex(deps: Deps, signer: Signer, client: string, profile: string, entries: IndexEntry[]): Promise<void> {
+export async function signIndex(
+  deps: Deps,
+  signer: Signer,
+  client: string,
+  profile: string,
+  entries: IndexEntry[],
+): Promise<void> {
   const unsigned = { client_id: client, profile_id: profile, entries, signing_key_id: signer.keyId };
   const idx: ProfileIndex = { ...unsigned, signature: await sign(signer.privatePem, signedPart(unsigned)) };
   await writeJson(deps.fs, layout(deps.home).index(client, profile), idx);

@@ -42,7 +42,11 @@ export async function readSecretBook(deps: Deps): Promise<SecretBook> {
   if (!got) return book;
   const v = got.value;
   if (!v || typeof v !== "object" || Array.isArray(v)) {
-    throw new AppError("integrity_error", `The secrets file "${layout(deps.home).secrets}" is not an object`, {});
+    throw new AppError(
+      "integrity_error",
+      `The secrets file "${layout(deps.home).secrets}" is not an object`,
+      {},
+    );
   }
   for (const [k, x] of Object.entries(v)) if (typeof x === "string" && isSecretName(k)) book.values[k] = x;
   const old = (v as Record<string, unknown>)[RETIRED];
@@ -59,7 +63,6 @@ export async function readSecrets(deps: Deps): Promise<Record<string, string>> {
   return (await readSecretBook(deps)).values;
 }
 
-
 /** The stored value of one secret, or undefined. */
 export async function getSecret(deps: Deps, name: string): Promise<string | undefined> {
   return (await readSecrets(deps))[name];
@@ -69,14 +72,21 @@ export async function getSecret(deps: Deps, name: string): Promise<string | unde
  * Stores `values` (merged over what is there) atomically, mode 0600, under the lock. Returns the
  * names whose previous, different value was replaced. Names must match SECRET_VAR_RE.
  */
-export async function setSecrets(deps: Deps, values: Record<string, string>): Promise<{ replaced: string[] }> {
+export async function setSecrets(
+  deps: Deps,
+  values: Record<string, string>,
+): Promise<{ replaced: string[] }> {
   const names = Object.keys(values);
   if (names.length === 0) return { replaced: [] };
   for (const n of names) {
     if (!isSecretName(n) || typeof values[n] !== "string") {
-      throw new AppError("invalid_input", `Invalid secret name ${JSON.stringify(n)}: use letters, digits and _`, {
-        name: n,
-      });
+      throw new AppError(
+        "invalid_input",
+        `Invalid secret name ${JSON.stringify(n)}: use letters, digits and _`,
+        {
+          name: n,
+        },
+      );
     }
   }
   const l = layout(deps.home);
@@ -86,7 +96,9 @@ export async function setSecrets(deps: Deps, values: Record<string, string>): Pr
     const current = book.values;
     const replaced = names.filter((n) => current[n] !== undefined && current[n] !== values[n]).sort();
     const next: Record<string, unknown> = {};
-    for (const k of [...new Set([...Object.keys(current), ...names])].sort()) next[k] = values[k] ?? current[k];
+    for (const k of [...new Set([...Object.keys(current), ...names])].sort()) {
+      next[k] = values[k] ?? current[k];
+    }
     const retired = { ...book.retired };
     for (const n of replaced) retired[n] = [...(retired[n] ?? []), current[n]];
     if (Object.keys(retired).length) next[RETIRED] = retired;

@@ -31,24 +31,33 @@ const LEGACY_FIELDS = [
 const FIELDS = [...LEGACY_FIELDS, "record_signature"];
 
 /** Reads and verifies artifact `id` (full id); throws on any mismatch. */
-export async function verifyArtifact(deps: Deps, id: string, trusted: Map<string, string>): Promise<Artifact> {
+export async function verifyArtifact(
+  deps: Deps,
+  id: string,
+  trusted: Map<string, string>,
+): Promise<Artifact> {
   let got;
   try {
     got = await readJson<Artifact>(deps.fs, layout(deps.home).artifact(id), (text) => {
-      const key = keyOf(text);
-      const hit = key === undefined ? undefined : recall<Artifact>(text, trusted.get(key));
+      const key = keyOf(deps.cache, text);
+      const hit = key === undefined ? undefined : recall<Artifact>(deps.cache, text, trusted.get(key));
       return hit && hit.artifact_id === id ? hit : undefined;
-    });
+    }, deps);
   } catch (e) {
     // Invalid JSON is damage to the artifact; a failed read (io_error) is not, and keeps its code.
-    if (e instanceof AppError && e.code === "integrity_error") throw new AppError("integrity_error", e.message, { artifact_id: id });
+    if (e instanceof AppError && e.code === "integrity_error") {
+      throw new AppError("integrity_error", e.message, { artifact_id: id });
+    }
     throw e;
   }
   if (!got) throw new AppError("artifact_not_found", `No artifact "${id}" in the store`, { artifact_id: id });
   if (got.cached) return got.value;
   const a = got.value;
   const fail = (code: "integrity_error" | "signature_invalid" | "untrusted_key", why: string) =>
-    new AppError(code, `Artifact "${id.slice(0, 12)}…" fails verification: ${why}`, { artifact_id: id, reason: why });
+    new AppError(code, `Artifact "${id.slice(0, 12)}…" fails verification: ${why}`, {
+      artifact_id: id,
+      reason: why,
+    });
   if (!a || typeof a !== "object" || Array.isArray(a)) throw fail("integrity_error", "malformed record");
   const keys = Object.keys(a);
   if (!keys.includes("record_signature")) return await verifyLegacy(id, a, trusted, fail);
@@ -60,7 +69,9 @@ export async function verifyArtifact(deps: Deps, id: string, trusted: Map<string
   if (typeof a.payload !== "object" || a.payload === null) throw fail("integrity_error", "no payload");
   // The canonical payload is computed once: it is both what the id hashes and what the signature signs.
   const payloadBytes = canonicalBytes(a.payload);
-  if ((await sha256Hex(payloadBytes)) !== id) throw fail("integrity_error", "the payload hash does not match the id");
+  if ((await sha256Hex(payloadBytes)) !== id) {
+    throw fail("integrity_error", "the payload hash does not match the id");
+  }
   const pem = trusted.get(a.signing_key_id);
   if (!pem) throw fail("untrusted_key", `signed by the untrusted key "${a.signing_key_id}"`);
   if (!(await verify(pem, payloadBytes, String(a.signature)))) {
@@ -69,7 +80,7 @@ export async function verifyArtifact(deps: Deps, id: string, trusted: Map<string
   if (!(await verify(pem, recordBytes(a), String(a.record_signature)))) {
     throw fail("signature_invalid", "the record signature does not match");
   }
-  remember(got.text, pem, a);
+  remember(deps.cache, got.text, pem, a);
   return a;
 }
 
@@ -77,7 +88,12 @@ type Fail = (code: "integrity_error" | "signature_invalid" | "untrusted_key", wh
 
 /** A Python-format artifact: checked on its payload (hash and payload signature) only. Not memoised:
  * its label is not a key id, so the cache could not look its key up. */
-async function verifyLegacy(id: string, a: Artifact, trusted: Map<string, string>, fail: Fail): Promise<Artifact> {
+async function verifyLegacy(
+  id: string,
+  a: Artifact,
+  trusted: Map<string, string>,
+  fail: Fail,
+): Promise<Artifact> {
   const keys = Object.keys(a);
   if (keys.length !== LEGACY_FIELDS.length || !LEGACY_FIELDS.every((f) => keys.includes(f))) {
     throw fail("integrity_error", "unexpected or missing fields");
@@ -85,11 +101,18 @@ async function verifyLegacy(id: string, a: Artifact, trusted: Map<string, string
   if (a.artifact_id !== id) throw fail("integrity_error", "the record names another id");
   const isObj = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
   if (!isObj(a.payload)) throw fail("integrity_error", "no payload");
-  if (!isObj(a.metadata) || [a.client_id, a.profile_id, a.created_at, a.signature, a.signing_key_id].some((v) => typeof v !== "string")) {
+  if (
+    !isObj(a.metadata) ||
+    [a.client_id, a.profile_id, a.created_at, a.signature, a.signing_key_id].some((v) =>
+      typeof v !== "string"
+    )
+  ) {
     throw fail("integrity_error", "malformed record");
   }
   const payloadBytes = canonicalBytes(a.payload);
-  if ((await sha256Hex(payloadBytes)) !== id) throw fail("integrity_error", "the payload hash does not match the id");
+  if ((await sha256Hex(payloadBytes)) !== id) {
+    throw fail("integrity_error", "the payload hash does not match the id");
+  }
   // The label is tried as a key id first (a key we trust by that id is the only candidate); otherwise
   // every trusted key is tried, and the one that verifies names the signer.
   const named = trusted.get(a.signing_key_id);
@@ -97,7 +120,12 @@ async function verifyLegacy(id: string, a: Artifact, trusted: Map<string, string
   for (const [keyId, pem] of candidates) {
     if (await verify(pem, payloadBytes, a.signature)) {
       const { record_signature: _none, ...fields } = a;
-      return { ...fields, signing_key_id: keyId, legacy: true, legacy_key_label: a.signing_key_id } as unknown as Artifact;
+      return {
+        ...fields,
+        signing_key_id: keyId,
+        legacy: true,
+        legacy_key_label: a.signing_key_id,
+      } as unknown as Artifact;
     }
   }
   if (named) throw fail("signature_invalid", "the payload signature does not match (legacy artifact)");

@@ -4,7 +4,7 @@
  * (never internal_error); registry files and imports with missing fields or wrong types; values with
  * spaces, quotes, `;`, `$(...)` and newlines written into every client format as single argv items.
  */
-import fc from "fast-check";
+import fc from "../helpers/fc.ts";
 import { join } from "node:path";
 import { assert, assertEquals } from "../core/assert.ts";
 import { type TempHome, withHome } from "../helpers/home.ts";
@@ -14,21 +14,36 @@ import { getClient } from "../../src/clients/registry.ts";
 import { codecFor } from "../../src/clients/codecs/mod.ts";
 import { hostileString } from "../helpers/hostile.ts";
 
-const token = fc.oneof(hostileString, fc.constantFrom("cursor", "default", "memory", "filesystem", "github", "a1b2c3d4"));
+const token = fc.oneof(
+  hostileString,
+  fc.constantFrom("cursor", "default", "memory", "filesystem", "github", "a1b2c3d4"),
+);
 
 /** Command lines with generated values where names, ids, params, env and JSON go. */
 const commandLine = fc.oneof(
-  fc.tuple(token, token, token, token, token, token).map(([id, c, k, v, e, n]) =>
-    ["add-server", id, "--client", c, "--param", `${k}=${v}`, "--env", `${e}=${v}`, "--name", n]
-  ),
-  fc.tuple(token, token, fc.array(token, { maxLength: 3 }), token).map(([n, cmd, args, h]) =>
-    ["add-server", n, "--command", cmd, ...args.flatMap((a) => ["--arg", a]), "--header", `${h}:${h}`, "--url", h]
-  ),
+  fc.tuple(token, token, token, token, token, token).map((
+    [id, c, k, v, e, n],
+  ) => ["add-server", id, "--client", c, "--param", `${k}=${v}`, "--env", `${e}=${v}`, "--name", n]),
+  fc.tuple(token, token, fc.array(token, { maxLength: 3 }), token).map((
+    [n, cmd, args, h],
+  ) => [
+    "add-server",
+    n,
+    "--command",
+    cmd,
+    ...args.flatMap((a) => ["--arg", a]),
+    "--header",
+    `${h}:${h}`,
+    "--url",
+    h,
+  ]),
   fc.tuple(token, token).map(([c, p]) => ["get-config", c, p]),
   fc.tuple(token).map(([id]) => ["verify", id]),
   fc.tuple(token, token).map(([c, l]) => ["history", "--client", c, "--limit", l]),
   fc.tuple(token).map(([id]) => ["describe-server", id, "--client", "codex"]),
-  fc.tuple(token, token, token).map(([c, p, id]) => ["deploy-config", "--client", c, "--profile", p, "--artifact-id", id, "--dry-run"]),
+  fc.tuple(token, token, token).map((
+    [c, p, id],
+  ) => ["deploy-config", "--client", c, "--profile", p, "--artifact-id", id, "--dry-run"]),
   fc.tuple(token, token).map(([c, id]) => ["rollback", "--client", c, "--to", id]),
   fc.tuple(token, token).map(([c, p]) => ["diff-config", c, p]),
   fc.tuple(token, token).map(([c, s]) => ["publish-config", "--client", c, "--changelog", s]),
@@ -38,7 +53,10 @@ const commandLine = fc.oneof(
 );
 
 function checkAnswer(args: string[], r: { code: number; stdout: string; json: any }) {
-  assert.ok(r.json !== undefined && r.json !== null, `${JSON.stringify(args)}: stdout is not one JSON document: ${r.stdout.slice(0, 300)}`);
+  assert.ok(
+    r.json !== undefined && r.json !== null,
+    `${JSON.stringify(args)}: stdout is not one JSON document: ${r.stdout.slice(0, 300)}`,
+  );
   if (r.code === 0) return;
   assert.ok(r.json.error in EXIT_CODES, `${JSON.stringify(args)}: unknown code ${r.json.error}`);
   assert.ok(r.json.error !== "internal_error", `${JSON.stringify(args)}: ${r.json.message}`);
@@ -66,13 +84,38 @@ const VALID = {
   name: "io.example/hello",
   description: "Hello",
   version: "1.0.0",
-  packages: [{ registryType: "pypi", identifier: "hello-mcp", transport: { type: "stdio" }, packageArguments: [{ type: "named", name: "--greeting", value: "{greeting}" }] }],
+  packages: [{
+    registryType: "pypi",
+    identifier: "hello-mcp",
+    transport: { type: "stdio" },
+    packageArguments: [{ type: "named", name: "--greeting", value: "{greeting}" }],
+  }],
 };
 
 /** The valid server.json with one field removed or replaced by a value of another type. */
 const brokenServerJson = fc.tuple(
-  fc.constantFrom("name", "description", "version", "packages", "packages.0.registryType", "packages.0.identifier", "packages.0.transport", "packages.0.transport.type", "packages.0.packageArguments", "packages.0.packageArguments.0.name", "packages.0.packageArguments.0.type"),
-  fc.oneof(fc.constant(undefined), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string()), fc.string(), fc.dictionary(fc.string(), fc.string())),
+  fc.constantFrom(
+    "name",
+    "description",
+    "version",
+    "packages",
+    "packages.0.registryType",
+    "packages.0.identifier",
+    "packages.0.transport",
+    "packages.0.transport.type",
+    "packages.0.packageArguments",
+    "packages.0.packageArguments.0.name",
+    "packages.0.packageArguments.0.type",
+  ),
+  fc.oneof(
+    fc.constant(undefined),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(fc.string()),
+    fc.string(),
+    fc.dictionary(fc.string(), fc.string()),
+  ),
 ).map(([path, v]) => {
   const doc = structuredClone(VALID) as any;
   const keys = path.split(".");
@@ -107,7 +150,22 @@ Deno.test("registry import: missing fields and wrong types are invalid_input nam
     assert.ok(JSON.stringify(list.json).includes("broken.json"), "no warning names the broken file");
   }));
 
-const INJECTION = ["a b", "'quoted'", '"double"', "x; rm -rf ~", "$(whoami)", "`id`", "line1\nline2", "tab\there", "&& echo", "|", "*", "--flag=1", "\\back", "é 𝄞"];
+const INJECTION = [
+  "a b",
+  "'quoted'",
+  '"double"',
+  "x; rm -rf ~",
+  "$(whoami)",
+  "`id`",
+  "line1\nline2",
+  "tab\there",
+  "&& echo",
+  "|",
+  "*",
+  "--flag=1",
+  "\\back",
+  "é 𝄞",
+];
 
 async function deployedArgs(h: TempHome, client: string, name: string): Promise<unknown> {
   const c = getClient(client);
@@ -121,9 +179,28 @@ Deno.test("values with spaces, quotes, ; $() and newlines land in every client f
   withHome(async (h) => {
     assertEquals((await cli(h, ["init"])).code, 0);
     for (const client of ["cursor", "vscode", "codex", "goose", "continue", "zed"]) {
-      const args = ["add-server", "inj", "--client", client, "--command", "node", ...INJECTION.flatMap((a) => ["--arg", a]), "--format", "json"];
+      const args = [
+        "add-server",
+        "inj",
+        "--client",
+        client,
+        "--command",
+        "node",
+        ...INJECTION.flatMap((a) => ["--arg", a]),
+        "--format",
+        "json",
+      ];
       assertEquals((await cli(h, args)).code, 0, client);
-      const filesystem = ["add-server", "filesystem", "--client", client, "--param", `allowed_directory=${INJECTION[3]}`, "--format", "json"];
+      const filesystem = [
+        "add-server",
+        "filesystem",
+        "--client",
+        client,
+        "--param",
+        `allowed_directory=${INJECTION[3]}`,
+        "--format",
+        "json",
+      ];
       assertEquals((await cli(h, filesystem)).code, 0, client);
       const pub = await cli(h, ["publish-config", "--client", client, "--format", "json"]);
       assertEquals(pub.code, 0, pub.stdout);

@@ -2,9 +2,11 @@
  * The MCP server against bad input: fast-check generated arguments for every tool (hostile strings,
  * wrong types, JSON strings, prototype keys) are each answered with a result or a structured error
  * document (never internal_error); the stdio server (with its fast first answer) survives malformed
- * JSON-RPC, invalid UTF-8, 10,000-deep JSON and messages over the 8 MiB limit, and keeps answering.
+ * JSON-RPC, invalid UTF-8, 10,000-deep JSON and messages over the 8 MiB limit, and keeps answering;
+ * its errors use JSON-RPC 2.0's codes (-32700 and -32600 with `id: null` when the id is unreadable,
+ * -32602 for params that do not match the method, -32601 for an unknown method).
  */
-import fc from "fast-check";
+import fc from "../helpers/fc.ts";
 import { assert, assertEquals } from "../core/assert.ts";
 import { EXPECTED_TOOLS, withMcp } from "../mcp/client.ts";
 import { tempHome } from "../helpers/home.ts";
@@ -41,34 +43,44 @@ Deno.test("every tool answers fast-check generated arguments with a result or a 
     assertEquals(tools.length >= EXPECTED_TOOLS.length, true);
     const counts = { ok: 0, refused: 0 };
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...tools), fc.array(fc.tuple(fc.nat(3), hostileValue), { maxLength: 8 }), fc.boolean(), async (tool, values, extra) => {
-        const names = Object.keys((tool.inputSchema as { properties?: object }).properties ?? {});
-        const args: Record<string, unknown> = {};
-        // Each parameter: absent, a plausible value, or a hostile one (so calls get past the first check).
-        names.forEach((n, i) => {
-          const [pick, v] = values[i] ?? [0, null];
-          if (pick === 1 && n in PLAUSIBLE) args[n] = PLAUSIBLE[n];
-          else if (pick >= 2) args[n] = v;
-        });
-        // Never a relative or project-scope target: the current folder of this test is the repository.
-        if (args.scope === "project" || "project_dir" in args) args.project_dir = home.userHome;
-        for (const k of ["config_path", "file_path"]) {
-          if (k in args) args[k] = `${home.userHome}/${(JSON.stringify(args[k]) ?? "x").replace(/[\\/]/g, "_")}`;
-        }
-        if (extra) args["__proto__"] = { polluted: true };
-        const r = await client.callTool({ name: tool.name, arguments: args }) as any;
-        if (r.isError) {
-          const doc = JSON.parse(r.content[0].text);
-          assert.ok(doc.error in EXIT_CODES, `${tool.name}: unknown code ${doc.error}`);
-          assert.ok(doc.error !== "internal_error", `${tool.name} ${JSON.stringify(args).slice(0, 300)}: ${doc.message}`);
-          assertEquals(typeof doc.message, "string");
-          counts.refused++;
-        } else {
-          assertEquals(JSON.parse(r.content[0].text), r.structuredContent);
-          counts.ok++;
-        }
-        assertEquals(({} as Record<string, unknown>).polluted, undefined);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...tools),
+        fc.array(fc.tuple(fc.nat(3), hostileValue), { maxLength: 8 }),
+        fc.boolean(),
+        async (tool, values, extra) => {
+          const names = Object.keys((tool.inputSchema as { properties?: object }).properties ?? {});
+          const args: Record<string, unknown> = {};
+          // Each parameter: absent, a plausible value, or a hostile one (so calls get past the first check).
+          names.forEach((n, i) => {
+            const [pick, v] = values[i] ?? [0, null];
+            if (pick === 1 && n in PLAUSIBLE) args[n] = PLAUSIBLE[n];
+            else if (pick >= 2) args[n] = v;
+          });
+          // Never a relative or project-scope target: the current folder of this test is the repository.
+          if (args.scope === "project" || "project_dir" in args) args.project_dir = home.userHome;
+          for (const k of ["config_path", "file_path"]) {
+            if (k in args) {
+              args[k] = `${home.userHome}/${(JSON.stringify(args[k]) ?? "x").replace(/[\\/]/g, "_")}`;
+            }
+          }
+          if (extra) args["__proto__"] = { polluted: true };
+          const r = await client.callTool({ name: tool.name, arguments: args }) as any;
+          if (r.isError) {
+            const doc = JSON.parse(r.content[0].text);
+            assert.ok(doc.error in EXIT_CODES, `${tool.name}: unknown code ${doc.error}`);
+            assert.ok(
+              doc.error !== "internal_error",
+              `${tool.name} ${JSON.stringify(args).slice(0, 300)}: ${doc.message}`,
+            );
+            assertEquals(typeof doc.message, "string");
+            counts.refused++;
+          } else {
+            assertEquals(JSON.parse(r.content[0].text), r.structuredContent);
+            counts.ok++;
+          }
+          assertEquals(({} as Record<string, unknown>).polluted, undefined);
+        },
+      ),
       { numRuns: 1000 },
     );
     assert.ok(counts.ok > 50 && counts.refused > 100, JSON.stringify(counts));
@@ -83,16 +95,30 @@ async function session(chunks: Uint8Array[]): Promise<any[]> {
   const h = await tempHome();
   try {
     const out: string[] = [];
-    await serveFast(h.deps(), () => {}, ReadableStream.from(chunks), (b) => (out.push(new TextDecoder().decode(b)), Promise.resolve()));
+    await serveFast(
+      h.deps(),
+      () => {},
+      ReadableStream.from(chunks),
+      (b) => (out.push(new TextDecoder().decode(b)), Promise.resolve()),
+    );
     return out.join("").trimEnd().split("\n").map((l) => JSON.parse(l));
   } finally {
     await h.cleanup();
   }
 }
 
-const INIT = { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "1" } } };
+const INIT = {
+  jsonrpc: "2.0",
+  id: 1,
+  method: "initialize",
+  params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "1" } },
+};
 const line = (m: unknown) => enc.encode((typeof m === "string" ? m : JSON.stringify(m)) + "\n");
-const huge = (n: number) => enc.encode('{"jsonrpc":"2.0","id":99,"method":"tools/call","params":{"name":"list_clients","arguments":{"x":"' + "a".repeat(n) + '"}}}');
+const huge = (n: number) =>
+  enc.encode(
+    '{"jsonrpc":"2.0","id":99,"method":"tools/call","params":{"name":"list_clients","arguments":{"x":"' +
+      "a".repeat(n) + '"}}}',
+  );
 
 Deno.test("the stdio server survives malformed JSON-RPC, invalid UTF-8, deep JSON and oversized messages", async () => {
   const t0 = performance.now();
@@ -100,11 +126,24 @@ Deno.test("the stdio server survives malformed JSON-RPC, invalid UTF-8, deep JSO
   const chunks = [
     line(INIT),
     line({ jsonrpc: "2.0", method: "notifications/initialized" }),
-    ...["{oops", "[]", "[1,2]", "null", "42", '"str"', '{"jsonrpc":"2.0","id":{},"method":"x"}', '{"jsonrpc":"1.0","id":3,"method":"ping"}',
-      '{"jsonrpc":"2.0","id":4,"method":7}', "[".repeat(10_000) + "]".repeat(10_000)].map(line),
+    ...[
+      "{oops",
+      "[]",
+      "[1,2]",
+      "null",
+      "42",
+      '"str"',
+      '{"jsonrpc":"2.0","id":{},"method":"x"}',
+      '{"jsonrpc":"1.0","id":3,"method":"ping"}',
+      '{"jsonrpc":"2.0","id":4,"method":7}',
+      "[".repeat(10_000) + "]".repeat(10_000),
+    ].map(line),
     Uint8Array.from([0xff, 0xfe, 0x7b, 0x0a]),
     // An oversized message in 64 KiB pieces, then one in a single piece, each followed by a good request.
-    ...Array.from({ length: Math.ceil(big.length / 65536) }, (_, i) => big.subarray(i * 65536, (i + 1) * 65536)),
+    ...Array.from(
+      { length: Math.ceil(big.length / 65536) },
+      (_, i) => big.subarray(i * 65536, (i + 1) * 65536),
+    ),
     line(""),
     line({ jsonrpc: "2.0", id: 5, method: "tools/call", params: { name: "list_profiles", arguments: {} } }),
     big,
@@ -146,7 +185,9 @@ Deno.test("over a real pipe, under the binary's flags: a 9 MiB line is refused a
     await w.write(line(INIT));
     await w.write(huge(9 * 1024 * 1024));
     await w.write(line(""));
-    await w.write(line({ jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "list_profiles", arguments: {} } }));
+    await w.write(
+      line({ jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "list_profiles", arguments: {} } }),
+    );
     await w.close();
     const out = await child.output();
     const msgs = new TextDecoder().decode(out.stdout).trimEnd().split("\n").map((l) => JSON.parse(l));
@@ -156,4 +197,41 @@ Deno.test("over a real pipe, under the binary's flags: a 9 MiB line is refused a
   } finally {
     await h.cleanup();
   }
+});
+
+Deno.test("JSON-RPC errors use the spec's codes: -32700/-32600 with id null (or the request's id), -32602 for bad params", async () => {
+  const bad = [
+    "{oops",
+    '{"jsonrpc":"2.0","id":21,"method":7}',
+    '{"hello":1}',
+    { jsonrpc: "2.0", id: 22, method: "tools/call" },
+    { jsonrpc: "2.0", id: 23, method: "tools/call", params: {} },
+    { jsonrpc: "2.0", id: 24, method: "tools/call", params: { name: 5 } },
+    { jsonrpc: "2.0", id: 25, method: "resources/read", params: {} },
+    { jsonrpc: "2.0", id: 26, method: "prompts/get", params: {} },
+    { jsonrpc: "2.0", id: 27, method: "no/such/method" },
+    { jsonrpc: "2.0", id: 28, method: "tools/call", params: { name: "list_profiles", arguments: {} } },
+  ];
+  // A malformed initialize first: the fast path leaves it to the SDK, which refuses its params.
+  const msgs = await session([
+    line({ jsonrpc: "2.0", id: 20, method: "initialize", params: {} }),
+    line(INIT),
+    ...bad.map(line),
+  ]);
+  for (const m of msgs) assert.ok("id" in m, `every answer carries an id: ${JSON.stringify(m)}`);
+  const byId = new Map(msgs.filter((m) => m.id !== null).map((m) => [m.id, m]));
+  const nulls = msgs.filter((m) => m.id === null).map((m) => m.error.code);
+  assertEquals(nulls.sort(), [-32700, -32600].sort());
+  assertEquals(byId.get(20).error.code, -32602);
+  assertEquals(byId.get(1).result.serverInfo.name, "mcp-orchestration");
+  assertEquals(byId.get(21).error.code, -32600);
+  for (const id of [22, 23, 24, 25, 26]) {
+    const e = byId.get(id).error;
+    assertEquals(e.code, -32602, JSON.stringify(e));
+    assert.match(e.message, /^Invalid params: params(\.\w+)?: /);
+    assert.doesNotMatch(e.message, /[[{\n]/, "no validation dump");
+  }
+  assert.match(byId.get(23).error.message, /params\.name: expected string/);
+  assertEquals(byId.get(27).error.code, -32601);
+  assertEquals(byId.get(28).result.structuredContent.profiles, []);
 });

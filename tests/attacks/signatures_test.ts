@@ -7,11 +7,11 @@
  * rotation keeps old artifacts deployable.
  */
 import { join } from "node:path";
-import { assert, assertEquals, assertRejectsCode } from "../core/assert.ts";
+import { assert, assertEquals, assertRejects, assertRejectsCode } from "../core/assert.ts";
 import { SAMPLE_PAYLOAD, tempHome, withHome } from "../helpers/home.ts";
 import { exitCodeFor } from "../../src/core/errors.ts";
 import { init } from "../../src/ops/init.ts";
-import { publish } from "../../src/ops/publish.ts";
+import { publish } from "../../src/deploy/publish.ts";
 import { deploy } from "../../src/ops/deploy.ts";
 import { getConfig } from "../../src/ops/get_config.ts";
 import { verifyOp } from "../../src/ops/verify.ts";
@@ -22,25 +22,35 @@ const V2 = { mcpServers: { only: { command: "uvx", args: ["mcp-server-time"] } }
 
 async function refusedDeploy(d: Deps, file: string, what: string, artifactId?: string) {
   const before = await Deno.readFile(file).catch(() => null);
-  try {
-    await deploy(d, { client: "cursor", artifactId });
-  } catch (e) {
-    const code = (e as { code: string }).code;
-    assertEquals(exitCodeFor(code), 5, `${what}: ${code} ${(e as Error).message}`);
-    assertEquals(await Deno.readFile(file).catch(() => null), before, `${what}: the file changed`);
-    return;
-  }
-  assert.fail(`${what}: deployed despite the change`);
+  const e = await assertRejects(
+    () => deploy(d, { client: "cursor", artifactId }),
+    undefined,
+    `${what}: deployed despite the change`,
+  );
+  assertEquals(exitCodeFor(e.code!), 5, `${what}: ${e.code} ${e.message}`);
+  assertEquals(await Deno.readFile(file).catch(() => null), before, `${what}: the file changed`);
 }
 
 Deno.test("every single-byte change of the artifact, its signatures, the index, the head or the trusted key stops deploy", () =>
   withHome(async (h) => {
     const d = h.deps();
     const k = await init(d);
-    const r = await publish(d, { client: "cursor", profile: "default", payload: SAMPLE_PAYLOAD, changelog: "é ü" });
+    const r = await publish(d, {
+      client: "cursor",
+      profile: "default",
+      payload: SAMPLE_PAYLOAD,
+      changelog: "é ü",
+    });
     const file = join(h.userHome, ".cursor", "mcp.json");
     let flips = 0;
-    for (const rel of [`artifacts/${r.artifact_id}.json`, "index/cursor/default.json", "heads/cursor/default.json", `keys/trusted/${k.key_id}.pub`]) {
+    for (
+      const rel of [
+        `artifacts/${r.artifact_id}.json`,
+        "index/cursor/default.json",
+        "heads/cursor/default.json",
+        `keys/trusted/${k.key_id}.pub`,
+      ]
+    ) {
       const path = join(h.home, rel);
       const orig = await Deno.readFile(path);
       for (let i = 0; i < orig.length; i++) {

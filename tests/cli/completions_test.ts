@@ -33,7 +33,8 @@ globalThis.addEventListener("unload", () => Deno.removeSync(shellHome, { recursi
 
 function has(shell: string): boolean {
   try {
-    return new Deno.Command(shell, { args: ["-c", "exit 0"], env: shellEnv, stdout: "null", stderr: "null" }).outputSync()
+    return new Deno.Command(shell, { args: ["-c", "exit 0"], env: shellEnv, stdout: "null", stderr: "null" })
+      .outputSync()
       .success;
   } catch {
     return false;

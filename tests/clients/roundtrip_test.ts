@@ -21,7 +21,7 @@
  *  8. Extra fields are named `x_*`, so they never collide with a client's own field names.
  */
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "../helpers/fc.ts";
 import { ALL_CLIENTS } from "../../src/clients/registry.ts";
 import type { ClientRecord, OS, RenderContext } from "../../src/clients/types.ts";
 import type { NeutralEntry } from "../../src/core/neutral.ts";

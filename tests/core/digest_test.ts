@@ -1,5 +1,5 @@
 import { assertEquals } from "./assert.ts";
-import fc from "fast-check";
+import fc from "../helpers/fc.ts";
 import { sha256Hex, sha256HexSync, toHex } from "../../src/core/digest.ts";
 
 const webcrypto = async (b: Uint8Array) =>

@@ -22,7 +22,11 @@ export function outputsFor(home: string): string[] {
   return transcripts.get(home) ?? [];
 }
 
-export async function runCli(args: string[], env: Record<string, string>, stdin?: string): Promise<CliResult> {
+export async function runCli(
+  args: string[],
+  env: Record<string, string>,
+  stdin?: string,
+): Promise<CliResult> {
   const out = await runWithInput(Deno.execPath(), {
     args: ["run", "--quiet", ...RUN_FLAGS, MAIN, ...args],
     env: { DENO_DIR: denoDir, PATH: Deno.env.get("PATH") ?? "", ...env },

@@ -19,10 +19,34 @@ Deno.test("CLI under the binary's flags: init, publish, get, verify, list-profil
     assertEquals(init.json.status, "created");
     assertEquals((await runCli(["init", "--format", "json"], env)).json.status, "already_exists");
     const file = join(dir, "cfg.json");
-    await Deno.writeTextFile(file, JSON.stringify({ mcpServers: { a: { command: "uvx", args: ["mcp-server-time"] } } }));
-    const pub = await runCli(["publish-config", "--client", "cursor", "--file", file, "--changelog", "c1", "--format", "json"], env);
+    await Deno.writeTextFile(
+      file,
+      JSON.stringify({ mcpServers: { a: { command: "uvx", args: ["mcp-server-time"] } } }),
+    );
+    const pub = await runCli([
+      "publish-config",
+      "--client",
+      "cursor",
+      "--file",
+      file,
+      "--changelog",
+      "c1",
+      "--format",
+      "json",
+    ], env);
     assertEquals(pub.code, 0, pub.stderr);
-    for (const k of ["status", "artifact_id", "client_id", "profile_id", "server_count", "changelog", "created_at", "version"]) {
+    for (
+      const k of [
+        "status",
+        "artifact_id",
+        "client_id",
+        "profile_id",
+        "server_count",
+        "changelog",
+        "created_at",
+        "version",
+      ]
+    ) {
       assert.ok(k in pub.json, `publish output lacks ${k}`);
     }
     const get = await runCli(["get-config", "cursor", "--format", "json"], env);
@@ -32,7 +56,13 @@ Deno.test("CLI under the binary's flags: init, publish, get, verify, list-profil
     // --home and MCP_ORCHESTRATION_HOME choose the state folder.
     const other = join(dir, "other-state");
     assertEquals((await runCli(["init", "--home", other, "--format", "json"], env)).json.home, other);
-    assertEquals((await runCli(["list-profiles", "cursor", "--format", "json"], { ...env, MCP_ORCHESTRATION_HOME: other })).json.profiles, []);
+    assertEquals(
+      (await runCli(["list-profiles", "cursor", "--format", "json"], {
+        ...env,
+        MCP_ORCHESTRATION_HOME: other,
+      })).json.profiles,
+      [],
+    );
 
     // Error documents and exit codes: exactly one JSON document on stdout.
     const cases: [string[], number, string][] = [
@@ -57,7 +87,10 @@ Deno.test("CLI under the binary's flags: init, publish, get, verify, list-profil
     assert.doesNotMatch(t.stderr, /\bat .*\.ts:\d+/);
     // A tampered artifact fails verify with exit 5.
     const path = join(dir, ".mcp-orchestration", "artifacts", `${pub.json.artifact_id}.json`);
-    await Deno.writeTextFile(path, (await Deno.readTextFile(path)).replace("mcp-server-time", "mcp-server-tim3"));
+    await Deno.writeTextFile(
+      path,
+      (await Deno.readTextFile(path)).replace("mcp-server-time", "mcp-server-tim3"),
+    );
     assertEquals((await runCli(["verify", pub.json.artifact_id], env)).code, 5);
   }));
 

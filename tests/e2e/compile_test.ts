@@ -17,10 +17,18 @@ interface InfoModule {
   dependencies?: { code?: { specifier: string } }[];
 }
 
-/** Modules loaded by URL (`load<typeof import("X")>("X")`) in main.ts and the command table. */
+/** Every source file of the program, relative to ROOT. */
+function sourceFiles(dir = "src"): string[] {
+  return [...Deno.readDirSync(`${ROOT}${dir}`)].flatMap((e) =>
+    e.isDirectory ? sourceFiles(`${dir}/${e.name}`) : e.name.endsWith(".ts") ? [`${dir}/${e.name}`] : []
+  );
+}
+
+/** Modules loaded by URL (`load<typeof import("X")>("X")`) anywhere in the program (main.ts, the
+ * command table, the deploy's jsdiff). */
 function urlLoaded(): string[] {
   const out: string[] = [];
-  for (const file of ["main.ts", "src/cli/commands/mod.ts"]) {
+  for (const file of ["main.ts", ...sourceFiles()]) {
     const text = Deno.readTextFileSync(`${ROOT}${file}`);
     const calls = [...text.matchAll(/\bload<typeof import\("([^"]+)"\)>\("([^"]+)"\)/g)];
     assertEquals(

@@ -15,15 +15,32 @@ Deno.test("concurrent deploys to one file from two processes: both updates land,
     for (let i = 0; i < rounds; i++) {
       for (const [client, name] of [["cursor", "a"], ["lm-studio", "b"]]) {
         const f = join(home, `${client}-${i}.json`);
-        await Deno.writeTextFile(f, JSON.stringify({ mcpServers: { [`${name}-${i}`]: { command: "echo", args: [String(i)] } } }));
-        const p = await runCli(["publish-config", "--client", client, "--profile", `p${i}`, "--file", f], env);
+        await Deno.writeTextFile(
+          f,
+          JSON.stringify({ mcpServers: { [`${name}-${i}`]: { command: "echo", args: [String(i)] } } }),
+        );
+        const p = await runCli(
+          ["publish-config", "--client", client, "--profile", `p${i}`, "--file", f],
+          env,
+        );
         assertEquals(p.code, 0, p.stderr);
       }
     }
     for (let i = 0; i < rounds; i++) {
       const [x, y] = await Promise.all(
         ["cursor", "lm-studio"].map((c) =>
-          runCli(["deploy-config", "--client", c, "--profile", `p${i}`, "--config-path", file, "--force", "--format", "json"], env)
+          runCli([
+            "deploy-config",
+            "--client",
+            c,
+            "--profile",
+            `p${i}`,
+            "--config-path",
+            file,
+            "--force",
+            "--format",
+            "json",
+          ], env)
         ),
       );
       assertEquals([x.code, y.code], [0, 0], x.stdout + y.stdout);

@@ -52,9 +52,15 @@ Deno.test("stdio session: the seed's conversational workflow, shared draft with 
       assertEquals(client.getServerVersion()?.name, "mcp-orchestration");
       assertEquals((await call("initialize_keys")).status, "created");
       assert.ok((await call("list_available_servers", { transport_filter: "stdio" })).count >= 10);
-      await call("add_server_to_config", { server_id: "filesystem", params: { allowed_directory: env.HOME } });
+      await call("add_server_to_config", {
+        server_id: "filesystem",
+        params: { allowed_directory: env.HOME },
+      });
       await call("add_server_to_config", { server_id: "memory" });
-      await call("add_server_to_config", { server_id: "github", env_vars: '{"GITHUB_PERSONAL_ACCESS_TOKEN":"ghp_e2eToken0123456789"}' });
+      await call("add_server_to_config", {
+        server_id: "github",
+        env_vars: '{"GITHUB_PERSONAL_ACCESS_TOKEN":"ghp_e2eToken0123456789"}',
+      });
       assertEquals((await call("view_draft_config")).server_count, 3);
 
       // The CLI sees the draft the server wrote, and the server sees what the CLI adds.
@@ -62,7 +68,12 @@ Deno.test("stdio session: the seed's conversational workflow, shared draft with 
       assertEquals(cliView.json.servers.sort(), ["filesystem", "github", "memory"], cliView.stderr);
       const cliAdd = await runCli(["add-server", "time", "--format", "json"], env);
       assertEquals(cliAdd.code, 0, cliAdd.stdout + cliAdd.stderr);
-      assertEquals((await call("view_draft_config")).servers.sort(), ["filesystem", "github", "memory", "time"]);
+      assertEquals((await call("view_draft_config")).servers.sort(), [
+        "filesystem",
+        "github",
+        "memory",
+        "time",
+      ]);
       await call("remove_server_from_config", { server_name: "time" });
 
       assertEquals((await call("validate_config")).valid, true);
@@ -73,7 +84,10 @@ Deno.test("stdio session: the seed's conversational workflow, shared draft with 
       assert.ok(dep.config_path.startsWith(env.HOME), dep.config_path);
       const onDisk = JSON.parse(await Deno.readTextFile(dep.config_path));
       assertEquals(Object.keys(onDisk.mcpServers).sort(), ["filesystem", "github", "memory"]);
-      assertEquals((await call("get_deployment_status", { client_id: "claude-desktop" })).targets[0].state, "up-to-date");
+      assertEquals(
+        (await call("get_deployment_status", { client_id: "claude-desktop" })).targets[0].state,
+        "up-to-date",
+      );
 
       await call("remove_server_from_config", { server_name: "memory" });
       await call("publish_config", { changelog: "without memory" });
@@ -122,12 +136,21 @@ async function rawSession(args: string[], env: Record<string, string>, lines: st
   await w.write(new TextEncoder().encode(lines.join("\n") + "\n"));
   await w.close();
   const out = await child.output();
-  return { code: out.code, stdout: new TextDecoder().decode(out.stdout), stderr: new TextDecoder().decode(out.stderr) };
+  return {
+    code: out.code,
+    stdout: new TextDecoder().decode(out.stdout),
+    stderr: new TextDecoder().decode(out.stderr),
+  };
 }
 
 Deno.test("bare invocation with piped stdin serves; malformed lines get JSON-RPC errors; --home works", () =>
   withUserHome(async (env, dir) => {
-    const init = { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "raw", version: "1" } } };
+    const init = {
+      jsonrpc: "2.0",
+      id: 1,
+      method: "initialize",
+      params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "raw", version: "1" } },
+    };
     const lines = [
       JSON.stringify(init),
       JSON.stringify({ jsonrpc: "2.0", method: "notifications/initialized" }),
@@ -142,12 +165,16 @@ Deno.test("bare invocation with piped stdin serves; malformed lines get JSON-RPC
     assertEquals(r.code, 0, r.stderr);
     const msgs = r.stdout.trimEnd().split("\n").map((l) => JSON.parse(l));
     for (const m of msgs) assertEquals(m.jsonrpc, "2.0");
-    const byId = new Map(msgs.filter((m) => m.id !== undefined).map((m) => [m.id, m]));
+    const byId = new Map(msgs.filter((m) => m.id !== undefined && m.id !== null).map((m) => [m.id, m]));
     assertEquals(byId.get(1).result.serverInfo.name, "mcp-orchestration");
     assertEquals(byId.get(2).result.isError, true);
     assertEquals(byId.get(3).result.structuredContent.home, other);
     assertEquals(byId.get(5).result.tools.length, EXPECTED_TOOLS.length);
-    assertEquals(msgs.filter((m) => m.id === undefined && m.error).map((m) => m.error.code).sort(), [-32600, -32700]);
+    // JSON-RPC 2.0: the parse error carries id null, the invalid request its readable id (this test
+    // asserted both without an id before).
+    assertEquals(msgs.filter((m) => m.id === null && m.error).map((m) => m.error.code), [-32700]);
+    assertEquals(byId.get(4).error.code, -32600);
+    assertEquals(msgs.filter((m) => m.id === undefined).length, 0);
     assert.match(r.stderr, /Parse error/);
     // MCP_ORCHESTRATION_HOME chooses the state folder too.
     const viaEnv = join(dir, "state-env");

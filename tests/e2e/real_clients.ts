@@ -8,7 +8,9 @@
  */
 
 /** Where `npm install --prefix DIR` put the binaries: $MCPO_REAL_CLIENTS (set by .ci/run), else /tmp/realclients. */
-export const REAL_CLIENTS_BIN = `${Deno.env.get("MCPO_REAL_CLIENTS") ?? "/tmp/realclients"}/node_modules/.bin`;
+export const REAL_CLIENTS_BIN = `${
+  Deno.env.get("MCPO_REAL_CLIENTS") ?? "/tmp/realclients"
+}/node_modules/.bin`;
 
 function isFile(path: string): boolean {
   try {
@@ -49,4 +51,46 @@ export function realClientEnv(home: string, binary: string): Record<string, stri
   const denoDir = Deno.env.get("DENO_DIR");
   if (denoDir) env.DENO_DIR = denoDir;
   return env;
+}
+
+/** Runs a real client CLI (stdin closed, 90 s at most) with exactly `env`; stdout and both streams. */
+export async function runClient(bin: string, args: string[], env: Record<string, string>, cwd: string) {
+  const out = await new Deno.Command(bin, {
+    args,
+    env,
+    clearEnv: true,
+    cwd,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+    signal: AbortSignal.timeout(90_000),
+  }).output();
+  const stdout = new TextDecoder().decode(out.stdout);
+  return { code: out.code, stdout, text: stdout + new TextDecoder().decode(out.stderr) };
+}
+
+/** A test of the real `binary` in a fresh temp home (removed afterwards); skipped, saying so, when the
+ * client is not installed. */
+export function realClientTest(
+  name: string,
+  binary: string,
+  fn: (bin: string, home: string) => Promise<void>,
+): void {
+  const bin = findClientBinary(binary);
+  if (!bin) {
+    console.log(`SKIPPED: ${name}: the real "${binary}" CLI is not installed (npm package unavailable)`);
+  }
+  Deno.test({
+    name,
+    ignore: bin === null,
+    sanitizeResources: false,
+    fn: async () => {
+      const home = await Deno.realPath(await Deno.makeTempDir({ prefix: "mcpo-real-" }));
+      try {
+        await fn(bin!, home);
+      } finally {
+        await Deno.remove(home, { recursive: true });
+      }
+    },
+  });
 }

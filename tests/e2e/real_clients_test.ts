@@ -46,7 +46,9 @@ async function deployFor(client: string, home: string, env: Record<string, strin
 
 function realTest(name: string, binary: string, fn: (bin: string, home: string) => Promise<void>) {
   const bin = findClientBinary(binary);
-  if (!bin) console.log(`SKIPPED: ${name}: the real "${binary}" CLI is not installed (npm package unavailable)`);
+  if (!bin) {
+    console.log(`SKIPPED: ${name}: the real "${binary}" CLI is not installed (npm package unavailable)`);
+  }
   Deno.test({
     name,
     ignore: bin === null,
@@ -85,19 +87,26 @@ realTest("codex mcp list --json reads what we deployed for codex", "codex", asyn
 realTest("gemini mcp list reads what we deployed for gemini-cli", "gemini", async (bin, home) => {
   await deployFor("gemini-cli", home, { HOME: home });
   // Gemini disables servers of untrusted folders; trust the temp folder we run it in.
-  await Deno.writeTextFile(join(home, ".gemini", "trustedFolders.json"), JSON.stringify({ [home]: "TRUST_FOLDER" }));
+  await Deno.writeTextFile(
+    join(home, ".gemini", "trustedFolders.json"),
+    JSON.stringify({ [home]: "TRUST_FOLDER" }),
+  );
   const r = await run(bin, ["mcp", "list"], realClientEnv(home, bin), home);
   assert.match(r.text, /local-echo: node -e process\.exit\(0\) \(stdio\)/, r.text);
   assert.match(r.text, /remote-http: http:\/\/127\.0\.0\.1:9\/mcp \(http\)/, r.text);
 });
 
-realTest("after `connect claude-code`, claude mcp list reports our server Connected", "claude", async (bin, home) => {
-  const { realDenoDir } = await import("../../scripts/deno_dir.ts");
-  const c = await runCli(["connect", "claude-code", "--format", "json"], { HOME: home });
-  assertEquals(c.code, 0, c.stdout + c.stderr);
-  assertEquals(c.json.status, "connected");
-  // The server claude starts runs with claude's environment: keep the real Deno cache.
-  const env = { ...realClientEnv(home, bin), DENO_DIR: await realDenoDir() };
-  const r = await run(bin, ["mcp", "list"], env, home);
-  assert.match(r.text, /mcp-orchestration: .*serve.* - ✔ Connected/, r.text);
-});
+realTest(
+  "after `connect claude-code`, claude mcp list reports our server Connected",
+  "claude",
+  async (bin, home) => {
+    const { realDenoDir } = await import("../../scripts/deno_dir.ts");
+    const c = await runCli(["connect", "claude-code", "--format", "json"], { HOME: home });
+    assertEquals(c.code, 0, c.stdout + c.stderr);
+    assertEquals(c.json.status, "connected");
+    // The server claude starts runs with claude's environment: keep the real Deno cache.
+    const env = { ...realClientEnv(home, bin), DENO_DIR: await realDenoDir() };
+    const r = await run(bin, ["mcp", "list"], env, home);
+    assert.match(r.text, /mcp-orchestration: .*serve.* - ✔ Connected/, r.text);
+  },
+);

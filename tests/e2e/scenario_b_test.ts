@@ -14,16 +14,27 @@ Deno.test("scenario B: import a hand-made Claude Desktop file, add one, diff, pu
     assertEquals(dep.json.changes.added, ["memory"]);
     assertEquals(dep.json.changes.unchanged.sort(), ["notes", "weather"]);
     const after = await Deno.readTextFile(b.configPath);
-    assert.ok(after.startsWith(HAND_MADE.slice(0, HAND_MADE.lastIndexOf("}\n  }"))), "the hand-made text changed");
+    assert.ok(
+      after.startsWith(HAND_MADE.slice(0, HAND_MADE.lastIndexOf("}\n  }"))),
+      "the hand-made text changed",
+    );
     const doc = JSON.parse(after);
     assertEquals(Object.keys(doc.mcpServers), ["notes", "weather", "memory"]);
     assertEquals(doc.mcpServers.notes.env.NOTES_API_KEY, "nk-handmade-0123456789");
     assertEquals(doc.globalShortcut, "Ctrl+Space");
     await assertTokenOnlyInSecrets(b);
     // The file holds the key literally (Claude Desktop has no reference syntax): it was made private.
-    assert.ok(dep.json.warnings.some((w: string) => /mode was narrowed/.test(w)), JSON.stringify(dep.json.warnings));
+    assert.ok(
+      dep.json.warnings.some((w: string) => /mode was narrowed/.test(w)),
+      JSON.stringify(dep.json.warnings),
+    );
     await b.run(["verify", "--all"]);
-    await assertSecretsContained({ dir: ctx.dir, home: ctx.home, literalFiles: [b.configPath], outputs: outputsFor(ctx.dir) });
+    await assertSecretsContained({
+      dir: ctx.dir,
+      home: ctx.home,
+      literalFiles: [b.configPath],
+      outputs: outputsFor(ctx.dir),
+    });
   }));
 
 import { join } from "node:path";

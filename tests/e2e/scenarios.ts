@@ -22,7 +22,9 @@ export interface ScenarioContext {
 }
 
 /** Runs `fn` with a fresh temp HOME, removed afterwards. */
-export async function withScenarioHome(fn: (ctx: Omit<ScenarioContext, "artifactId">) => Promise<void>): Promise<void> {
+export async function withScenarioHome(
+  fn: (ctx: Omit<ScenarioContext, "artifactId">) => Promise<void>,
+): Promise<void> {
   const dir = await Deno.realPath(await Deno.makeTempDir({ prefix: "mcpo-scenario-" }));
   const env = { HOME: dir, XDG_CONFIG_HOME: join(dir, ".config") };
   const run = async (args: string[], expectCode = 0) => {
@@ -55,8 +57,17 @@ export async function scenarioA(ctx: Omit<ScenarioContext, "artifactId">): Promi
   const { run, dir } = ctx;
   assertEquals((await run(["init"])).json.status, "created");
   const list = await run(["list-servers"]);
-  for (const id of ["filesystem", "memory", "github"]) assert.ok(list.json.servers.some((s: { id: string }) => s.id === id), id);
-  await run(["add-server", "filesystem", "--client", "claude-desktop", "--param", `allowed_directory=${join(dir, "projects")}`]);
+  for (const id of ["filesystem", "memory", "github"]) {
+    assert.ok(list.json.servers.some((s: { id: string }) => s.id === id), id);
+  }
+  await run([
+    "add-server",
+    "filesystem",
+    "--client",
+    "claude-desktop",
+    "--param",
+    `allowed_directory=${join(dir, "projects")}`,
+  ]);
   await run(["add-server", "memory", "--client", "claude-desktop"]);
   const gh = await run(["add-server", "github", "--client", "claude-desktop"]);
   assertEquals(gh.json.servers, ["filesystem", "memory", "github"]);
@@ -69,19 +80,33 @@ export async function scenarioA(ctx: Omit<ScenarioContext, "artifactId">): Promi
   const refused = await run(["publish-config", "--client", "claude-desktop"], 4);
   assertEquals(refused.json.error, "validation_failed");
   const fixed = await run([
-    "add-server", "github", "--client", "claude-desktop", "--replace",
-    "--env", `GITHUB_PERSONAL_ACCESS_TOKEN=${SCENARIO_TOKEN}`,
+    "add-server",
+    "github",
+    "--client",
+    "claude-desktop",
+    "--replace",
+    "--env",
+    `GITHUB_PERSONAL_ACCESS_TOKEN=${SCENARIO_TOKEN}`,
   ]);
   assertEquals(fixed.json.secrets_stored, ["GITHUB_PERSONAL_ACCESS_TOKEN"]);
   const ok = await run(["validate-config", "--client", "claude-desktop"]);
   assertEquals([ok.json.valid, ok.json.server_count], [true, 3]);
-  const pub = await run(["publish-config", "--client", "claude-desktop", "--changelog", "Filesystem, memory and GitHub"]);
+  const pub = await run([
+    "publish-config",
+    "--client",
+    "claude-desktop",
+    "--changelog",
+    "Filesystem, memory and GitHub",
+  ]);
   assertEquals([pub.json.status, pub.json.version, pub.json.server_count], ["published", 1, 3]);
   return { ...ctx, artifactId: pub.json.artifact_id };
 }
 
 /** Asserts the token is in no file under the temp home except secrets.json, which is 0600. */
-export async function assertTokenOnlyInSecrets(ctx: { dir: string; home: string }, token = SCENARIO_TOKEN): Promise<void> {
+export async function assertTokenOnlyInSecrets(
+  ctx: { dir: string; home: string },
+  token = SCENARIO_TOKEN,
+): Promise<void> {
   const holders: string[] = [];
   for (const f of await filesUnder(ctx.dir)) {
     if (new TextDecoder().decode(await Deno.readFile(f)).includes(token)) holders.push(f);
@@ -106,7 +131,9 @@ export const HAND_MADE = `{
 
 /** Scenario B up to publish: import an existing Claude Desktop file with two hand-made servers, add
  * one, diff, publish. Returns the context and the config file path. */
-export async function scenarioB(ctx: Omit<ScenarioContext, "artifactId">): Promise<ScenarioContext & { configPath: string }> {
+export async function scenarioB(
+  ctx: Omit<ScenarioContext, "artifactId">,
+): Promise<ScenarioContext & { configPath: string }> {
   const { run, dir } = ctx;
   const configPath = join(dir, ".config", "Claude", "claude_desktop_config.json");
   await Deno.mkdir(join(dir, ".config", "Claude"), { recursive: true });
@@ -117,12 +144,24 @@ export async function scenarioB(ctx: Omit<ScenarioContext, "artifactId">): Promi
   await run(["add-server", "memory", "--client", "claude-desktop"]);
   const first = await run(["diff-config", "claude-desktop"]);
   assertEquals(first.json.status, "unknown");
-  const pub = await run(["publish-config", "--client", "claude-desktop", "--changelog", "Imported plus memory"]);
+  const pub = await run([
+    "publish-config",
+    "--client",
+    "claude-desktop",
+    "--changelog",
+    "Imported plus memory",
+  ]);
   assertEquals(pub.json.server_count, 3);
   const same = await run(["diff-config", "claude-desktop", "--draft"]);
-  assertEquals([same.json.status, same.json.servers_unchanged], ["up-to-date", ["memory", "notes", "weather"]]);
+  assertEquals([same.json.status, same.json.servers_unchanged], ["up-to-date", [
+    "memory",
+    "notes",
+    "weather",
+  ]]);
   const file = await run(["diff-config", "claude-desktop", "--file", configPath]);
-  assertEquals([file.json.status, file.json.servers_added, file.json.servers_removed], ["outdated", ["memory"], []]);
+  assertEquals([file.json.status, file.json.servers_added, file.json.servers_removed], ["outdated", [
+    "memory",
+  ], []]);
   assertEquals(file.json.servers_unchanged, ["notes", "weather"]);
   assert.ok(!file.stdout.includes("nk-handmade-0123456789"));
   assertEquals(await Deno.readTextFile(configPath), HAND_MADE);

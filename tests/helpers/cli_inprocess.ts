@@ -20,7 +20,8 @@ export async function cli(h: TempHome, args: string[]): Promise<InProcessResult>
   const err: string[] = [];
   const code = await runCli(args, {
     io: { out: (s) => out.push(s), err: (s) => err.push(s) },
-    makeDeps: (home) => Promise.resolve(makeDeps({ home, env: h.env, os: "linux", clientFiles: allClientFiles })),
+    makeDeps: (home) =>
+      Promise.resolve(makeDeps({ home, env: h.env, os: "linux", clientFiles: allClientFiles })),
     version: "0.0.0-test",
     exitCode: 0,
   });

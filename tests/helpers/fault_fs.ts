@@ -32,7 +32,10 @@ export function osError(code: OsCode, method: string, path: string): Error {
   return e;
 }
 
-export function faultFs(inner: FileSystem, plan: FaultPlan): FileSystem & { calls: () => number; log: string[] } {
+export function faultFs(
+  inner: FileSystem,
+  plan: FaultPlan,
+): FileSystem & { calls: () => number; log: string[] } {
   let n = 0;
   const log: string[] = [];
   const wrap = <K extends keyof FileSystem>(k: K): FileSystem[K] =>

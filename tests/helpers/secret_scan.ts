@@ -29,7 +29,9 @@ export async function secretValuesIn(home: string): Promise<string[]> {
   const values: string[] = [];
   for (const v of Object.values(doc)) {
     if (typeof v === "string") values.push(v);
-    else if (v && typeof v === "object") for (const list of Object.values(v)) if (Array.isArray(list)) values.push(...list);
+    else if (v && typeof v === "object") {
+      for (const list of Object.values(v)) if (Array.isArray(list)) values.push(...list);
+    }
   }
   return values.filter((v) => v.length >= 6);
 }
@@ -57,9 +59,15 @@ export async function assertSecretsContained(o: ScanOptions): Promise<string[]> 
     const text = new TextDecoder().decode(await Deno.readFile(f));
     if (values.some((v) => text.includes(v))) holders.push(f);
   }
-  assertEquals(holders.filter((f) => !allowed.has(f)), [], "secret values found outside secrets.json and the client files");
+  assertEquals(
+    holders.filter((f) => !allowed.has(f)),
+    [],
+    "secret values found outside secrets.json and the client files",
+  );
   for (const f of holders) {
-    if (Deno.build.os !== "windows") assertEquals((await Deno.stat(f)).mode! & 0o777, 0o600, `${f} holds a secret value`);
+    if (Deno.build.os !== "windows") {
+      assertEquals((await Deno.stat(f)).mode! & 0o777, 0o600, `${f} holds a secret value`);
+    }
   }
   for (const [i, out] of (o.outputs ?? []).entries()) {
     const leaked = values.find((v) => out.includes(v));

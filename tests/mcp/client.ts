@@ -43,7 +43,11 @@ export async function withMcp(
     ok: async (name, args = {}) => {
       const r = await call(name, args);
       assert.ok(!r.isError, `${name} failed: ${r.content?.[0]?.text}`);
-      assertEquals(JSON.parse(r.content[0].text), r.structuredContent, `${name}: text and structuredContent differ`);
+      assertEquals(
+        JSON.parse(r.content[0].text),
+        r.structuredContent,
+        `${name}: text and structuredContent differ`,
+      );
       return r.structuredContent;
     },
     fail: async (name, args, code) => {
@@ -55,7 +59,8 @@ export async function withMcp(
       assertEquals(typeof doc.details, "object");
       return doc;
     },
-    read: async (uri) => JSON.parse(((await client.readResource({ uri })).contents[0] as { text: string }).text),
+    read: async (uri) =>
+      JSON.parse(((await client.readResource({ uri })).contents[0] as { text: string }).text),
   };
   try {
     await fn(t);
@@ -92,4 +97,5 @@ export const EXPECTED_TOOLS = [
   "install_server",
   "connect_client",
   "import_registry_server",
+  "check_server_health",
 ];

@@ -37,11 +37,17 @@ Deno.test("each tool fails with the op's stable error code, and the server keeps
       const r = await client.callTool({ name, arguments: args }) as any;
       const doc = r.isError ? JSON.parse(r.content[0].text) : null;
       if (doc) assertEquals(Object.keys(doc).sort(), ["details", "error", "message"]);
-      if (doc?.error !== code) wrong.push(`${name} ${JSON.stringify(args)}: ${r.content[0].text.slice(0, 200)}`);
+      if (doc?.error !== code) {
+        wrong.push(`${name} ${JSON.stringify(args)}: ${r.content[0].text.slice(0, 200)}`);
+      }
     }
     assertEquals(wrong, []);
     // Secrets never echo back in an error.
-    const bad = await fail("add_server_to_config", { server_id: "github", env_vars: '{"X": "ghp_leak' }, "invalid_input");
+    const bad = await fail(
+      "add_server_to_config",
+      { server_id: "github", env_vars: '{"X": "ghp_leak' },
+      "invalid_input",
+    );
     assert.ok(!JSON.stringify(bad).includes("ghp_leak"));
     // Still serving.
     assertEquals((await ok("list_profiles")).profiles, []);

@@ -15,7 +15,12 @@ function lines(...msgs: unknown[]): ReadableStream<Uint8Array> {
 async function session(deps: Deps, fast: boolean, version: string) {
   const out: any[] = [];
   const input = lines(
-    { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: version, capabilities: {}, clientInfo: { name: "t", version: "1" } } },
+    {
+      jsonrpc: "2.0",
+      id: 1,
+      method: "initialize",
+      params: { protocolVersion: version, capabilities: {}, clientInfo: { name: "t", version: "1" } },
+    },
     { jsonrpc: "2.0", method: "notifications/initialized" },
     { jsonrpc: "2.0", id: 2, method: "ping" },
   );

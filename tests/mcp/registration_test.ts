@@ -3,9 +3,21 @@ import { EXPECTED_TOOLS, withMcp } from "./client.ts";
 import denoJson from "../../deno.json" with { type: "json" };
 
 const READ_TOOLS = [
-  "list_clients", "list_profiles", "get_config", "diff_config", "list_available_servers", "describe_server",
-  "view_draft_config", "validate_config", "check_server_installation", "get_deployment_status",
-  "list_deployment_history", "get_deployment_details", "verify_config", "install_server",
+  "list_clients",
+  "list_profiles",
+  "get_config",
+  "diff_config",
+  "list_available_servers",
+  "describe_server",
+  "view_draft_config",
+  "validate_config",
+  "check_server_installation",
+  "get_deployment_status",
+  "list_deployment_history",
+  "get_deployment_details",
+  "verify_config",
+  "install_server",
+  "check_server_health",
 ];
 const DESTRUCTIVE = ["deploy_config", "rollback_deployment", "clear_draft_config"];
 
@@ -22,7 +34,11 @@ Deno.test("every tool of the issue is registered, with described inputs, an outp
     const tools: any[] = (await client.listTools()).tools;
     const names = tools.map((t) => t.name);
     for (const n of EXPECTED_TOOLS) assert.ok(names.includes(n), `tool ${n} is not registered`);
-    assertEquals(names.length, EXPECTED_TOOLS.length, `unexpected tools: ${names.filter((n) => !EXPECTED_TOOLS.includes(n))}`);
+    assertEquals(
+      names.length,
+      EXPECTED_TOOLS.length,
+      `unexpected tools: ${names.filter((n) => !EXPECTED_TOOLS.includes(n))}`,
+    );
     for (const t of tools) {
       assert.ok(t.description && t.description.length > 20, `${t.name}: description`);
       for (const [p, s] of Object.entries(t.inputSchema.properties ?? {})) {
@@ -34,7 +50,8 @@ Deno.test("every tool of the issue is registered, with described inputs, an outp
       assertEquals(a.destructiveHint, DESTRUCTIVE.includes(t.name), `${t.name}: destructiveHint`);
       if (a.readOnlyHint) assertEquals(a.idempotentHint, true, `${t.name}: idempotentHint`);
     }
-    const props = (n: string) => tools.find((t) => t.name === n)!.inputSchema.properties as Record<string, any>;
+    const props = (n: string) =>
+      tools.find((t) => t.name === n)!.inputSchema.properties as Record<string, any>;
     assertEquals(props("get_config").client_id.default, "claude-desktop");
     assertEquals(props("get_config").profile_id.default, "default");
     for (const k of ["transport_filter", "search_query"]) assert.ok(k in props("list_available_servers"));
@@ -49,7 +66,9 @@ Deno.test("resources, templates and prompts of the issue are registered", () =>
       assert.ok(uris.includes(u), `resource ${u}`);
     }
     assert.ok(uris.includes("server://filesystem"), "server://{server_id} lists catalogue servers");
-    const templates = (await client.listResourceTemplates()).resourceTemplates.map((r: { uriTemplate: string }) => r.uriTemplate);
+    const templates = (await client.listResourceTemplates()).resourceTemplates.map((
+      r: { uriTemplate: string },
+    ) => r.uriTemplate);
     for (const suffix of ["draft", "latest", "deployed", "history"]) {
       assert.ok(templates.includes(`config://{client_id}/{profile_id}/${suffix}`), suffix);
     }
@@ -65,5 +84,7 @@ Deno.test("capabilities://server is generated from the registrations", () =>
     assertEquals(caps.tools.map((t: { name: string }) => t.name).sort(), tools.map((t) => t.name).sort());
     assertEquals(caps.name, "mcp-orchestration");
     assertEquals(caps.prompts.length, 2);
-    assert.ok(caps.resources.some((r: { uri: string }) => r.uri === "config://{client_id}/{profile_id}/history"));
+    assert.ok(
+      caps.resources.some((r: { uri: string }) => r.uri === "config://{client_id}/{profile_id}/history"),
+    );
   }));

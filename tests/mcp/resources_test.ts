@@ -1,5 +1,5 @@
 /** Resources: contents after a workflow, and reading every resource in a fresh home creates nothing. */
-import { assert, assertEquals } from "../core/assert.ts";
+import { assert, assertEquals, assertRejects } from "../core/assert.ts";
 import { withMcp } from "./client.ts";
 
 async function tree(dir: string, out: string[] = []): Promise<string[]> {
@@ -55,10 +55,6 @@ Deno.test("resources show the draft, the latest publish, the deployment and the 
 
 Deno.test("a resource error is a JSON-RPC error whose data is the error document", () =>
   withMcp(async ({ client }) => {
-    try {
-      await client.readResource({ uri: "server://no-such-server" });
-      assert.fail("expected an error");
-    } catch (e) {
-      assertEquals((e as { data?: { error?: string } }).data?.error, "server_not_found");
-    }
+    const e = await assertRejects(() => client.readResource({ uri: "server://no-such-server" }));
+    assertEquals(e.data?.error, "server_not_found");
   }));

@@ -16,7 +16,10 @@ Deno.test("workflow over MCP: keys, servers, draft, validate, publish, deploy, s
     assertEquals(d.usage_example.client_id, "claude-desktop");
 
     const dir = join(home.userHome, "projects");
-    const a1 = await ok("add_server_to_config", { server_id: "filesystem", params: { allowed_directory: [dir] } });
+    const a1 = await ok("add_server_to_config", {
+      server_id: "filesystem",
+      params: { allowed_directory: [dir] },
+    });
     assertEquals([a1.client_id, a1.profile_id, a1.action], ["claude-desktop", "default", "added"]);
     await ok("add_server_to_config", { server_id: "memory", params: "{}" });
     const a3 = await ok("add_server_to_config", {
@@ -37,7 +40,10 @@ Deno.test("workflow over MCP: keys, servers, draft, validate, publish, deploy, s
     assertEquals((await ok("publish_config", { changelog: "again" })).status, "unchanged");
     const got = await ok("get_config");
     assertEquals([got.artifact_id, got.version, got.changelog], [p1.artifact_id, 1, "three servers"]);
-    assertEquals((await ok("verify_config", { artifact_id: p1.artifact_id.slice(0, 12) })).status, "verified");
+    assertEquals(
+      (await ok("verify_config", { artifact_id: p1.artifact_id.slice(0, 12) })).status,
+      "verified",
+    );
     assertEquals((await ok("verify_config", { client_id: "claude-desktop" })).artifact_id, p1.artifact_id);
 
     const dry = await ok("deploy_config", { dry_run: true });
@@ -53,7 +59,11 @@ Deno.test("workflow over MCP: keys, servers, draft, validate, publish, deploy, s
 
     await ok("remove_server_from_config", { server_name: "memory" });
     const diff = await ok("diff_config");
-    assertEquals([diff.status, diff.servers_removed, diff.servers_unchanged.sort()], ["diverged", ["memory"], ["filesystem", "github"]]);
+    assertEquals([diff.status, diff.servers_removed, diff.servers_unchanged.sort()], [
+      "diverged",
+      ["memory"],
+      ["filesystem", "github"],
+    ]);
     const p2 = await ok("publish_config", { changelog: "no memory" });
     assertEquals(p2.version, 2);
     const dep2 = await ok("deploy_config", { artifact_id: p2.artifact_id });
@@ -67,51 +77,82 @@ Deno.test("workflow over MCP: keys, servers, draft, validate, publish, deploy, s
     assertEquals([rb.status, rb.artifact_id], ["deployed", p1.artifact_id]);
     const after = JSON.parse(await Deno.readTextFile(dep1.config_path));
     assertEquals(Object.keys(after.mcpServers).sort(), ["filesystem", "github", "memory"]);
-    assertEquals((await ok("get_deployment_status")).targets.find((t: any) => t.client_id === "claude-desktop").state, "outdated");
+    assertEquals(
+      (await ok("get_deployment_status")).targets.find((t: any) => t.client_id === "claude-desktop").state,
+      "outdated",
+    );
 
     const profiles = await ok("list_profiles", { client_id: "claude-desktop" });
-    assertEquals(profiles.profiles.map((p: any) => [p.profile_id, p.has_draft, p.published_versions]), [["default", true, 2]]);
+    assertEquals(profiles.profiles.map((p: any) => [p.profile_id, p.has_draft, p.published_versions]), [[
+      "default",
+      true,
+      2,
+    ]]);
     const clients = await ok("list_clients");
     const cd = clients.clients.find((c: any) => c.client_id === "claude-desktop");
     assertEquals([cd.config_exists, cd.profiles], [true, ["default"]]);
     assertEquals((await ok("diff_config", { mode: "deployed" })).client_id, "claude-desktop");
     const cleared = await ok("clear_draft_config", {});
-    assertEquals([cleared.action, cleared.server_count, cleared.removed.sort()], ["cleared", 0, ["filesystem", "github"]]);
+    assertEquals([cleared.action, cleared.server_count, cleared.removed.sort()], ["cleared", 0, [
+      "filesystem",
+      "github",
+    ]]);
   }));
 
 Deno.test("import_client_config, check_server_installation, install_server", () =>
-  withMcp(async ({ ok, home }) => {
-    const bin = join(home.userHome, "bin");
-    await Deno.mkdir(bin);
-    await Deno.writeTextFile(join(bin, "npx"), "#!/bin/sh\n", { mode: 0o755 });
-    const dir = join(home.userHome, ".cursor");
-    await Deno.mkdir(dir);
-    await Deno.writeTextFile(
-      join(dir, "mcp.json"),
-      JSON.stringify({ mcpServers: { mine: { command: "node", args: ["server.js"] }, web: { url: "https://example.com/mcp" } } }),
-    );
-    const imp = await ok("import_client_config", { client_id: "cursor", profile_id: "work" });
-    assertEquals([imp.profile_id, imp.imported.sort()], ["work", ["mine", "web"]]);
-    assertEquals((await ok("view_draft_config", { client_id: "cursor", profile_id: "work" })).server_count, 2);
-    const chk = await ok("check_server_installation", { server_id: "filesystem" });
-    assertEquals(chk.id, "filesystem");
-    assertEquals(chk.installed, true, JSON.stringify(chk));
-    const inst = await ok("install_server", { server_id: "filesystem" });
-    assert.match(inst.command, /^npm install -g @modelcontextprotocol\/server-filesystem/);
-  }, {}, (env, h) => (env.PATH = join(h.userHome, "bin"))));
+  withMcp(
+    async ({ ok, home }) => {
+      const bin = join(home.userHome, "bin");
+      await Deno.mkdir(bin);
+      await Deno.writeTextFile(join(bin, "npx"), "#!/bin/sh\n", { mode: 0o755 });
+      const dir = join(home.userHome, ".cursor");
+      await Deno.mkdir(dir);
+      await Deno.writeTextFile(
+        join(dir, "mcp.json"),
+        JSON.stringify({
+          mcpServers: {
+            mine: { command: "node", args: ["server.js"] },
+            web: { url: "https://example.com/mcp" },
+          },
+        }),
+      );
+      const imp = await ok("import_client_config", { client_id: "cursor", profile_id: "work" });
+      assertEquals([imp.profile_id, imp.imported.sort()], ["work", ["mine", "web"]]);
+      assertEquals(
+        (await ok("view_draft_config", { client_id: "cursor", profile_id: "work" })).server_count,
+        2,
+      );
+      const chk = await ok("check_server_installation", { server_id: "filesystem" });
+      assertEquals(chk.id, "filesystem");
+      assertEquals(chk.installed, true, JSON.stringify(chk));
+      const inst = await ok("install_server", { server_id: "filesystem" });
+      assert.match(inst.command, /^npm install -g @modelcontextprotocol\/server-filesystem/);
+    },
+    {},
+    (env, h) => (env.PATH = join(h.userHome, "bin")),
+  ));
 
 Deno.test("connect_client and import_registry_server, and history --deployment's twin", () =>
   withMcp(async (t) => {
     await t.ok("initialize_keys", {});
     const c = await t.ok("connect_client", { client_id: "cursor" });
-    assertEquals([c.status, c.server_name, c.args.includes("serve")], ["connected", "mcp-orchestration", true]);
+    assertEquals([c.status, c.server_name, c.args.includes("serve")], [
+      "connected",
+      "mcp-orchestration",
+      true,
+    ]);
     assertEquals((await t.ok("connect_client", { client_id: "cursor" })).status, "unchanged");
     await t.fail("connect_client", { client_id: "nope" }, "client_not_found");
     const doc = {
       name: "io.example/widget",
       description: "A widget server",
       version: "1.0.0",
-      packages: [{ registryType: "npm", identifier: "@example/widget-mcp", version: "1.0.0", transport: { type: "stdio" } }],
+      packages: [{
+        registryType: "npm",
+        identifier: "@example/widget-mcp",
+        version: "1.0.0",
+        transport: { type: "stdio" },
+      }],
     };
     const r = await t.ok("import_registry_server", { server_json: JSON.stringify(doc) });
     assertEquals(r.imported.map((i: { id: string }) => i.id), ["widget"]);

@@ -10,7 +10,7 @@ import { tempHome } from "../helpers/home.ts";
 import { ALL_CLIENTS } from "../../src/clients/registry.ts";
 import { codecFor } from "../../src/clients/codecs/mod.ts";
 import { init } from "../../src/ops/init.ts";
-import { publish } from "../../src/ops/publish.ts";
+import { publish } from "../../src/deploy/publish.ts";
 import { deploy } from "../../src/ops/deploy.ts";
 import { rollback } from "../../src/ops/rollback.ts";
 import { status } from "../../src/ops/status.ts";
@@ -63,14 +63,18 @@ for (const client of ALL_CLIENTS) {
       const servers = codec.readServers(t1, client.servers);
       const users = codec.readServers(original, client.servers);
       assert.ok("my-own" in users, `${client.id}: the fixture's own entry is not read`);
-      const mine = (t: string) => Object.keys(codec.readServers(t, client.servers)).filter((n) => !(n in users)).sort();
+      const mine = (t: string) =>
+        Object.keys(codec.readServers(t, client.servers)).filter((n) => !(n in users)).sort();
       assertEquals(mine(t1), ["local-tool", "remote-docs"]);
       // The servers are there in this client's shape: reading them back gives the neutral entries.
       const back = client.parse("local-tool", servers["local-tool"]);
       assertEquals((back as { args?: string[] }).args?.slice(-1), ["@modelcontextprotocol/server-memory"]);
       const env = (back as { env?: Record<string, string> }).env ?? {};
       assertEquals(env.MEMORY_FILE_PATH, "/tmp/mem.json");
-      assert.ok(env.API_TOKEN === "${API_TOKEN}" || env.API_TOKEN === SECRET, `${client.id}: API_TOKEN ${env.API_TOKEN}`);
+      assert.ok(
+        env.API_TOKEN === "${API_TOKEN}" || env.API_TOKEN === SECRET,
+        `${client.id}: API_TOKEN ${env.API_TOKEN}`,
+      );
       if (client.secretSyntax === "none") assertEquals(env.API_TOKEN, SECRET);
       else assert.ok(!t1.includes(SECRET), `${client.id} has a reference syntax but got the literal`);
       const remote = client.parse("remote-docs", servers["remote-docs"]) as { url?: string };
@@ -92,10 +96,16 @@ for (const client of ALL_CLIENTS) {
       const r4 = await rollback(d, { client: client.id });
       assert.ok("changes" in r4);
       assertEquals(mine(await Deno.readTextFile(path)), ["local-tool", "remote-docs"]);
-      assertEquals((await status(d, { client: client.id, profile: "default" })).targets[0].state, "up-to-date");
+      assertEquals(
+        (await status(d, { client: client.id, profile: "default" })).targets[0].state,
+        "up-to-date",
+      );
 
       // Restore puts back the exact bytes the file had before the rollback, then before the first deploy.
-      const r5 = await rollback(d, { client: client.id, restore: (r4 as { deployment_id: string }).deployment_id });
+      const r5 = await rollback(d, {
+        client: client.id,
+        restore: (r4 as { deployment_id: string }).deployment_id,
+      });
       assertEquals(r5.status, "restored");
       assertEquals(await Deno.readTextFile(path), t3);
       const backup = await Deno.readTextFile(join(h.home, "backups", r1.backup!.split("/").at(-1)!));

@@ -1,8 +1,9 @@
-import { assert, assertEquals, assertRejectsCode } from "../core/assert.ts";
+import { assert, assertEquals, assertRejects, assertRejectsCode } from "../core/assert.ts";
 import { dirname, join } from "node:path";
 import { withHome } from "../helpers/home.ts";
+import { ready } from "../../src/core/lazy.ts";
 import { init } from "../../src/ops/init.ts";
-import { publish } from "../../src/ops/publish.ts";
+import { publish } from "../../src/deploy/publish.ts";
 import { deploy } from "../../src/ops/deploy.ts";
 import { status } from "../../src/ops/status.ts";
 import { history } from "../../src/ops/history.ts";
@@ -11,8 +12,12 @@ import { connect } from "../../src/ops/connect.ts";
 import { getClient } from "../../src/clients/registry.ts";
 import type { TempHome } from "../helpers/home.ts";
 
-const P1 = { mcpServers: { memory: { command: "npx", args: ["-y", "@modelcontextprotocol/server-memory"] } } };
-const P2 = { mcpServers: { memory: { command: "npx", args: ["-y", "@modelcontextprotocol/server-memory", "--v2"] } } };
+const P1 = {
+  mcpServers: { memory: { command: "npx", args: ["-y", "@modelcontextprotocol/server-memory"] } },
+};
+const P2 = {
+  mcpServers: { memory: { command: "npx", args: ["-y", "@modelcontextprotocol/server-memory", "--v2"] } },
+};
 
 async function setup(h: TempHome, file?: string) {
   const d = h.deps();
@@ -42,17 +47,16 @@ Deno.test("a missing file and folder are created; status follows the file", () =
 
 Deno.test("an unmanaged entry of the same name is drift (exit 6) unless --force; dry-run writes nothing", () =>
   withHome(async (h) => {
-    const original = '{\n  "mcpServers": {\n    "memory": { "command": "my-memory", "env": { "MY_TOKEN": "hunter2hunter2" } }\n  }\n}\n';
+    const original =
+      '{\n  "mcpServers": {\n    "memory": { "command": "my-memory", "env": { "MY_TOKEN": "hunter2hunter2" } }\n  }\n}\n';
     const { d, path } = await setup(h, original);
-    try {
-      await deploy(d, { client: "cursor" });
-      assert.fail("expected drift");
-    } catch (e) {
-      const err = e as { code: string; details: { conflicts: { server: string; kind: string; differences: unknown[] }[] } };
-      assertEquals(err.code, "drift_detected");
-      assertEquals(err.details.conflicts.map((c) => [c.server, c.kind]), [["memory", "unmanaged"]]);
-      assert.ok(!JSON.stringify(err.details).includes("hunter2hunter2"), "a secret value leaked into the drift report");
-    }
+    const err = await assertRejects(() => deploy(d, { client: "cursor" }), "drift_detected");
+    const conflicts = err.details.conflicts as { server: string; kind: string; differences: unknown[] }[];
+    assertEquals(conflicts.map((c) => [c.server, c.kind]), [["memory", "unmanaged"]]);
+    assert.ok(
+      !JSON.stringify(err.details).includes("hunter2hunter2"),
+      "a secret value leaked into the drift report",
+    );
     assertEquals(await Deno.readTextFile(path), original);
     const dry = await deploy(d, { client: "cursor", force: true, dryRun: true });
     assertEquals(dry.status, "dry_run");
@@ -61,8 +65,9 @@ Deno.test("an unmanaged entry of the same name is drift (exit 6) unless --force;
     assertEquals(await Deno.readTextFile(path), original);
     const forced = await deploy(d, { client: "cursor", force: true });
     assertEquals(forced.changes.updated, ["memory"]);
-    // A real deploy's diff is there for JSON readers (computed when read), redacted as the dry run's.
-    const json = JSON.parse(JSON.stringify(forced));
+    // A real deploy's diff is there for JSON readers (computed when read, once ready() loaded jsdiff),
+    // redacted as the dry run's.
+    const json = JSON.parse(JSON.stringify(await ready(forced)));
     assert.equal(json.diff, dry.diff);
     assert.match(json.diff, /^-.*my-memory/m);
   }));
@@ -100,8 +105,14 @@ Deno.test("history lists every deployment newest first; rollback --restore refus
     assertEquals(hist.deployments.map((x) => x.deployment_id), [b.deployment_id, a.deployment_id]);
     assertEquals((await history(d, { client: "cursor", limit: 1 })).deployments.length, 1);
     await Deno.writeTextFile(path, (await Deno.readTextFile(path)) + " ");
-    await assertRejectsCode(() => rollback(d, { client: "cursor", restore: b.deployment_id! }), "drift_detected");
-    await assertRejectsCode(() => rollback(d, { client: "cursor", restore: "nope-nope" }), "deployment_not_found");
+    await assertRejectsCode(
+      () => rollback(d, { client: "cursor", restore: b.deployment_id! }),
+      "drift_detected",
+    );
+    await assertRejectsCode(
+      () => rollback(d, { client: "cursor", restore: "nope-nope" }),
+      "deployment_not_found",
+    );
     await assertRejectsCode(() => history(d, { client: "nope" }), "client_not_found");
   }));
 
@@ -125,13 +136,20 @@ Deno.test("a config path outside the allowed places is refused; a named one is a
     const named = join(h.userHome, "elsewhere", "mcp.json");
     const r = await deploy(d, { client: "cursor", configPath: named });
     assertEquals(r.status, "deployed");
-    await assertRejectsCode(() => deploy(h.deps(), { client: "cursor", configPath: "/etc/../etc/x.json" }), "path_not_allowed");
+    await assertRejectsCode(
+      () => deploy(h.deps(), { client: "cursor", configPath: "/etc/../etc/x.json" }),
+      "path_not_allowed",
+    );
   }));
 
 Deno.test("a tampered artifact is refused before the client file is touched", () =>
   withHome(async (h) => {
     const { d, path } = await setup(h, '{"mcpServers":{}}\n');
-    const art = join(h.home, "artifacts", (await Array.fromAsync(Deno.readDir(join(h.home, "artifacts"))))[0].name);
+    const art = join(
+      h.home,
+      "artifacts",
+      (await Array.fromAsync(Deno.readDir(join(h.home, "artifacts"))))[0].name,
+    );
     await Deno.writeTextFile(art, (await Deno.readTextFile(art)).replace("server-memory", "server-evil!"));
     await assertRejectsCode(() => deploy(d, { client: "cursor" }), "integrity_error");
     assertEquals(await Deno.readTextFile(path), '{"mcpServers":{}}\n');
@@ -151,6 +169,8 @@ Deno.test("status reads back project and --config-path targets; a restore to bef
     assertEquals(st.map((t) => t.state).sort(), ["up-to-date", "up-to-date"]);
     const first = await deploy(d, { client: "cursor" });
     await rollback(d, { client: "cursor", restore: first.deployment_id! });
-    const user = (await status(h.deps(), { client: "cursor" })).targets.find((t) => t.config_path === getClient("cursor").configPath("linux", h.env));
+    const user = (await status(h.deps(), { client: "cursor" })).targets.find((t) =>
+      t.config_path === getClient("cursor").configPath("linux", h.env)
+    );
     assertEquals(user?.state, "not-deployed");
   }));

@@ -7,9 +7,10 @@ import { join } from "node:path";
 import { assertEquals, assertRejectsCode } from "../core/assert.ts";
 import { SAMPLE_PAYLOAD, withHome } from "../helpers/home.ts";
 import { init } from "../../src/ops/init.ts";
-import { publish } from "../../src/ops/publish.ts";
-import { applyArtifact, deploy } from "../../src/ops/deploy.ts";
-import { artifactToDeploy } from "../../src/ops/deploy_artifact.ts";
+import { publish } from "../../src/deploy/publish.ts";
+import { deploy } from "../../src/ops/deploy.ts";
+import { applyArtifact } from "../../src/deploy/mod.ts";
+import { artifactToDeploy } from "../../src/deploy/deploy_artifact.ts";
 import { getClient } from "../../src/clients/registry.ts";
 
 const V2 = { mcpServers: { only: { command: "uvx", args: ["mcp-server-time"] } } };

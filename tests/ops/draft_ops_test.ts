@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { assert, assertEquals, assertRejectsCode } from "../core/assert.ts";
+import { assert, assertEquals, assertRejects, assertRejectsCode } from "../core/assert.ts";
 import { withHome } from "../helpers/home.ts";
 import { addServer } from "../../src/ops/add_server.ts";
 import { removeServer } from "../../src/ops/remove_server.ts";
@@ -14,24 +14,44 @@ Deno.test("add-server: catalogue server with params, defaults, summary; duplicat
   withHome(async (h) => {
     const d = h.deps();
     const r = await addServer(d, { id: "filesystem", params: { allowed_directory: ["/a", "/b"] } });
-    assertEquals([r.action, r.client_id, r.profile_id, r.server_count, r.servers], ["added", "claude-desktop", "default", 1, ["filesystem"]]);
+    assertEquals([r.action, r.client_id, r.profile_id, r.server_count, r.servers], [
+      "added",
+      "claude-desktop",
+      "default",
+      1,
+      ["filesystem"],
+    ]);
     const v = await viewDraft(d, {});
-    assertEquals(v.entries[0].entry, { command: "npx", args: ["-y", "@modelcontextprotocol/server-filesystem", "/a", "/b"] });
+    assertEquals(v.entries[0].entry, {
+      command: "npx",
+      args: ["-y", "@modelcontextprotocol/server-filesystem", "/a", "/b"],
+    });
     assertEquals(v.entries[0].params, { allowed_directory: ["/a", "/b"] });
-    await assertRejectsCode(() => addServer(d, { id: "filesystem", params: { allowed_directory: "/c" } }), "already_exists");
-    assertEquals((await addServer(d, { id: "filesystem", params: { allowed_directory: "/c" }, replace: true })).action, "replaced");
-    assertEquals((await addServer(d, { id: "filesystem", name: "fs2", params: { allowed_directory: "/d" } })).servers, ["filesystem", "fs2"]);
+    await assertRejectsCode(
+      () => addServer(d, { id: "filesystem", params: { allowed_directory: "/c" } }),
+      "already_exists",
+    );
+    assertEquals(
+      (await addServer(d, { id: "filesystem", params: { allowed_directory: "/c" }, replace: true })).action,
+      "replaced",
+    );
+    assertEquals(
+      (await addServer(d, { id: "filesystem", name: "fs2", params: { allowed_directory: "/d" } })).servers,
+      ["filesystem", "fs2"],
+    );
     // Unknown params are refused with the known ones.
-    try {
-      await addServer(d, { id: "memory", params: { nope: "1" } });
-      assert.fail("expected a refusal");
-    } catch (e) {
-      assert.ok(e instanceof AppError && e.code === "invalid_input");
-      assert.ok((e.details.known as string[]).includes("MEMORY_FILE_PATH"));
-    }
+    const e = await assertRejects(
+      () => addServer(d, { id: "memory", params: { nope: "1" } }),
+      "invalid_input",
+    );
+    assert.ok(e instanceof AppError);
+    assert.ok((e.details.known as string[]).includes("MEMORY_FILE_PATH"));
     await assertRejectsCode(() => addServer(d, { id: "filesystm" }), "server_not_found");
     await assertRejectsCode(() => addServer(d, { id: "memory", client: "nope" }), "client_not_found");
-    await assertRejectsCode(() => addServer(d, { id: "memory", transport: "carrier-pigeon" }), "invalid_input");
+    await assertRejectsCode(
+      () => addServer(d, { id: "memory", transport: "carrier-pigeon" }),
+      "invalid_input",
+    );
   }));
 
 Deno.test("add-server: secret values go to secrets.json only; the draft holds ${VAR}", () =>
@@ -55,16 +75,40 @@ Deno.test("add-server: secret values go to secrets.json only; the draft holds ${
 Deno.test("add-server: custom --command and --url servers; auth headers and secret env become refs", () =>
   withHome(async (h) => {
     const d = h.deps();
-    await addServer(d, { id: "tool", command: "mytool", args: ["--x"], env: { API_KEY: "k-123456", MODE: "fast" } });
-    await addServer(d, { id: "acme", url: "https://acme.example/mcp", headers: { Authorization: "Bearer abc123456789" }, transport: "sse" });
+    await addServer(d, {
+      id: "tool",
+      command: "mytool",
+      args: ["--x"],
+      env: { API_KEY: "k-123456", MODE: "fast" },
+    });
+    await addServer(d, {
+      id: "acme",
+      url: "https://acme.example/mcp",
+      headers: { Authorization: "Bearer abc123456789" },
+      transport: "sse",
+    });
     const v = await viewDraft(d, {});
-    assertEquals(v.entries[0].entry, { command: "mytool", args: ["--x"], env: { API_KEY: "${API_KEY}", MODE: "fast" } });
+    assertEquals(v.entries[0].entry, {
+      command: "mytool",
+      args: ["--x"],
+      env: { API_KEY: "${API_KEY}", MODE: "fast" },
+    });
     assertEquals(v.entries[0].env, { MODE: "fast" });
-    assertEquals(v.entries[1].entry, { type: "sse", url: "https://acme.example/mcp", headers: { Authorization: "Bearer ${ACME_TOKEN}" } });
+    assertEquals(v.entries[1].entry, {
+      type: "sse",
+      url: "https://acme.example/mcp",
+      headers: { Authorization: "Bearer ${ACME_TOKEN}" },
+    });
     assertEquals(await readSecrets(d), { ACME_TOKEN: "abc123456789", API_KEY: "k-123456" });
     await assertRejectsCode(() => addServer(d, { id: "bad", url: "ftp://x" }), "invalid_input");
-    await assertRejectsCode(() => addServer(d, { id: "bad", command: "x", url: "https://x" }), "invalid_input");
-    await assertRejectsCode(() => addServer(d, { id: "bad", command: "x", params: { a: "1" } }), "invalid_input");
+    await assertRejectsCode(
+      () => addServer(d, { id: "bad", command: "x", url: "https://x" }),
+      "invalid_input",
+    );
+    await assertRejectsCode(
+      () => addServer(d, { id: "bad", command: "x", params: { a: "1" } }),
+      "invalid_input",
+    );
     await assertRejectsCode(() => addServer(d, { id: "bad name", command: "x" }), "invalid_input");
   }));
 
@@ -76,7 +120,10 @@ Deno.test("remove-server, view-draft and clear-draft print the summary", () =>
     await addServer(d, { id: "time", client: "cursor", profile: "p" });
     const r = await removeServer(d, { name: "memory", client: "cursor", profile: "p" });
     assertEquals([r.server_count, r.servers], [1, ["time"]]);
-    await assertRejectsCode(() => removeServer(d, { name: "memory", client: "cursor", profile: "p" }), "server_not_found");
+    await assertRejectsCode(
+      () => removeServer(d, { name: "memory", client: "cursor", profile: "p" }),
+      "server_not_found",
+    );
     const c = await clearDraft(d, { client: "cursor", profile: "p" });
     assertEquals([c.removed, c.server_count], [["time"], 0]);
     assertEquals((await viewDraft(d, { client: "cursor", profile: "p" })).exists, false);

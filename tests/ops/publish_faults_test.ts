@@ -3,7 +3,7 @@ import { SAMPLE_PAYLOAD, withHome } from "../helpers/home.ts";
 import { faultFs } from "../helpers/fault_fs.ts";
 import { realFs } from "../../src/platform/fs.ts";
 import { init } from "../../src/ops/init.ts";
-import { publish } from "../../src/ops/publish.ts";
+import { publish } from "../../src/deploy/publish.ts";
 import { getConfig } from "../../src/ops/get_config.ts";
 import { verifyOp } from "../../src/ops/verify.ts";
 import { artifactIdOf } from "../../src/core/digest.ts";

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { assert, assertEquals, assertRejectsCode } from "../core/assert.ts";
+import { assert, assertEquals, assertRejects, assertRejectsCode } from "../core/assert.ts";
 import { withHome } from "../helpers/home.ts";
 import { addServer } from "../../src/ops/add_server.ts";
 import { validateConfig } from "../../src/ops/validate_config.ts";
@@ -28,8 +28,14 @@ Deno.test("validate-config: MISSING_ENV, then fixed; defaults applied; MISSING_P
     ]);
     assertEquals(r.server_count, 2);
     // The default --url of redis is applied.
-    assert.ok((await viewDraft(d, {})).entries[1].entry.args?.toString().includes("redis://localhost:6379/0"));
-    await addServer(d, { id: "github", replace: true, env: { GITHUB_PERSONAL_ACCESS_TOKEN: "ghp_ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789" } });
+    assert.ok(
+      (await viewDraft(d, {})).entries[1].entry.args?.toString().includes("redis://localhost:6379/0"),
+    );
+    await addServer(d, {
+      id: "github",
+      replace: true,
+      env: { GITHUB_PERSONAL_ACCESS_TOKEN: "ghp_ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789" },
+    });
     assertEquals((await validateConfig(d, {})).valid, true);
     await addServer(d, { id: "postgres" });
     const p = await validateConfig(d, {});
@@ -54,7 +60,10 @@ Deno.test("validation rules: every code, secrets never quoted", () => {
     { name: "g", entry: { command: "x", args: ["{path}"] } },
     { name: "h", entry: { command: "x", env: { T: "${MISSING}" } } },
     { name: "i", entry: { type: "http", url: "https://x.example/mcp" } },
-    { name: "j", entry: { command: "x", env: Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`V${i}`, "1"])) } },
+    {
+      name: "j",
+      entry: { command: "x", env: Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`V${i}`, "1"])) },
+    },
   ]);
   assertEquals(codes(bad.errors), [
     "INVALID_ARGS_TYPE",
@@ -70,12 +79,21 @@ Deno.test("validation rules: every code, secrets never quoted", () => {
   assert.match(bad.warnings.find((w) => w.code === "UNSUPPORTED_TRANSPORT")!.message, /mcp-remote/);
   assert.ok(!JSON.stringify(bad).includes("ghp_ABCDEFGHIJ"));
   // A client with a reference syntax only warns about an unstored ${VAR}; SSE on http-only is bridged.
-  const cx = run([{ name: "h", entry: { command: "x", env: { T: "${MISSING}" } } }, { name: "s", entry: { type: "sse", url: "https://x/sse" } }], codex);
+  const cx = run([{ name: "h", entry: { command: "x", env: { T: "${MISSING}" } } }, {
+    name: "s",
+    entry: { type: "sse", url: "https://x/sse" },
+  }], codex);
   assertEquals([cx.valid, codes(cx.warnings)], [true, ["UNRESOLVED_PLACEHOLDER", "UNSUPPORTED_TRANSPORT"]]);
-  assertEquals(codes(run([{ name: "h", entry: { command: "x", env: { T: "${S}" } } }], cd, ["S"]).errors), []);
+  assertEquals(
+    codes(run([{ name: "h", entry: { command: "x", env: { T: "${S}" } } }], cd, ["S"]).errors),
+    [],
+  );
   const many = run(Array.from({ length: 51 }, (_, i) => ({ name: `s${i}`, entry: { command: "x" } })));
   assertEquals(codes(many.errors), ["TOO_MANY_SERVERS"]);
-  assertEquals(codes(validateServers("zz", null, [{ name: "a", entry: { command: "x" } }], new Set()).errors), ["UNKNOWN_CLIENT"]);
+  assertEquals(
+    codes(validateServers("zz", null, [{ name: "a", entry: { command: "x" } }], new Set()).errors),
+    ["UNKNOWN_CLIENT"],
+  );
 });
 
 Deno.test("publish-config from the draft: refused with every error listed, then published; the draft stays", () =>
@@ -84,15 +102,20 @@ Deno.test("publish-config from the draft: refused with every error listed, then 
     await init(d);
     await addServer(d, { id: "github" });
     await addServer(d, { id: "bad", command: "x", args: ["{placeholder}"] });
-    try {
-      await publishDraft(d, { client: "claude-desktop" });
-      assert.fail("expected validation_failed");
-    } catch (e) {
-      assert.ok(e instanceof AppError && e.code === "validation_failed");
-      assertEquals(codes(e.details.errors as { code: string }[]), ["MISSING_ENV", "UNRESOLVED_PLACEHOLDER"]);
-    }
-    await updateDraft(d, "claude-desktop", "default", (x) => ({ draft: { ...x, servers: x.servers.slice(0, 1) }, result: null }));
-    await addServer(d, { id: "github", replace: true, env: { GITHUB_PERSONAL_ACCESS_TOKEN: "tok-secret-value-1" } });
+    const e = await assertRejects(() => publishDraft(d, { client: "claude-desktop" }), "validation_failed");
+    assert.ok(e instanceof AppError);
+    assertEquals(codes(e.details.errors as { code: string }[]), ["MISSING_ENV", "UNRESOLVED_PLACEHOLDER"]);
+    await updateDraft(
+      d,
+      "claude-desktop",
+      "default",
+      (x) => ({ draft: { ...x, servers: x.servers.slice(0, 1) }, result: null }),
+    );
+    await addServer(d, {
+      id: "github",
+      replace: true,
+      env: { GITHUB_PERSONAL_ACCESS_TOKEN: "tok-secret-value-1" },
+    });
     const r = await publishDraft(d, { client: "claude-desktop", changelog: "first" });
     assertEquals([r.status, r.version, r.server_count, r.changelog], ["published", 1, 1, "first"]);
     const got = await getConfig(d, { client: "claude-desktop" });

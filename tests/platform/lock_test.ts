@@ -21,8 +21,15 @@ Deno.test("the lock serialises holders and times out with lock_timeout", async (
     const fast = withLock(realFs, lock, () => Promise.resolve(order.push("b")));
     await Promise.all([slow, fast]);
     assertEquals(order, ["a-in", "a-out", "b"]);
-    await withLock(realFs, lock, () =>
-      assertRejectsCode(() => withLock(realFs, lock, () => Promise.resolve(), { timeoutMs: 30 }), "lock_timeout"));
+    await withLock(
+      realFs,
+      lock,
+      () =>
+        assertRejectsCode(
+          () => withLock(realFs, lock, () => Promise.resolve(), { timeoutMs: 30 }),
+          "lock_timeout",
+        ),
+    );
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
@@ -38,7 +45,10 @@ Deno.test("a lock held by a killed process is recovered at once", async () => {
     const reader = child.stdout.getReader();
     const first = await reader.read();
     assertEquals(new TextDecoder().decode(first.value).trim(), "held");
-    await assertRejectsCode(() => withLock(realFs, lock, () => Promise.resolve(), { timeoutMs: 50 }), "lock_timeout");
+    await assertRejectsCode(
+      () => withLock(realFs, lock, () => Promise.resolve(), { timeoutMs: 50 }),
+      "lock_timeout",
+    );
     child.kill("SIGKILL");
     await child.status;
     reader.releaseLock();

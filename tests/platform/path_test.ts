@@ -9,7 +9,7 @@
  */
 import assert from "node:assert";
 import * as nodePath from "node:path";
-import fc from "fast-check";
+import fc from "../helpers/fc.ts";
 import * as path from "../../src/platform/path.ts";
 import type { PathApi } from "../../src/platform/path.ts";
 

@@ -41,7 +41,10 @@ Deno.test("the scoped file system refuses everything outside the allowed places"
     // A symlink inside the state folder that points outside is not followed.
     await Deno.mkdir(join(h.userHome, "outside"));
     await Deno.symlink(join(h.userHome, "outside"), join(state, "link"));
-    await assertRejectsCode(() => fs.writeFile(join(state, "link", "f"), enc.encode("x")), "path_not_allowed");
+    await assertRejectsCode(
+      () => fs.writeFile(join(state, "link", "f"), enc.encode("x")),
+      "path_not_allowed",
+    );
   }));
 
 Deno.test("a symlinked config file is followed only to a target inside the allowed places", () =>

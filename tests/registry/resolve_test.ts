@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "../helpers/fc.ts";
 import { AppError } from "../../src/core/errors.ts";
 import type { NeutralRemote, NeutralStdio } from "../../src/core/neutral.ts";
 import { buildCatalog } from "../../src/registry/catalog.ts";

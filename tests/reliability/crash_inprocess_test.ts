@@ -6,7 +6,7 @@
  * write-ahead journal completes it), one that did not land is not.
  */
 import { join } from "node:path";
-import { assert, assertEquals } from "../core/assert.ts";
+import { assert, assertEquals, assertRejects } from "../core/assert.ts";
 import { withHome } from "../helpers/home.ts";
 import { faultFs } from "../helpers/fault_fs.ts";
 import { realFs } from "../../src/platform/fs.ts";
@@ -57,9 +57,17 @@ export async function crashSweep(op: Op): Promise<[number, number]> {
       const next = await fx.deployA(h.deps());
       assertEquals(next.status, landed ? "deployed" : "unchanged", `${op} k=${k}`);
       const after = await artifactOf();
-      assertEquals(after.length - before.length, landed ? 2 : 0, `${op} k=${k}: ${after.length} records, ${before.length} before`);
+      assertEquals(
+        after.length - before.length,
+        landed ? 2 : 0,
+        `${op} k=${k}: ${after.length} records, ${before.length} before`,
+      );
       assertEquals(await names(join(h.home, "journal")), [], `${op} k=${k}: journal left`);
-      assertEquals(await names(join(h.userHome, ".cursor")), ["mcp.json"], `${op} k=${k}: leftover beside the file`);
+      assertEquals(
+        await names(join(h.userHome, ".cursor")),
+        ["mcp.json"],
+        `${op} k=${k}: leftover beside the file`,
+      );
       if (done) break;
     }
     assert.ok(k > 15, `${op}: expected many file-system steps, saw ${k - 1}`);
@@ -73,9 +81,11 @@ export async function crashSweep(op: Op): Promise<[number, number]> {
 Deno.test("deploy killed at every file-system step: old or new file, verified store, no false drift, complete history", () =>
   crashSweep("deploy").then(() => {}));
 
-Deno.test("rollback killed at every file-system step: the same guarantees", () => crashSweep("rollback").then(() => {}));
+Deno.test("rollback killed at every file-system step: the same guarantees", () =>
+  crashSweep("rollback").then(() => {}));
 
-Deno.test("restore killed at every file-system step: the same guarantees", () => crashSweep("restore").then(() => {}));
+Deno.test("restore killed at every file-system step: the same guarantees", () =>
+  crashSweep("restore").then(() => {}));
 
 Deno.test("a deploy killed between the rename and the log append: status and history already show it, before any write", () =>
   withHome(async (h) => {
@@ -90,7 +100,12 @@ Deno.test("a deploy killed between the rename and the log append: status and his
         }
       },
     });
-    await fx.deployB(h.deps(fs)).then(() => assert.fail("the deploy survived its crash"), () => {});
+    const killed = await assertRejects(
+      () => fx.deployB(h.deps(fs)),
+      undefined,
+      "the deploy survived its crash",
+    );
+    assert.match(killed.message, /deployments\/cursor\.jsonl": killed$/);
     assert.ok(sameBytes(await Deno.readFile(fx.file), fx.bytesB), "the rename happened");
     assertEquals((await names(join(h.home, "journal"))).length, 1);
     // Read-only commands see the journalled deployment as done, and write nothing.
@@ -102,6 +117,10 @@ Deno.test("a deploy killed between the rename and the log append: status and his
     // The next write completes it: logged once, journal gone, no drift.
     assertEquals((await fx.deployA(h.deps())).status, "deployed");
     const after = (await history(h.deps(), { client: "cursor" })).deployments;
-    assertEquals([after[0].profile_id, after[1].profile_id, after[1].deployment_id], ["a", "b", hist[0].deployment_id]);
+    assertEquals([after[0].profile_id, after[1].profile_id, after[1].deployment_id], [
+      "a",
+      "b",
+      hist[0].deployment_id,
+    ]);
     assertEquals(await names(join(h.home, "journal")), []);
   }));

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { assertEquals } from "../core/assert.ts";
 import type { TempHome } from "../helpers/home.ts";
 import { init } from "../../src/ops/init.ts";
-import { publish } from "../../src/ops/publish.ts";
+import { publish } from "../../src/deploy/publish.ts";
 import { deploy, type DeployResult } from "../../src/ops/deploy.ts";
 import type { Deps } from "../../src/platform/deps.ts";
 import { setSecrets } from "../../src/store/secrets.ts";
@@ -24,7 +24,8 @@ export const PAYLOAD_B = {
     beta: { type: "http", url: "https://example.com/mcp", headers: { Authorization: "Bearer ${API_TOKEN}" } },
   },
 };
-export const USER_TEXT = '{\n  // my own settings\n  "theme": "dark",\n  "mcpServers": {\n    "mine": { "command": "node", "args": ["/opt/mine.js"] }\n  }\n}\n';
+export const USER_TEXT =
+  '{\n  // my own settings\n  "theme": "dark",\n  "mcpServers": {\n    "mine": { "command": "node", "args": ["/opt/mine.js"] }\n  }\n}\n';
 
 export interface DeployFixture {
   file: string;

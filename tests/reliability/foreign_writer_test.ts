@@ -15,7 +15,8 @@ import { verifyAll } from "../../src/ops/verify_all.ts";
 import { history } from "../../src/ops/history.ts";
 import { deployFixture, sameBytes } from "./deploy_fixture.ts";
 
-const FOREIGN = '{\n  "mcpServers": {\n    "mine": { "command": "node", "args": ["/opt/mine.js", "--edited-by-the-client"] }\n  }\n}\n';
+const FOREIGN =
+  '{\n  "mcpServers": {\n    "mine": { "command": "node", "args": ["/opt/mine.js", "--edited-by-the-client"] }\n  }\n}\n';
 
 for (const kind of ["rewrite", "delete"] as const) {
   Deno.test(`a foreign ${kind} at every step between our read and our rename is detected, and wins`, () =>
@@ -58,14 +59,21 @@ for (const kind of ["rewrite", "delete"] as const) {
           assert.ok(sameBytes(await Deno.readFile(fx.file), fx.bytesB));
           break;
         }
-        assert.ok(failure instanceof AppError && failure.code === "concurrent_write", `j=${j} (${injectedAt.at(-1)}): ${failure}`);
-        if (kind === "rewrite") assertEquals(await Deno.readTextFile(fx.file), FOREIGN, `j=${j}: the foreign write was lost`);
-        else assertEquals(await Deno.stat(fx.file).catch(() => null), null, `j=${j}: the file came back`);
+        assert.ok(
+          failure instanceof AppError && failure.code === "concurrent_write",
+          `j=${j} (${injectedAt.at(-1)}): ${failure}`,
+        );
+        if (kind === "rewrite") {
+          assertEquals(await Deno.readTextFile(fx.file), FOREIGN, `j=${j}: the foreign write was lost`);
+        } else assertEquals(await Deno.stat(fx.file).catch(() => null), null, `j=${j}: the file came back`);
         assertEquals(await count(), records, `j=${j}: a deployment was logged`);
         await verifyAll(h.deps());
       }
       // The injections covered the read, the backup, the journal, the temp file and the re-read.
       assert.ok(injectedAt.length >= 8, `only ${injectedAt.length} injection points`);
-      assert.ok(injectedAt.some((s) => s.startsWith("readFile " + fx.file)), "the re-read itself was an injection point");
+      assert.ok(
+        injectedAt.some((s) => s.startsWith("readFile " + fx.file)),
+        "the re-read itself was an injection point",
+      );
     }));
 }

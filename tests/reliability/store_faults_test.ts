@@ -6,12 +6,12 @@
  */
 import { assert, assertEquals } from "../core/assert.ts";
 import { SAMPLE_PAYLOAD, type TempHome, withHome } from "../helpers/home.ts";
-import { faultFs, osError, type OsCode } from "../helpers/fault_fs.ts";
+import { faultFs, type OsCode, osError } from "../helpers/fault_fs.ts";
 import { realFs } from "../../src/platform/fs.ts";
 import { AppError } from "../../src/core/errors.ts";
 import type { Deps } from "../../src/platform/deps.ts";
 import { init } from "../../src/ops/init.ts";
-import { publish } from "../../src/ops/publish.ts";
+import { publish } from "../../src/deploy/publish.ts";
 import { getConfig } from "../../src/ops/get_config.ts";
 import { addServer } from "../../src/ops/add_server.ts";
 import { readDraft } from "../../src/store/drafts.ts";
@@ -23,7 +23,12 @@ export type Mode = OsCode | "crash";
 
 /** Runs `op` with the k-th call failing (or crashing) for k = 1, 2, ... until it needs fewer calls;
  * `check` runs after each attempt with a healthy deps; returns how many calls the op made. */
-export async function everyK(h: TempHome, mode: Mode, op: (d: Deps, k: number) => Promise<unknown>, check: (failed: boolean, k: number) => Promise<void>) {
+export async function everyK(
+  h: TempHome,
+  mode: Mode,
+  op: (d: Deps, k: number) => Promise<unknown>,
+  check: (failed: boolean, k: number) => Promise<void>,
+) {
   for (let k = 1; k < 500; k++) {
     const fs = mode === "crash"
       ? faultFs(realFs, { failAt: k, crash: true })
@@ -37,7 +42,11 @@ export async function everyK(h: TempHome, mode: Mode, op: (d: Deps, k: number) =
     if (failure !== null) {
       assert.ok(failure instanceof AppError, `k=${k}: ${failure}`);
       assertEquals(failure.code, "io_error", `k=${k}: ${failure.message}`);
-      assert.match(failure.message, /^Cannot [a-z ]+ "\/[^"]*"( to "[^"]+")?: /, `k=${k}: ${failure.message}`);
+      assert.match(
+        failure.message,
+        /^Cannot [a-z ]+ "\/[^"]*"( to "[^"]+")?: /,
+        `k=${k}: ${failure.message}`,
+      );
     }
     await verifyAll(h.deps());
     await check(failure !== null, k);
@@ -51,7 +60,8 @@ export function publishSweep(mode: Mode): Promise<number> {
   let steps = 0;
   return withHome(async (h) => {
     await init(h.deps());
-    let latest = (await publish(h.deps(), { client: "cursor", profile: "default", payload: SAMPLE_PAYLOAD })).artifact_id;
+    let latest = (await publish(h.deps(), { client: "cursor", profile: "default", payload: SAMPLE_PAYLOAD }))
+      .artifact_id;
     let version = 1;
     steps = await everyK(h, mode, async (d, k) => {
       await publish(d, { client: "cursor", profile: "default", payload: payloadFor(k), changelog: `k=${k}` });
@@ -60,11 +70,19 @@ export function publishSweep(mode: Mode): Promise<number> {
       const now = await getConfig(h.deps(), { client: "cursor", profile: "default" });
       assert.ok([latest, next].includes(now.artifact_id), `k=${k}: latest is neither old nor new`);
       if (now.artifact_id === latest) {
-        const retry = await publish(h.deps(), { client: "cursor", profile: "default", payload: payloadFor(k) });
+        const retry = await publish(h.deps(), {
+          client: "cursor",
+          profile: "default",
+          payload: payloadFor(k),
+        });
         assertEquals(retry.status, "published", `k=${k}`);
       }
       version++;
-      assertEquals((await getConfig(h.deps(), { client: "cursor", profile: "default" })).version, version, `k=${k}`);
+      assertEquals(
+        (await getConfig(h.deps(), { client: "cursor", profile: "default" })).version,
+        version,
+        `k=${k}`,
+      );
       latest = next;
     });
     assert.ok(steps >= 15, `saw ${steps} steps`);
@@ -77,7 +95,14 @@ export function addServerSweep(mode: Mode): Promise<number> {
   return withHome(async (h) => {
     let names: string[] = [];
     const add = (d: Deps, k: number, replace = false) =>
-      addServer(d, { id: `s${k}`, client: "cursor", command: "npx", args: ["-y", `pkg-${k}`], env: { S_TOKEN: `tok-${k}-0123456789` }, replace });
+      addServer(d, {
+        id: `s${k}`,
+        client: "cursor",
+        command: "npx",
+        args: ["-y", `pkg-${k}`],
+        env: { S_TOKEN: `tok-${k}-0123456789` },
+        replace,
+      });
     steps = await everyK(h, mode, (d, k) => add(d, k), async (_failed, k) => {
       const now = (await readDraft(h.deps(), "cursor", "default")).servers.map((s) => s.name);
       const landed = now.includes(`s${k}`);

@@ -8,7 +8,7 @@ import { assert, assertEquals, assertRejectsCode } from "../core/assert.ts";
 import { SAMPLE_PAYLOAD, type TempHome, withHome } from "../helpers/home.ts";
 import { AppError } from "../../src/core/errors.ts";
 import { init } from "../../src/ops/init.ts";
-import { publish } from "../../src/ops/publish.ts";
+import { publish } from "../../src/deploy/publish.ts";
 import { deploy } from "../../src/ops/deploy.ts";
 import { rollback } from "../../src/ops/rollback.ts";
 import { history } from "../../src/ops/history.ts";
@@ -28,7 +28,11 @@ async function workflow(h: TempHome) {
   // The token is rotated: the next deploy's backup holds the first value.
   await setSecrets(d, { TOKEN: "tok-second-987654321" });
   const second = await deploy(d, { client: "claude-desktop" });
-  await publish(d, { client: "claude-desktop", profile: "default", payload: { mcpServers: { only: { command: "x" } } } });
+  await publish(d, {
+    client: "claude-desktop",
+    profile: "default",
+    payload: { mcpServers: { only: { command: "x" } } },
+  });
   const third = await deploy(d, { client: "claude-desktop" });
   return { d, k, a, file, first, second, third };
 }
@@ -48,12 +52,19 @@ Deno.test("verify --all passes after a workflow with a rotated secret, and a bac
     const w = await workflow(h);
     const r = await verifyAll(h.deps());
     assertEquals(r.status, "verified");
-    assert.ok(r.checked.artifacts === 2 && r.checked.indexes === 1 && r.checked.deployments === 3 && r.checked.backups === 3, JSON.stringify(r.checked));
+    assert.ok(
+      r.checked.artifacts === 2 && r.checked.indexes === 1 && r.checked.deployments === 3 &&
+        r.checked.backups === 3,
+      JSON.stringify(r.checked),
+    );
     assertEquals(r.warnings, []);
     // No backup holds either value of the token; the first value comes back from the backup exactly.
     for await (const e of Deno.readDir(join(h.home, "backups"))) {
       const text = await Deno.readTextFile(join(h.home, "backups", e.name));
-      assert.ok(!text.includes("tok-first") && !text.includes("tok-second"), `backup ${e.name} holds a secret value`);
+      assert.ok(
+        !text.includes("tok-first") && !text.includes("tok-second"),
+        `backup ${e.name} holds a secret value`,
+      );
     }
     await rollback(w.d, { client: "claude-desktop", restore: w.third.deployment_id! });
     assert.ok((await Deno.readTextFile(w.file)).includes("tok-second-987654321"));
@@ -72,7 +83,11 @@ Deno.test("verify --all reports an altered artifact, a missing or altered backup
     await Deno.writeTextFile(art, orig.replace('"npx"', '"npm"'));
     assert.match((await problems(h)).join("\n"), /fails verification/);
     await Deno.writeTextFile(art, orig);
-    const backup = join(h.home, "backups", (await history(w.d, { client: "claude-desktop" })).deployments[0].pre_image_sha256!);
+    const backup = join(
+      h.home,
+      "backups",
+      (await history(w.d, { client: "claude-desktop" })).deployments[0].pre_image_sha256!,
+    );
     const saved = await Deno.readFile(backup);
     await Deno.remove(backup);
     assert.match((await problems(h)).join("\n"), /backup .* is missing/);
@@ -103,7 +118,14 @@ Deno.test("verify --all: interrupted leftovers are warnings; group-writable is a
     await Deno.chmod(h.home, 0o770);
     const r = await verifyAll(h.deps());
     const text = r.warnings.map((x) => x.message).join("\n");
-    for (const re of [/head of "cursor\/default" is behind/, /temp file/, /line 4 is not a record/, /writable by its group/]) assert.match(text, re);
+    for (
+      const re of [
+        /head of "cursor\/default" is behind/,
+        /temp file/,
+        /line 4 is not a record/,
+        /writable by its group/,
+      ]
+    ) assert.match(text, re);
     // The torn line never swallows the next record.
     await publish(w.d, { client: "claude-desktop", profile: "default", payload: SAMPLE_PAYLOAD });
     await deploy(w.d, { client: "claude-desktop" });

@@ -9,6 +9,7 @@ import {
 } from "../../src/store/deployments.ts";
 import { makeDeps } from "../../src/platform/make_deps.ts";
 import { allClientFiles } from "../../src/clients/allowed_files.ts";
+import { initKeys } from "../../src/store/keys.ts";
 
 const rec = (
   i: number,
@@ -36,6 +37,7 @@ async function withLog(fn: (deps: ReturnType<typeof makeDeps>, log: string) => P
   const home = await Deno.makeTempDir();
   try {
     const deps = makeDeps({ env: { HOME: home }, os: "linux", clientFiles: allClientFiles });
+    await initKeys(deps); // appends are signed
     await fn(deps, join(home, ".mcp-orchestration", "deployments", "cursor.jsonl"));
   } finally {
     await Deno.remove(home, { recursive: true });
@@ -91,8 +93,9 @@ Deno.test("lines of the earlier layout (managed before changes) and foreign line
 
 Deno.test("a damaged managed set is reported when it is used, not silently read as empty", () =>
   withLog(async (deps, log) => {
-    await appendDeployment(deps, rec(1, { a: "1".repeat(64) }));
-    const line = (await Deno.readTextFile(log)).trimEnd();
+    // A line of an unsigned log (an earlier version's): a signed one would fail the log's check first.
+    await Deno.mkdir(join(log, ".."), { recursive: true });
+    const line = recordLine(rec(1, { a: "1".repeat(64) }));
     await Deno.writeTextFile(log, line.replace('{"a":"', '{"a":') + "\n");
     const [r] = await readDeployments(deps, "cursor");
     assert.equal(r.deployment_id, rec(1, {}).deployment_id);

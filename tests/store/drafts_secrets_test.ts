@@ -13,7 +13,11 @@ Deno.test("secrets.json: 0600, merged, sorted, reports replaced values, refuses 
     const path = join(h.home, "secrets.json");
     assertEquals((await Deno.stat(path)).mode! & 0o777, 0o600);
     // The replaced value stays (under "#retired", never a secret name) so older backups still restore.
-    assertEquals(JSON.parse(await Deno.readTextFile(path)), { A_KEY: "a1", B_TOKEN: "b2", "#retired": { B_TOKEN: ["b1"] } });
+    assertEquals(JSON.parse(await Deno.readTextFile(path)), {
+      A_KEY: "a1",
+      B_TOKEN: "b2",
+      "#retired": { B_TOKEN: ["b1"] },
+    });
     assertEquals(await readSecrets(d), { A_KEY: "a1", B_TOKEN: "b2" });
     await assertRejectsCode(() => setSecrets(d, { "bad name": "x" }), "invalid_input");
     // Names every object has are refused: a lookup of "toString" must never find a function.
@@ -31,7 +35,14 @@ Deno.test("drafts: empty when missing, written atomically (0600) under the lock,
       updateDraft(d, "cursor", "dev", (cur) => ({
         draft: {
           ...cur,
-          servers: [...cur.servers, { name: n, source: { custom: true as const }, params: {}, env: {}, secret_refs: [], entry: { command: n } }],
+          servers: [...cur.servers, {
+            name: n,
+            source: { custom: true as const },
+            params: {},
+            env: {},
+            secret_refs: [],
+            entry: { command: n },
+          }],
         },
         result: null,
       }))

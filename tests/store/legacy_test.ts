@@ -81,7 +81,11 @@ Deno.test("a Python state folder is readable in place, and the next publish sign
     // init trusts the existing key under our fingerprint, and says so.
     const init = await cli(h, ["init", "--format", "json"]);
     assertEquals(init.code, 0, init.stderr);
-    assertEquals([init.json.status, init.json.key_id, init.json.trusted_existing_key], ["already_exists", py.key.keyId, py.key.keyId]);
+    assertEquals([init.json.status, init.json.key_id, init.json.trusted_existing_key], [
+      "already_exists",
+      py.key.keyId,
+      py.key.keyId,
+    ]);
     assertEquals(init.json.trusted_key_ids, [py.key.keyId]);
     assertEquals(await Deno.readTextFile(join(h.home, `keys/trusted/${py.key.keyId}.pub`)), py.key.publicPem);
     const again = await cli(h, ["init", "--format", "json"]);
@@ -90,8 +94,17 @@ Deno.test("a Python state folder is readable in place, and the next publish sign
     // verify <id>: legacy, signed by our fingerprint of the Python key, listed in the unsigned index.
     const v = await cli(h, ["verify", py.id.slice(0, 12), "--format", "json"]);
     assertEquals(v.code, 0, v.stderr);
-    assertEquals([v.json.legacy, v.json.signing_key_id, v.json.legacy_key_label], [true, py.key.keyId, "default"]);
-    assertEquals(v.json.indexed_in, [{ client_id: "claude-desktop", profile_id: "default", version: 1, legacy: true }]);
+    assertEquals([v.json.legacy, v.json.signing_key_id, v.json.legacy_key_label], [
+      true,
+      py.key.keyId,
+      "default",
+    ]);
+    assertEquals(v.json.indexed_in, [{
+      client_id: "claude-desktop",
+      profile_id: "default",
+      version: 1,
+      legacy: true,
+    }]);
     const vc = await cli(h, ["verify", "--client", "claude-desktop", "--format", "json"]);
     assertEquals([vc.code, vc.json.artifact_id, vc.json.legacy], [0, py.id, true]);
     assert((await cli(h, ["verify", py.id])).stdout.includes("legacy artifact of the Python tool"));
@@ -99,7 +112,10 @@ Deno.test("a Python state folder is readable in place, and the next publish sign
     // The Python folder's profile is seen by list-profiles, status and get-config.
     const lp = await cli(h, ["list-profiles", "claude-desktop", "--format", "json"]);
     assertEquals(lp.code, 0, lp.stderr);
-    assertEquals(lp.json.profiles.map((p: any) => [p.profile_id, p.published_versions, p.latest_artifact_id]), [["default", 1, py.id]]);
+    assertEquals(
+      lp.json.profiles.map((p: any) => [p.profile_id, p.published_versions, p.latest_artifact_id]),
+      [["default", 1, py.id]],
+    );
     const st = await cli(h, ["status", "--format", "json"]);
     assertEquals(st.code, 0, st.stderr);
     assert(st.stdout.includes(py.id), "status shows the legacy latest artifact");
@@ -117,7 +133,9 @@ Deno.test("a Python state folder is readable in place, and the next publish sign
     const dep = await cli(h, ["deploy-config", "--client", "claude-desktop", "--format", "json"]);
     assertEquals(dep.code, 0, dep.stdout + dep.stderr);
     assertEquals(dep.json.artifact_id, py.id);
-    const desktop = JSON.parse(await Deno.readTextFile(join(h.userHome, ".config/Claude/claude_desktop_config.json")));
+    const desktop = JSON.parse(
+      await Deno.readTextFile(join(h.userHome, ".config/Claude/claude_desktop_config.json")),
+    );
     assertEquals(Object.keys(desktop.mcpServers).sort(), ["brave-search", "filesystem"]);
     assertEquals(desktop.mcpServers.filesystem.args, PY_PAYLOAD.mcpServers.filesystem.args);
 
@@ -129,20 +147,39 @@ Deno.test("a Python state folder is readable in place, and the next publish sign
     const payload2 = { mcpServers: { filesystem: PY_PAYLOAD.mcpServers.filesystem } };
     const file = join(h.userHome, "p2.json");
     await Deno.writeTextFile(file, JSON.stringify(payload2));
-    const pub = await cli(h, ["publish-config", "--client", "claude-desktop", "--file", file, "--format", "json"]);
+    const pub = await cli(h, [
+      "publish-config",
+      "--client",
+      "claude-desktop",
+      "--file",
+      file,
+      "--format",
+      "json",
+    ]);
     assertEquals(pub.code, 0, pub.stdout + pub.stderr);
     assertEquals(pub.json.version, 2);
     const idx = JSON.parse(await Deno.readTextFile(join(h.home, "index/claude-desktop/default.json")));
     assertEquals(idx.signing_key_id, py.key.keyId);
-    assertEquals(idx.entries.map((e: any) => [e.version, e.artifact_id]), [[1, py.id], [2, pub.json.artifact_id]]);
+    assertEquals(idx.entries.map((e: any) => [e.version, e.artifact_id]), [[1, py.id], [
+      2,
+      pub.json.artifact_id,
+    ]]);
     const head = JSON.parse(await Deno.readTextFile(join(h.home, "heads/claude-desktop/default.json")));
     assertEquals([head.version, head.artifact_id], [2, pub.json.artifact_id]);
-    assertEquals(await Deno.readTextFile(artifactPath), artifactText, "the legacy artifact is never rewritten");
+    assertEquals(
+      await Deno.readTextFile(artifactPath),
+      artifactText,
+      "the legacy artifact is never rewritten",
+    );
 
     // The legacy artifact stays verifiable, now listed in the signed index.
     const v2 = await cli(h, ["verify", py.id, "--format", "json"]);
     assertEquals(v2.code, 0, v2.stderr);
-    assertEquals([v2.json.legacy, v2.json.indexed_in], [true, [{ client_id: "claude-desktop", profile_id: "default", version: 1 }]]);
+    assertEquals([v2.json.legacy, v2.json.indexed_in], [true, [{
+      client_id: "claude-desktop",
+      profile_id: "default",
+      version: 1,
+    }]]);
     assert(v2.json.checks.includes("signed index"));
     const all2 = await cli(h, ["verify", "--all", "--format", "json"]);
     assertEquals(all2.code, 0, all2.stdout + all2.stderr);
@@ -150,13 +187,23 @@ Deno.test("a Python state folder is readable in place, and the next publish sign
 
     // Putting the Python index back over the signed one is refused (the head exists).
     await Deno.writeTextFile(join(h.home, "index/claude-desktop/default.json"), py.index);
-    const replay = await expectExit5(h, ["list-profiles", "claude-desktop"], "legacy index replayed after a signed publish");
+    const replay = await expectExit5(
+      h,
+      ["list-profiles", "claude-desktop"],
+      "legacy index replayed after a signed publish",
+    );
     assertEquals(replay.json.error, "index_invalid");
     // status reads the signed head alone: it still names version 2, the newest publish.
     const st2 = await cli(h, ["status", "--client", "claude-desktop", "--format", "json"]);
     assertEquals(st2.code, 0, st2.stderr);
-    assertEquals([st2.json.targets[0].latest_version, st2.json.targets[0].latest_artifact_id], [2, pub.json.artifact_id]);
-    assertEquals((await expectExit5(h, ["get-config", "claude-desktop"], "get-config of a replayed index")).json.error, "index_invalid");
+    assertEquals([st2.json.targets[0].latest_version, st2.json.targets[0].latest_artifact_id], [
+      2,
+      pub.json.artifact_id,
+    ]);
+    assertEquals(
+      (await expectExit5(h, ["get-config", "claude-desktop"], "get-config of a replayed index")).json.error,
+      "index_invalid",
+    );
   }));
 
 Deno.test("a legacy artifact whose payload or payload signature fails is refused (exit 5)", () =>
@@ -176,14 +223,21 @@ Deno.test("a legacy artifact whose payload or payload signature fails is refused
     assertEquals(r.json.error, "integrity_error");
     assertEquals(exitCodeFor(r.json.error), 5);
     await expectExit5(h, ["get-config", "claude-desktop"], "get-config of a flipped payload");
-    await expectExit5(h, ["deploy-config", "--client", "claude-desktop", "--dry-run"], "deploy of a flipped payload");
+    await expectExit5(
+      h,
+      ["deploy-config", "--client", "claude-desktop", "--dry-run"],
+      "deploy of a flipped payload",
+    );
     await expectExit5(h, ["verify", "--all"], "verify --all with a flipped payload");
 
     // A consistent id but a signature by a key nobody trusts, or a damaged signature.
     const stranger = await generateKeyPair();
     const forged = await pythonArtifact(stranger.privatePem, PY_PAYLOAD, "2026-11-21T18:36:22.335737Z");
     await Deno.writeTextFile(path, pyJson(forged.record));
-    assertEquals((await expectExit5(h, ["verify", py.id], "signed by an untrusted key")).json.error, "untrusted_key");
+    assertEquals(
+      (await expectExit5(h, ["verify", py.id], "signed by an untrusted key")).json.error,
+      "untrusted_key",
+    );
     const sig = forged.record.signature;
     const good = (await pythonArtifact(py.key.privatePem, PY_PAYLOAD, "2026-11-21T18:36:22.335737Z")).record;
     const bad = { ...good, signature: (sig[0] === "A" ? "B" : "A") + good.signature.slice(1) };
@@ -192,7 +246,11 @@ Deno.test("a legacy artifact whose payload or payload signature fails is refused
     // A publish does not sign a history whose artifact fails.
     const file = join(h.userHome, "p.json");
     await Deno.writeTextFile(file, JSON.stringify({ mcpServers: { x: { command: "x" } } }));
-    await expectExit5(h, ["publish-config", "--client", "claude-desktop", "--file", file], "publish over a failing legacy history");
+    await expectExit5(
+      h,
+      ["publish-config", "--client", "claude-desktop", "--file", file],
+      "publish over a failing legacy history",
+    );
 
     await Deno.writeFile(path, orig);
     assertEquals((await cli(h, ["verify", py.id])).code, 0);

@@ -1,21 +1,19 @@
-import { assert, assertEquals } from "../core/assert.ts";
+import { assert, assertEquals, assertRejects } from "../core/assert.ts";
 import { join } from "node:path";
 import { SAMPLE_PAYLOAD, withHome } from "../helpers/home.ts";
 import { init } from "../../src/ops/init.ts";
-import { publish } from "../../src/ops/publish.ts";
+import { publish } from "../../src/deploy/publish.ts";
 import { verifyOp } from "../../src/ops/verify.ts";
 import { exitCodeFor } from "../../src/core/errors.ts";
 import type { Deps } from "../../src/platform/deps.ts";
 
 async function expectExit5(d: Deps, id: string, what: string) {
-  try {
-    await verifyOp(d, { artifactId: id });
-  } catch (e) {
-    const code = (e as { code: string }).code;
-    assertEquals(exitCodeFor(code), 5, `${what}: got ${code} ${(e as Error).message}`);
-    return;
-  }
-  assert.fail(`${what}: tampering went unnoticed`);
+  const e = await assertRejects(
+    () => verifyOp(d, { artifactId: id }),
+    undefined,
+    `${what}: tampering went unnoticed`,
+  );
+  assertEquals(exitCodeFor(e.code!), 5, `${what}: got ${e.code} ${e.message}`);
 }
 
 /** Flips one bit of byte i, runs the check, restores the file. */
@@ -34,10 +32,26 @@ Deno.test("every single-byte change of an artifact, its index or the trusted key
   withHome(async (h) => {
     const d = h.deps();
     const k = await init(d);
-    const r = await publish(d, { client: "cursor", profile: "default", payload: SAMPLE_PAYLOAD, changelog: "é ünï" });
-    await eachFlip(join(h.home, "artifacts", `${r.artifact_id}.json`), (i) => expectExit5(d, r.artifact_id, `artifact byte ${i}`));
-    await eachFlip(join(h.home, "index/cursor/default.json"), (i) => expectExit5(d, r.artifact_id, `index byte ${i}`), 3);
-    await eachFlip(join(h.home, `keys/trusted/${k.key_id}.pub`), (i) => expectExit5(d, r.artifact_id, `key byte ${i}`), 2);
+    const r = await publish(d, {
+      client: "cursor",
+      profile: "default",
+      payload: SAMPLE_PAYLOAD,
+      changelog: "é ünï",
+    });
+    await eachFlip(
+      join(h.home, "artifacts", `${r.artifact_id}.json`),
+      (i) => expectExit5(d, r.artifact_id, `artifact byte ${i}`),
+    );
+    await eachFlip(
+      join(h.home, "index/cursor/default.json"),
+      (i) => expectExit5(d, r.artifact_id, `index byte ${i}`),
+      3,
+    );
+    await eachFlip(
+      join(h.home, `keys/trusted/${k.key_id}.pub`),
+      (i) => expectExit5(d, r.artifact_id, `key byte ${i}`),
+      2,
+    );
     assertEquals((await verifyOp(d, { artifactId: r.artifact_id })).status, "verified");
   }));
 
@@ -51,7 +65,8 @@ Deno.test("an artifact signed by an untrusted key is refused", () =>
   }));
 
 Deno.test("openssl accepts our signatures over the canonical payload bytes", async (t) => {
-  const probe = await new Deno.Command("openssl", { args: ["version"], stdout: "null", stderr: "null" }).output()
+  const probe = await new Deno.Command("openssl", { args: ["version"], stdout: "null", stderr: "null" })
+    .output()
     .catch(() => null);
   if (!probe?.success) {
     console.log("openssl not found: skipped");
@@ -64,17 +79,32 @@ Deno.test("openssl accepts our signatures over the canonical payload bytes", asy
     const a = JSON.parse(await Deno.readTextFile(join(h.home, "artifacts", `${r.artifact_id}.json`)));
     const { canonicalBytes } = await import("../../src/core/canonical_json.ts");
     await Deno.writeFile(join(h.userHome, "payload.bin"), canonicalBytes(a.payload));
-    await Deno.writeFile(join(h.userHome, "sig.bin"), Uint8Array.from(atob(a.signature), (c) => c.charCodeAt(0)));
+    await Deno.writeFile(
+      join(h.userHome, "sig.bin"),
+      Uint8Array.from(atob(a.signature), (c) => c.charCodeAt(0)),
+    );
     const out = await new Deno.Command("openssl", {
-      args: ["pkeyutl", "-verify", "-pubin", "-inkey", join(h.home, "keys/signing.pub"), "-rawin", "-in",
-        join(h.userHome, "payload.bin"), "-sigfile", join(h.userHome, "sig.bin")],
+      args: [
+        "pkeyutl",
+        "-verify",
+        "-pubin",
+        "-inkey",
+        join(h.home, "keys/signing.pub"),
+        "-rawin",
+        "-in",
+        join(h.userHome, "payload.bin"),
+        "-sigfile",
+        join(h.userHome, "sig.bin"),
+      ],
     }).output();
     await t.step("openssl verify", () => {
       assertEquals(out.success, true, new TextDecoder().decode(out.stderr));
       assert.match(new TextDecoder().decode(out.stdout), /Signature Verified Successfully/);
     });
     // And openssl reads the private key too.
-    const key = await new Deno.Command("openssl", { args: ["pkey", "-in", join(h.home, "keys/signing.key"), "-noout"] }).output();
+    const key = await new Deno.Command("openssl", {
+      args: ["pkey", "-in", join(h.home, "keys/signing.key"), "-noout"],
+    }).output();
     assertEquals(key.success, true);
   });
 });

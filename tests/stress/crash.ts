@@ -15,6 +15,7 @@ import { verifyAll } from "../../src/ops/verify_all.ts";
 import { status } from "../../src/ops/status.ts";
 import { deployFixture, sameBytes } from "../reliability/deploy_fixture.ts";
 import { mtimes, runCommand, seeded, stressHome, tempFilesUnder } from "./proc.ts";
+import { testSeed, withSeed } from "../helpers/seed.ts";
 import { type Subject, subjectFor } from "./crash_subjects.ts";
 
 export type CrashCommand = "deploy-config" | "rollback" | "publish-config" | "add-server";
@@ -73,17 +74,36 @@ async function locksFree(h: TempHome): Promise<void> {
 }
 
 /** Runs the harness for one command in a fresh temp home. */
-export async function crashHarness(command: CrashCommand, o: CrashOptions): Promise<CrashFigures> {
-  const seed = o.seed ?? Date.now() % 1_000_000;
+export function crashHarness(command: CrashCommand, o: CrashOptions): Promise<CrashFigures> {
+  const seed = o.seed ?? testSeed();
+  return withSeed(`crash harness (${command})`, seed, () => crashRun(command, o, seed));
+}
+
+async function crashRun(command: CrashCommand, o: CrashOptions, seed: number): Promise<CrashFigures> {
   const rand = seeded(seed);
   const h = await stressHome();
   const t0 = performance.now();
-  const f: CrashFigures = { command, seed, kills: 0, finishedFirst: 0, landedNew: 0, stayedOld: 0, midWrite: 0, recoveries: 0, verified: 0, seconds: 0 };
+  const f: CrashFigures = {
+    command,
+    seed,
+    kills: 0,
+    finishedFirst: 0,
+    landedNew: 0,
+    stayedOld: 0,
+    midWrite: 0,
+    recoveries: 0,
+    verified: 0,
+    seconds: 0,
+  };
   try {
     const fx = command === "deploy-config" || command === "rollback" ? await deployFixture(h) : null;
     const s = await subjectFor(command, h, fx);
     const { first, end } = await measure(h, s);
-    o.log?.(`${command}: writes start ~${first.toFixed(0)} ms after spawn, runs end ~${end.toFixed(0)} ms (seed ${seed})`);
+    o.log?.(
+      `${command}: writes start ~${first.toFixed(0)} ms after spawn, runs end ~${
+        end.toFixed(0)
+      } ms (seed ${seed})`,
+    );
     // A quarter of the kills anywhere in the run; the rest in a window around the write phase that
     // narrows as runs finish first (too late) or die having done nothing (too early).
     let lo = Math.max(0, first - 15);
@@ -116,11 +136,19 @@ export async function crashHarness(command: CrashCommand, o: CrashOptions): Prom
         assert.ok(u.code === 0, `${command}: the run after kill ${f.kills} failed: ${u.stdout}${u.stderr}`);
         await s.observe(true);
         if (fx) {
-          const st = (await status(h.deps(), { client: "cursor" })).targets.find((t) => t.state !== "not-deployed");
+          const st = (await status(h.deps(), { client: "cursor" })).targets.find((t) =>
+            t.state !== "not-deployed"
+          );
           assert.ok(st?.state === "up-to-date", `${command}: status after recovery: ${JSON.stringify(st)}`);
-          assert.ok(sameBytes(await Deno.readFile(fx.file), fx.bytesA) || sameBytes(await Deno.readFile(fx.file), fx.bytesB));
+          assert.ok(
+            sameBytes(await Deno.readFile(fx.file), fx.bytesA) ||
+              sameBytes(await Deno.readFile(fx.file), fx.bytesB),
+          );
         }
-        assert.ok((await tempFilesUnder(join(h.userHome, ".cursor")).catch(() => [])).length === 0, "temp files left beside the client file");
+        assert.ok(
+          (await tempFilesUnder(join(h.userHome, ".cursor")).catch(() => [])).length === 0,
+          "temp files left beside the client file",
+        );
         f.recoveries++;
       }
       if (f.kills % 100 === 0) o.log?.(`${command}: ${f.kills} kills`);

@@ -31,12 +31,17 @@ function fileSubject(command: CrashCommand, fx: DeployFixture): Subject {
     next() {
       target = sameBytes(current, fx.bytesA) ? fx.bytesB : fx.bytesA;
       const profile = target === fx.bytesA ? "a" : "b";
-      return command === "rollback" ? ["rollback", "--client", "cursor"] : ["deploy-config", "--client", "cursor", "--profile", profile];
+      return command === "rollback"
+        ? ["rollback", "--client", "cursor"]
+        : ["deploy-config", "--client", "cursor", "--profile", profile];
     },
     async observe(uncut) {
       const now = await Deno.readFile(fx.file);
       const landed = sameBytes(now, target);
-      assert.ok(landed || sameBytes(now, current), `${command}: the client file is neither the old nor the new version`);
+      assert.ok(
+        landed || sameBytes(now, current),
+        `${command}: the client file is neither the old nor the new version`,
+      );
       assert.ok(landed || !uncut, `${command}: an uncut run did not land`);
       if (landed) current = target;
       return landed;
@@ -56,21 +61,31 @@ async function publishSubject(h: TempHome): Promise<Subject> {
     command: "publish-config",
     async next() {
       i++;
-      const payload = { mcpServers: { [`srv-${i}`]: { command: "uvx", args: [`mcp-server-${i}`, "--flag", "a b"] } } };
+      const payload = {
+        mcpServers: { [`srv-${i}`]: { command: "uvx", args: [`mcp-server-${i}`, "--flag", "a b"] } },
+      };
       const file = join(h.userHome, "payloads", `p-${i}.json`);
       Deno.writeTextFileSync(file, JSON.stringify(payload));
       next = await artifactIdOf(payload);
       return ["publish-config", "--client", "cursor", "--file", file, "--changelog", `run ${i}`];
     },
     async observe(uncut) {
-      const now = (await getConfig(h.deps(), { client: "cursor", profile: "default" }).catch(() => null))?.artifact_id ?? null;
-      assert.ok(now === latest || now === next, `publish-config: the latest publish is neither the old nor the new one`);
+      const now = (await getConfig(h.deps(), { client: "cursor", profile: "default" }).catch(() => null))
+        ?.artifact_id ?? null;
+      assert.ok(
+        now === latest || now === next,
+        `publish-config: the latest publish is neither the old nor the new one`,
+      );
       assert.ok(now === next || !uncut, "publish-config: an uncut run did not land");
       const landed = now === next && now !== latest;
       latest = now;
       return landed;
     },
-    watched: () => [join(h.home, "artifacts"), join(h.home, "index", "cursor", "default.json"), join(h.home, "heads", "cursor", "default.json")],
+    watched: () => [
+      join(h.home, "artifacts"),
+      join(h.home, "index", "cursor", "default.json"),
+      join(h.home, "heads", "cursor", "default.json"),
+    ],
   };
 }
 
@@ -82,13 +97,29 @@ function addServerSubject(h: TempHome): Subject {
     command: "add-server",
     next() {
       i++;
-      return ["add-server", `s${i}`, "--client", "cursor", "--command", "npx", "--arg", `pkg-${i}`, "--arg", "a b; c", "--env", `S${i}_TOKEN=tok-${i}-abcdef123456`];
+      return [
+        "add-server",
+        `s${i}`,
+        "--client",
+        "cursor",
+        "--command",
+        "npx",
+        "--arg",
+        `pkg-${i}`,
+        "--arg",
+        "a b; c",
+        "--env",
+        `S${i}_TOKEN=tok-${i}-abcdef123456`,
+      ];
     },
     async observe(uncut) {
       const now = (await readDraft(h.deps(), "cursor", "default")).servers.map((s) => s.name);
       const grown = [...names, `s${i}`];
       const landed = JSON.stringify(now) === JSON.stringify(grown);
-      assert.ok(landed || JSON.stringify(now) === JSON.stringify(names), `add-server: the draft is neither old nor new: ${now.slice(-3)}`);
+      assert.ok(
+        landed || JSON.stringify(now) === JSON.stringify(names),
+        `add-server: the draft is neither old nor new: ${now.slice(-3)}`,
+      );
       assert.ok(landed || !uncut, "add-server: an uncut run did not land");
       if (landed) names = grown;
       return landed;
@@ -98,7 +129,11 @@ function addServerSubject(h: TempHome): Subject {
 }
 
 /** The subject of a command in a prepared home (`fx`: the deploy fixture, for deploy and rollback). */
-export async function subjectFor(command: CrashCommand, h: TempHome, fx: DeployFixture | null): Promise<Subject> {
+export async function subjectFor(
+  command: CrashCommand,
+  h: TempHome,
+  fx: DeployFixture | null,
+): Promise<Subject> {
   if (command === "deploy-config" || command === "rollback") return fileSubject(command, fx!);
   if (command === "publish-config") return await publishSubject(h);
   await init(h.deps());

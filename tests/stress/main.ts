@@ -8,7 +8,8 @@
  *   deno task stress --only faults           # the in-process fault sweeps, with their counts
  *
  * Options: --kills N (per command, default 500), --processes P (8), --ops M (50 per process), --mcp C
- * (MCP calls during the concurrency run, 100), --seed S, --only crash|concurrency|faults, --commands a,b.
+ * (MCP calls during the concurrency run, 100), --seed S (default: MCPO_SEED, else the clock; a failure
+ * names its seed), --only crash|concurrency|faults, --commands a,b.
  */
 import { parseArgs } from "node:util";
 import { type CrashCommand, type CrashFigures, crashHarness } from "./crash.ts";
@@ -35,10 +36,15 @@ const t0 = performance.now();
 
 if (a.only === undefined || a.only === "faults") {
   console.log("\n## Fault injection (in process: the k-th file-system call fails, for every k)\n");
-  console.log("| operation | EIO | ENOSPC | EACCES | crash (every call from k on fails) |\n|---|---|---|---|---|");
+  console.log(
+    "| operation | EIO | ENOSPC | EACCES | crash (every call from k on fails) |\n|---|---|---|---|---|",
+  );
   const codes = ["EIO", "ENOSPC", "EACCES"] as const;
   const [calls, landed] = await crashSweep("deploy");
-  const deployRow = [...await Promise.all(codes.map((c) => deployFaultSweep(c))), `${calls} (${landed} after the rename)`];
+  const deployRow = [
+    ...await Promise.all(codes.map((c) => deployFaultSweep(c))),
+    `${calls} (${landed} after the rename)`,
+  ];
   console.log(`| deploy-config | ${deployRow.join(" | ")} |`);
   for (const [name, sweep] of [["publish-config", publishSweep], ["add-server", addServerSweep]] as const) {
     const row = [];
@@ -49,7 +55,9 @@ if (a.only === undefined || a.only === "faults") {
     const [calls, landed] = await crashSweep(op);
     console.log(`| ${op} | - | - | - | ${calls} (${landed} after the rename) |`);
   }
-  console.log("\n(each cell: the number of file-system calls the operation made, each of which was made to fail once)");
+  console.log(
+    "\n(each cell: the number of file-system calls the operation made, each of which was made to fail once)",
+  );
 }
 
 if (a.only === undefined || a.only === "crash") {
@@ -59,20 +67,36 @@ if (a.only === undefined || a.only === "crash") {
     log(JSON.stringify(rows.at(-1)));
   }
   console.log("\n## Crash consistency (SIGKILL at random moments)\n");
-  console.log("| command | kills | new version | old version | died mid-write | uncut runs first | recoveries | verify --all passed | seed | seconds |");
+  console.log(
+    "| command | kills | new version | old version | died mid-write | uncut runs first | recoveries | verify --all passed | seed | seconds |",
+  );
   console.log("|---|---|---|---|---|---|---|---|---|---|");
   for (const r of rows) {
-    console.log(`| ${r.command} | ${r.kills} | ${r.landedNew} | ${r.stayedOld} | ${r.midWrite} | ${r.finishedFirst} | ${r.recoveries} | ${r.verified} | ${r.seed} | ${r.seconds} |`);
+    console.log(
+      `| ${r.command} | ${r.kills} | ${r.landedNew} | ${r.stayedOld} | ${r.midWrite} | ${r.finishedFirst} | ${r.recoveries} | ${r.verified} | ${r.seed} | ${r.seconds} |`,
+    );
   }
 }
 
 if (a.only === undefined || a.only === "concurrency") {
-  const f = await concurrencyHarness({ processes: Number(a.processes), opsEach: Number(a.ops), mcpCalls: Number(a.mcp), seed, log });
+  const f = await concurrencyHarness({
+    processes: Number(a.processes),
+    opsEach: Number(a.ops),
+    mcpCalls: Number(a.mcp),
+    seed,
+    log,
+  });
   console.log("\n## Concurrency (one state folder, one client file, MCP server at the same time)\n");
-  console.log(`${f.processes} processes x ${f.opsEach} commands, ${f.mcpCalls} MCP calls, seed ${f.seed}, ${f.seconds} s`);
+  console.log(
+    `${f.processes} processes x ${f.opsEach} commands, ${f.mcpCalls} MCP calls, seed ${f.seed}, ${f.seconds} s`,
+  );
   console.log("\n| operation | succeeded | refused (allowed code) |\n|---|---|---|");
   for (const [k, [ok, no]] of Object.entries(f.ops).sort()) console.log(`| ${k} | ${ok} | ${no} |`);
-  console.log(`\ndeployments logged: ${f.deployments} (exactly the ones reported); watcher reads of the file: ${f.fileReads}, ` +
-    `versions seen: ${f.versionsSeen} (all parse, all logged post-images); slowest command: ${Math.round(f.slowestOpMs)} ms`);
+  console.log(
+    `\ndeployments logged: ${f.deployments} (exactly the ones reported); watcher reads of the file: ${f.fileReads}, ` +
+      `versions seen: ${f.versionsSeen} (all parse, all logged post-images); slowest command: ${
+        Math.round(f.slowestOpMs)
+      } ms`,
+  );
 }
 console.log(`\nall checks passed in ${Math.round((performance.now() - t0) / 1000)} s`);

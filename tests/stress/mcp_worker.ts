@@ -32,7 +32,14 @@ export async function mcpWorker(h: TempHome, calls: number, x: Expect): Promise<
     for (let i = 0; i < calls; i++) {
       const step = i % 5;
       const [name, args] = step === 0
-        ? ["add_server_to_config", { client_id: "cursor", profile_id: "mcp", server_id: `m${i}`, command: "uvx", args: [`m${i}`, "x; y"], env_vars: { [`M${i}_TOKEN`]: `tok-m${i}-abcdef` } }]
+        ? ["add_server_to_config", {
+          client_id: "cursor",
+          profile_id: "mcp",
+          server_id: `m${i}`,
+          command: "uvx",
+          args: [`m${i}`, "x; y"],
+          env_vars: { [`M${i}_TOKEN`]: `tok-m${i}-abcdef` },
+        }]
         : step === 1
         ? ["publish_config", { client_id: "cursor", profile_id: "mcp" }]
         : step === 2

@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import { RUN_FLAGS } from "../../scripts/permissions.ts";
 import { realDenoDir } from "../../scripts/deno_dir.ts";
-import { tempHome, type TempHome } from "../helpers/home.ts";
+import { type TempHome, tempHome } from "../helpers/home.ts";
 
 const MAIN = new URL("../../main.ts", import.meta.url).pathname;
 const denoDir = await realDenoDir();

@@ -1,7 +1,7 @@
 /** import-config: the text form of its result (the command is declared by src/ops/specs/import_config.ts). */
 import { op } from "../../ops/specs/import_config.ts";
 import type { TextOf } from "../from_spec.ts";
-import { draftLine, warningLines } from "../kv.ts";
+import { draftLine, extractedLines, warningLines } from "../kv.ts";
 
 export { op };
 
@@ -14,5 +14,6 @@ export const text: TextOf<typeof op> = (r) =>
     r.secrets_stored.length
       ? `  secrets stored in secrets.json: ${r.secrets_stored.join(", ")} (values ***)`
       : "",
+    extractedLines(r.extracted),
     warningLines(r.warnings),
   ].filter(Boolean).join("\n");

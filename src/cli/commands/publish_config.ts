@@ -1,8 +1,9 @@
 /** publish-config: the text form of its result (the command is declared by src/ops/specs/publish_config.ts). */
 import { op } from "../../ops/specs/publish_config.ts";
-import type { PublishResult } from "../../ops/publish.ts";
+import type { PublishResult } from "../../ops/publish_draft.ts";
 import type { TextOf } from "../from_spec.ts";
 import { fields } from "../output.ts";
+import { extractedLines } from "../kv.ts";
 
 export { op };
 
@@ -23,4 +24,5 @@ export function publishText(r: PublishResult): string {
 
 export const text: TextOf<typeof op> = (r) =>
   publishText(r) +
+  ("extracted" in r && r.extracted?.length ? `\n${extractedLines(r.extracted)}` : "") +
   ("warnings" in r ? r.warnings : []).map((w) => `\n  warning ${w.code}: ${w.message}`).join("");

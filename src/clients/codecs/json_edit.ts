@@ -81,7 +81,8 @@ export function insertMembers(
     if (!trailing) commaAt = lastEnd;
   }
   let ins = members.map(([key, value]) =>
-    eol + ci + (key === null ? "" : JSON.stringify(key) + ": ") + pretty(value, ci, unit, eol) + (trailing ? "," : "")
+    eol + ci + (key === null ? "" : JSON.stringify(key) + ": ") + pretty(value, ci, unit, eol) +
+    (trailing ? "," : "")
   ).join(trailing ? "" : ",");
   if (!text.slice(at, close).includes("\n")) ins += eol + indentAt(text, close);
   let out = splice(text, at, at, ins);
@@ -129,4 +130,25 @@ export function replaceNull(text: string, node: Node, value: unknown, unit: stri
     node.offset + node.length,
     pretty(value, indentAt(text, node.offset), unit, eol),
   );
+}
+
+/**
+ * The indentation jsonc-parser's formatter gives the lines of a value written at `offset`: one unit per
+ * indent level of that line's leading whitespace (a tab counting as 4 columns, or as one unit of a
+ * space-indented file), plus one per bracket opened before `offset` on that line.
+ */
+export function valueIndent(text: string, offset: number, unit: string): string {
+  const start = lineStart(text, offset);
+  const tabSize = unit === "\t" ? 4 : unit.length;
+  let width = 0;
+  let i = start;
+  for (; i < offset && (text[i] === " " || text[i] === "\t"); i++) width += text[i] === "\t" ? tabSize : 1;
+  let level = Math.floor(width / tabSize);
+  const s = createScanner(text, true);
+  s.setPosition(i);
+  for (let kind = s.scan(); kind !== 17 && s.getTokenOffset() < offset; kind = s.scan()) {
+    if (kind === 1 || kind === 3) level++;
+    else if (kind === 2 || kind === 4) level--;
+  }
+  return unit.repeat(Math.max(level, 0));
 }

@@ -5,7 +5,7 @@
  */
 import { createScanner, type Node, type ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
 import type { ServersLocation } from "../types.ts";
-import { parseErrorAt, setOwn, showPath } from "./shared.ts";
+import { countParse, parseErrorAt, setOwn, showPath } from "./shared.ts";
 
 /** "an array", "a string"... */
 const article = (t: string) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
@@ -68,6 +68,7 @@ export function checkUniqueKeys(format: string, text: string, n: Node): void {
 
 /** Parses `text` (BOM already removed, not blank) and returns the root object node. */
 export function parseRoot(format: string, text: string): Node {
+  countParse();
   checkDepth(format, text);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, OPTIONS);
@@ -122,6 +123,7 @@ export function parseStrict(text: string): { value: unknown } | undefined {
   } catch {
     return undefined;
   }
+  countParse();
   let keys = 0;
   for (const m of text.matchAll(KEY_TOKENS)) if (m[1] !== undefined) keys++;
   let props = 0;

@@ -4,7 +4,13 @@
  * (mod.ts) is the synchronous form that loads every codec, for tests and tools.
  *
  * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadCodec } from "./load.ts";
+ * const text = '[mcp_servers.fs]\ncommand = "npx"\n';
  * const servers = (await loadCodec("toml")).readServers(text, { path: ["mcp_servers"], shape: "map" });
+ * assert.deepEqual(servers, { fs: { command: "npx" } });
+ * ```
  */
 import type { Codec, Format } from "../types.ts";
 

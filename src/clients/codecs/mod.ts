@@ -2,7 +2,13 @@
  * The codec for each config file format.
  *
  * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { codecFor } from "./mod.ts";
+ * const text = '[mcp_servers.fs]\ncommand = "npx"\n';
  * const servers = codecFor("toml").readServers(text, { path: ["mcp_servers"], shape: "map" });
+ * assert.deepEqual(servers, { fs: { command: "npx" } });
+ * ```
  */
 import type { Codec, Format } from "../types.ts";
 import { jsonCodec } from "./json_codec.ts";

@@ -6,6 +6,15 @@
 import { AppError } from "../../core/errors.ts";
 import type { Codec, NativeEntry, ServersLocation } from "../types.ts";
 
+/** How many times the codecs have read a whole document (a parser's or lexer's pass over it): tests
+ * check that a batch of changes is planned on a bounded number of reads, whatever its size. */
+export const parseCounter = { count: 0 };
+
+/** Counts one whole-document read in `parseCounter`. */
+export function countParse(): void {
+  parseCounter.count++;
+}
+
 /** 1-based line and column of `offset` in `text` (columns count UTF-16 units). */
 export function lineColAt(text: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -90,10 +99,18 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
 }
 
-/** Deep copy into ordinary objects and arrays (null-prototype objects become plain objects). */
+/** True for an object made by a parser as a mapping: its prototype is Object.prototype or null. */
+function isMapping(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/** Deep copy into ordinary objects and arrays (null-prototype objects become plain objects). Any other
+ * object a parser makes (a date, a byte array, a set) is kept as it is, never turned into a mapping. */
 export function toPlain(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(toPlain);
-  if (isRecord(v)) {
+  if (isMapping(v)) {
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(v)) if (v[k] !== undefined) setOwn(out, k, toPlain(v[k]));
     return out;
@@ -211,11 +228,18 @@ export function guardDepth(c: Codec): Codec {
     try {
       return f(...a);
     } catch (e) {
-      if (e instanceof RangeError) throw parseError(c.format, 1, 1, "the document is nested too deeply to read");
+      if (e instanceof RangeError) {
+        throw parseError(c.format, 1, 1, "the document is nested too deeply to read");
+      }
       throw e;
     }
   };
-  return { format: c.format, parse: guard(c.parse), readServers: guard(c.readServers), writeServers: guard(c.writeServers) };
+  return {
+    format: c.format,
+    parse: guard(c.parse),
+    readServers: guard(c.readServers),
+    writeServers: guard(c.writeServers),
+  };
 }
 
 /** Throws `internal_error` unless the written text reads back as expected (we never emit a broken file). */

@@ -1,22 +1,26 @@
 /**
  * TOML codec (Codex `config.toml`, servers as `[mcp_servers.<name>]` tables). Parses and validates
- * with smol-toml; edits only the text of the entry's own tables (`[mcp_servers.<name>]` and
- * `[mcp_servers.<name>.*]`), so every other byte stays identical. Entries a user wrote as inline
- * tables or dotted keys are read, and rewritten in the canonical table form when they must change.
+ * with smol-toml; edits only the text of the entries it changes, so every other byte stays identical.
+ * Entries keep the form the user wrote them in: a new server is appended as `[mcp_servers.<name>]`
+ * tables, except inside a container written as one inline table (`mcp_servers = { ... }`), where it
+ * becomes a member of that table; an inline-table entry is replaced inside its braces (its comment
+ * stays); an entry of dotted keys becomes one `name = { ... }` line where its first key was.
+ *
+ * A batch of changes is planned on one parse: the document is split once into statements, each change
+ * edits that list (or the inline table's members), and the text is assembled once at the end. The
+ * bytes are those of applying the changes one at a time, without re-reading the file per change.
  * Only map-shaped containers exist in TOML clients; a list-shaped location is refused.
  */
 import { parse as tomlParse, TomlError } from "smol-toml";
 import { AppError } from "../../core/errors.ts";
 import type { Codec, NativeEntry, ServersLocation } from "../types.ts";
 import {
+  countParse,
   deepEqual,
   detectEol,
   expectedAfter,
   guardDepth,
-  lineEndIncl,
-  lineStart,
   parseError,
-  parseErrorAt,
   selfCheck,
   serversFrom,
   showPath,
@@ -24,20 +28,22 @@ import {
   toPlain,
   walk,
 } from "./shared.ts";
-import { statements, type Stmt } from "./toml_lexer.ts";
-import { tableLines } from "./toml_emit.ts";
+import { inlineTable, statements, type Stmt } from "./toml_lexer.ts";
+import { tableLines, tomlInline, tomlKey } from "./toml_emit.ts";
 
 function parseBody(body: string): Record<string, unknown> {
   if (body.trim() === "") return {};
+  countParse();
   try {
-    return toPlain(tomlParse(body)) as Record<string, unknown>;
+    // Integers past 2^53 are read as BigInt: valid TOML (up to 2^63 - 1) that a number would change.
+    return toPlain(tomlParse(body, { integersAsBigInt: "asNeeded" })) as Record<string, unknown>;
   } catch (e) {
     if (e instanceof TomlError) throw parseError("toml", e.line, e.column, e.message.split("\n")[0]);
     throw parseError("toml", 1, 1, e instanceof Error ? e.message : String(e));
   }
 }
 
-function readBody(body: string, loc: ServersLocation): Record<string, NativeEntry> {
+function checkShape(loc: ServersLocation): void {
   if (loc.shape !== "map") {
     throw new AppError(
       "invalid_input",
@@ -45,97 +51,329 @@ function readBody(body: string, loc: ServersLocation): Record<string, NativeEntr
       {},
     );
   }
-  const found = walk(parseBody(body), loc.path);
+}
+
+function serversIn(data: Record<string, unknown>, loc: ServersLocation): Record<string, NativeEntry> {
+  const found = walk(data, loc.path);
   if (found.badAt !== undefined) {
     throw parseError("toml", 1, 1, `${showPath(loc.path.slice(0, found.badAt))} is not a table`);
   }
   return serversFrom("toml", found.value, loc);
 }
 
+function readBody(body: string, loc: ServersLocation): Record<string, NativeEntry> {
+  checkShape(loc);
+  return serversIn(parseBody(body), loc);
+}
+
 const startsWith = (a: readonly string[], prefix: readonly string[]) =>
   prefix.length <= a.length && prefix.every((p, i) => a[i] === p);
 
-/** Spans holding entry `e`: its table sections (up to their last key line) and loose key/values. */
-function partsOf(stmts: Stmt[], e: string[]): { start: number; end: number; table: boolean }[] {
-  const parts: { start: number; end: number; table: boolean }[] = [];
-  for (let i = 0; i < stmts.length; i++) {
-    const s = stmts[i];
-    if ((s.kind === "table" || s.kind === "array") && startsWith(s.path, e)) {
-      let end = s.end;
-      for (let j = i + 1; j < stmts.length && stmts[j].kind !== "table" && stmts[j].kind !== "array"; j++) {
-        if (stmts[j].kind === "kv") end = stmts[j].end;
-      }
-      parts.push({ start: s.start, end, table: true });
-    } else if (s.kind === "kv" && startsWith(s.path, e) && !startsWith(s.table, e)) {
-      parts.push({ start: s.start, end: s.end, table: false });
-    }
+const isBlank = (t: string) => /^[ \t]*(\r?\n)?$/.test(t);
+const lineBreak = (t: string) => /\r?\n$/.exec(t)?.[0] ?? "";
+
+/** One statement of the document being edited (`live` false once removed). */
+interface Seg extends Stmt {
+  text: string;
+  live: boolean;
+}
+
+/** A table section (header up to its last key line) or one loose key/value line of an entry. */
+interface Part {
+  first: number;
+  last: number;
+  table: boolean;
+}
+
+/** Position of `,` in the code (not the comments) of a gap between inline-table members, or -1. */
+function commaIn(gap: string): number {
+  let comment = false;
+  for (let i = 0; i < gap.length; i++) {
+    if (gap[i] === "\n") comment = false;
+    else if (gap[i] === "#") comment = true;
+    else if (gap[i] === "," && !comment) return i;
   }
-  return parts;
+  return -1;
 }
 
-const blankAt = (t: string, i: number) => /^[ \t]*(\r?\n|$)/.test(t.slice(i, lineEndIncl(t, i)));
+/**
+ * The servers container written as an inline table (`mcp_servers = { a = {...} }`, or deeper inside
+ * inline tables), as its members and the gaps between them (spaces, commas, comments, line breaks),
+ * so a member can be added, replaced or removed without touching the others.
+ */
+class InlineScope {
+  readonly head: string;
+  readonly tail: string;
+  /** Key path of the container inside this table (empty when the table is the container). */
+  readonly prefix: string[];
+  readonly gaps: string[];
+  readonly members: { path: string[]; text: string; valueAt: number }[];
 
-/** Removes a table section and the blank lines after it (or before it, at the end of the file). */
-function removeSection(text: string, start: number, end: number): string {
-  let e = end;
-  while (e < text.length && blankAt(text, e)) e = lineEndIncl(text, e);
-  if (e < text.length) return text.slice(0, start) + text.slice(e);
-  let s = start;
-  while (s > 0 && blankAt(text, lineStart(text, s - 1))) s = lineStart(text, s - 1);
-  const out = text.slice(0, s);
-  return text.endsWith("\n") ? out : out.replace(/\r?\n$/, "");
-}
+  constructor(body: string, seg: Seg, locPath: string[]) {
+    let table = inlineTable(body, seg.value![0]);
+    let rest = locPath.slice(seg.path.length);
+    for (;;) {
+      const into = table.members.find((m) =>
+        m.path.length <= rest.length && startsWith(rest, m.path) && body[m.valueStart] === "{"
+      );
+      if (!into || rest.length === 0) break;
+      rest = rest.slice(into.path.length);
+      table = inlineTable(body, into.valueStart);
+    }
+    this.prefix = rest;
+    this.head = body.slice(seg.start, table.open + 1);
+    this.tail = body.slice(table.close, seg.end);
+    this.gaps = [];
+    this.members = [];
+    let at = table.open + 1;
+    for (const m of table.members) {
+      this.gaps.push(body.slice(at, m.start));
+      this.members.push({ path: m.path, text: body.slice(m.start, m.end), valueAt: m.valueStart - m.start });
+      at = m.end;
+    }
+    this.gaps.push(body.slice(at, table.close));
+  }
 
-/** Appends table lines at the end of the text, one blank line after the existing content. */
-function append(text: string, lines: string[], eol: string): string {
-  if (text.trim() === "") return lines.join(eol) + eol;
-  const sep = /\n[ \t]*\r?\n$/.test(text) ? "" : text.endsWith("\n") ? eol : eol + eol;
-  return text + sep + lines.join(eol) + (text.endsWith("\n") ? eol : "");
-}
+  render(): string {
+    let out = this.head + this.gaps[0];
+    this.members.forEach((m, i) => (out += m.text + this.gaps[i + 1]));
+    return out + this.tail;
+  }
 
-/** Rewrites a container written as one inline table (`mcp_servers = {...}`) as canonical tables. */
-function explodeInline(body: string, loc: ServersLocation, kv: Stmt, eol: string): string {
-  const entries = readBody(body, loc);
-  const rest = body.slice(0, kv.start) + body.slice(kv.end);
-  return Object.keys(entries).reduce(
-    (t, n) => append(t, tableLines([...loc.path, n], entries[n]), eol),
-    rest.trim() === "" ? "" : rest,
-  );
-}
+  private indexesOf(name: string): number[] {
+    const e = [...this.prefix, name];
+    const out: number[] = [];
+    this.members.forEach((m, i) => startsWith(m.path, e) && out.push(i));
+    return out;
+  }
 
-function applyOne(body: string, loc: ServersLocation, name: string, entry: NativeEntry | null): string {
-  const data = parseBody(body);
-  const e = [...loc.path, name];
-  const old = walk(data, e).value;
-  if (entry === null ? old === undefined : deepEqual(old, entry)) return body;
-  const eol = detectEol(body);
-  const stmts = statements(body);
-  const enclosing = stmts.find((s) => s.kind === "kv" && s.path.length < e.length && startsWith(e, s.path));
-  if (enclosing) {
-    if (enclosing.path.length < loc.path.length) {
-      throw parseErrorAt(
-        "toml",
-        body,
-        enclosing.start,
-        `${showPath(enclosing.path)} is an inline table; write it as [table] sections to let us edit ${
-          showPath(loc.path)
-        }`,
+  set(name: string, entry: NativeEntry, where: string): void {
+    const value = tomlInline(entry, where);
+    const key = [...this.prefix, name].map(tomlKey).join(".");
+    const hits = this.indexesOf(name);
+    if (hits.length === 0) return this.add(`${key} = ${value}`, key.length + 3);
+    const m = this.members[hits[0]];
+    if (m.path.length === this.prefix.length + 1) m.text = m.text.slice(0, m.valueAt) + value;
+    else Object.assign(m, { text: `${key} = ${value}`, valueAt: key.length + 3 });
+    for (const i of hits.slice(1).reverse()) this.removeAt(i);
+  }
+
+  remove(name: string): void {
+    for (const i of this.indexesOf(name).reverse()) this.removeAt(i);
+  }
+
+  /** Adds a member after the last one: on its own line when the table spans lines. */
+  private add(text: string, valueAt: number): void {
+    const k = this.members.length;
+    const last = this.gaps[k];
+    if (k === 0) {
+      this.gaps.splice(0, 1, last.trim() === "" ? " " : last, " ");
+    } else if (!last.includes("\n")) {
+      this.gaps.splice(k, 1, ", ", last);
+    } else {
+      const nl = last.indexOf("\n") + 1;
+      const [line, rest] = [last.slice(0, nl), last.slice(nl)];
+      const prev = this.gaps[k - 1];
+      const indent = prev.includes("\n") ? prev.slice(prev.lastIndexOf("\n") + 1) : "  ";
+      const eol = lineBreak(line);
+      this.gaps.splice(
+        k,
+        1,
+        commaIn(line) >= 0 ? line + indent : "," + line + indent,
+        (commaIn(line) >= 0 ? "," : "") + eol + rest,
       );
     }
-    return applyOne(explodeInline(body, loc, enclosing, eol), loc, name, entry);
+    this.members.push({ path: [], text, valueAt });
   }
-  const parts = partsOf(stmts, e);
-  const at = parts.find((p) => p.table);
-  let out = body;
-  for (const p of [...parts].reverse()) {
-    if (p === at && entry !== null) {
-      const tail = p.end >= out.length && !out.endsWith("\n") ? "" : eol;
-      out = out.slice(0, p.start) + tableLines(e, entry).join(eol) + tail + out.slice(p.end);
-    } else if (p.table) out = removeSection(out, p.start, p.end);
-    else out = out.slice(0, p.start) + out.slice(p.end);
+
+  /** Removes member `i` with the comma that separated it (its own line when it stands on one). */
+  private removeAt(i: number): void {
+    const k = this.members.length;
+    const before = this.gaps[i];
+    const after = this.gaps[i + 1];
+    this.members.splice(i, 1);
+    if (k === 1) {
+      const joined = before + after;
+      this.gaps.splice(0, 2, joined.includes("#") ? joined.replace(/^([^#\n]*?),/, "$1") : "");
+    } else if (i < k - 1) {
+      this.gaps.splice(i + 1, 1);
+    } else if (!before.includes("\n")) {
+      this.gaps.splice(i, 1);
+    } else {
+      // The last member on a line of its own: drop that line, and the comma before it unless the
+      // table writes a trailing comma after its last member.
+      const head = before.slice(0, before.lastIndexOf("\n") + 1);
+      const nl = after.indexOf("\n");
+      const line = nl < 0 ? after : after.slice(0, nl + 1);
+      const rest = nl < 0 ? "" : after.slice(nl + 1);
+      const c = commaIn(head);
+      const kept = commaIn(line) >= 0 || c < 0 ? head : head.slice(0, c) + head.slice(c + 1);
+      this.gaps.splice(i, 2, kept + rest);
+    }
   }
-  if (entry !== null && !at) out = append(out, tableLines(e, entry), eol);
-  return out;
+}
+
+/** The document as a list of statements that the changes edit in place; assembled once at the end. */
+class TomlEdit {
+  private readonly segs: Seg[];
+  /** Entry name -> its table headers and loose key/value statements, in document order. */
+  private readonly entries = new Map<string, number[]>();
+  private scope?: InlineScope;
+  private scopeSeg?: Seg;
+
+  constructor(
+    body: string,
+    private readonly loc: ServersLocation,
+    private readonly data: Record<string, unknown>,
+    private readonly eol: string,
+  ) {
+    countParse();
+    this.segs = statements(body).map((s) => ({ ...s, text: body.slice(s.start, s.end), live: true }));
+    const n = loc.path.length;
+    this.segs.forEach((s, i) => {
+      if (s.kind === "trivia") return;
+      if (s.kind === "kv" && s.path.length <= n && startsWith(loc.path, s.path)) {
+        this.scopeSeg = s;
+        return;
+      }
+      if (s.path.length <= n || !startsWith(s.path, loc.path)) return;
+      if (s.kind === "kv" && startsWith(s.table, s.path.slice(0, n + 1))) return;
+      const name = s.path[n];
+      const list = this.entries.get(name);
+      if (list) list.push(i);
+      else this.entries.set(name, [i]);
+    });
+    if (this.scopeSeg) this.scope = new InlineScope(body, this.scopeSeg, loc.path);
+  }
+
+  text(): string {
+    if (this.scope) this.scopeSeg!.text = this.scope.render();
+    let out = "";
+    for (const s of this.segs) if (s.live) out += s.text;
+    return out;
+  }
+
+  apply(name: string, entry: NativeEntry | null): void {
+    const e = [...this.loc.path, name];
+    const old = walk(this.data, e).value;
+    if (entry === null ? old === undefined : deepEqual(old, entry)) return;
+    if (this.scope) {
+      if (entry === null) this.scope.remove(name);
+      else this.scope.set(name, entry, e.join("."));
+      return;
+    }
+    const parts = this.partsOf(name);
+    const at = parts.find((p) => p.table);
+    if (entry !== null && !at && parts.length > 0) {
+      for (const p of parts.slice(1).reverse()) this.segs[p.first].live = false;
+      this.replaceKv(this.segs[parts[0].first], e, entry);
+      return;
+    }
+    for (const p of [...parts].reverse()) {
+      if (p === at && entry !== null) this.replaceSection(p, tableLines(e, entry));
+      else if (p.table) this.removeSection(p);
+      else this.segs[p.first].live = false;
+    }
+    if (entry !== null && !at) this.append(tableLines(e, entry));
+  }
+
+  private isHeader(s: Seg): boolean {
+    return s.live && (s.kind === "table" || s.kind === "array");
+  }
+
+  private partsOf(name: string): Part[] {
+    const parts: Part[] = [];
+    for (const i of this.entries.get(name) ?? []) {
+      const s = this.segs[i];
+      if (!s.live) continue;
+      if (s.kind === "kv") {
+        parts.push({ first: i, last: i, table: false });
+        continue;
+      }
+      let last = i;
+      for (let j = i + 1; j < this.segs.length && !this.isHeader(this.segs[j]); j++) {
+        if (this.segs[j].live && this.segs[j].kind === "kv") last = j;
+      }
+      parts.push({ first: i, last, table: true });
+    }
+    return parts;
+  }
+
+  /** An entry written as `name = {...}` keeps its key and comment; dotted keys become one such line. */
+  private replaceKv(s: Seg, e: string[], entry: NativeEntry): void {
+    const value = tomlInline(entry, e.join("."));
+    if (s.path.length === e.length) {
+      const [vs, ve] = s.value!;
+      s.text = s.text.slice(0, vs - s.start) + value + s.text.slice(ve - s.start);
+      return;
+    }
+    const indent = /^[ \t]*/.exec(s.text)![0];
+    s.text = `${indent}${e.slice(s.table.length).map(tomlKey).join(".")} = ${value}${lineBreak(s.text)}`;
+  }
+
+  /** Index of the last live statement with text, or -1. */
+  private lastLive(before = this.segs.length): number {
+    for (let i = before - 1; i >= 0; i--) if (this.segs[i].live && this.segs[i].text !== "") return i;
+    return -1;
+  }
+
+  private replaceSection(p: Part, lines: string[]): void {
+    const last = this.segs[p.last].text;
+    const atEnd = this.lastLive() === p.last;
+    for (let j = p.first + 1; j <= p.last; j++) this.segs[j].live = false;
+    this.segs[p.first].text = lines.join(this.eol) + (atEnd && !last.endsWith("\n") ? "" : this.eol);
+  }
+
+  /** Removes a table section and the blank lines after it (or before it, at the end of the file). */
+  private removeSection(p: Part): void {
+    const blanks: Seg[] = [];
+    let j = p.last + 1;
+    for (; j < this.segs.length; j++) {
+      const s = this.segs[j];
+      if (!s.live || s.text === "") continue;
+      if (s.kind !== "trivia" || !isBlank(s.text)) break;
+      blanks.push(s);
+    }
+    const endedWithNl = this.segs[this.lastLive()].text.endsWith("\n");
+    for (let i = p.first; i <= p.last; i++) this.segs[i].live = false;
+    for (const s of blanks) s.live = false;
+    if (j < this.segs.length) return;
+    for (let i = this.lastLive(p.first); i >= 0; i = this.lastLive(i)) {
+      const s = this.segs[i];
+      if (s.kind !== "trivia" || !isBlank(s.text)) break;
+      s.live = false;
+    }
+    const last = this.lastLive();
+    if (!endedWithNl && last >= 0) {
+      const s = this.segs[last];
+      s.text = s.text.slice(0, s.text.length - lineBreak(s.text).length);
+    }
+  }
+
+  /** Appends table lines at the end, one blank line after the existing content. */
+  private append(lines: string[]): void {
+    const eol = this.eol;
+    const last = this.lastLive();
+    let blank = true;
+    for (let i = last; i >= 0 && blank; i = this.lastLive(i)) blank = isBlank(this.segs[i].text);
+    let add: string;
+    if (blank) {
+      for (const s of this.segs) s.live = false;
+      add = lines.join(eol) + eol;
+    } else {
+      const l = this.segs[last];
+      const prev = this.lastLive(last);
+      const tail = (prev >= 0 ? this.segs[prev].text : "") + l.text;
+      const nl = l.text.endsWith("\n");
+      let sep = /\n[ \t]*\r?\n$/.test(tail) ? "" : nl ? eol : eol + eol;
+      if (!nl) {
+        l.text += eol;
+        sep = sep.slice(eol.length);
+      }
+      add = sep + lines.join(eol) + (nl ? eol : "");
+    }
+    for (const s of statements(add)) this.segs.push({ ...s, text: add.slice(s.start, s.end), live: true });
+  }
 }
 
 /** The TOML codec. */
@@ -149,9 +387,18 @@ export const tomlCodec: Codec = guardDepth({
   },
   writeServers(text: string, loc: ServersLocation, changes: Record<string, NativeEntry | null>): string {
     const { bom, body } = splitBom(text);
-    const before = readBody(body, loc);
-    let out = body;
-    for (const name of Object.keys(changes)) out = applyOne(out, loc, name, changes[name]);
+    checkShape(loc);
+    const data = parseBody(body);
+    const before = serversIn(data, loc);
+    const names = Object.keys(changes);
+    if (
+      names.every((n) => changes[n] === null ? !Object.hasOwn(before, n) : deepEqual(before[n], changes[n]))
+    ) {
+      return text;
+    }
+    const edit = new TomlEdit(body, loc, data, detectEol(body));
+    for (const name of names) edit.apply(name, changes[name]);
+    const out = edit.text();
     if (out === body) return text;
     selfCheck("toml", () => readBody(out, loc), expectedAfter(before, changes, loc));
     return bom + out;

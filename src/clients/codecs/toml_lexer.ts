@@ -14,6 +14,26 @@ export interface Stmt {
   table: string[];
   start: number;
   end: number;
+  /** For a key/value: where its value starts and ends. */
+  value?: [number, number];
+}
+
+/** One member of an inline table (`key = value`), with offsets in the text. */
+export interface InlineMember {
+  /** The decoded (dotted) key. */
+  path: string[];
+  /** Where the key starts. */
+  start: number;
+  /** Where the value starts and ends (the member ends with its value). */
+  valueStart: number;
+  end: number;
+}
+
+/** An inline table: offsets of its braces and its members in order. */
+export interface InlineTable {
+  open: number;
+  close: number;
+  members: InlineMember[];
 }
 
 const ESCAPES: Record<string, string> = {
@@ -119,6 +139,26 @@ function skipValue(t: string, i: number): number {
   return i + (m ? m[0].length : 0);
 }
 
+/** The inline table whose `{` is at `open`, with its members' spans (comments and TOML 1.1 line breaks
+ * and trailing commas allowed between members). */
+export function inlineTable(t: string, open: number): InlineTable {
+  const members: InlineMember[] = [];
+  let i = skipFill(t, open + 1);
+  while (t[i] !== "}") {
+    if (t[i] === ",") {
+      i = skipFill(t, i + 1);
+      continue;
+    }
+    const start = i;
+    const [path, k] = readKey(t, i);
+    const valueStart = skipWs(t, k + 1);
+    const end = skipValue(t, valueStart);
+    members.push({ path, start, valueStart, end });
+    i = skipFill(t, end);
+  }
+  return { open, close: i, members };
+}
+
 /** The statements of `text`, in order; their spans cover the whole text. */
 export function statements(text: string): Stmt[] {
   const out: Stmt[] = [];
@@ -139,9 +179,10 @@ export function statements(text: string): Stmt[] {
       out.push({ kind: array ? "array" : "table", path, table, start, end: i });
     } else {
       const [key, k] = readKey(text, j);
-      const v = skipValue(text, skipWs(text, k + 1));
+      const vs = skipWs(text, k + 1);
+      const v = skipValue(text, vs);
       i = lineEnd(text, v);
-      out.push({ kind: "kv", path: [...table, ...key], table, start, end: i });
+      out.push({ kind: "kv", path: [...table, ...key], table, start, end: i, value: [vs, v] });
     }
   }
   return out;

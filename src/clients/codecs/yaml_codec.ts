@@ -2,6 +2,7 @@
  * YAML codec (Continue `config.yaml` with an `mcpServers:` list, Goose `config.yaml` with an
  * `extensions:` map). Reads with `yaml`'s parseDocument; edits by splicing the text at the parsed
  * nodes' source ranges, never through `Document.toString()`, so every other byte stays as it was.
+ * A batch of changes is planned on one parse (see `Run`), with the bytes of applying them one by one.
  */
 import {
   type Document,
@@ -9,6 +10,7 @@ import {
   isScalar,
   isSeq,
   type Node,
+  type Pair,
   parseDocument,
   type Scalar,
   type YAMLMap,
@@ -16,6 +18,7 @@ import {
 } from "yaml";
 import type { Codec, NativeEntry, ServersLocation } from "../types.ts";
 import {
+  countParse,
   deepEqual,
   detectEol,
   expectedAfter,
@@ -29,14 +32,20 @@ import {
   showPath,
   splitBom,
   toPlain,
+  trimBack,
 } from "./shared.ts";
-import { detectYamlUnit } from "./yaml_emit.ts";
+import { detectYamlUnit, itemLines, pairLines } from "./yaml_emit.ts";
 import {
-  blockInsert,
+  afterMember,
   blockRemove,
-  flowInsert,
-  flowRemove,
+  column,
+  dashBefore,
+  type Edit,
+  flowEnd,
+  flowMember,
   insertUnder,
+  insertUnderFlow,
+  linesAt,
   type Member,
   memberOf,
   replaceMember,
@@ -44,6 +53,7 @@ import {
 
 /** Parses `body` (no BOM), throwing config_parse_error on any error or a root that is not a mapping. */
 function parseDoc(body: string): Document {
+  countParse();
   const doc = parseDocument(body, { prettyErrors: false });
   const err = doc.errors[0];
   if (err) {
@@ -108,66 +118,249 @@ function locate(doc: Document, body: string, loc: ServersLocation): Found {
   return { parent: map, depth: loc.path.length };
 }
 
-function readBody(body: string, loc: ServersLocation): Record<string, NativeEntry> {
-  if (body.trim() === "") return {};
-  const doc = parseDoc(body);
+function serversIn(doc: Document, body: string, loc: ServersLocation): Record<string, NativeEntry> {
   const found = locate(doc, body, loc);
   const data = found.container ? toPlain(found.container.toJS(doc)) : undefined;
   return serversFrom("yaml", data, loc);
+}
+
+function readBody(body: string, loc: ServersLocation): Record<string, NativeEntry> {
+  if (body.trim() === "") return {};
+  return serversIn(parseDoc(body), body, loc);
 }
 
 /** The members of the container holding entry `name`. */
 function hitsOf(container: YAMLMap | YAMLSeq, loc: ServersLocation, name: string): Member[] {
   const out: Member[] = [];
   container.items.forEach((it: unknown, index: number) => {
-    const m = memberOf(container, index);
     if (loc.shape === "map") {
-      if (isScalar(m.key) && String(m.key.value) === name) out.push(m);
+      const key = (it as Pair).key;
+      if (isScalar(key) && String(key.value) === name) out.push(memberOf(container, index));
     } else if (isMap(it)) {
       const p = it.items.findLast((q) => isScalar(q.key) && q.key.value === loc.nameKey);
-      if (p && isScalar(p.value) && p.value.value === name) out.push(m);
+      if (p && isScalar(p.value) && p.value.value === name) out.push(memberOf(container, index));
     }
   });
   return out;
 }
 
-function applyOne(body: string, loc: ServersLocation, name: string, entry: NativeEntry | null): string {
-  const doc = parseDoc(body);
-  const found = locate(doc, body, loc);
-  const eol = detectEol(body);
-  const unit = detectYamlUnit(body);
-  const value = entry === null ? null : loc.shape === "list" ? listItem(name, entry, loc.nameKey) : entry;
-  const c = found.container;
-  const emptyFlow = c?.flow && c.items.length === 0 && found.pair && !found.parent?.flow;
-  if (!c || emptyFlow) {
-    if (value === null) return body;
-    let v: unknown = [value];
-    if (loc.shape === "map") setOwn((v = {}) as Record<string, unknown>, name, value);
-    for (let i = loc.path.length - 1; i > found.depth && !emptyFlow; i--) {
+/** Thrown inside a run when two planned edits overlap: the run is then done one change at a time. */
+class Overlap extends Error {}
+
+/**
+ * The edits of a run of changes, all planned on one parse of `text`, in that text's coordinates. A
+ * change is taken into the run only when its bytes are those it would have after re-reading the text
+ * edited by the changes before it; otherwise the run ends there and the next run parses again. For a
+ * block container (the usual case) one run takes every change: removals and replacements are
+ * independent spans, and additions go together after the last member still there at the first one.
+ */
+class Run {
+  private readonly doc: Document;
+  private readonly found: Found;
+  private readonly eol: string;
+  private readonly unit: string;
+  private readonly edits: Edit[] = [];
+  /** Original members still there (index -> member), in order. */
+  private readonly alive = new Map<number, Member>();
+  private removedAny = false;
+  /** Additions so far: block lines or flow members after `anchor`, or values of a new container. */
+  private anchor?: { pos: number; text: string; indent?: string };
+  private created?: Record<string, unknown> | unknown[];
+  private flowParentCreated = false;
+
+  constructor(private readonly text: string, private readonly loc: ServersLocation, doc?: Document) {
+    this.doc = doc ?? parseDoc(text);
+    this.found = locate(this.doc, text, loc);
+    this.eol = detectEol(text);
+    this.unit = detectYamlUnit(text);
+    const c = this.container;
+    if (c) c.items.forEach((_: unknown, i: number) => this.alive.set(i, memberOf(c, i)));
+  }
+
+  /** The container when it holds or can hold members in place (an empty `{}` under a block key is
+   * replaced by block lines instead). */
+  private get container(): YAMLMap | YAMLSeq | undefined {
+    const c = this.found.container;
+    const emptyFlow = c?.flow && c.items.length === 0 && this.found.pair && !this.found.parent?.flow;
+    return emptyFlow ? undefined : c;
+  }
+
+  /** Takes change `name` into the run; false (nothing planned) when it must start a new run. */
+  take(name: string, entry: NativeEntry | null): boolean {
+    const loc = this.loc;
+    const value = entry === null ? null : loc.shape === "list" ? listItem(name, entry, loc.nameKey) : entry;
+    const c = this.container;
+    if (!c) {
+      if (value === null) return true;
+      if (this.flowParentCreated) return false;
+      this.create(name, value);
+      return true;
+    }
+    const hits = hitsOf(c, loc, name).filter((h) => this.alive.has(h.index));
+    if (value !== null && hits.length === 1) {
+      const old = toPlain(hits[0].node?.toJS(this.doc) ?? null);
+      if (!deepEqual(old, value)) {
+        this.edits.push(replaceMember(this.text, !!c.flow, hits[0], value, this.unit, this.eol));
+      }
+      return true;
+    }
+    if (hits.length > 0) {
+      if (c.flow && (this.anchor || (hits.length === this.alive.size && this.removedAny))) return false;
+      for (const h of [...hits].reverse()) this.remove(c, h);
+    }
+    if (value === null) return true;
+    // An emptied container reads as null, or as an empty `{}` under a block key: re-read, then create.
+    const emptied = !c.flow || (this.found.pair && !this.found.parent?.flow);
+    if (this.alive.size === 0 && !this.anchor && emptied) return false;
+    this.add(c, loc.shape === "map" ? name : null, value);
+    return true;
+  }
+
+  private remove(c: YAMLMap | YAMLSeq, m: Member): void {
+    this.alive.delete(m.index);
+    this.removedAny = true;
+    if (!c.flow) {
+      this.edits.push(blockRemove(this.text, m));
+      return;
+    }
+    const rest = [...this.alive.values()];
+    const next = rest.find((x) => x.index > m.index);
+    const prev = rest.findLast((x) => x.index < m.index);
+    const end = trimBack(this.text, m.end, m.start);
+    if (next) this.edits.push({ start: m.start, end: next.start, text: "" });
+    else if (prev) this.edits.push({ start: trimBack(this.text, prev.end, prev.start), end, text: "" });
+    else {
+      let e = end;
+      while (/[ \t\r\n]/.test(this.text[e] ?? "")) e++;
+      this.edits.push({ start: m.start, end: this.text[e] === "," ? e + 1 : end, text: "" });
+    }
+  }
+
+  private add(c: YAMLMap | YAMLSeq, key: string | null, value: unknown): void {
+    const text = this.text;
+    if (c.flow) {
+      if (!this.anchor) {
+        const at = flowEnd(text, c);
+        const sep = this.alive.size === 0 ? "" : text[at - 1] === "," ? " " : ", ";
+        this.anchor = { pos: at, text: sep + flowMember(key, value) };
+      } else this.anchor.text += ", " + flowMember(key, value);
+      return;
+    }
+    if (!this.anchor) {
+      const last = [...this.alive.values()].at(-1)!;
+      const first = memberOf(c, 0);
+      const indent = " ".repeat(column(text, isSeq(c) ? dashBefore(text, first.start) : first.start));
+      this.anchor = { pos: afterMember(text, last), text: "", indent };
+    }
+    const a = this.anchor;
+    const lines = key === null
+      ? itemLines(value, a.indent!, this.unit)
+      : pairLines(key, value, a.indent!, this.unit);
+    a.text += linesAt(
+      a.text === "" ? (a.pos > 0 ? text[a.pos - 1] : undefined) : a.text.at(-1),
+      lines,
+      this.eol,
+    );
+  }
+
+  /** A missing, null or empty-flow container: every addition of the run goes into one new one. */
+  private create(name: string, value: unknown): void {
+    if (this.loc.shape === "map") {
+      const created = (this.created ??= {}) as Record<string, unknown>;
+      setOwn(created, name, value);
+    } else {
+      const created = (this.created ??= []) as unknown[];
+      created.push(value);
+    }
+    const f = this.found;
+    const parent = f.parent;
+    const under = f.nullPair ?? (f.container ? f.pair : undefined);
+    if (under ? parent!.flow : parent?.flow) this.flowParentCreated = true;
+  }
+
+  /** The edits of a created container (planned once its last addition is known). */
+  private creation(): Edit[] {
+    const f = this.found;
+    const loc = this.loc;
+    const text = this.text;
+    const emptyFlow = !!f.container;
+    let v: unknown = this.created;
+    for (let i = loc.path.length - 1; i > f.depth && !emptyFlow; i--) {
       const o: Record<string, unknown> = {};
       setOwn(o, loc.path[i], v);
       v = o;
     }
-    const under = found.nullPair ?? (emptyFlow ? found.pair : undefined);
-    if (under) return insertUnder(body, found.parent!, under, v, unit, eol);
-    const parent = found.parent;
-    if (parent?.flow) return flowInsert(body, parent, loc.path[found.depth], v);
-    return blockInsert(body, parent, loc.path[found.depth], v, unit, eol);
+    const under = f.nullPair ?? (emptyFlow ? f.pair : undefined);
+    const parent = f.parent;
+    if (under) {
+      return parent!.flow ? [insertUnderFlow(under, v)] : insertUnder(text, under, v, this.unit, this.eol);
+    }
+    const key = loc.path[f.depth];
+    if (parent?.flow) {
+      const at = flowEnd(text, parent);
+      const sep = parent.items.length === 0 ? "" : text[at - 1] === "," ? " " : ", ";
+      return [{ start: at, end: at, text: sep + flowMember(key, v) }];
+    }
+    if (!parent || parent.items.length === 0) {
+      const pos = text.length;
+      return [{
+        start: pos,
+        end: pos,
+        text: linesAt(text[pos - 1], pairLines(key, v, "", this.unit), this.eol),
+      }];
+    }
+    const first = memberOf(parent, 0);
+    const last = memberOf(parent, parent.items.length - 1);
+    const pos = afterMember(text, last);
+    const lines = pairLines(key, v, " ".repeat(column(text, first.start)), this.unit);
+    return [{ start: pos, end: pos, text: linesAt(pos > 0 ? text[pos - 1] : undefined, lines, this.eol) }];
   }
-  const hits = hitsOf(c, loc, name);
-  if (value === null || hits.length > 1) {
-    let out = body;
-    for (const h of [...hits].reverse()) out = c.flow ? flowRemove(out, c, h.index) : blockRemove(out, h);
-    return value === null ? out : applyOne(out, loc, name, entry);
+
+  /** The text with every planned edit applied (throws Overlap when two of them touch the same bytes). */
+  result(): string {
+    const edits = [...this.edits];
+    if (this.created) edits.push(...this.creation());
+    if (this.anchor) edits.push({ start: this.anchor.pos, end: this.anchor.pos, text: this.anchor.text });
+    edits.sort((a, b) => a.start - b.start || a.end - b.end);
+    let out = "";
+    let at = 0;
+    for (const e of edits) {
+      if (e.start < at) throw new Overlap();
+      out += this.text.slice(at, e.start) + e.text;
+      at = e.end;
+    }
+    return out + this.text.slice(at);
   }
-  if (hits.length === 1) {
-    const old = toPlain(hits[0].node?.toJS(doc) ?? null);
-    if (deepEqual(old, value)) return body;
-    return replaceMember(body, c, hits[0], value, unit, eol);
+}
+
+/** Applies the changes in order, in as few runs (parses) as their kinds allow; `doc` is `body` parsed. */
+function applyAll(
+  body: string,
+  loc: ServersLocation,
+  changes: Record<string, NativeEntry | null>,
+  doc?: Document,
+): string {
+  const names = Object.keys(changes);
+  let out = body;
+  for (let i = 0; i < names.length;) {
+    const start = i;
+    const run = new Run(out, loc, out === body ? doc : undefined);
+    while (i < names.length && run.take(names[i], changes[names[i]])) i++;
+    try {
+      out = run.result();
+    } catch (e) {
+      if (!(e instanceof Overlap)) throw e;
+      // Never expected: the same changes again, one run each.
+      for (let k = start; k < Math.max(i, start + 1); k++) {
+        for (let done = false; !done;) {
+          const one = new Run(out, loc);
+          done = one.take(names[k], changes[names[k]]);
+          out = one.result();
+        }
+      }
+    }
   }
-  return c.flow
-    ? flowInsert(body, c, loc.shape === "map" ? name : null, value)
-    : blockInsert(body, c, loc.shape === "map" ? name : null, value, unit, eol);
+  return out;
 }
 
 /** The YAML codec. */
@@ -184,11 +377,16 @@ export const yamlCodec: Codec = guardDepth({
   },
   writeServers(text: string, loc: ServersLocation, changes: Record<string, NativeEntry | null>): string {
     const { bom, body } = splitBom(text);
-    const before = readBody(body, loc);
     const names = Object.keys(changes);
-    if (body.trim() === "" && names.every((n) => changes[n] === null)) return text;
-    let out = body.trim() === "" ? "" : body;
-    for (const name of names) out = applyOne(out, loc, name, changes[name]);
+    if (body.trim() === "") {
+      if (names.every((n) => changes[n] === null)) return text;
+      const out = applyAll("", loc, changes);
+      selfCheck("yaml", () => readBody(out, loc), expectedAfter({}, changes, loc));
+      return bom + out;
+    }
+    const doc = parseDoc(body);
+    const before = serversIn(doc, body, loc);
+    const out = applyAll(body, loc, changes, doc);
     selfCheck("yaml", () => readBody(out, loc), expectedAfter(before, changes, loc));
     return bom + out;
   },

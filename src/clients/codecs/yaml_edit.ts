@@ -1,11 +1,20 @@
 /**
- * Text splices for YAML collections, located by the parsed nodes' source ranges. Block collections
- * get block lines at the siblings' indentation; flow collections (`{...}`, `[...]`) get JSON, which
- * is valid YAML flow. Nothing outside the edited member's span changes.
+ * Text edits for YAML collections, located by the parsed nodes' source ranges and expressed in the
+ * coordinates of the parsed text, so that many of them can be planned on one parse and applied
+ * together. Block collections get block lines at the siblings' indentation; flow collections
+ * (`{...}`, `[...]`) get JSON, which is valid YAML flow. Nothing outside the edited member's span
+ * changes.
  */
-import { isMap, isSeq, type Node, type YAMLMap, type YAMLSeq } from "yaml";
-import { lineEndIncl, lineStart, splice, trimBack } from "./shared.ts";
-import { itemLines, mapLines, pairLines, seqLines, yamlJson } from "./yaml_emit.ts";
+import { isMap, type Node, type YAMLMap, type YAMLSeq } from "yaml";
+import { lineEndIncl, lineStart, trimBack } from "./shared.ts";
+import { mapLines, pairLines, seqLines, yamlJson } from "./yaml_emit.ts";
+
+/** Replace `[start, end)` of the parsed text with `text` (an insertion when start === end). */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
 
 /** One member of a collection with its source span (`end` may include trailing whitespace). */
 export interface Member {
@@ -31,122 +40,99 @@ export function memberOf(c: Collection, index: number): Member {
   return { index, node, start: node.range![0], end: node.range![1] };
 }
 
-const column = (text: string, pos: number) => pos - lineStart(text, pos);
+export const column = (text: string, pos: number) => pos - lineStart(text, pos);
 
 /** Offset of the `-` that introduces the sequence item starting at `pos`. */
-function dashBefore(text: string, pos: number): number {
+export function dashBefore(text: string, pos: number): number {
   let i = pos - 1;
   while (i > 0 && text[i] !== "-") i--;
   return i;
 }
 
-/** Inserts block lines at `pos` (a line start, or end of a file without a final line break). */
-function insertLines(text: string, pos: number, lines: string[], eol: string): string {
-  const ins = pos > 0 && text[pos - 1] !== "\n" ? eol + lines.join(eol) : lines.join(eol) + eol;
-  return splice(text, pos, pos, ins);
+/** Block lines inserted at `pos` (a line start, or the end of a text without a final line break),
+ * `prev` being the character before `pos` (after any lines already inserted there). */
+export function linesAt(prev: string | undefined, lines: string[], eol: string): string {
+  return prev !== undefined && prev !== "\n" ? eol + lines.join(eol) : lines.join(eol) + eol;
 }
 
-/** Appends a member after the last one of a block collection (or at the end of an empty document). */
-export function blockInsert(
-  text: string,
-  c: Collection | null,
-  key: string | null,
-  value: unknown,
-  unit: string,
-  eol: string,
-): string {
-  if (!c || c.items.length === 0) {
-    return insertLines(
-      text,
-      text.length,
-      key === null ? itemLines(value, "", unit) : pairLines(key, value, "", unit),
-      eol,
-    );
-  }
-  const first = memberOf(c, 0);
-  const last = memberOf(c, c.items.length - 1);
-  const pos = lineEndIncl(text, trimBack(text, last.end, last.start));
-  if (isSeq(c)) {
-    const indent = " ".repeat(column(text, dashBefore(text, first.start)));
-    return insertLines(text, pos, itemLines(value, indent, unit), eol);
-  }
-  const indent = " ".repeat(column(text, first.start));
-  return insertLines(text, pos, pairLines(key!, value, indent, unit), eol);
+/** Where lines go after the last member of a block collection: the end of its last line. */
+export function afterMember(text: string, m: Member): number {
+  return lineEndIncl(text, trimBack(text, m.end, m.start));
 }
 
-/** Removes a block member's lines (comment lines around it stay). */
-export function blockRemove(text: string, m: Member): string {
+/** The lines of a block member (comment lines around it stay). */
+export function blockRemove(text: string, m: Member): Edit {
   const head = m.key ? m.start : dashBefore(text, m.start);
-  const end = lineEndIncl(text, trimBack(text, m.end, m.start));
-  return splice(text, lineStart(text, head), end, "");
+  return { start: lineStart(text, head), end: afterMember(text, m), text: "" };
 }
 
-/** Replaces a member's text span with the new value, keeping its key text and indentation. */
+/** A member's value replaced, keeping its key text and indentation (JSON in a flow collection). */
 export function replaceMember(
   text: string,
-  c: Collection,
+  flow: boolean,
   m: Member,
   value: unknown,
   unit: string,
   eol: string,
-): string {
+): Edit {
   const end = trimBack(text, m.end, m.start);
-  if (c.flow) {
+  if (flow) {
     const from = m.node?.range?.[0] ?? m.start;
-    return splice(text, from, Math.max(end, from), yamlJson(value));
+    return { start: from, end: Math.max(end, from), text: yamlJson(value) };
   }
   const indent = " ".repeat(column(text, m.start));
   const lines = m.key
     ? pairLines("", value, indent, unit, text.slice(m.key.range![0], m.key.range![1]))
     : mapLines(value as Record<string, unknown>, indent, unit);
   lines[0] = lines[0].slice(indent.length);
-  return splice(text, m.start, end, lines.join(eol));
+  return { start: m.start, end, text: lines.join(eol) };
 }
 
-/** Fills a key whose value is empty/null with a block (or JSON in a flow mapping). */
+/** A key whose value is empty/null filled with a block: the null text removed, lines after the key's
+ * line. */
 export function insertUnder(
   text: string,
-  parent: YAMLMap,
   pair: { key: Node; value: Node | null },
   value: unknown,
   unit: string,
   eol: string,
-): string {
+): Edit[] {
   const r = pair.value?.range;
-  if (parent.flow) {
-    return r
-      ? splice(text, r[0], r[1], yamlJson(value))
-      : splice(text, pair.key.range![1], pair.key.range![1], `: ${yamlJson(value)}`);
+  const edits: Edit[] = [];
+  let lineOf = pair.key.range![1];
+  if (r && r[1] > r[0]) {
+    edits.push({ start: trimBack(text, r[0]), end: r[1], text: "" });
+    lineOf = r[1];
   }
-  let out = text;
-  if (r && r[1] > r[0]) out = splice(out, trimBack(out, r[0]), r[1], "");
-  const indent = " ".repeat(column(out, pair.key.range![0])) + unit;
+  const indent = " ".repeat(column(text, pair.key.range![0])) + unit;
   const lines = Array.isArray(value)
     ? seqLines(value, indent, unit)
     : mapLines(value as Record<string, unknown>, indent, unit);
-  return insertLines(out, lineEndIncl(out, pair.key.range![1]), lines, eol);
+  const pos = lineEndIncl(text, lineOf);
+  // The character before the insertion once the null text is gone.
+  const prev = pos > 0
+    ? (edits[0] && edits[0].end >= pos ? text[edits[0].start - 1] : text[pos - 1])
+    : undefined;
+  edits.push({ start: pos, end: pos, text: linesAt(prev, lines, eol) });
+  return edits;
 }
 
-/** Adds a member before the closing bracket of a flow collection, as JSON. */
-export function flowInsert(text: string, c: Collection, key: string | null, value: unknown): string {
+/** Fills a key whose value is empty/null inside a flow mapping, as JSON. */
+export function insertUnderFlow(pair: { key: Node; value: Node | null }, value: unknown): Edit {
+  const r = pair.value?.range;
+  return r
+    ? { start: r[0], end: r[1], text: yamlJson(value) }
+    : { start: pair.key.range![1], end: pair.key.range![1], text: `: ${yamlJson(value)}` };
+}
+
+/** Where a new member of a flow collection goes: after its last member, before the closing bracket. */
+export function flowEnd(text: string, c: Collection): number {
   let close = c.range![1] - 1;
   while (close > c.range![0] && text[close] !== "}" && text[close] !== "]") close--;
-  const at = trimBack(text, close, c.range![0] + 1);
-  const sep = c.items.length === 0 ? "" : text[at - 1] === "," ? " " : ", ";
-  const member = key === null ? yamlJson(value) : `${yamlJson(key)}: ${yamlJson(value)}`;
-  return splice(text, at, at, sep + member);
+  return trimBack(text, close, c.range![0] + 1);
 }
 
-/** Removes a member of a flow collection with the separator next to it. */
-export function flowRemove(text: string, c: Collection, index: number): string {
-  const m = memberOf(c, index);
-  const end = trimBack(text, m.end, m.start);
-  if (index < c.items.length - 1) return splice(text, m.start, memberOf(c, index + 1).start, "");
-  if (index > 0) {
-    const prev = memberOf(c, index - 1);
-    return splice(text, trimBack(text, prev.end, prev.start), end, "");
-  }
-  let e = end;
-  while (/[ \t\r\n]/.test(text[e] ?? "")) e++;
-  return splice(text, m.start, text[e] === "," ? e + 1 : end, "");
+/** A flow member as JSON: `"key": value` or `value`. */
+export function flowMember(key: string | null, value: unknown): string {
+  return key === null ? yamlJson(value) : `${yamlJson(key)}: ${yamlJson(value)}`;
 }

@@ -1,4 +1,9 @@
-/** Claude Code: `~/.claude.json` (or `$CLAUDE_CONFIG_DIR/.claude.json`), `type` required on every entry. */
+/**
+ * Claude Code: `~/.claude.json` (or `$CLAUDE_CONFIG_DIR/.claude.json`), `type` required on every entry.
+ * A server named `constructor` makes it reject the whole file ("mcpServers: Invalid input: expected
+ * record, received object", claude 2.1.197): every server in it disappears.
+ */
+import { ALL_FIELDS, DOLLAR_BRACE } from "../launch.ts";
 import { defineClient } from "../define.ts";
 import { at } from "../paths.ts";
 
@@ -15,5 +20,28 @@ export default defineClient({
     remote: "native",
     stdioType: "stdio",
     remoteTypes: { http: "http", sse: "sse" },
+  },
+  launch: {
+    // Checked against claude 2.1.197 (a fixture dumping its env, cwd and initialize request, HOME in a
+    // temp folder): the whole environment plus CLAUDECODE=1, CLAUDE_PROJECT_DIR and a few session
+    // variables; `${VAR}` and `${VAR:-default}` expanded in command, args and env, an unset one kept as
+    // text, bare `$VAR` never; the `cwd` field is ignored (the server runs in claude's folder);
+    // protocol 2025-11-25. `MCP_TIMEOUT` (ms) sets the startup timeout (code.claude.com/docs/en/env-vars).
+    env: "inherit",
+    set: { CLAUDECODE: "1", CLAUDE_PROJECT_DIR: "${workspaceFolder}" },
+    expand: [{ syntaxes: DOLLAR_BRACE, fields: ALL_FIELDS, unset: "keep" }],
+    cwd: { field: false, fallback: "client-cwd" },
+    timeoutEnv: "MCP_TIMEOUT",
+    protocolVersion: "2025-11-25",
+    timeoutSetting: "`MCP_TIMEOUT` (ms) in claude's environment",
+    source:
+      "claude 2.1.197 (checked); Windows: the docs ask for a `cmd /c npx` wrapper in the entry (not verified)",
+  },
+  names: {
+    refused: {
+      names: ["constructor"],
+      why: 'Claude Code cannot parse a file holding a server of that name ("mcpServers: expected record, ' +
+        'received object") and then loads none of its servers',
+    },
   },
 });

@@ -1,4 +1,5 @@
 /** Claude Desktop: stdio only from the file; remote servers are bridged through `npx -y mcp-remote`. */
+import { SDK_DEFAULT_ENV } from "../launch.ts";
 import { defineClient } from "../define.ts";
 import { electronApp } from "../paths.ts";
 
@@ -11,4 +12,13 @@ export default defineClient({
   servers: { path: ["mcpServers"], shape: "map" },
   restartHint: "Quit Claude Desktop completely (from the tray / menu bar) and start it again.",
   shape: { secretSyntax: "none", remote: "bridge" },
+  launch: {
+    // modelcontextprotocol.io/docs/tools/debugging: "a subset of environment variables (USER, HOME,
+    // PATH)" plus `env`; the cwd "may be undefined (like / on macOS)"; no expansion documented.
+    env: "allow-list",
+    allow: SDK_DEFAULT_ENV,
+    cwd: { field: true, fallback: "root" },
+    protocolVersion: "2024-11-05",
+    source: "MCP debugging docs (env subset, cwd `/`); the exact list and Windows rule not verified",
+  },
 });

@@ -2,6 +2,9 @@
  * Codex CLI: `[mcp_servers.<name>]` tables in `$CODEX_HOME/config.toml` (default `~/.codex`). No `type`;
  * HTTP remotes natively (`url`, `http_headers`), SSE through mcp-remote. Secrets by name only:
  * `env_vars = ["VAR"]`, `bearer_token_env_var = "VAR"`, `env_http_headers = { Header = "VAR" }`.
+ * Server names: `codex mcp list` shows any name, but a session refuses to start a server whose name
+ * does not match `^[a-zA-Z0-9_-]+$` (0.47; 0.171 widened it to `^[a-zA-Z0-9_:@/.-]+$`): we keep the
+ * narrow rule, which every release starts.
  */
 import type { NeutralEntry } from "../../core/neutral.ts";
 import { isRemote } from "../../core/neutral.ts";
@@ -68,4 +71,62 @@ export default defineClient({
   servers: { path: ["mcp_servers"], shape: "map" },
   restartHint: "Start a new Codex session (`codex mcp list` shows what it loads).",
   shape: { secretSyntax: "names-only", remote: "http-only", headersPath: ["http_headers"], names },
+  launch: {
+    // openai/codex rmcp-client utils.rs create_env_for_mcp_server: env_clear + this list + `env_vars`
+    // (read from codex's env) + `env`; no expansion; `cwd` else codex's folder; program resolved with
+    // PATHEXT on Windows; startup_timeout_sec default 30 s (10 s before); protocol 2025-06-18.
+    env: "allow-list",
+    allow: {
+      posix: [
+        "HOME",
+        "LOGNAME",
+        "PATH",
+        "SHELL",
+        "USER",
+        "__CF_USER_TEXT_ENCODING",
+        "LANG",
+        "LC_ALL",
+        "TERM",
+        "TMPDIR",
+        "TZ",
+      ],
+      windows: [
+        "PATH",
+        "PATHEXT",
+        "SHELL",
+        "COMSPEC",
+        "SYSTEMROOT",
+        "WINDIR",
+        "SYSTEMDRIVE",
+        "USERNAME",
+        "USERDOMAIN",
+        "USERPROFILE",
+        "HOMEDRIVE",
+        "HOMEPATH",
+        "PROGRAMFILES",
+        "PROGRAMFILES(X86)",
+        "PROGRAMW6432",
+        "PROGRAMDATA",
+        "LOCALAPPDATA",
+        "APPDATA",
+        "TEMP",
+        "TMP",
+        "TMPDIR",
+        "POWERSHELL",
+        "PWSH",
+      ],
+    },
+    windows: { wrap: "pathext" },
+    startupTimeoutMs: 30_000,
+    timeoutSetting: "`startup_timeout_sec` in the entry",
+    source: "openai/codex@0451186 rmcp-client (env), codex-mcp rmcp_client.rs (timeouts)",
+  },
+  names: {
+    pattern: {
+      re: /^[a-zA-Z0-9_-]+$/,
+      why: 'Codex starts only servers named with letters, digits, "_" and "-" (^[a-zA-Z0-9_-]+$): ' +
+        "releases up to 0.47 refuse any other name when a session starts, later ones still refuse spaces, " +
+        "non-ASCII letters and an empty name",
+    },
+  },
 });

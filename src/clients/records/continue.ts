@@ -3,6 +3,7 @@
  * `requestOptions.headers`. No projectPath: Continue's project form is a folder of files
  * (`.continue/mcpServers/*.yaml`, one server block per file), not one file with a servers container.
  */
+import { SDK_DEFAULT_ENV } from "../launch.ts";
 import { defineClient } from "../define.ts";
 import { at } from "../paths.ts";
 
@@ -19,5 +20,21 @@ export default defineClient({
     nameKey: "name",
     remoteTypes: { http: "streamable-http", sse: "sse" },
     headersPath: ["requestOptions", "headers"],
+  },
+  launch: {
+    // continue@d0a3c0b MCPConnection.ts: HOME USER USERPROFILE LOGNAME USERNAME + the SDK set + `env`,
+    // PATH always the client's own; `cwd` else the workspace; Windows `cmd.exe /c` for npx uv uvx pnpx
+    // dlx nx bunx; connect timeout 20 s. `${{ secrets.X }}` templating is Continue's own (not env).
+    env: "allow-list",
+    allow: {
+      posix: [...SDK_DEFAULT_ENV.posix, "USERPROFILE", "USERNAME"],
+      windows: [...SDK_DEFAULT_ENV.windows, "USER", "LOGNAME"],
+    },
+    path: "parent",
+    windows: { wrap: "cmd-for", commands: ["npx", "uv", "uvx", "pnpx", "dlx", "nx", "bunx"] },
+    startupTimeoutMs: 20_000,
+    protocolVersion: "2025-11-25",
+    timeoutSetting: "`timeout` (ms) in the entry",
+    source: "continuedev/continue@d0a3c0b core/context/mcp/MCPConnection.ts",
   },
 });

@@ -21,4 +21,8 @@ export default defineClient({
     stdioDefaults: { tools: ["*"] },
     remoteDefaults: { tools: ["*"] },
   },
+  launch: {
+    expand: [{ syntaxes: ["dollar-brace"], fields: ["command", "args", "env", "headers"], unset: "keep" }],
+    source: "not verified: `${NAME}` per a 3rd-party compatibility table (microsoft.github.io/apm)",
+  },
 });

@@ -5,6 +5,7 @@
  * "Using deprecated 'httpUrl'. Please migrate to 'url' with 'type: \"http\"'"); it is still read on parse.
  * A `url` without `type` is streamable HTTP in 0.61 (SSE in old releases), so we always write `type`.
  */
+import { ALL_FIELDS, DOLLAR_BRACE } from "../launch.ts";
 import { defineClient } from "../define.ts";
 import { at } from "../paths.ts";
 
@@ -21,5 +22,23 @@ export default defineClient({
     remote: "native",
     remoteTypes: { http: "http", sse: "sse" },
     legacyUrlKeys: { httpUrl: "http" },
+  },
+  launch: {
+    // Checked against gemini 0.61.0 (fixture dump, folder trust off): the whole env minus secret-looking
+    // variables, plus GEMINI_CLI=1 and `env`; `$VAR`, `${VAR}`, `${VAR:-d}` over the settings (unset:
+    // kept as text), then `env` values again (unset: empty); gemini's folder; protocol 2025-06-18;
+    // `timeout` default 600 s. Stdio servers are refused in an untrusted folder.
+    env: "inherit-minus-secrets",
+    // Seen dropped by 0.61.0: *_TOKEN and every *CERT* variable (SSL_CERT_FILE...); the rest of the
+    // list follows gemini's sanitizeEnvironment name patterns (not re-read).
+    dropPattern: "TOKEN|SECRET|PASSWORD|PASSWD|KEY|AUTH|CREDENTIAL|CREDS|PRIVATE|CERT",
+    set: { GEMINI_CLI: "1" },
+    expand: [
+      { syntaxes: [...DOLLAR_BRACE, "bare-dollar"], fields: ALL_FIELDS, unset: "keep" },
+      { syntaxes: [...DOLLAR_BRACE, "bare-dollar"], fields: ["env"], unset: "empty" },
+    ],
+    startupTimeoutMs: 600_000,
+    timeoutSetting: "`timeout` (ms) in the entry",
+    source: "gemini 0.61.0 (checked); google-gemini/gemini-cli@5411f11 mcp-client.ts, envExpansion.ts",
   },
 });

@@ -48,4 +48,19 @@ export default defineClient({
     remoteDefaults: { enabled: true, timeout: 300 },
     names,
   },
+  launch: {
+    // block/goose extension_manager.rs: inherited env, PATH replaced by goose's search path, + `envs`
+    // + `env_keys`; `${VAR}`/`$VAR` only in remote uri/headers, from the extension's own envs; `cwd`
+    // else the session folder; timeout 300 s.
+    expand: [{
+      syntaxes: ["dollar-brace", "bare-dollar"],
+      fields: ["url", "headers"],
+      unset: "keep",
+      from: "entry-env",
+    }],
+    startupTimeoutMs: 300_000,
+    timeoutSetting: "`timeout` (seconds) in the extension",
+    source:
+      "block/goose extension_manager.rs (goose's own PATH search is not modelled: the client's PATH is used)",
+  },
 });

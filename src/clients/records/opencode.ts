@@ -11,6 +11,7 @@
  * `cwd` (no such field) is dropped. opencode also substitutes `{env:VAR}` in its config, a syntax the
  * SecretSyntax type cannot name yet, so secrets are written as literals ("none").
  */
+import { ALL_FIELDS } from "../launch.ts";
 import { defineClient } from "../define.ts";
 import { at } from "../paths.ts";
 
@@ -37,5 +38,14 @@ export default defineClient({
     allowedExtras: ["enabled", "timeout", "oauth"],
     stdioDefaults: { enabled: true },
     remoteDefaults: { enabled: true },
+  },
+  launch: {
+    // anomalyco/opencode@30ee5e7 mcp/index.ts: the whole env + `environment`; `{env:VAR}` substitution
+    // in the config (docs); opencode's folder; 5 s for the first tools list (old version).
+    expand: [{ syntaxes: ["brace-env"], fields: ALL_FIELDS, unset: "empty" }],
+    cwd: { field: false, fallback: "client-cwd" },
+    startupTimeoutMs: 5_000,
+    timeoutSetting: "`timeout` (ms) in the entry",
+    source: "anomalyco/opencode@30ee5e7 packages/opencode/src/mcp/index.ts (newer timeout not verified)",
   },
 });

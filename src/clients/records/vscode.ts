@@ -1,4 +1,5 @@
 /** VS Code: user `mcp.json` (JSONC) with servers under `servers`, never `mcpServers`. */
+import { ALL_FIELDS } from "../launch.ts";
 import { defineClient } from "../define.ts";
 import { electronApp } from "../paths.ts";
 
@@ -15,5 +16,15 @@ export default defineClient({
     remote: "native",
     stdioType: "stdio",
     remoteTypes: { http: "http", sse: "sse" },
+  },
+  launch: {
+    // microsoft/vscode@0334cc0 extHostMcpNode.ts: the extension host's env + `env` (an `env` PATH is
+    // appended); `${env:VAR}`, `${workspaceFolder}`, `${userHome}`; `cwd`, else the workspace folder;
+    // Windows: shell:true for a .cmd/.bat found through PATHEXT.
+    env: "inherit",
+    path: "append",
+    expand: [{ syntaxes: ["env-colon"], fields: ALL_FIELDS, unset: "keep", builtins: true }],
+    windows: { wrap: "shell-for-batch" },
+    source: "microsoft/vscode@0334cc0 extHostMcpNode.ts (unset-variable behaviour not verified)",
   },
 });

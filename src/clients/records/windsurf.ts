@@ -1,4 +1,5 @@
 /** Windsurf: `~/.codeium/windsurf/mcp_config.json` on every OS; remote URL key is `serverUrl`. */
+import { ALL_FIELDS } from "../launch.ts";
 import { defineClient } from "../define.ts";
 import { at } from "../paths.ts";
 
@@ -10,4 +11,8 @@ export default defineClient({
   servers: { path: ["mcpServers"], shape: "map" },
   restartHint: "Press refresh in Windsurf's MCP servers panel (Cascade), or restart Windsurf.",
   shape: { secretSyntax: "env-colon", remote: "native", remoteUrlKey: "serverUrl" },
+  launch: {
+    expand: [{ syntaxes: ["env-colon"], fields: ALL_FIELDS, unset: "keep" }],
+    source: "not verified (closed source): `${env:VAR}` as its record writes it",
+  },
 });

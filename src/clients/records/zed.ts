@@ -15,4 +15,10 @@ export default defineClient({
   servers: { path: ["context_servers"], shape: "map" },
   restartHint: "Zed reloads settings.json on save; check the server in the Agent panel settings.",
   shape: { secretSyntax: "none", remote: "native" },
+  launch: {
+    // zed: inherited env + `env` (stdio_transport.rs @204bad9); the project folder; timeout 60 s default.
+    startupTimeoutMs: 60_000,
+    timeoutSetting: "`timeout` in the entry, or `context_server_timeout`",
+    source: "zed-industries/zed context_server (env, cwd, timeout); expansion not verified",
+  },
 });

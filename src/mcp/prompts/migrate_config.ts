@@ -8,7 +8,8 @@ export function registerMigrateConfig(server: McpServer): void {
   definePrompt(server, {
     name: "migrate_config",
     title: "Bring a client's config under management",
-    description: "Import the servers already in a client's config file into a draft, check, sign and deploy it " +
+    description:
+      "Import the servers already in a client's config file into a draft, check, sign and deploy it " +
       "without losing the hand-made entries",
     args: {
       client_id: z.string().optional().describe('Client id (default "claude-desktop")'),

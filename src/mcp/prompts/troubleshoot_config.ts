@@ -28,7 +28,12 @@ export function registerTroubleshootConfig(server: McpServer): void {
         `4. validate_config for ${c}/${p}: missing env vars, unresolved placeholders, unsupported transports.`,
         `5. check_server_installation for the server: is its runtime (npx, uvx, docker) on PATH? If not, ` +
         `install_server gives the exact command to run (this tool never runs it).`,
-        `6. If the file is right, the client needs a restart; say how for ${c}. If the deploy went wrong, ` +
+        `6. check_server_health for ${c}${
+          a.server_name ? ` (server_names ["${a.server_name}"])` : ""
+        }: start ` +
+        `the server as ${c} would and report the cause (command_not_found, exited, missing_env, timeout...), ` +
+        `its stderr and the fix.`,
+        `7. If the file is right, the client needs a restart; say how for ${c}. If the deploy went wrong, ` +
         `offer rollback_deployment, and use it only after I agree.`,
       ].join("\n");
     },

@@ -11,7 +11,8 @@ export function registerCapabilitiesServer(server: McpServer, deps: Deps): void 
     name: "capabilities-server",
     uri: "capabilities://server",
     title: "Server capabilities",
-    description: "This server's name, version, tools (with annotations), resources and prompts, as registered",
+    description:
+      "This server's name, version, tools (with annotations), resources and prompts, as registered",
     read: () => {
       const r = registered(server);
       return Promise.resolve({

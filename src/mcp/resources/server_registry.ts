@@ -20,7 +20,10 @@ export function registerServerRegistry(server: McpServer, deps: Deps): void {
     title: "Catalogue server",
     description: "One catalogue server: inputs, transports, install hints, a usage example",
     list: async () =>
-      (await listServers(deps, {})).servers.map((s) => ({ uri: `server://${s.id}`, name: s.title ?? s.name })),
+      (await listServers(deps, {})).servers.map((s) => ({
+        uri: `server://${s.id}`,
+        name: s.title ?? s.name,
+      })),
     read: (v) => describeServer(deps, { id: v.server_id }),
   });
 }

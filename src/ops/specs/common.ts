@@ -46,7 +46,9 @@ export const SCOPE = {
 /** MCP `project_dir`. */
 export const PROJECT_DIR = {
   name: "project_dir",
-  description: 'With scope "project": the project folder',
+  description:
+    'With scope "project": the project folder, an absolute path to an existing folder you own, inside the ' +
+    "roots you shared; never a system or hidden folder, nor the home folder itself",
 } as const;
 
 /** MCP `secrets`: how secrets are written into the client file. */

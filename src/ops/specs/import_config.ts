@@ -62,6 +62,10 @@ export const spec = defineSpec({
     imported: arr(str),
     skipped: arr(str),
     secrets_stored: arr(str),
+    extracted: arr(
+      obj({ server: str, field: str, variable: str }),
+      "Each literal secret moved to secrets.json: where it was and the variable referenced there",
+    ),
     warnings: arr(str),
   }),
 });

@@ -13,7 +13,9 @@ export const spec = defineSpec({
     title: "Import a server.json",
     description: "Add servers to the user's registry (<home>/registry/) from a server.json document or an " +
       'official registry API response ({"servers":[{"server":{...}}]}), camelCase or the older snake_case; ' +
-      "a server with a built-in's id overrides it. Then list_available_servers and add_server_to_config see it.",
+      "a server with a built-in's id overrides it. Then list_available_servers and add_server_to_config see it. " +
+      "A document carrying a literal secret (a value or default of a secret input, a URL password, a token) is " +
+      "refused with validation_failed (PLAINTEXT_SECRET per field).",
     kind: "write",
     idempotent: true,
   },

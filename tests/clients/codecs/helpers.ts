@@ -3,7 +3,7 @@
  * generators (unicode, quotes, backslashes, empty strings, `__proto__`-like names), independent
  * span finders (from the parsers' own node positions) and the expected-data builder.
  */
-import fc from "fast-check";
+import fc from "../../helpers/fc.ts";
 import { findNodeAtLocation, parseTree } from "jsonc-parser";
 import { isMap, isScalar, isSeq, type Node, parseDocument, type YAMLMap, type YAMLSeq } from "yaml";
 import type { Format, NativeEntry, ServersLocation } from "../../../src/clients/types.ts";

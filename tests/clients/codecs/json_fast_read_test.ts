@@ -1,6 +1,6 @@
 /** The strict-JSON fast read (parseStrict) stands for the tree walk exactly, or steps aside. */
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "../../helpers/fc.ts";
 import { MAX_DEPTH, nodeValue, parseRoot, parseStrict } from "../../../src/clients/codecs/json_tree.ts";
 import { jsonCodec } from "../../../src/clients/codecs/mod.ts";
 import type { ServersLocation } from "../../../src/clients/types.ts";

@@ -4,7 +4,7 @@
  * delete + re-add gives the same data; BOM, line endings and the final-newline state survive.
  */
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "../../helpers/fc.ts";
 import { codecFor } from "../../../src/clients/codecs/mod.ts";
 import type { NativeEntry } from "../../../src/clients/types.ts";
 import {

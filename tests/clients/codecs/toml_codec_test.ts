@@ -1,6 +1,6 @@
 /** TOML codec: canonical tables, quoting and escaping, non-canonical forms, malformed input. */
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "../../helpers/fc.ts";
 import { parse as tomlParse } from "smol-toml";
 import { codecFor, tomlCodec } from "../../../src/clients/codecs/mod.ts";
 import { AppError } from "../../../src/core/errors.ts";
@@ -75,20 +75,53 @@ Deno.test("toml: replacing rewrites the entry's own tables in place; other bytes
   assert.equal(removed, text.slice(0, text.indexOf("\n[mcp_servers.sentry]")));
 });
 
-Deno.test("toml: inline-table and dotted-key entries are rewritten canonically when they change", () => {
+Deno.test("toml: inline-table and dotted-key entries keep their form and place when they change", () => {
   const text = readSample("codex_bom_inline.toml");
   const out = tomlCodec.writeServers(text, LOC, { memory: { command: "npx", args: ["m"] }, fetch: null });
   assert.equal(
     out,
-    '\uFEFF# hand-written entries (inline table and dotted keys)\nmodel = "gpt-5"\n\n[mcp_servers]\n\n[history]\npersistence = "save-all"\n\n[mcp_servers.memory]\ncommand = "npx"\nargs = ["m"]',
+    '\uFEFF# hand-written entries (inline table and dotted keys)\nmodel = "gpt-5"\n\n[mcp_servers]\nmemory = { command = "npx", args = ["m"] }\n\n[history]\npersistence = "save-all"',
   );
-  const whole = tomlCodec.writeServers('mcp_servers = { a = { command = "x" } }\nmodel = "m"\n', LOC, {
+  const dotted = tomlCodec.writeServers(text, LOC, { memory: null, fetch: { command: "f" } });
+  assert.ok(dotted.includes('\n[mcp_servers]\nfetch = { command = "f" }\n\n[history]\n'), dotted);
+  const whole = tomlCodec.writeServers('mcp_servers = { a = { command = "x" } } # mine\nmodel = "m"\n', LOC, {
     b: { command: "y" },
   });
-  assert.deepEqual(tomlCodec.readServers(whole, LOC), { a: { command: "x" }, b: { command: "y" } });
-  assert.ok(whole.startsWith('model = "m"\n\n[mcp_servers.a]\n'));
+  assert.equal(whole, 'mcp_servers = { a = { command = "x" }, b = { command = "y" } } # mine\nmodel = "m"\n');
   const root = tomlCodec.writeServers('mcp_servers.a.command = "x"\nz = 1\n', LOC, { a: { command: "x2" } });
-  assert.equal(root, 'z = 1\n\n[mcp_servers.a]\ncommand = "x2"\n');
+  assert.equal(root, 'mcp_servers.a = { command = "x2" }\nz = 1\n');
+  const deep: ServersLocation = { path: ["mcp", "servers"], shape: "map" };
+  assert.equal(
+    tomlCodec.writeServers("mcp = { servers = {} }\n", deep, { a: { url: "u" } }),
+    'mcp = { servers = { a = { url = "u" } } }\n',
+  );
+  assert.equal(
+    tomlCodec.writeServers("mcp = { other = 1 }\n", deep, { a: { url: "u" } }),
+    'mcp = { other = 1, servers.a = { url = "u" } }\n',
+  );
+});
+
+Deno.test("toml: members of a multi-line inline container are added and removed on their own lines", () => {
+  const text = 'mcp_servers = {\n  a = { command = "x" }, # A\n  b = { command = "y" } # B\n} # end\n';
+  assert.equal(
+    tomlCodec.writeServers(text, LOC, { c: { url: "u" } }),
+    'mcp_servers = {\n  a = { command = "x" }, # A\n  b = { command = "y" }, # B\n  c = { url = "u" }\n} # end\n',
+  );
+  assert.equal(
+    tomlCodec.writeServers(text, LOC, { b: null }),
+    'mcp_servers = {\n  a = { command = "x" } # A\n} # end\n',
+  );
+  const trailing = text.replace("} # B", "}, # B");
+  assert.equal(
+    tomlCodec.writeServers(trailing, LOC, { b: null, c: { url: "u" } }),
+    'mcp_servers = {\n  a = { command = "x" }, # A\n  c = { url = "u" },\n} # end\n',
+  );
+  const one = 'mcp_servers = { a = { command = "x" }, b = { command = "y" } } # end\n';
+  assert.equal(
+    tomlCodec.writeServers(one, LOC, { a: null }),
+    'mcp_servers = { b = { command = "y" } } # end\n',
+  );
+  assert.equal(tomlCodec.writeServers(one, LOC, { a: null, b: null }), "mcp_servers = {} # end\n");
 });
 
 Deno.test("toml: writeServers then smol-toml parse gives back the same data (escapes, unicode, prototype keys)", () => {
@@ -129,14 +162,6 @@ Deno.test("toml: malformed input and impossible values are refused", () => {
     /server "a" is a number/,
   );
   assertError(() => tomlCodec.writeServers("x = 1\n", LOC, { a: { cwd: null } }), "invalid_input", /null/);
-  assertError(
-    () =>
-      tomlCodec.writeServers("mcp = { servers = {} }\n", { path: ["mcp", "servers"], shape: "map" }, {
-        a: { url: "u" },
-      }),
-    "config_parse_error",
-    /inline table/,
-  );
   assertError(
     () => tomlCodec.readServers("", { path: ["x"], shape: "list", nameKey: "name" }),
     "invalid_input",

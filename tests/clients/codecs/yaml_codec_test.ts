@@ -1,8 +1,9 @@
 /** YAML codec: map and list shapes, block and flow containers, empty files, malformed input. */
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "../../helpers/fc.ts";
 import { parse as yamlParse } from "yaml";
 import { yamlCodec } from "../../../src/clients/codecs/mod.ts";
+import { yamlString } from "../../../src/clients/codecs/yaml_emit.ts";
 import { AppError } from "../../../src/core/errors.ts";
 import type { ServersLocation } from "../../../src/clients/types.ts";
 import { entryArb, nameArb, own, plain, readSample } from "./helpers.ts";
@@ -124,6 +125,58 @@ Deno.test("yaml: strings of every kind round-trip and prototype keys stay ordina
       assert.equal(({} as Record<string, unknown>).polluted, undefined);
     }),
     { numRuns: 150 },
+  );
+});
+
+/** The parse oracle the emitter used before: the string reads back as itself under YAML 1.2 and 1.1 as a
+ * value, a sequence item and a key. */
+const OLD_SAFE = /^[A-Za-z0-9_./~$+=@-](?:[A-Za-z0-9_./~$+=@:-]| (?! ))*$/;
+
+function readsBackPlain(s: string): boolean {
+  const same = (src: string, expect: unknown) => {
+    try {
+      const a = yamlParse(src, { version: "1.2", logLevel: "error" });
+      const b = yamlParse(src, { version: "1.1", logLevel: "error" });
+      return JSON.stringify(a) === JSON.stringify(expect) && JSON.stringify(b) === JSON.stringify(expect);
+    } catch {
+      return false;
+    }
+  };
+  return same(`k: ${s}\n`, { k: s }) && same(`- ${s}\n`, [s]) && same(`${s}: 0\n`, own([[s, 0]]));
+}
+
+Deno.test("yaml: a string is written plain only when it parses back as itself (the emitter parses nothing)", () => {
+  const words = [
+    ..."y Y yes No on OFF true True ~ null NULL 0x1f 0o17 017 1_000 1:20 1:20.5 .inf -.Inf .NaN".split(" "),
+    ..."2001-12-14 2001-12-14t21:59:43.10-05:00 << = - -- --- ... -y @x 1e5 +1 -0 0b101 -.5 ._ a b".split(
+      " ",
+    ),
+    "--- x",
+    "a  b",
+    "a #b",
+    "-1:2",
+    "npx",
+    "@scope/pkg",
+    "C:/x",
+    "x: y",
+  ];
+  const alphabet = [..."aYn019_./~$+=@:- eExob#<?'\"!&*,[{%`|>.tTrufl"];
+  const corpus = fc.oneof(
+    fc.constantFrom(...words),
+    fc.string({ unit: fc.constantFrom(...alphabet), maxLength: 8 }),
+  );
+  fc.assert(
+    fc.property(corpus, (s) => {
+      const plainNow = yamlString(s) === s;
+      // Never plain when it would not read back; plain whenever the old emitter wrote it plain (its
+      // characters, then six parses), but for a bare document marker.
+      const before = OLD_SAFE.test(s) && !s.endsWith(" ") && !s.includes(": ") && !s.endsWith(":") &&
+        readsBackPlain(s);
+      if (plainNow) assert.ok(readsBackPlain(s), JSON.stringify(s));
+      assert.equal(plainNow, before && !["---", "..."].includes(s), JSON.stringify(s));
+      assert.equal(yamlParse(`k: ${yamlString(s)}\n`).k, s);
+    }),
+    { numRuns: 3000 },
   );
 });
 

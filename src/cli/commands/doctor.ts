@@ -1,0 +1,76 @@
+import type { Command } from "../parser.ts";
+import { action, type CliEnv, collect, stylesFor } from "../context.ts";
+import { AppError, exitCodeFor } from "../../core/errors.ts";
+import { reportText, serverLine } from "../../doctor/report.ts";
+
+interface Opts {
+  client?: string[];
+  server?: string[];
+  configPath?: string;
+  scope?: "user" | "project";
+  projectDir?: string;
+  draft?: boolean;
+  profile?: string;
+  artifactId?: string;
+  timeout?: string;
+}
+
+function seconds(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d+(\.\d+)?$/.test(v.trim()) || !(Number(v) > 0)) {
+    throw new AppError("usage", `--timeout takes a number of seconds, got ${JSON.stringify(v)}`);
+  }
+  return Number(v);
+}
+
+export function register(program: Command, env: CliEnv): void {
+  const cmd = program.command("doctor")
+    .description("Start every configured MCP server as its client would and check that it speaks MCP")
+    .option(
+      "--client <id>",
+      "only this client (repeatable; default: every client with a config file)",
+      collect,
+    )
+    .option("--server <name>", "only the server of this name (repeatable)", collect)
+    .option("--config-path <file>", "check this file (with one --client)")
+    .option("--scope <scope>", "user (default) or project: which of the client's files")
+    .option("--project-dir <dir>", "project folder: its project files, and where servers start")
+    .option("--draft", "check the draft (what a publish and deploy would write) instead of the file")
+    .option("--profile <name>", "profile of the draft", "default")
+    .option("--artifact-id <id>", "check this artifact as it would be deployed to the client")
+    .option("--timeout <seconds>", "for the whole run (default 30)");
+  cmd.action(
+    action(
+      env,
+      async (deps, o: Opts) => {
+        const [{ doctor }, { realRuntime }] = await Promise.all([
+          import("../../ops/doctor.ts"),
+          import("../../platform/doctor_runtime.ts"),
+        ]);
+        // Each result as it arrives, on stderr, when stderr is a terminal (never with --format json).
+        const progress = env.progress === true && cmd.optsWithGlobals().format !== "json";
+        const style = stylesFor(env, "text").err;
+        return await doctor(
+          deps,
+          {
+            clients: o.client,
+            servers: o.server,
+            configPath: o.configPath,
+            scope: o.scope,
+            projectDir: o.projectDir,
+            draft: o.draft,
+            profile: o.profile,
+            artifactId: o.artifactId,
+            timeout: seconds(o.timeout),
+          },
+          realRuntime(deps.env),
+          (r, done, total) => {
+            if (progress) env.io.err(`[${done}/${total}] ${serverLine(r, style)}\n`);
+          },
+        );
+      },
+      reportText,
+      (r) => (r.summary.failed > 0 ? exitCodeFor("check_failed") : 0),
+    ),
+  );
+}

@@ -1,0 +1,247 @@
+/**
+ * The deploy engine's write protocol, shared by deploy and rollback: render an artifact for the target
+ * client and apply it (lock, read, plan the minimal edit, drift check, backup, compare-and-swap write,
+ * log).
+ */
+import { AppError } from "../core/errors.ts";
+import { defineLazyLoaded } from "../core/lazy.ts";
+import { checkEntryKeys, checkEntryName } from "../core/payload.ts";
+import { checkServerNameFor } from "../clients/server_names.ts";
+import { redactSecretAssignments, redactText } from "../core/redact.ts";
+import { makeRedactor } from "./redact.ts";
+import { sha256Hex } from "../core/digest.ts";
+import { refsIn } from "../core/neutral.ts";
+import { loadCodec } from "../clients/codecs/load.ts";
+import type { ClientRecord, NativeEntry } from "../clients/types.ts";
+import type { Deps } from "../platform/deps.ts";
+import type { Artifact } from "../store/artifacts.ts";
+import {
+  appendDeployment,
+  authenticate,
+  type DeploymentRecord,
+  newDeploymentId,
+  readDeployments,
+} from "../store/deployments.ts";
+import { readSecrets, secretValue } from "../store/secrets.ts";
+import { readConfigFile } from "./config_file.ts";
+import { commitFileWrite } from "./file_commit.ts";
+import { withConfigLock } from "./pending.ts";
+import type { IndexWitness } from "./deploy_artifact.ts";
+import { checkLogWitness, contradiction } from "./index_witness.ts";
+import { type Conflict, planEdit } from "./deploy_plan.ts";
+import type { Target } from "./deploy_target.ts";
+
+export interface DeployResult {
+  status: "deployed" | "unchanged" | "dry_run";
+  client_id: string;
+  profile_id: string;
+  artifact_id: string;
+  config_path: string;
+  scope: Target["scope"];
+  deployment_id: string | null;
+  changes: { added: string[]; updated: string[]; removed: string[]; unchanged: string[] };
+  backup: string | null;
+  restart_hint: string;
+  warnings: string[];
+  /** The exact change to the file (secret values redacted); always with --dry-run. */
+  diff?: string;
+}
+
+export function checkSecretsMode(m: unknown): "reference" | "literal" {
+  if (m === undefined) return "reference";
+  if (m === "reference" || m === "literal") return m;
+  throw new AppError(
+    "invalid_input",
+    `Unknown --secrets mode ${JSON.stringify(m)}: use reference or literal`,
+  );
+}
+
+export interface ApplyInput {
+  client: ClientRecord;
+  profile: string;
+  target: Target;
+  artifact: Artifact;
+  dryRun: boolean;
+  force: boolean;
+  secrets: "reference" | "literal";
+  action: DeploymentRecord["action"];
+  restoredFrom?: string;
+  /** The artifact's version in this client/profile's index (recorded as a witness), when listed there. */
+  indexVersion?: number | null;
+  /** The verified index of client/profile, read before the lock: refused when the deployment log read
+   * under the lock saw a version it lacks, and the index read again (a publish and a deploy of it may
+   * have landed in between) lacks it too. */
+  witness?: IndexWitness;
+  /** The trusted keys the artifact was verified with, when read already: the deployment log is read,
+   * and its signing key checked, with them (one read of the keys per deploy). */
+  trusted?: Map<string, string>;
+}
+
+/** Renders every server of the artifact for the client; reports secrets left as references. */
+export function renderAll(deps: Deps, a: ApplyInput, secrets: Record<string, string>) {
+  const desired: Record<string, NativeEntry> = {};
+  const warnings: string[] = [];
+  const ctx = { os: deps.os, secrets: a.secrets, resolveSecret: (n: string) => secretValue(secrets, n) };
+  for (const [name, entry] of Object.entries(a.artifact.payload.mcpServers)) {
+    // Before the lock and any write: a name or key the client cannot read would cost it servers.
+    checkServerNameFor(a.client, checkEntryName(name));
+    checkEntryKeys(name, entry);
+    desired[name] = a.client.render(name, entry, ctx);
+    // A reference to a variable the entry defines itself (mcp-remote's header variables) is meant to stay.
+    const own = Object.keys((desired[name].env ?? desired[name].envs ?? {}) as Record<string, unknown>);
+    const left = refsIn(JSON.stringify(desired[name])).filter((v) =>
+      !Object.hasOwn(secrets, v) && !own.includes(v)
+    );
+    const literalOnly = a.secrets === "literal" || a.client.secretSyntax === "none";
+    if (literalOnly && left.length) {
+      warnings.push(
+        `Server "${name}": no stored value for ${[...new Set(left)].join(", ")}; written as a reference`,
+      );
+    }
+  }
+  return { desired, warnings };
+}
+
+/** Shared by deploy and rollback: the write protocol for one artifact into one file. */
+export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployResult> {
+  const secrets = await readSecrets(deps);
+  const secretValues = Object.values(secrets);
+  const { desired, warnings } = renderAll(deps, a, secrets);
+  return await withConfigLock(deps, a.target.path, async (lockName) => {
+    const before = await readConfigFile(deps, a.target.path);
+    const all = await readDeployments(deps, a.client.id, a.trusted);
+    if (a.witness && contradiction(all, a.profile, a.witness.index)) {
+      checkLogWitness(all, a.client.id, a.profile, await a.witness.reread());
+    }
+    const history = all.filter((r) => r.config_path === a.target.path);
+    const last = history.at(-1) ?? null;
+    // The records this deploy acts on (the managed set it may remove entries of, the names it must keep)
+    // are checked against their signatures; the log's tail was checked when it was read.
+    for (const r of history) if (r === last || r.pinned?.length) await authenticate(r);
+    const pinned = [...new Set(history.flatMap((r) => r.pinned ?? []))];
+    const plan = await planEdit({
+      codec: await loadCodec(a.client.format),
+      loc: a.client.servers,
+      text: before.text,
+      desired,
+      managed: last?.managed ?? {},
+      pinned,
+      force: a.force,
+    });
+    if (plan.conflicts.length && !a.force) throw driftError(a, plan.conflicts, secrets);
+    const changes = {
+      added: plan.added,
+      updated: plan.updated,
+      removed: plan.removed,
+      unchanged: plan.unchanged,
+    };
+    // From the bytes on disk to the bytes written (a BOM included), so that it applies to the file.
+    // jsdiff is loaded only where a diff is shown (~5 ms of start-up): not by a real deploy's text output.
+    const diff = ({ unifiedDiff }: TextDiff) =>
+      redactSecretAssignments(
+        redactText(unifiedDiff(exactText(before.bytes), plan.newText, a.target.path), secretValues),
+      );
+    const base = {
+      client_id: a.client.id,
+      profile_id: a.profile,
+      artifact_id: a.artifact.artifact_id,
+      config_path: a.target.path,
+      scope: a.target.scope,
+      changes,
+      restart_hint: a.client.restartHint,
+      warnings,
+    };
+    if (a.dryRun) {
+      return {
+        ...base,
+        status: "dry_run",
+        deployment_id: null,
+        backup: null,
+        diff: diff(await loadTextDiff()),
+      };
+    }
+    const textChanged = plan.newText !== before.text;
+    const sameAsLast = last && last.artifact_id === a.artifact.artifact_id && last.profile_id === a.profile;
+    if (!textChanged && sameAsLast && before.bytes) {
+      return { ...base, status: "unchanged", deployment_id: null, backup: null };
+    }
+    let backupPath: string | null = null;
+    const after = new TextEncoder().encode(plan.newText);
+    const rec: DeploymentRecord = {
+      deployment_id: newDeploymentId(deps.now()),
+      action: a.action,
+      client_id: a.client.id,
+      profile_id: a.profile,
+      artifact_id: a.artifact.artifact_id,
+      config_path: a.target.path,
+      scope: a.target.scope,
+      deployed_at: deps.now().toISOString(),
+      managed: plan.managed,
+      changes: { added: plan.added, updated: plan.updated, removed: plan.removed },
+      pre_image_sha256: before.sha256,
+      post_image_sha256: await sha256Hex(after),
+      forced: a.force && plan.conflicts.length > 0,
+      secrets: a.secrets,
+      ...(a.restoredFrom ? { restored_from: a.restoredFrom } : {}),
+      ...(a.indexVersion ? { index_version: a.indexVersion } : {}),
+    };
+    if (textChanged || !before.bytes) {
+      const done = await commitFileWrite(deps, lockName, before, after, rec, {
+        newFileMode: 0o644,
+        trusted: a.trusted,
+      });
+      backupPath = done.backup;
+      if (done.narrowedFrom !== null) {
+        const was = done.narrowedFrom.toString(8).padStart(4, "0");
+        warnings.push(
+          `"${a.target.path}" now holds secret values: its mode was narrowed from ${was} so only you can read it`,
+        );
+      }
+    } else {
+      await appendDeployment(deps, rec, undefined, a.trusted);
+    }
+    // The diff of a real deploy is computed when it is read (JSON output, the MCP tool, after ready()):
+    // the text output does not show it, and for a 500-server deploy it is ~7 ms of work.
+    return defineLazyLoaded(
+      { ...base, status: "deployed" as const, deployment_id: rec.deployment_id, backup: backupPath },
+      "diff",
+      loadTextDiff,
+      diff,
+    );
+  });
+}
+
+type TextDiff = typeof import("../core/text_diff.ts");
+/** By URL, so that `deno run` does not resolve jsdiff when it loads this module (see main.ts's `load`);
+ * `deno task compile` embeds it with --include (scripts/compile.ts). */
+const load = <T>(path: string): Promise<T> => import(new URL(path, import.meta.url).href);
+const loadTextDiff = () => load<typeof import("../core/text_diff.ts")>("../core/text_diff.ts");
+
+const withBom = new TextDecoder("utf-8", { ignoreBOM: true });
+/** The file's text with its byte order mark, if it has one ("" for no file). */
+const exactText = (bytes: Uint8Array | null) => bytes ? withBom.decode(bytes) : "";
+
+function driftError(a: ApplyInput, conflicts: Conflict[], secrets: Record<string, string>): AppError {
+  const redact = makeRedactor(secrets);
+  const names = conflicts.map((c) =>
+    `"${c.server}" (${c.kind === "unmanaged" ? "not deployed by us" : "edited by hand"})`
+  );
+  return new AppError(
+    "drift_detected",
+    `Cannot deploy artifact "${a.artifact.artifact_id.slice(0, 12)}…" to "${a.client.id}": ${
+      names.join(", ")
+    } ${names.length === 1 ? "differs" : "differ"} from what we would write; use --force to overwrite`,
+    {
+      config_path: a.target.path,
+      conflicts: conflicts.map((c) => ({
+        ...c,
+        differences: c.differences.map((d) => ({
+          path: d.path,
+          old: redact(d.path, d.old),
+          new: redact(d.path, d.new),
+        })),
+      })),
+      hint: "run with --dry-run to see the change, or --force to overwrite",
+    },
+  );
+}

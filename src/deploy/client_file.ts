@@ -1,0 +1,49 @@
+/**
+ * Locating and reading a client's config file for import and diff: `--config-path FILE`, the project
+ * file (`--scope project --project-dir DIR`), or the user file for this OS. The named path is added to
+ * the scoped fs allow-list (reads only go through it), and read by the rules a deploy reads it by
+ * (readConfigFile: exact UTF-8, never a file of the state folder, no link that leads nowhere).
+ */
+import { resolveTarget, type TargetOptions } from "./deploy_target.ts";
+import { loadCodec } from "../clients/codecs/load.ts";
+import type { ClientRecord, NativeEntry } from "../clients/types.ts";
+import { AppError } from "../core/errors.ts";
+import type { Deps } from "../platform/deps.ts";
+import { readConfigFile } from "./config_file.ts";
+
+export interface FileLocation {
+  configPath?: string;
+  scope?: string;
+  projectDir?: string;
+}
+
+/** The absolute path of the client's file for the given location options (the same rules as deploy). */
+export async function clientFilePath(deps: Deps, client: ClientRecord, o: FileLocation): Promise<string> {
+  return (await resolveTarget(deps, client, o as TargetOptions)).path;
+}
+
+/** Reads the native server entries of the file; `unreadable_file` when it is missing. */
+export async function readClientServers(
+  deps: Deps,
+  client: ClientRecord,
+  path: string,
+): Promise<Record<string, NativeEntry>> {
+  deps.policy.allowFile(path, [deps.userHome]);
+  const { bytes, text } = await readConfigFile(deps, path);
+  if (bytes === null) {
+    const message = `Cannot read the ${client.displayName} config "${path}": the file does not exist`;
+    throw new AppError("unreadable_file", message, { path, client: client.id });
+  }
+  const codec = await loadCodec(client.format);
+  try {
+    return codec.readServers(text, client.servers);
+  } catch (e) {
+    if (e instanceof AppError) {
+      throw new AppError(e.code, `Cannot read the servers of "${path}": ${e.message}`, {
+        ...e.details,
+        path,
+      });
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * One server's check: plan the launch as its client would, probe it (stdio or remote) under the
+ * deadline, classify a failure, and redact every value shown.
+ */
+import { redactValue } from "../core/redact.ts";
+import type { Spawner } from "../platform/process_group.ts";
+import { classify, type Finding, missingInputs } from "./classify.ts";
+import type { VarUse } from "./expand.ts";
+import { type Fetch, probeHttp } from "./http_probe.ts";
+import { type LaunchContext, planLaunch } from "./launch.ts";
+import type { Deadline } from "./rpc.ts";
+import { probeStdio } from "./stdio_probe.ts";
+import type { Target } from "./targets.ts";
+import type { ProbeResult, ServerReport } from "./types.ts";
+
+export interface CheckEnv {
+  ctx: LaunchContext;
+  spawn: Spawner;
+  fetch: Fetch;
+  /** Overall end of the run (ms since epoch) and the option that set it. */
+  deadline: { at: number; limit: string };
+  /** Names stored in secrets.json (for hints; never values). */
+  storedSecrets: string[];
+  /** Does a folder exist (the server's working folder)? */
+  isDir(path: string): Promise<boolean>;
+}
+
+function blank(t: Target, transport: ServerReport["transport"]): ServerReport {
+  return {
+    client: t.client.id,
+    name: t.name,
+    transport,
+    status: "failed",
+    cause: null,
+    message: "",
+    hint: null,
+    protocol_version: null,
+    server_info: null,
+    tools: null,
+    prompts: null,
+    resources: null,
+    ready_ms: null,
+    stderr_tail: [],
+    variables: [],
+    warnings: [],
+  };
+}
+
+function failed(r: ServerReport, f: Finding): ServerReport {
+  return { ...r, status: "failed", cause: f.cause, message: f.message, hint: f.hint };
+}
+
+/** The deadline of one server: the run's, or the client's own startup limit when that is sooner. */
+function deadlineFor(t: Target, env: CheckEnv): Deadline {
+  const started = Date.now();
+  const rules = t.client.launch;
+  const fromEnv = rules.timeoutEnv ? Number(env.ctx.env[rules.timeoutEnv]) : NaN;
+  const own = Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : rules.startupTimeoutMs;
+  if (own !== null && started + own < env.deadline.at) {
+    return {
+      at: started + own,
+      started,
+      limit: `${t.client.displayName} waits ${own / 1000} s for a server to start`,
+    };
+  }
+  return { at: env.deadline.at, started, limit: env.deadline.limit };
+}
+
+/** A disabled entry: the client does not start it. */
+function disabledBy(t: Target): string | null {
+  const e = (t.entry ?? {}) as Record<string, unknown>;
+  const d = t.client.launch.disabled.find((x) => e[x.key] === x.value);
+  return d ? `${d.key}: ${JSON.stringify(d.value)}` : null;
+}
+
+function warningsOf(t: Target, r: ProbeResult, vars: VarUse[]): string[] {
+  const w: string[] = [];
+  const unset = vars.filter((v) => v.source === "unset").map((v) => v.name);
+  if (unset.length) {
+    const how = t.client.launch.expand.some((x) => x.unset === "empty")
+      ? "an empty value"
+      : "the reference text as is";
+    w.push(
+      `${unset.join(", ")} ${unset.length > 1 ? "are" : "is"} not set: ${t.client.displayName} passes ${how}`,
+    );
+  }
+  if (r.bad_lines?.length) {
+    w.push(
+      `The server wrote non-JSON lines to stdout (${
+        JSON.stringify(r.bad_lines[0])
+      }); some clients drop such a server`,
+    );
+  }
+  return w;
+}
+
+/** Checks one target. */
+export async function checkServer(t: Target, env: CheckEnv): Promise<ServerReport> {
+  const secrets = [...(env.ctx.secretValues ?? [])];
+  const done = (r: ServerReport) => redactValue(r, secrets);
+  if (!t.entry) {
+    return done(failed(blank(t, "stdio"), {
+      cause: "invalid_entry",
+      message: `The entry cannot be read: ${t.invalid}`,
+      hint: `Fix the entry in ${t.client.displayName}'s file (it needs a command or a url).`,
+    }));
+  }
+  const plan = planLaunch(t.client, t.entry, { ...env.ctx, fromSecrets: t.fromSecrets });
+  secrets.push(...plan.secrets);
+  const launch = t.bridged && plan.launch.transport !== "stdio"
+    ? { ...plan.launch, bridged: true }
+    : plan.launch;
+  const vars: VarUse[] = [
+    ...[...t.fromSecrets].sort().map((name) => ({ name, source: "secrets.json" as const })),
+    ...plan.vars,
+  ];
+  const base = { ...blank(t, launch.transport), variables: vars };
+  const off = disabledBy(t);
+  if (off) {
+    return done({
+      ...base,
+      status: "skipped",
+      cause: "disabled",
+      message: `Disabled in the client's file (${off})`,
+    });
+  }
+  const inSecrets = env.storedSecrets;
+  if (t.missingInputs?.length) {
+    return done(failed(base, missingInputs(t.client, t.missingInputs, inSecrets)));
+  }
+  if (launch.transport === "stdio" && !(await env.isDir(launch.cwd))) {
+    return done(failed(base, {
+      cause: "invalid_entry",
+      message: `The working folder "${launch.cwd}" does not exist`,
+      hint: `Create it, or fix the entry's cwd (${t.client.displayName} starts the server there).`,
+    }));
+  }
+  const d = deadlineFor(t, env);
+  const version = t.client.launch.protocolVersion;
+  const r = launch.transport === "stdio"
+    ? await probeStdio(launch, version, d, env.spawn)
+    : await probeHttp(launch, version, d, env.fetch);
+  const out: ServerReport = { ...base, stderr_tail: r.stderr };
+  if (!r.ok) {
+    const f = failed(out, classify(r, launch, t.client, vars, inSecrets));
+    return done(f.cause === "missing_env" ? f : { ...f, warnings: warningsOf(t, r, vars) });
+  }
+  return done({
+    ...out,
+    status: "ok",
+    message: launch.transport === "stdio"
+      ? `Started and answered the handshake`
+      : `Answered the handshake at ${launch.url}${
+        "bridged" in launch && launch.bridged ? " (the entry bridges it through mcp-remote)" : ""
+      }`,
+    protocol_version: r.protocol_version ?? null,
+    server_info: r.server_info ?? null,
+    tools: r.tools ?? null,
+    prompts: r.prompts ?? null,
+    resources: r.resources ?? null,
+    ready_ms: r.ready_ms ?? null,
+    warnings: warningsOf(t, r, vars),
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * The text form of a doctor report: one line per server (a check mark, a cross or a dash, client/name,
+ * transport, what it answered or why it failed), the evidence and the fix under a failure, then the
+ * summary. The JSON form is the report itself.
+ */
+/** The colours a report uses (the CLI's Style has them); PLAIN leaves text as it is. */
+export interface Paint {
+  green(s: string): string;
+  red(s: string): string;
+  yellow(s: string): string;
+  dim(s: string): string;
+}
+const same = (s: string) => s;
+const PLAIN: Paint = { green: same, red: same, yellow: same, dim: same };
+import type { DoctorReport, ServerReport } from "./types.ts";
+
+/** Lines of stderr shown under a failure in text (JSON carries the whole tail). */
+const SHOWN_STDERR = 5;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** The one line of a server (also the progress line). */
+export function serverLine(r: ServerReport, s: Paint = PLAIN): string {
+  const who = `${r.client}/${r.name} (${r.transport})`;
+  if (r.status === "skipped") return `${s.dim("-")} ${who}: ${r.cause}: ${r.message}`;
+  if (r.status === "failed") return `${s.red("✘")} ${who}: ${s.red(r.cause ?? "failed")}: ${r.message}`;
+  const info = r.server_info ? `${r.server_info.name || "?"} ${r.server_info.version}`.trim() : "?";
+  const counts = [
+    r.tools !== null ? plural(r.tools, "tool") : null,
+    r.prompts !== null ? plural(r.prompts, "prompt") : null,
+    r.resources !== null ? plural(r.resources, "resource") : null,
+  ].filter(Boolean).join(", ");
+  return `${s.green("✔")} ${who}: ${info}, protocol ${r.protocol_version}${
+    counts ? `, ${counts}` : ""
+  }, ready in ${r.ready_ms} ms`;
+}
+
+/** The whole report as text. */
+export function reportText(r: DoctorReport, s: Paint = PLAIN): string {
+  if (r.servers.length === 0) return "No servers to check (no client config file with servers was found)";
+  const lines: string[] = [];
+  for (const x of r.servers) {
+    lines.push(serverLine(x, s));
+    for (const w of x.warnings) lines.push(`    ${s.yellow("warning:")} ${w}`);
+    const tail = x.status === "failed" ? x.stderr_tail.slice(-SHOWN_STDERR) : [];
+    if (tail.length) lines.push(`    stderr: ${tail[0]}`, ...tail.slice(1).map((l) => `            ${l}`));
+    const vars = x.variables.map((v) => `${v.name} (${v.source})`);
+    if (vars.length) lines.push(`    variables: ${vars.join(", ")}`);
+    if (x.status === "failed" && x.hint) lines.push(`    fix: ${x.hint}`);
+  }
+  const { ok, failed, skipped } = r.summary;
+  lines.push(`${ok} ok, ${failed} failed, ${skipped} skipped`);
+  return lines.join("\n");
+}

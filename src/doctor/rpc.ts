@@ -1,0 +1,103 @@
+/**
+ * The small JSON-RPC client side the probes share: a channel sends requests and notifications (stdio
+ * lines, HTTP POSTs), a deadline bounds every wait, and a failure is a `ProbeError` carrying its evidence.
+ * (The SDK's client is not loaded: doctor starts in the time of any other command.)
+ */
+import type { Phase, ProbeFailure } from "./types.ts";
+
+/** A probe failure as an exception. */
+export class ProbeError extends Error {
+  constructor(readonly failure: ProbeFailure) {
+    super(failure.kind);
+    this.name = "ProbeError";
+  }
+}
+
+export interface RpcChannel {
+  /** Sends a request and resolves with its `result`; rejects with a ProbeError. */
+  request(method: string, params: unknown, phase: Phase): Promise<unknown>;
+  notify(method: string, params?: unknown): Promise<void>;
+}
+
+/** One point in time every wait of a check ends at, and what set it (for the timeout's message). */
+export interface Deadline {
+  at: number;
+  /** "--timeout 10s", "Crush waits 10 s"... */
+  limit: string;
+  started: number;
+}
+
+/** A JSON-RPC error object as a readable message. */
+export function rpcErrorText(e: unknown): string {
+  const o = (e ?? {}) as { code?: unknown; message?: unknown };
+  return `${typeof o.message === "string" ? o.message : "error"}${
+    o.code !== undefined ? ` (code ${o.code})` : ""
+  }`;
+}
+
+/** Waits for `p` until the deadline; a late answer is a `timeout` in `phase`. */
+export async function withDeadline<T>(
+  p: Promise<T>,
+  d: Deadline,
+  phase: Phase,
+  onTimeout?: () => void,
+): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onTimeout?.();
+      reject(new ProbeError({ kind: "timeout", phase, after_ms: Date.now() - d.started, limit: d.limit }));
+    }, Math.max(0, d.at - Date.now()));
+  });
+  try {
+    return await Promise.race([p, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Pending requests by id, settled by the responses a transport reads. */
+export class Pending {
+  private next = 1;
+  private readonly waiting = new Map<
+    number,
+    { resolve(v: unknown): void; reject(e: unknown): void; phase: Phase }
+  >();
+
+  /** A new request message and the promise of its result. */
+  open(method: string, params: unknown, phase: Phase): { message: unknown; result: Promise<unknown> } {
+    const id = this.next++;
+    const result = new Promise<unknown>((resolve, reject) =>
+      this.waiting.set(id, { resolve, reject, phase })
+    );
+    const message = params === undefined
+      ? { jsonrpc: "2.0", id, method }
+      : { jsonrpc: "2.0", id, method, params };
+    return { message, result };
+  }
+
+  /** Settles the request a response answers; false when it answers none. */
+  settle(m: Record<string, unknown>): boolean {
+    const w = typeof m.id === "number" ? this.waiting.get(m.id) : undefined;
+    if (!w || !("result" in m || "error" in m)) return false;
+    this.waiting.delete(m.id as number);
+    if ("error" in m) {
+      w.reject(
+        new ProbeError({
+          kind: "protocol",
+          phase: w.phase,
+          message: `${w.phase} failed: ${rpcErrorText(m.error)}`,
+        }),
+      );
+    } else w.resolve(m.result);
+    return true;
+  }
+
+  /** Fails every open request (the server exited, the stream ended). */
+  failAll(make: (phase: Phase) => ProbeError): void {
+    for (const [id, w] of this.waiting) {
+      this.waiting.delete(id);
+      w.reject(make(w.phase));
+    }
+  }
+}

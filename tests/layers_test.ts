@@ -1,0 +1,58 @@
+/** The layers of src/ (DESIGN.md) import only downwards: a leak (platform/ taking a type from clients/,
+ * an MCP resource reading the store instead of calling an op) fails here with the file and the import.
+ * The deploy engine (src/deploy/) sits between store/clients/registry and the ops; no op imports another
+ * op, and ops reach the engine through src/deploy/mod.ts. */
+import { assertEquals } from "./core/assert.ts";
+
+const SRC = new URL("../src/", import.meta.url);
+
+/** What each layer may import, besides itself and npm packages. `store-types` allows `import type`. */
+const ALLOWED: Record<string, string[]> = {
+  core: [],
+  platform: ["core"],
+  store: ["core", "platform"],
+  clients: ["core", "platform"],
+  registry: ["core", "platform", "store"],
+  deploy: ["core", "platform", "store", "clients", "registry"],
+  doctor: ["core", "platform", "store", "clients", "registry"],
+  ops: ["core", "platform", "store", "clients", "registry", "deploy", "doctor"],
+  cli: ["core", "platform", "ops", "clients", "store-types", "mcp", "doctor"], // mcp: the `serve` command
+  mcp: ["core", "platform", "ops", "clients", "registry", "doctor"],
+};
+
+function files(dir: URL, rel = ""): string[] {
+  return [...Deno.readDirSync(dir)].flatMap((e) =>
+    e.isDirectory
+      ? e.name === "vendor" ? [] : files(new URL(`${e.name}/`, dir), `${rel}${e.name}/`)
+      : e.name.endsWith(".ts")
+      ? [`${rel}${e.name}`]
+      : []
+  );
+}
+
+Deno.test("src/ layers import only the layers below them (type imports included)", () => {
+  const leaks: string[] = [];
+  for (const file of files(SRC)) {
+    const layer = file.split("/")[0];
+    const text = Deno.readTextFileSync(new URL(file, SRC));
+    const imports = text.matchAll(
+      /(import|export)(\s+type)?\s[^"';]*?from\s+"(\.[^"]+)"|import\(\s*"(\.[^"]+)"\s*\)/g,
+    );
+    for (const m of imports) {
+      const spec = m[3] ?? m[4];
+      const target = new URL(spec, new URL(file, SRC)).href;
+      if (!target.startsWith(SRC.href)) continue; // registry/*.json data, deno.json
+      const to = target.slice(SRC.href.length).split("/")[0];
+      const allowed = ALLOWED[layer] ?? [];
+      const into = target.slice(SRC.href.length);
+      // An op never imports another op (shared code lives in a lower layer), and reaches the deploy
+      // engine through its entry point only.
+      if (layer === "ops" && to === "ops") leaks.push(`${file} imports another op: ${spec}`);
+      else if (layer === "ops" && to === "deploy" && into !== "deploy/mod.ts") {
+        leaks.push(`${file} imports ${spec} (not deploy/mod.ts)`);
+      } else if (to === layer || allowed.includes(to) || (m[2] && allowed.includes(`${to}-types`))) continue;
+      else leaks.push(`${file} imports ${spec}`);
+    }
+  }
+  assertEquals(leaks, []);
+});
