@@ -22,6 +22,7 @@ import { type PathSpec, projectFile, resolvePath } from "./paths.ts";
 import { type EntryShape, shapeCodec } from "./render.ts";
 import type { ClientRecord, Format, ServersLocation } from "./types.ts";
 import { type LaunchRules, launchRules } from "./launch.ts";
+import type { LogSpec } from "./logs.ts";
 
 export interface ClientData {
   id: string;
@@ -36,6 +37,8 @@ export interface ClientData {
   shape: EntryShape;
   /** How the client starts a local server (doctor); the defaults of launch.ts where not given. */
   launch?: Partial<LaunchRules>;
+  /** Where the client writes its MCP logs (logs.ts). */
+  logs?: LogSpec;
 }
 
 /** The record for `d`. */
@@ -53,6 +56,7 @@ export function defineClient(d: ClientData): ClientRecord {
     ...shapeCodec(d.shape),
   };
   if (d.deprecated) rec.deprecated = d.deprecated;
+  if (d.logs) rec.logs = d.logs;
   if (d.project) rec.projectPath = projectFile(...d.project);
   return rec;
 }

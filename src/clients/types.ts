@@ -5,6 +5,7 @@
 import type { NeutralEntry } from "../core/neutral.ts";
 import type { Env, OS } from "../platform/host.ts";
 import type { LaunchRules } from "./launch.ts";
+import type { LogSpec } from "./logs.ts";
 
 export type { Env, OS };
 export type Format = "json" | "jsonc" | "yaml" | "toml";
@@ -64,6 +65,8 @@ export interface ClientRecord {
   restartHint: string;
   /** How the client starts a local server: env, expansion, cwd, Windows wrapping, timeout (doctor). */
   launch: LaunchRules;
+  /** Where the client writes its own MCP logs (absent: not known). */
+  logs?: LogSpec;
   /** Neutral -> native entry for this client. */
   render(name: string, entry: NeutralEntry, ctx: RenderContext): NativeEntry;
   /** Native -> neutral entry (secret references back to `${VAR}`). */
