@@ -13,7 +13,7 @@ export function register(program: Command, env: CliEnv): void {
           (await import("../../ops/list_clients.ts")).listClients(deps, o),
         (r) =>
           table([
-            ["CLIENT", "NAME", "INSTALLED", "REMOTE", "SECRETS", "PROFILES", "CONFIG"],
+            ["CLIENT", "NAME", "INSTALLED", "REMOTE", "SECRETS", "PROFILES", "CONFIG", "LOGS"],
             ...r.clients.map((c) => [
               c.client_id,
               c.display_name + (c.deprecated ? " (deprecated)" : ""),
@@ -22,6 +22,7 @@ export function register(program: Command, env: CliEnv): void {
               c.secret_references,
               c.profiles.join(",") || "-",
               c.config_path ?? "-",
+              c.log_folder ? `${c.log_folder}${c.log_verified ? "" : " (not verified)"}` : "-",
             ]),
           ], ""),
       ),

@@ -2,6 +2,7 @@ import type { Command } from "../parser.ts";
 import { action, type CliEnv } from "../context.ts";
 import { table } from "../output.ts";
 import type { Style } from "../style.ts";
+import type { TargetStatus } from "../../ops/status.ts";
 
 /** up-to-date green, drifted and broken red, the rest yellow. */
 function stateColor(state: string, s: Style): (t: string) => string {
@@ -21,21 +22,33 @@ export function register(program: Command, env: CliEnv): void {
         async (deps, o: { client?: string; profile?: string }) =>
           (await import("../../ops/status.ts")).status(deps, o),
         (r, s) =>
-          r.targets.length === 0 ? "Nothing published or deployed yet" : table([
-            ["CLIENT", "PROFILE", "STATE", "LATEST", "DEPLOYED", "FILE"],
-            ...r.targets.map((t) => [
-              t.client_id,
-              t.profile_id,
-              stateColor(t.state, s)(
-                t.state + (t.drifted_servers.length
-                  ? ` (${t.drifted_servers.map((d) => `${d.server} ${d.change}`).join(", ")})`
-                  : ""),
-              ),
-              t.latest_artifact_id?.slice(0, 12) ?? "-",
-              t.deployed_artifact_id?.slice(0, 12) ?? "-",
-              t.config_path ?? "-",
-            ]),
-          ], ""),
+          [
+            r.targets.length === 0 ? "Nothing published or deployed yet" : targetsTable(r.targets, s),
+            ...r.pins.map((p) =>
+              `${s.red("changed since pinned:")} ${p.server} (${p.changes.length} change${
+                p.changes.length === 1 ? "" : "s"
+              } at ${p.checked_at}; run doctor to see them, doctor --pin to accept)`
+            ),
+          ].join("\n"),
       ),
     );
+}
+
+function targetsTable(targets: TargetStatus[], s: Style): string {
+  return table([
+    ["CLIENT", "PROFILE", "STATE", "LATEST", "DEPLOYED", "FILE"],
+    ...targets.map((t) => [
+      t.client_id,
+      t.profile_id,
+      stateColor(t.state, s)(
+        t.state +
+          (t.drifted_servers.length
+            ? ` (${t.drifted_servers.map((d) => `${d.server} ${d.change}`).join(", ")})`
+            : ""),
+      ),
+      t.latest_artifact_id?.slice(0, 12) ?? "-",
+      t.deployed_artifact_id?.slice(0, 12) ?? "-",
+      t.config_path ?? "-",
+    ]),
+  ], "");
 }

@@ -28,6 +28,8 @@ export function registerGetDeploymentStatus(server: McpServer, deps: Deps): void
         latest_artifact_id: z.string().nullable(),
         deployed_artifact_id: z.string().nullable(),
       })),
+      pins: z.array(obj({ server: z.string(), last_check: z.literal("changed"), checked_at: z.string() }))
+        .describe("Pinned servers whose last CLI `doctor` found their tools changed since the pin"),
     }),
     run: (a) => status(deps, { client: a.client_id, profile: a.profile_id }),
   });
