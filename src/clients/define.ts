@@ -23,6 +23,7 @@ import { type EntryShape, shapeCodec } from "./render.ts";
 import { nameProblem, type ServerNameRule } from "./server_names.ts";
 import type { ClientRecord, Format, ServersLocation } from "./types.ts";
 import { type LaunchRules, launchRules } from "./launch.ts";
+import type { LogSpec } from "./logs.ts";
 
 export interface ClientData {
   id: string;
@@ -39,6 +40,8 @@ export interface ClientData {
   launch?: Partial<LaunchRules>;
   /** Server names this client's reader refuses (found with the real client); `__proto__` always. */
   names?: ServerNameRule;
+  /** Where the client writes its MCP logs (logs.ts). */
+  logs?: LogSpec;
 }
 
 /** The record for `d`. */
@@ -58,6 +61,7 @@ export function defineClient(d: ClientData): ClientRecord {
     ...shapeCodec(d.shape),
   };
   if (d.deprecated) rec.deprecated = d.deprecated;
+  if (d.logs) rec.logs = d.logs;
   if (d.project) rec.projectPath = projectFile(...d.project);
   return rec;
 }

@@ -6,6 +6,7 @@ import type { NeutralEntry } from "../core/neutral.ts";
 import type { Env, OS } from "../platform/host.ts";
 import type { LaunchRules } from "./launch.ts";
 import type { ServerNameRule } from "./server_names.ts";
+import type { LogSpec } from "./logs.ts";
 
 export type { Env, OS };
 export type Format = "json" | "jsonc" | "yaml" | "toml";
@@ -70,6 +71,8 @@ export interface ClientRecord {
   serverNameProblem(name: string): string | null;
   /** The client's own name rule as data (for the reference pages); `__proto__` is refused for all. */
   serverNames: ServerNameRule;
+  /** Where the client writes its own MCP logs (absent: not known). */
+  logs?: LogSpec;
   /** Neutral -> native entry for this client. */
   render(name: string, entry: NeutralEntry, ctx: RenderContext): NativeEntry;
   /** Native -> neutral entry (secret references back to `${VAR}`). */

@@ -11,7 +11,8 @@ import { type LaunchContext, planLaunch } from "./launch.ts";
 import type { Deadline } from "./rpc.ts";
 import { probeStdio } from "./stdio_probe.ts";
 import type { Target } from "./targets.ts";
-import type { ProbeResult, ServerReport } from "./types.ts";
+import { escapeHidden, type Offer, offerOf, type PinReport, scanOffer } from "./pin.ts";
+import type { Launch, ProbeResult, ServerReport } from "./types.ts";
 
 export interface CheckEnv {
   ctx: LaunchContext;
@@ -23,6 +24,8 @@ export interface CheckEnv {
   storedSecrets: string[];
   /** Does a folder exist (the server's working folder)? */
   isDir(path: string): Promise<boolean>;
+  /** Compares a server's offer with its pin (and records it with --pin); absent: no pin check. */
+  pin?(t: Target, launch: Launch, offer: Offer): Promise<PinReport>;
 }
 
 function blank(t: Target, transport: ServerReport["transport"]): ServerReport {
@@ -43,6 +46,8 @@ function blank(t: Target, transport: ServerReport["transport"]): ServerReport {
     stderr_tail: [],
     variables: [],
     warnings: [],
+    pin: null,
+    suspicious: [],
   };
 }
 
@@ -145,8 +150,24 @@ export async function checkServer(t: Target, env: CheckEnv): Promise<ServerRepor
     const f = failed(out, classify(r, launch, t.client, vars, inSecrets));
     return done(f.cause === "missing_env" ? f : { ...f, warnings: warningsOf(t, r, vars) });
   }
+  const offer = offerOf(
+    r.offered ?? { tools: [], prompts: [] },
+    r.server_info ?? null,
+    r.protocol_version ?? null,
+  );
+  const suspicious = scanOffer(offer);
+  const pin = env.pin ? await env.pin(t, launch, offer) : null;
+  const warnings = warningsOf(t, r, vars);
+  for (const x of suspicious) {
+    warnings.push(
+      `suspicious_description: the ${x.field} of ${x.kind} "${escapeHidden(x.name)}" holds invisible or ` +
+        `direction-changing characters (${x.chars.join(", ")})`,
+    );
+  }
   return done({
     ...out,
+    pin,
+    suspicious,
     status: "ok",
     message: launch.transport === "stdio"
       ? `Started and answered the handshake`
@@ -159,6 +180,6 @@ export async function checkServer(t: Target, env: CheckEnv): Promise<ServerRepor
     prompts: r.prompts ?? null,
     resources: r.resources ?? null,
     ready_ms: r.ready_ms ?? null,
-    warnings: warningsOf(t, r, vars),
+    warnings,
   });
 }

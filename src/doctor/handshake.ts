@@ -22,19 +22,20 @@ export const CLIENT_INFO = { name: "mcp-orchestration-doctor", version: "1" };
 
 type Counts = Pick<
   ProbeResult,
-  "protocol_version" | "server_info" | "tools" | "prompts" | "resources" | "ready_ms"
+  "protocol_version" | "server_info" | "tools" | "prompts" | "resources" | "ready_ms" | "offered"
 >;
 
 function protocolError(phase: Phase, message: string): ProbeError {
   return new ProbeError({ kind: "protocol", phase, message });
 }
 
-async function countAll(
+/** Every item of a list, following its pages. */
+async function listAll(
   ch: RpcChannel,
   method: "tools/list" | "prompts/list" | "resources/list",
-): Promise<number> {
+): Promise<unknown[]> {
   const key = method.split("/")[0];
-  let n = 0;
+  const all: unknown[] = [];
   let cursor: string | undefined;
   const seen = new Set<string>();
   for (let page = 0; page < MAX_PAGES; page++) {
@@ -44,9 +45,9 @@ async function countAll(
     >;
     const items = r?.[key];
     if (!Array.isArray(items)) throw protocolError(method, `${method} answered without a "${key}" list`);
-    n += items.length;
+    all.push(...items);
     const next = r.nextCursor;
-    if (typeof next !== "string" || next === "") return n;
+    if (typeof next !== "string" || next === "") return all;
     if (seen.has(next)) throw protocolError(method, `${method} repeated the cursor ${JSON.stringify(next)}`);
     seen.add(next);
     cursor = next;
@@ -85,9 +86,12 @@ export async function handshake(ch: RpcChannel, protocolVersion: string, started
     server_info: { name: String(info.name ?? ""), version: String(info.version ?? "") },
     ready_ms,
   };
-  if (caps.tools) out.tools = await countAll(ch, "tools/list");
-  if (caps.prompts) out.prompts = await countAll(ch, "prompts/list");
-  if (caps.resources) out.resources = await countAll(ch, "resources/list");
+  const tools = caps.tools ? await listAll(ch, "tools/list") : [];
+  const prompts = caps.prompts ? await listAll(ch, "prompts/list") : [];
+  if (caps.tools) out.tools = tools.length;
+  if (caps.prompts) out.prompts = prompts.length;
+  if (caps.resources) out.resources = (await listAll(ch, "resources/list")).length;
+  out.offered = { tools, prompts };
   await ch.request("ping", undefined, "ping");
   return out;
 }

@@ -12,7 +12,15 @@ export interface Paint {
 }
 const same = (s: string) => s;
 const PLAIN: Paint = { green: same, red: same, yellow: same, dim: same };
+import { exitCodeFor } from "../core/errors.ts";
+import { escapeHidden } from "./pin.ts";
 import type { DoctorReport, ServerReport } from "./types.ts";
+
+/** Exit code of a report: 0 when every checked server is ok and none changed since its pin, 9
+ * (`check_failed`) otherwise. */
+export function doctorExitCode(r: DoctorReport): number {
+  return r.summary.failed > 0 || r.summary.changed > 0 ? exitCodeFor("check_failed") : 0;
+}
 
 /** Lines of stderr shown under a failure in text (JSON carries the whole tail). */
 const SHOWN_STDERR = 5;
@@ -32,7 +40,25 @@ export function serverLine(r: ServerReport, s: Paint = PLAIN): string {
   ].filter(Boolean).join(", ");
   return `${s.green("✔")} ${who}: ${info}, protocol ${r.protocol_version}${
     counts ? `, ${counts}` : ""
-  }, ready in ${r.ready_ms} ms`;
+  }, ready in ${r.ready_ms} ms${pinWord(r, s)}`;
+}
+
+function pinWord(r: ServerReport, s: Paint): string {
+  if (!r.pin) return "";
+  if (r.pin.accepted) return r.pin.status === "same" ? ", pin unchanged" : `, ${s.green("pinned")}`;
+  if (r.pin.status === "changed") return `, ${s.red("CHANGED since its pin")}`;
+  return r.pin.status === "same" ? ", same as its pin" : ", not pinned";
+}
+
+/** One pin change as text. */
+function changeLine(c: NonNullable<ServerReport["pin"]>["changes"][number]): string {
+  const what = c.kind === "server" ? c.name : `${c.kind} "${escapeHidden(c.name)}"`;
+  if (c.change !== "changed") return `${what} ${c.change}`;
+  const field = c.field ? ` ${c.field}` : "";
+  const fromTo = c.before !== undefined || c.after !== undefined
+    ? `: ${JSON.stringify(escapeHidden(c.before ?? ""))} -> ${JSON.stringify(escapeHidden(c.after ?? ""))}`
+    : "";
+  return `${what}${field} changed${fromTo}`;
 }
 
 /** The whole report as text. */
@@ -42,13 +68,21 @@ export function reportText(r: DoctorReport, s: Paint = PLAIN): string {
   for (const x of r.servers) {
     lines.push(serverLine(x, s));
     for (const w of x.warnings) lines.push(`    ${s.yellow("warning:")} ${w}`);
+    if (x.pin?.status === "changed") {
+      for (const c of x.pin.changes) {
+        lines.push(`    ${x.pin.accepted ? "accepted" : s.red("changed")}: ${changeLine(c)}`);
+      }
+    }
     const tail = x.status === "failed" ? x.stderr_tail.slice(-SHOWN_STDERR) : [];
     if (tail.length) lines.push(`    stderr: ${tail[0]}`, ...tail.slice(1).map((l) => `            ${l}`));
     const vars = x.variables.map((v) => `${v.name} (${v.source})`);
     if (vars.length) lines.push(`    variables: ${vars.join(", ")}`);
     if (x.status === "failed" && x.hint) lines.push(`    fix: ${x.hint}`);
   }
-  const { ok, failed, skipped } = r.summary;
-  lines.push(`${ok} ok, ${failed} failed, ${skipped} skipped`);
+  const { ok, failed, skipped, changed } = r.summary;
+  lines.push(
+    `${ok} ok, ${failed} failed, ${skipped} skipped${changed ? `, ${changed} changed since pinned` : ""}`,
+  );
+  if (changed) lines.push("Review the changes; `doctor --pin` accepts them.");
   return lines.join("\n");
 }

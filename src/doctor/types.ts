@@ -1,5 +1,6 @@
 /** The values the doctor passes between its steps: what to start, and what one check found. */
 import type { VarUse } from "./expand.ts";
+import type { PinReport, Suspicious } from "./pin.ts";
 
 /** A local server, started exactly as the client would start it. */
 export interface StdioLaunch {
@@ -70,6 +71,8 @@ export interface ProbeResult {
   prompts?: number;
   resources?: number;
   ready_ms?: number;
+  /** The tools and prompts as listed (for pins and the description scan). */
+  offered?: { tools: unknown[]; prompts: unknown[] };
   /** The last lines the server wrote to stderr (raw: redacted later). */
   stderr: string[];
   /** Lines of stdout that were not JSON though the handshake worked (some clients drop such a server). */
@@ -105,9 +108,13 @@ export interface ServerReport {
   /** Where each variable the entry uses got its value (names only, never values). */
   variables: VarUse[];
   warnings: string[];
+  /** Against the signed pin of this server (null when it did not answer the handshake). */
+  pin: PinReport | null;
+  /** Names, titles and descriptions with invisible or direction-changing characters. */
+  suspicious: Suspicious[];
 }
 
 export interface DoctorReport {
   servers: ServerReport[];
-  summary: { ok: number; failed: number; skipped: number };
+  summary: { ok: number; failed: number; skipped: number; changed: number; suspicious: number };
 }

@@ -6,7 +6,7 @@
  */
 import { ALL_CLIENTS } from "../clients/registry.ts";
 import type { ClientRecord } from "../clients/types.ts";
-import { AppError, exitCodeFor } from "../core/errors.ts";
+import { AppError } from "../core/errors.ts";
 import { checkName } from "../core/names.ts";
 import { checkServer } from "../doctor/check.ts";
 import { pool } from "../doctor/pool.ts";
@@ -25,6 +25,18 @@ import type { DoctorRuntime } from "../platform/doctor_runtime.ts";
 import { loadCatalog } from "../registry/user_files.ts";
 import { readSecrets } from "../store/secrets.ts";
 import { clientFilePath, factsOf, readClientServers } from "../deploy/mod.ts";
+import { loadSigner, type Signer, trustedKeys } from "../store/keys.ts";
+import { readPin, writePin } from "../store/pins.ts";
+import { canonicalJson } from "../core/canonical_json.ts";
+import {
+  diffOffers,
+  identityHash,
+  identityOf,
+  type Offer,
+  offerHash,
+  type PinReport,
+} from "../doctor/pin.ts";
+import type { Launch } from "../doctor/types.ts";
 
 export interface DoctorInput {
   clients?: string[];
@@ -37,6 +49,11 @@ export interface DoctorInput {
   artifactId?: string;
   /** Seconds for the whole run (default 30). */
   timeout?: number;
+  /** Record each answering server's offer as its signed pin (approve it, or accept a change). */
+  pin?: boolean;
+  /** Record in each existing pin whether this check found it changed (for `status`); the CLI does, the
+   * read-only MCP tool does not. */
+  record?: boolean;
 }
 
 export interface DoctorResult extends DoctorReport {
@@ -106,6 +123,50 @@ async function withMissingInputs(
   }
 }
 
+/** The pin check of one server: compare its offer with its signed pin; with `pin`, record it; with
+ * `record`, note in an existing pin what this check found. */
+async function pinChecker(deps: Deps, input: DoctorInput) {
+  const trusted = await trustedKeys(deps);
+  // --pin needs the key: fail before starting any server.
+  const signer: Signer | null = input.pin ? await loadSigner(deps) : null;
+  let recorder: Promise<Signer | null> | null = null;
+  return async (t: Target, launch: Launch, offer: Offer): Promise<PinReport> => {
+    const idSha = await identityHash(identityOf(t.client.id, launch));
+    const sha = await offerHash(offer);
+    const old = await readPin(deps, idSha, trusted);
+    const status = !old ? "new" : old.offer_sha256 === sha ? "same" : "changed";
+    const changes = old && status === "changed" ? diffOffers(old.offer, offer) : [];
+    const at = deps.now().toISOString();
+    if (signer) {
+      await writePin(deps, signer, {
+        identity_sha256: idSha,
+        label: `${t.client.id}/${t.name}`,
+        offer_sha256: sha,
+        offer,
+        pinned_at: at,
+        last_check: null,
+      });
+      return { status, changes, accepted: true };
+    }
+    if (input.record && old) {
+      const last = status === "new" ? null : { status, changes };
+      const was = old.last_check ? { status: old.last_check.status, changes: old.last_check.changes } : null;
+      if (
+        canonicalJson(last ?? { status: "same", changes: [] }) !==
+          canonicalJson(was ?? { status: "same", changes: [] })
+      ) {
+        recorder ??= loadSigner(deps).catch(() => null);
+        const s = await recorder;
+        if (s) {
+          const { signature: _s, signing_key_id: _k, ...rest } = old;
+          await writePin(deps, s, { ...rest, last_check: last && { ...last, at } as typeof old.last_check });
+        }
+      }
+    }
+    return { status, changes, accepted: false };
+  };
+}
+
 /** Runs the checks. */
 export async function doctor(
   deps: Deps,
@@ -147,6 +208,7 @@ export async function doctor(
     deadline: { at: Date.now() + timeout * 1000, limit: `the --timeout of ${timeout} s` },
     storedSecrets: Object.keys(secrets),
     isDir: runtime.isDir,
+    pin: await pinChecker(deps, input),
   };
   let done = 0;
   const servers = await pool(
@@ -157,12 +219,15 @@ export async function doctor(
   const count = (s: ServerReport["status"]) => servers.filter((r) => r.status === s).length;
   return {
     servers,
-    summary: { ok: count("ok"), failed: count("failed"), skipped: count("skipped") },
+    summary: {
+      ok: count("ok"),
+      failed: count("failed"),
+      skipped: count("skipped"),
+      changed: servers.filter((r) => r.pin?.status === "changed" && !r.pin.accepted).length,
+      suspicious: servers.filter((r) => r.suspicious.length > 0).length,
+    },
     sources,
   };
 }
 
-/** Exit code of a report: 0 when every checked server is ok, 9 (`check_failed`) otherwise. */
-export function doctorExitCode(r: DoctorReport): number {
-  return r.summary.failed > 0 ? exitCodeFor("check_failed") : 0;
-}
+export { doctorExitCode } from "../doctor/report.ts";

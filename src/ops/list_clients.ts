@@ -6,6 +6,7 @@ import { ALL_CLIENTS, getClient } from "../clients/registry.ts";
 import type { ClientRecord } from "../clients/types.ts";
 import type { Deps } from "../platform/deps.ts";
 import { layout } from "../store/layout.ts";
+import { logFolder } from "../clients/logs.ts";
 
 export interface ClientSummary {
   client_id: string;
@@ -21,6 +22,14 @@ export interface ClientSummary {
   secret_references: ClientRecord["secretSyntax"];
   profiles: string[];
   deprecated: string | null;
+  /** The client's own MCP log folder here (null: none, or not known on this OS); a project folder is
+   * shown as `<project>/...`. */
+  log_folder: string | null;
+  /** The log files in it (`{server}`: the server's name). */
+  log_files: string[];
+  /** The place was verified for this OS (else it is the usual answer, not verified). */
+  log_verified: boolean;
+  log_note: string | null;
 }
 
 /** Profiles of every client with state: two folder listings, then only the clients that have some. */
@@ -61,6 +70,10 @@ async function summary(deps: Deps, c: ClientRecord, profiles: Map<string, string
     secret_references: c.secretSyntax,
     profiles: profiles.get(c.id) ?? [],
     deprecated: c.deprecated ?? null,
+    log_folder: logFolder(c.logs, deps.os, deps.env, c.logs?.projectFolder ? "<project>" : undefined),
+    log_files: c.logs?.files ?? [],
+    log_verified: c.logs?.verified.includes(deps.os) ?? false,
+    log_note: c.logs?.note ?? null,
   };
 }
 

@@ -18,6 +18,8 @@ import { indexedProfiles, latestPublished } from "../store/profile_index.ts";
 import { layout } from "../store/layout.ts";
 import { readConfigFile } from "../deploy/mod.ts";
 import { entryHash } from "../deploy/mod.ts";
+import { listPins } from "../store/pins.ts";
+import type { PinChange } from "../store/pins.ts";
 
 export type TargetState =
   | "up-to-date"
@@ -132,8 +134,33 @@ async function clientsWithState(deps: Deps): Promise<ClientRecord[]> {
   return ALL_CLIENTS.filter((c) => ids.has(c.id));
 }
 
+/** A pinned server whose last `doctor` found it changed since its pin. */
+export interface ChangedPin {
+  server: string;
+  identity_sha256: string;
+  pinned_at: string;
+  last_check: "changed";
+  checked_at: string;
+  changes: PinChange[];
+}
+
+async function changedPins(deps: Deps, trusted: Map<string, string>, client?: string): Promise<ChangedPin[]> {
+  return (await listPins(deps, trusted))
+    .filter((p) => p.last_check?.status === "changed")
+    .filter((p) => client === undefined || p.label.startsWith(`${client}/`))
+    .map((p) => ({
+      server: p.label,
+      identity_sha256: p.identity_sha256,
+      pinned_at: p.pinned_at,
+      last_check: "changed" as const,
+      checked_at: p.last_check!.at,
+      changes: p.last_check!.changes,
+    }));
+}
+
 export async function status(deps: Deps, input: { client?: string; profile?: string } = {}): Promise<{
   targets: TargetStatus[];
+  pins: ChangedPin[];
 }> {
   const clients = input.client !== undefined
     ? [getClient(checkName("client", input.client))]
@@ -159,5 +186,5 @@ export async function status(deps: Deps, input: { client?: string; profile?: str
       },
     );
   }
-  return { targets };
+  return { targets, pins: await changedPins(deps, trusted, input.client) };
 }

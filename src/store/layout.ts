@@ -26,6 +26,7 @@ export function layout(home: string) {
     journal: (name: string) => join(home, "journal", `${name}.json`),
     headsDir: join(home, "heads"),
     head: (client: string, profile: string) => join(home, "heads", client, `${profile}.json`),
+    pinsDir: join(home, "pins"),
     locksDir: join(home, "locks"),
     lock: (name: string) => join(home, "locks", `${name}.lock`),
   };

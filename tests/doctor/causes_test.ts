@@ -78,7 +78,7 @@ Deno.test("doctor gives each broken server its cause and evidence, and the worki
     assertEquals(by.fetch.cause, "package_fetch_failed");
     assertEquals([by.off.status, by.off.cause], ["skipped", "disabled"]);
     assertEquals(by.leaks.status, "failed");
-    assertEquals(r.summary, { ok: 3, failed: 7, skipped: 1 });
+    assertEquals(r.summary, { ok: 3, failed: 7, skipped: 1, changed: 0, suspicious: 0 });
     assertEquals(doctorExitCode(r), 9);
     assertEquals(exitCodeFor("check_failed"), 9);
     // The token the leaking server printed is redacted everywhere.

@@ -29,5 +29,5 @@ Deno.test("doctor progress: one stderr line per server on a terminal, none with 
     assert.match(text.err, /^\[\d\/2\] ✔ claude-code\/good/m);
     const json = await run(["--format", "json"]);
     assertEquals([json.code, json.err], [9, ""]);
-    assertEquals(JSON.parse(json.out).summary, { ok: 1, failed: 1, skipped: 0 });
+    assertEquals(JSON.parse(json.out).summary, { ok: 1, failed: 1, skipped: 0, changed: 0, suspicious: 0 });
   }));

@@ -23,7 +23,7 @@ Deno.test("check_server_health reports per server and sends progress when the ca
     )) as any;
     assert.ok(!r.isError, r.content?.[0]?.text);
     const s = r.structuredContent;
-    assertEquals(s.summary, { ok: 1, failed: 1, skipped: 0 });
+    assertEquals(s.summary, { ok: 1, failed: 1, skipped: 0, changed: 0, suspicious: 0 });
     assertEquals(s.servers.map((x: any) => [x.name, x.status, x.cause]), [["good", "ok", null], [
       "exits",
       "failed",

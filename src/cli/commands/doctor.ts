@@ -1,7 +1,7 @@
 import type { Command } from "../parser.ts";
 import { action, type CliEnv, collect, stylesFor } from "../context.ts";
-import { AppError, exitCodeFor } from "../../core/errors.ts";
-import { reportText, serverLine } from "../../doctor/report.ts";
+import { AppError } from "../../core/errors.ts";
+import { doctorExitCode, reportText, serverLine } from "../../doctor/report.ts";
 
 interface Opts {
   client?: string[];
@@ -13,6 +13,7 @@ interface Opts {
   profile?: string;
   artifactId?: string;
   timeout?: string;
+  pin?: boolean;
 }
 
 function seconds(v: string | undefined): number | undefined {
@@ -38,7 +39,11 @@ export function register(program: Command, env: CliEnv): void {
     .option("--draft", "check the draft (what a publish and deploy would write) instead of the file")
     .option("--profile <name>", "profile of the draft", "default")
     .option("--artifact-id <id>", "check this artifact as it would be deployed to the client")
-    .option("--timeout <seconds>", "for the whole run (default 30)");
+    .option("--timeout <seconds>", "for the whole run (default 30)")
+    .option(
+      "--pin",
+      "record what each answering server offers as its signed pin (approve it, or accept a change)",
+    );
   cmd.action(
     action(
       env,
@@ -62,6 +67,8 @@ export function register(program: Command, env: CliEnv): void {
             profile: o.profile,
             artifactId: o.artifactId,
             timeout: seconds(o.timeout),
+            pin: o.pin,
+            record: true,
           },
           realRuntime(deps.env),
           (r, done, total) => {
@@ -70,7 +77,7 @@ export function register(program: Command, env: CliEnv): void {
         );
       },
       reportText,
-      (r) => (r.summary.failed > 0 ? exitCodeFor("check_failed") : 0),
+      doctorExitCode,
     ),
   );
 }

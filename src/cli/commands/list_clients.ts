@@ -7,7 +7,7 @@ export { op };
 
 export const text: TextOf<typeof op> = (r) =>
   table([
-    ["CLIENT", "NAME", "INSTALLED", "REMOTE", "SECRETS", "PROFILES", "CONFIG"],
+    ["CLIENT", "NAME", "INSTALLED", "REMOTE", "SECRETS", "PROFILES", "CONFIG", "LOGS"],
     ...r.clients.map((c) => [
       c.client_id,
       c.display_name + (c.deprecated ? " (deprecated)" : ""),
@@ -16,5 +16,6 @@ export const text: TextOf<typeof op> = (r) =>
       c.secret_references,
       c.profiles.join(",") || "-",
       c.config_path ?? "-",
+      c.log_folder ? `${c.log_folder}${c.log_verified ? "" : " (not verified)"}` : "-",
     ]),
   ], "");

@@ -3,6 +3,7 @@ import { op } from "../../ops/specs/status.ts";
 import type { TextOf } from "../from_spec.ts";
 import { table } from "../output.ts";
 import type { Style } from "../style.ts";
+import type { TargetStatus } from "../../ops/status.ts";
 
 export { op };
 
@@ -14,9 +15,19 @@ function stateColor(state: string, s: Style): (t: string) => string {
 }
 
 export const text: TextOf<typeof op> = (r, s) =>
-  r.targets.length === 0 ? "Nothing published or deployed yet" : table([
+  [
+    r.targets.length === 0 ? "Nothing published or deployed yet" : targetsTable(r.targets, s),
+    ...r.pins.map((p) =>
+      `${s.red("changed since pinned:")} ${p.server} (${p.changes.length} change${
+        p.changes.length === 1 ? "" : "s"
+      } at ${p.checked_at}; run doctor to see them, doctor --pin to accept)`
+    ),
+  ].join("\n");
+
+function targetsTable(targets: TargetStatus[], s: Style): string {
+  return table([
     ["CLIENT", "PROFILE", "STATE", "LATEST", "DEPLOYED", "FILE"],
-    ...r.targets.map((t) => [
+    ...targets.map((t) => [
       t.client_id,
       t.profile_id,
       stateColor(t.state, s)(
@@ -30,3 +41,4 @@ export const text: TextOf<typeof op> = (r, s) =>
       t.config_path ?? "-",
     ]),
   ], "");
+}

@@ -14,6 +14,15 @@ export default defineClient({
   paths: { all: at.home(".claude.json"), override: { envVar: "CLAUDE_CONFIG_DIR", parts: [".claude.json"] } },
   project: [".mcp.json"],
   servers: { path: ["mcpServers"], shape: "map" },
+  logs: {
+    folder: {
+      linux: at.home(".cache", "claude-cli-nodejs"),
+      darwin: at.home("Library", "Caches", "claude-cli-nodejs"),
+    },
+    files: ["*/mcp-logs-{server}/*"],
+    verified: ["linux", "darwin"],
+    note: "one folder per project (its path as a slug), then mcp-logs-<server>/",
+  },
   restartHint: "Start a new Claude Code session (or run /mcp in the running one) to load the servers.",
   shape: {
     secretSyntax: "dollar-brace",

@@ -69,6 +69,12 @@ export default defineClient({
   },
   project: [".codex", "config.toml"],
   servers: { path: ["mcp_servers"], shape: "map" },
+  logs: {
+    folder: { all: at.home(".codex", "log"), override: { envVar: "CODEX_HOME", parts: ["log"] } },
+    files: ["codex-tui.log"],
+    verified: ["linux", "darwin", "windows"],
+    note: 'server stderr lines are logged at INFO as "MCP server stderr (<program>)"',
+  },
   restartHint: "Start a new Codex session (`codex mcp list` shows what it loads).",
   shape: { secretSyntax: "names-only", remote: "http-only", headersPath: ["http_headers"], names },
   launch: {

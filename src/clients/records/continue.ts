@@ -13,6 +13,11 @@ export default defineClient({
   format: "yaml",
   paths: { all: at.home(".continue", "config.yaml") },
   servers: { path: ["mcpServers"], shape: "list", nameKey: "name" },
+  logs: {
+    folder: { all: at.home(".continue", "logs") },
+    files: ["core.log"],
+    verified: ["linux", "darwin", "windows"],
+  },
   restartHint: "Reload the Continue extension (or the editor window) to load config.yaml.",
   shape: {
     secretSyntax: "none",

@@ -14,6 +14,11 @@ export default defineClient({
   },
   project: [".crush.json"],
   servers: { path: ["mcp"], shape: "map" },
+  logs: {
+    projectFolder: [".crush", "logs"],
+    files: ["crush.log"],
+    verified: ["linux", "darwin", "windows"],
+  },
   restartHint: "Restart crush to load the servers.",
   shape: {
     secretSyntax: "none",

@@ -16,6 +16,11 @@ export default defineClient({
   paths: { all: at.home(".gemini", "settings.json") },
   project: [".gemini", "settings.json"],
   servers: { path: ["mcpServers"], shape: "map" },
+  logs: {
+    files: [],
+    verified: ["linux", "darwin", "windows"],
+    note: "no log file: server stderr is printed only with --debug",
+  },
   restartHint: "Start a new gemini session (`gemini mcp list` shows what it loads).",
   shape: {
     secretSyntax: "dollar-brace",

@@ -34,6 +34,14 @@ export default defineClient({
     windows: at.appdata("Block", "goose", "config", "config.yaml"),
   },
   servers: { path: ["extensions"], shape: "map" },
+  logs: {
+    folder: {
+      linux: at.home(".local", "state", "goose", "logs"),
+      darwin: at.home(".local", "state", "goose", "logs"),
+    },
+    files: ["*.log"],
+    verified: [],
+  },
   restartHint: "Start a new goose session.",
   shape: {
     secretSyntax: "names-only",

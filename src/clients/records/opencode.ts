@@ -26,6 +26,14 @@ export default defineClient({
   },
   project: ["opencode.json"],
   servers: { path: ["mcp"], shape: "map" },
+  logs: {
+    folder: {
+      linux: at.home(".local", "share", "opencode", "log"),
+      darwin: at.home(".local", "share", "opencode", "log"),
+    },
+    files: ["*.log"],
+    verified: [],
+  },
   restartHint: "Restart opencode (`opencode mcp list` shows what it loads).",
   shape: {
     secretSyntax: "none",

@@ -13,6 +13,12 @@ export default defineClient({
   },
   project: [".zed", "settings.json"],
   servers: { path: ["context_servers"], shape: "map" },
+  logs: {
+    folder: { linux: at.home(".local", "share", "zed", "logs"), darwin: at.home("Library", "Logs", "Zed") },
+    files: ["Zed.log"],
+    verified: [],
+    note: "server stderr is logged at debug level only",
+  },
   restartHint: "Zed reloads settings.json on save; check the server in the Agent panel settings.",
   shape: { secretSyntax: "none", remote: "native" },
   launch: {

@@ -27,6 +27,13 @@ const server = obj({
   resources: z.number().nullable(),
   ready_ms: z.number().nullable(),
   stderr_tail: z.array(z.string()),
+  pin: obj({
+    status: z.enum(["new", "same", "changed"]),
+    changes: z.array(obj({ kind: z.string(), name: z.string(), change: z.string() })),
+  }).nullable(),
+  suspicious: z.array(
+    obj({ code: z.string(), kind: z.string(), name: z.string(), chars: z.array(z.string()) }),
+  ),
 });
 
 /** Registers `check_server_health`. */
@@ -39,7 +46,11 @@ export function registerCheckServerHealth(mcp: McpServer, deps: Deps): void {
       "prompts, resources, ping); remote servers are contacted at their URL. Reports per server ok/failed " +
       "with a cause (command_not_found, exited, missing_env, timeout, auth_required...), the evidence and a " +
       "fix. Checks the servers in the clients' files (default), a draft, or an artifact: never a command " +
-      "given in the call. Secret values are never shown.",
+      "given in the call. Secret values are never shown. Each answering server is compared with its pin " +
+      "(pin.status new/same/changed with the changed tools and fields); tool descriptions with invisible or " +
+      "direction-changing Unicode are flagged suspicious_description. Pinning (approving a server's tools) is " +
+      "CLI-only (`doctor --pin`), on purpose: a changed server must not be able to get itself re-approved " +
+      "through the agent it is talking to.",
     kind: "read",
     openWorld: true,
     input: {
@@ -55,7 +66,13 @@ export function registerCheckServerHealth(mcp: McpServer, deps: Deps): void {
     },
     output: obj({
       servers: z.array(server),
-      summary: obj({ ok: z.number(), failed: z.number(), skipped: z.number() }),
+      summary: obj({
+        ok: z.number(),
+        failed: z.number(),
+        skipped: z.number(),
+        changed: z.number(),
+        suspicious: z.number(),
+      }),
     }),
     run: (a, extra) => {
       const token = extra._meta?.progressToken;

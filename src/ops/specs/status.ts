@@ -1,5 +1,5 @@
 /** status / get_deployment_status: latest publish vs last deploy vs the file on disk, per client target. */
-import { arr, bind, defineSpec, nullable, obj, str } from "../spec.ts";
+import { arr, bind, defineSpec, literal, nullable, obj, str } from "../spec.ts";
 
 export const spec = defineSpec({
   cli: {
@@ -39,6 +39,10 @@ export const spec = defineSpec({
       latest_artifact_id: nullable(str),
       deployed_artifact_id: nullable(str),
     })),
+    pins: arr(
+      obj({ server: str, last_check: literal("changed"), checked_at: str }),
+      "Pinned servers whose last CLI `doctor` found their tools changed since the pin",
+    ),
   }),
 });
 
