@@ -194,7 +194,9 @@ for (const [label, c] of Object.entries(CASES)) {
       // Each deployment restored in turn, newest first: the file is back to its exact first bytes.
       const hist = await ok(h, ["history", "--client", c.client]);
       const ids = hist.deployments.map((d: { deployment_id: string }) => d.deployment_id);
-      for (const id of ids) await ok(h, ["rollback", "--client", c.client, "--restore", id]);
+      for (const id of ids) {
+        await ok(h, ["rollback", "--client", c.client, "--restore", id, "--config-path", file]);
+      }
       assertEquals(await Deno.readTextFile(file), c.text);
     }));
 }

@@ -101,6 +101,8 @@ realTest(
   "claude",
   async (bin, home) => {
     const { realDenoDir } = await import("../../scripts/deno_dir.ts");
+    // connect logs its write in the signed deployment log: the signing key comes first.
+    assertEquals((await runCli(["init", "--format", "json"], { HOME: home })).code, 0);
     const c = await runCli(["connect", "claude-code", "--format", "json"], { HOME: home });
     assertEquals(c.code, 0, c.stdout + c.stderr);
     assertEquals(c.json.status, "connected");
