@@ -1,4 +1,4 @@
-import type { Command } from "../parser.ts";
+import { type Command, makeOption } from "../parser.ts";
 import { action, type CliEnv, collect, stylesFor } from "../context.ts";
 import { AppError } from "../../core/errors.ts";
 import { doctorExitCode, reportText, serverLine } from "../../doctor/report.ts";
@@ -27,15 +27,28 @@ function seconds(v: string | undefined): number | undefined {
 export function register(program: Command, env: CliEnv): void {
   const cmd = program.command("doctor")
     .description("Start every configured MCP server as its client would and check that it speaks MCP")
-    .option(
-      "--client <id>",
-      "only this client (repeatable; default: every client with a config file)",
-      collect,
-    )
+    // Completion values as the spec-declared commands give them (a bash script keys values by option name).
+    .addOption({
+      ...makeOption(
+        "--client <id>",
+        "only this client (repeatable; default: every client with a config file)",
+        collect,
+      ),
+      complete: "client",
+    })
     .option("--server <name>", "only the server of this name (repeatable)", collect)
-    .option("--config-path <file>", "check this file (with one --client)")
-    .option("--scope <scope>", "user (default) or project: which of the client's files")
-    .option("--project-dir <dir>", "project folder: its project files, and where servers start")
+    .addOption({
+      ...makeOption("--config-path <file>", "check this file (with one --client)"),
+      complete: "file",
+    })
+    .addOption({
+      ...makeOption("--scope <scope>", "user (default) or project: which of the client's files"),
+      complete: { words: ["user", "project"] },
+    })
+    .addOption({
+      ...makeOption("--project-dir <dir>", "project folder: its project files, and where servers start"),
+      complete: "dir",
+    })
     .option("--draft", "check the draft (what a publish and deploy would write) instead of the file")
     .option("--profile <name>", "profile of the draft", "default")
     .option("--artifact-id <id>", "check this artifact as it would be deployed to the client")
