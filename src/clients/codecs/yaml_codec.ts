@@ -129,16 +129,21 @@ function readBody(body: string, loc: ServersLocation): Record<string, NativeEntr
   return serversIn(parseDoc(body), body, loc);
 }
 
-/** The members of the container holding entry `name`. */
-function hitsOf(container: YAMLMap | YAMLSeq, loc: ServersLocation, name: string): Member[] {
-  const out: Member[] = [];
+/** Entry name -> the indexes of the container's members holding it (a list may repeat a name). */
+function membersByName(container: YAMLMap | YAMLSeq, loc: ServersLocation): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  const add = (name: string, index: number) => {
+    const list = out.get(name);
+    if (list) list.push(index);
+    else out.set(name, [index]);
+  };
   container.items.forEach((it: unknown, index: number) => {
     if (loc.shape === "map") {
       const key = (it as Pair).key;
-      if (isScalar(key) && String(key.value) === name) out.push(memberOf(container, index));
+      if (isScalar(key)) add(String(key.value), index);
     } else if (isMap(it)) {
       const p = it.items.findLast((q) => isScalar(q.key) && q.key.value === loc.nameKey);
-      if (p && isScalar(p.value) && p.value.value === name) out.push(memberOf(container, index));
+      if (p && isScalar(p.value) && typeof p.value.value === "string") add(p.value.value, index);
     }
   });
   return out;
@@ -162,6 +167,7 @@ class Run {
   private readonly edits: Edit[] = [];
   /** Original members still there (index -> member), in order. */
   private readonly alive = new Map<number, Member>();
+  private byName = new Map<string, number[]>();
   private removedAny = false;
   /** Additions so far: block lines or flow members after `anchor`, or values of a new container. */
   private anchor?: { pos: number; text: string; indent?: string };
@@ -174,7 +180,10 @@ class Run {
     this.eol = detectEol(text);
     this.unit = detectYamlUnit(text);
     const c = this.container;
-    if (c) c.items.forEach((_: unknown, i: number) => this.alive.set(i, memberOf(c, i)));
+    if (c) {
+      c.items.forEach((_: unknown, i: number) => this.alive.set(i, memberOf(c, i)));
+      this.byName = membersByName(c, loc);
+    }
   }
 
   /** The container when it holds or can hold members in place (an empty `{}` under a block key is
@@ -196,7 +205,7 @@ class Run {
       this.create(name, value);
       return true;
     }
-    const hits = hitsOf(c, loc, name).filter((h) => this.alive.has(h.index));
+    const hits = (this.byName.get(name) ?? []).flatMap((i) => this.alive.get(i) ?? []);
     if (value !== null && hits.length === 1) {
       const old = toPlain(hits[0].node?.toJS(this.doc) ?? null);
       if (!deepEqual(old, value)) {
