@@ -5,6 +5,7 @@ import { assert, assertEquals } from "../core/assert.ts";
 import { runCli } from "./cli.ts";
 import { COMMANDS } from "../../src/cli/commands/mod.ts";
 import { COMMAND_NEEDS } from "../../src/cli/permissions.ts";
+import { RUN_FLAGS } from "../../scripts/permissions.ts";
 
 /** Written out here, not derived from the table under test. */
 const READ_ONLY = [
@@ -73,4 +74,34 @@ Deno.test("serve's fast path (stdin not a terminal, plain `serve`) keeps run, ne
   assertEquals(await probe(["serve"], ""), expected("serve"));
   // A bare invocation with stdin not a terminal is serve too.
   assertEquals(await probe([], ""), expected("serve"));
+});
+
+Deno.test("a dropped permission really denies the attempt (write for status, run for init)", async () => {
+  const dir = await Deno.realPath(await Deno.makeTempDir({ prefix: "mcpo-perms-" }));
+  try {
+    const script = `${dir}/attempt.ts`;
+    const mod = new URL("../../src/cli/permissions.ts", import.meta.url).href;
+    await Deno.writeTextFile(
+      script,
+      `import { dropPermissions } from ${JSON.stringify(mod)};
+dropPermissions(Deno.args.slice(1));
+const out = {};
+try { Deno.writeTextFileSync(Deno.args[0], "x"); out.write = "ok"; } catch (e) { out.write = e.name; }
+try { new Deno.Command("true").outputSync(); out.run = "ok"; } catch (e) { out.run = e.name; }
+console.log(JSON.stringify(out));`,
+    );
+    const attempt = async (command: string) => {
+      const o = await new Deno.Command(Deno.execPath(), {
+        args: ["run", "--quiet", ...RUN_FLAGS, script, `${dir}/written-${command}`, command],
+        stdout: "piped",
+        stderr: "piped",
+      }).output();
+      return JSON.parse(new TextDecoder().decode(o.stdout));
+    };
+    assertEquals(await attempt("status"), { write: "NotCapable", run: "NotCapable" });
+    assertEquals(await attempt("init"), { write: "ok", run: "NotCapable" });
+    assertEquals(await attempt("doctor"), { write: "ok", run: "ok" });
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });
