@@ -10,6 +10,7 @@ import { makeDeps } from "./src/platform/make_deps.ts";
 import { ENV_VARS, RUN_FLAGS } from "./scripts/permissions.ts";
 import { allClientFiles } from "./src/clients/allowed_files.ts";
 import { colorFor } from "./src/cli/style.ts";
+import { dropPermissions, heldPermissions } from "./src/cli/permissions.ts";
 
 function readEnv(): Env {
   const env: Record<string, string | undefined> = {};
@@ -30,6 +31,11 @@ const args = withDefaultCommand(
   argvForInvocation(basename(Deno.execPath()), Deno.args),
   Deno.stdin.isTerminal(),
 );
+// Least privilege: RUN_FLAGS grant what any command needs; the command in `args` keeps only its own
+// (src/cli/permissions.ts). Test-only: MCPO_PERMISSION_PROBE=1 reports what is left on stderr.
+const probe = Deno.env.get("MCPO_PERMISSION_PROBE") === "1";
+dropPermissions(args);
+if (probe) writeAll(Deno.stderr, JSON.stringify(heldPermissions()) + "\n");
 
 /** How a client starts this program's MCP server: the binary itself, or deno with the same flags. */
 function selfCommand(): { command: string; args: string[] } {

@@ -1,7 +1,8 @@
 /**
  * The permission flags of the compiled binary, written once: `deno task start`, `deno task compile`
- * and the e2e tests all use RUN_FLAGS. Subprocesses, network and the whole environment for `doctor`
- * (the only command that starts or connects to anything); no FFI, never a prompt. File access is broad
+ * and the e2e tests all use RUN_FLAGS. Subprocesses, network and the whole environment for `doctor` and
+ * `serve` (the only commands that start or connect to anything); no FFI, never a prompt. These are the
+ * union of what commands need: main.ts revokes, per command, what it does not (src/cli/permissions.ts). File access is broad
  * here and narrowed in the program (scoped_fs.ts). ENV_VARS are the variables the program itself reads.
  */
 export const ENV_VARS = [

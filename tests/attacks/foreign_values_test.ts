@@ -59,6 +59,16 @@ const CASES: Record<string, Case> = {
       "",
     ].join("\n"),
   },
+  "codex (TOML inline container over several lines)": {
+    client: "codex",
+    ext: "toml",
+    text: [
+      "mcp_servers = { # mine",
+      '  mine = { command = "x", when = 1979-05-27, at = 07:32:00, n = nan, big = 9007199254740993 }, # c',
+      "}",
+      "",
+    ].join("\n"),
+  },
   "goose (YAML map)": {
     client: "goose",
     ext: "yaml",

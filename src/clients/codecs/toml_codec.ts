@@ -372,7 +372,20 @@ class TomlEdit {
       }
       add = sep + lines.join(eol) + (nl ? eol : "");
     }
-    for (const s of statements(add)) this.segs.push({ ...s, text: add.slice(s.start, s.end), live: true });
+    this.pushLines(add);
+  }
+
+  /** Our own lines (table headers, one-line key/values, blank lines) as statements, as the lexer would
+   * split them, without lexing them. */
+  private pushLines(add: string): void {
+    for (let at = 0; at < add.length;) {
+      const nl = add.indexOf("\n", at);
+      const end = nl < 0 ? add.length : nl + 1;
+      const text = add.slice(at, end);
+      const kind = text[0] === "[" ? "table" : isBlank(text) ? "trivia" : "kv";
+      this.segs.push({ kind, path: [], table: [], start: 0, end: 0, text, live: true });
+      at = end;
+    }
   }
 }
 

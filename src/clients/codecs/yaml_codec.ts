@@ -13,9 +13,11 @@ import {
   type Pair,
   parseDocument,
   type Scalar,
+  visit,
   type YAMLMap,
   type YAMLSeq,
 } from "yaml";
+import { AppError } from "../../core/errors.ts";
 import type { Codec, NativeEntry, ServersLocation } from "../types.ts";
 import {
   countParse,
@@ -209,12 +211,14 @@ class Run {
     if (value !== null && hits.length === 1) {
       const old = toPlain(hits[0].node?.toJS(this.doc) ?? null);
       if (!deepEqual(old, value)) {
+        this.checkAnchors(name, hits[0]);
         this.edits.push(replaceMember(this.text, !!c.flow, hits[0], value, this.unit, this.eol));
       }
       return true;
     }
     if (hits.length > 0) {
       if (c.flow && (this.anchor || (hits.length === this.alive.size && this.removedAny))) return false;
+      for (const h of hits) this.checkAnchors(name, h);
       for (const h of [...hits].reverse()) this.remove(c, h);
     }
     if (value === null) return true;
@@ -223,6 +227,40 @@ class Run {
     if (this.alive.size === 0 && !this.anchor && emptied) return false;
     this.add(c, loc.shape === "map" ? name : null, value);
     return true;
+  }
+
+  /** Refuses to drop a member holding an anchor that an alias elsewhere uses (the file would break). */
+  private checkAnchors(name: string, m: Member): void {
+    const anchors = new Set<string>();
+    const own = new Set<string>();
+    for (const n of [m.key, m.node]) {
+      if (!n) continue;
+      visit(n, {
+        Node(_, x) {
+          if (x.anchor) anchors.add(x.anchor);
+        },
+        Alias(_, a) {
+          own.add(a.source);
+        },
+      });
+    }
+    if (anchors.size === 0) return;
+    const used = new Set<string>();
+    visit(this.doc, {
+      Alias(_, a) {
+        used.add(a.source);
+      },
+    });
+    const shared = [...anchors].filter((a) => used.has(a) && !own.has(a));
+    if (shared.length > 0) {
+      throw new AppError(
+        "invalid_input",
+        `Cannot change the server ${JSON.stringify(name)}: other parts of the file use its anchor ${
+          shared.map((a) => `&${a}`).join(", ")
+        } (as ${shared.map((a) => `*${a}`).join(", ")}); move the anchored value out of it by hand first`,
+        { server: name, anchors: shared },
+      );
+    }
   }
 
   private remove(c: YAMLMap | YAMLSeq, m: Member): void {

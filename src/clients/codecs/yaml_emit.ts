@@ -42,11 +42,19 @@ export function yamlJson(v: unknown): string {
   return json.replace(UNSAFE, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
 }
 
+/** Strings already decided (a deploy writes the same keys and words once per server). */
+const decided = new Map<string, string>();
+
 /** A string as a YAML scalar: plain when unambiguous, else double-quoted. */
 export function yamlString(s: string): string {
+  const known = decided.get(s);
+  if (known !== undefined) return known;
   const plain = SAFE.test(s) && !s.endsWith(" ") && !s.includes(": ") && !s.endsWith(":") &&
     !/^(?:---|\.\.\.)(?: |$)/.test(s) && resolvesToString(s, true);
-  return plain ? s : yamlJson(s);
+  const out = plain ? s : yamlJson(s);
+  if (decided.size >= 4096) decided.clear();
+  if (s.length <= 256) decided.set(s, out);
+  return out;
 }
 
 /** A value on one line: scalars, `{}`/`[]`, or JSON flow for non-empty collections. */

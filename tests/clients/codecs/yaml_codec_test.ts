@@ -180,6 +180,28 @@ Deno.test("yaml: a string is written plain only when it parses back as itself (t
   );
 });
 
+Deno.test("yaml: a server whose anchor another entry uses is not changed or removed (invalid_input)", () => {
+  const text = "extensions:\n  ours:\n    cmd: &c npx\n  theirs:\n    cmd: *c\n";
+  for (const change of [{ ours: null }, { ours: { cmd: "uvx" } }]) {
+    assert.throws(() => yamlCodec.writeServers(text, EXT, change), (e: unknown) => {
+      assert.ok(e instanceof AppError);
+      assert.equal(e.code, "invalid_input");
+      assert.match(e.message, /anchor &c/);
+      return true;
+    });
+  }
+  // Its own alias, an unchanged entry, or an anchor nobody uses: edited as usual.
+  assert.equal(
+    yamlCodec.writeServers("extensions:\n  ours:\n    a: &c x\n    b: *c\n", EXT, { ours: null }),
+    "extensions:\n",
+  );
+  assert.equal(yamlCodec.writeServers(text, EXT, { ours: { cmd: "npx" } }), text);
+  assert.equal(
+    yamlCodec.writeServers("extensions:\n  ours:\n    cmd: &c npx\n", EXT, { ours: null }),
+    "extensions:\n",
+  );
+});
+
 Deno.test("yaml: malformed input throws config_parse_error", () => {
   assertParseError(() => yamlCodec.parse("extensions:\n  a: [1, 2\n"), /.+/);
   assertParseError(() => yamlCodec.parse("a: 1\na: 2\n"), /unique/);

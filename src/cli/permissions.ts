@@ -1,0 +1,89 @@
+/**
+ * Least privilege, per command. The binary is compiled with every flag any command needs
+ * (scripts/permissions.ts RUN_FLAGS); main.ts calls dropPermissions as soon as the command is known and
+ * before it runs, so each command keeps only what this table grants. Only `doctor` and `serve` (which
+ * hosts the `check_server_health` tool) start or connect to servers; read-only commands lose write too.
+ * The environment is read once at start (main.ts readEnv, ENV_VARS only), so commands that start
+ * nothing lose env access entirely (IGNORED_ENV still read as undefined through --ignore-env).
+ * Kept light: main.ts imports it on every start.
+ */
+
+export interface Needs {
+  /** Write files (state folder, client configs). */
+  write: boolean;
+  /** Start subprocesses (servers under test). */
+  run: boolean;
+  /** Connect to remote servers. */
+  net: boolean;
+  /** Read the whole environment (servers start with the user's environment, ${VAR} expansion). */
+  envAll: boolean;
+}
+
+const READ_ONLY: Needs = { write: false, run: false, net: false, envAll: false };
+const WRITES: Needs = { write: true, run: false, net: false, envAll: false };
+const ALL: Needs = { write: true, run: true, net: true, envAll: true };
+
+/** Every command's needs. A command not listed here (help, --version, a typo) gets READ_ONLY. */
+export const COMMAND_NEEDS: Record<string, Needs> = {
+  "init": WRITES,
+  "list-clients": READ_ONLY,
+  "list-profiles": READ_ONLY,
+  "list-servers": READ_ONLY,
+  "describe-server": READ_ONLY,
+  "registry": WRITES,
+  "check-install": READ_ONLY,
+  "install-server": READ_ONLY,
+  "add-server": WRITES,
+  "remove-server": WRITES,
+  "view-draft": READ_ONLY,
+  "clear-draft": WRITES,
+  "import-config": WRITES,
+  "validate-config": READ_ONLY,
+  "diff-config": READ_ONLY,
+  "publish-config": WRITES,
+  "get-config": READ_ONLY,
+  "verify": READ_ONLY,
+  "verify-release": READ_ONLY,
+  "deploy-config": WRITES,
+  "status": READ_ONLY,
+  "history": READ_ONLY,
+  "rollback": WRITES,
+  "doctor": ALL,
+  "connect": WRITES,
+  "serve": ALL,
+  "completions": READ_ONLY,
+};
+
+/** The command `args` name: the first word that is not a global option or its value. */
+export function commandName(args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "--home" || a === "--format") i++;
+    else if (a === "--") return args[i + 1];
+    else if (!a.startsWith("-")) return a;
+  }
+  return undefined;
+}
+
+/** What the command in `args` needs (READ_ONLY when no known command is named). */
+export function needsFor(args: string[]): Needs {
+  const name = commandName(args);
+  return (name !== undefined && Object.hasOwn(COMMAND_NEEDS, name)) ? COMMAND_NEEDS[name] : READ_ONLY;
+}
+
+/** Revokes, for the rest of the process, every permission the command in `args` does not need. */
+export function dropPermissions(args: string[]): Needs {
+  const needs = needsFor(args);
+  if (!needs.write) Deno.permissions.revokeSync({ name: "write" });
+  if (!needs.run) Deno.permissions.revokeSync({ name: "run" });
+  if (!needs.net) Deno.permissions.revokeSync({ name: "net" });
+  if (!needs.envAll) Deno.permissions.revokeSync({ name: "env" });
+  return needs;
+}
+
+/** The permissions this process holds now (the test-only MCPO_PERMISSION_PROBE report). */
+export function heldPermissions(): { write: boolean; run: boolean; net: boolean; env: boolean } {
+  const held = (name: "write" | "run" | "net" | "env") =>
+    Deno.permissions.querySync({ name }).state === "granted";
+  return { write: held("write"), run: held("run"), net: held("net"), env: held("env") };
+}
