@@ -131,7 +131,8 @@ for (const c of cases) {
           let oneByOne = c.text;
           let emptied = false;
           try {
-            for (const [n, v] of ordered) {
+            // In the batch's own order: an object lists integer-like names ("0") first.
+            for (const [n, v] of Object.entries(changes)) {
               oneByOne = codec.writeServers(
                 oneByOne,
                 c.loc,
