@@ -69,7 +69,22 @@ interface Tool {
   env: Record<string, string>;
 }
 
+/** The baseline's own copy of each home (`twin`): the two versions keep different deployment logs (ours
+ * signs its log; an older checkout appends unsigned lines, which ours then refuses), so they never share one. */
+const twins = new Map<string, string>();
+
+/** Copies `home` (taken right after publishing, before any deploy) for the baseline checkout. */
+async function twin(home: string): Promise<void> {
+  if (!BASELINE) return;
+  const copy = `${home}-baseline`;
+  const cp = await new Deno.Command("cp", { args: ["-a", home, copy] }).output();
+  if (!cp.success) throw new Error(`cp -a ${home} ${copy} failed`);
+  twins.set(home, copy);
+  homes.push(copy);
+}
+
 function ours(home: string, args: string[], main = MAIN): Tool {
+  if (main !== MAIN) home = twins.get(home) ?? home;
   return {
     cmd: Deno.execPath(),
     args: ["run", "--quiet", ...RUN_FLAGS, main, ...args],
@@ -232,6 +247,7 @@ try {
     });
     versions[client] = [a.artifact_id, b.artifact_id];
   }
+  await twin(home);
   const deployArgs = (client: string, i: number) => [
     "deploy-config",
     "--client",
@@ -355,15 +371,19 @@ try {
     ["continue", "YAML list"],
   ];
   const bigIds: Record<string, { big: string; small: string }> = {};
+  const bigHome = await newHome("big");
+  const bigDeps = depsFor(bigHome);
+  await init(bigDeps);
   for (const [client] of FORMATS) {
-    const b = await publish(deps, { client, profile: "big", payload: { mcpServers: big } });
-    const sm = await publish(deps, {
+    const b = await publish(bigDeps, { client, profile: "big", payload: { mcpServers: big } });
+    const sm = await publish(bigDeps, {
       client,
       profile: "small",
       payload: { mcpServers: { one: server("one") } },
     });
     bigIds[client] = { big: b.artifact_id, small: sm.artifact_id };
   }
+  await twin(bigHome);
   const toClient = (client: string, id: string) => ["deploy-config", "--client", client, "--artifact-id", id];
   const bigRows: string[] = [];
   for (const [client, format] of FORMATS) {
@@ -371,17 +391,17 @@ try {
     const mains = BASELINE ? [MAIN, BASELINE] : [MAIN];
     const times = await timeInterleaved(
       mains,
-      (main) => ours(home, toClient(client, bigId), main),
+      (main) => ours(bigHome, toClient(client, bigId), main),
       Math.min(RUNS, 15),
-      (main) => once(ours(home, toClient(client, small), main)),
+      (main) => once(ours(bigHome, toClient(client, small), main)),
     );
     const mem: (number | null)[] = [];
     for (const main of mains) {
       mem.push(
         await peakMiB(
-          ours(home, toClient(client, bigId), main),
+          ours(bigHome, toClient(client, bigId), main),
           undefined,
-          ours(home, toClient(client, small), main),
+          ours(bigHome, toClient(client, small), main),
         ),
       );
     }
@@ -392,9 +412,9 @@ try {
   }
   const bigOps: number[] = [];
   for (let i = 0; i < 12; i++) {
-    await deploy(deps, { client: "cursor", artifactId: bigIds.cursor.small });
+    await deploy(bigDeps, { client: "cursor", artifactId: bigIds.cursor.small });
     const t = performance.now();
-    await deploy(deps, { client: "cursor", artifactId: bigIds.cursor.big });
+    await deploy(bigDeps, { client: "cursor", artifactId: bigIds.cursor.big });
     if (i >= 2) {
       bigOps.push(performance.now() - t);
     }
