@@ -234,7 +234,12 @@ export async function doctor(
   const servers = await pool(
     targets.map((t) => () => checkServer(t, env)),
     runtime.concurrency,
-    (r) => ctx.progress?.({ done: ++done, total: targets.length, message: serverLine(r), item: r }),
+    // A check ended by the cancel is no finding: not reported.
+    (r) => {
+      if (!ctx.signal?.aborted) {
+        ctx.progress?.({ done: ++done, total: targets.length, message: serverLine(r), item: r });
+      }
+    },
     ctx.signal,
   );
   // Cancelled: the checks that ran have ended their servers, the others never started.
