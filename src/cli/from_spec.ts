@@ -21,7 +21,10 @@ import {
   type InputOf,
   isAbsent,
   type Op,
+  type Progress,
+  type ProgressItemOf,
   type ResultOf,
+  type RunContext,
 } from "../ops/spec.ts";
 
 /** What a command module (src/cli/commands/<command>.ts) exports. An operation's command exports `op`,
@@ -33,9 +36,9 @@ export interface CommandModule {
   text?: (r: any, s: Style) => string;
   /** The exit code of a result (default 0). */
   exitCode?: (r: any) => number;
+  /** The line of a progress report (default: its message), styled for stderr. */
+  progress?: (p: Progress<any>, s: Style) => string;
   action?: (input: any, ctx: ActionContext) => void | Promise<void>;
-  /** A command not (yet) declared as a spec (doctor) adds itself to the program the old way. */
-  register?: (program: Command, env: CliEnv) => void;
 }
 
 export interface ActionContext {
@@ -48,6 +51,8 @@ export interface ActionContext {
 export type TextOf<O> = (r: ResultOf<O>, s: Style) => string;
 /** The exit code of an operation's result. */
 export type ExitCodeOf<O> = (r: ResultOf<O>) => number;
+/** The progress line of an operation (after its `[done/total]`). */
+export type ProgressOf<O> = (p: Progress<ProgressItemOf<O>>, s: Style) => string;
 /** The action of a command that is no operation. */
 export type ActionOf<S extends CliSpec> = (input: InputOf<S>, ctx: ActionContext) => void | Promise<void>;
 
@@ -109,7 +114,6 @@ export function inputFrom<S extends CliSpec>(spec: S, operands: unknown[], opts:
 
 /** Adds a command module's command to `program`. */
 export function register(program: Command, m: CommandModule, env: CliEnv): void {
-  if (m.register) return m.register(program, env);
   const spec = m.op?.spec ?? m.spec;
   if (!spec) throw new Error("A command module exports op, spec or register");
   const cmd = declare(program, spec);
@@ -123,7 +127,12 @@ export function register(program: Command, m: CommandModule, env: CliEnv): void 
     const style = stylesFor(env, format);
     try {
       const deps = await env.makeDeps(g.home);
-      const r = await call(m.op!, deps, inputFrom(spec, operands, opts));
+      const r = await call(
+        m.op!,
+        deps,
+        inputFrom(spec, operands, opts),
+        runContext(env, format, m, style.err),
+      );
       // The JSON document holds every lazy field (a deploy's diff): load what they need first.
       if (format === "json") await ready(r);
       printResult(env.io, format, r, m.text ?? asJson, style.out);
@@ -132,6 +141,19 @@ export function register(program: Command, m: CommandModule, env: CliEnv): void 
       env.exitCode = printError(env.io, format, e, style.err);
     }
   });
+}
+
+/** What the CLI hands a running op: each progress report as a line on stderr (`[2/5] ...`), only when
+ * stderr is a terminal and the output is text (never with --format json). No signal: an interrupt
+ * ends the process (and src/platform/process_group.ts the process groups it started). */
+function runContext(env: CliEnv, format: string, m: CommandModule, style: Style): RunContext {
+  if (env.progress !== true || format === "json") return { door: "cli" };
+  const line = m.progress ?? ((p: Progress) => p.message);
+  return {
+    door: "cli",
+    progress: (p) =>
+      env.io.err(`[${p.done}${p.total === undefined ? "" : `/${p.total}`}] ${line(p, style)}\n`),
+  };
 }
 
 const asJson = (r: unknown) => JSON.stringify(r, null, 2);

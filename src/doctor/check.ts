@@ -26,6 +26,8 @@ export interface CheckEnv {
   isDir(path: string): Promise<boolean>;
   /** Compares a server's offer with its pin (and records it with --pin); absent: no pin check. */
   pin?(t: Target, launch: Launch, offer: Offer): Promise<PinReport>;
+  /** Aborted: every wait ends now (the run was cancelled). */
+  signal?: AbortSignal;
 }
 
 function blank(t: Target, transport: ServerReport["transport"]): ServerReport {
@@ -66,9 +68,10 @@ function deadlineFor(t: Target, env: CheckEnv): Deadline {
       at: started + own,
       started,
       limit: `${t.client.displayName} waits ${own / 1000} s for a server to start`,
+      signal: env.signal,
     };
   }
-  return { at: env.deadline.at, started, limit: env.deadline.limit };
+  return { at: env.deadline.at, started, limit: env.deadline.limit, signal: env.signal };
 }
 
 /** A disabled entry: the client does not start it. */

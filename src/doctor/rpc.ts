@@ -25,6 +25,8 @@ export interface Deadline {
   /** "--timeout 10s", "Crush waits 10 s"... */
   limit: string;
   started: number;
+  /** Aborted: every wait ends now, as at the deadline (the run was cancelled; its report is dropped). */
+  signal?: AbortSignal;
 }
 
 /** A JSON-RPC error object as a readable message. */
@@ -35,7 +37,7 @@ export function rpcErrorText(e: unknown): string {
   }`;
 }
 
-/** Waits for `p` until the deadline; a late answer is a `timeout` in `phase`. */
+/** Waits for `p` until the deadline (or the deadline's signal); a late answer is a `timeout` in `phase`. */
 export async function withDeadline<T>(
   p: Promise<T>,
   d: Deadline,
@@ -43,16 +45,24 @@ export async function withDeadline<T>(
   onTimeout?: () => void,
 ): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let stop: (() => void) | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
+    const end = (limit: string) => {
       onTimeout?.();
-      reject(new ProbeError({ kind: "timeout", phase, after_ms: Date.now() - d.started, limit: d.limit }));
-    }, Math.max(0, d.at - Date.now()));
+      reject(new ProbeError({ kind: "timeout", phase, after_ms: Date.now() - d.started, limit }));
+    };
+    timer = setTimeout(() => end(d.limit), Math.max(0, d.at - Date.now()));
+    if (d.signal) {
+      stop = () => end("the run was cancelled");
+      if (d.signal.aborted) stop();
+      else d.signal.addEventListener("abort", stop, { once: true });
+    }
   });
   try {
     return await Promise.race([p, late]);
   } finally {
     clearTimeout(timer);
+    if (stop) d.signal?.removeEventListener("abort", stop);
   }
 }
 

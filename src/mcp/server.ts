@@ -16,7 +16,7 @@ import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { Deps } from "../platform/deps.ts";
 import { errorDocumentForSdk, invalidParamsForSdk } from "./sdk_errors.ts";
 import { clientRoots } from "./roots.ts";
-import { OTHER_TOOLS, TOOLS } from "./tools/mod.ts";
+import { TOOLS } from "./tools/mod.ts";
 import { RESOURCES } from "./resources/mod.ts";
 import { PROMPTS } from "./prompts/mod.ts";
 
@@ -36,7 +36,6 @@ export function createServer(deps: Deps): McpServer {
   // Over MCP, a project folder must lie inside the folders the client shared (when it shares any).
   const d: Deps = { ...deps, projectRoots: clientRoots(server) };
   for (const op of TOOLS) defineTool(server, toolOf(op, d));
-  for (const register of OTHER_TOOLS) register(server, d);
   for (const register of RESOURCES) register(server, d);
   for (const register of PROMPTS) register(server, d);
   invalidParamsForSdk(server);

@@ -48,10 +48,13 @@ export interface ToolSpec<S extends z.ZodRawShape> {
   run(args: z.objectOutputType<S, z.ZodTypeAny>, extra: ToolExtra): Promise<unknown>;
 }
 
-/** What the SDK passes a tool call besides its arguments (progress token, notifications). */
+/** What the SDK passes a tool call besides its arguments (progress token, notifications, the request's
+ * cancellation). */
 export interface ToolExtra {
   _meta?: { progressToken?: string | number };
   sendNotification?: (n: { method: string; params: Record<string, unknown> }) => Promise<void>;
+  /** Aborted when the client cancels the request (notifications/cancelled) or the connection closes. */
+  signal?: AbortSignal;
 }
 
 /** The annotations of a tool kind. */

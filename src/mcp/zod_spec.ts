@@ -14,11 +14,13 @@ import {
   type McpField,
   type McpSpec,
   type Op,
+  type Progress,
+  type RunContext,
   type Shape,
 } from "../ops/spec.ts";
 import type { Deps } from "../platform/deps.ts";
 import { objectArg, paramsArg } from "./json_arg.ts";
-import type { ToolSpec } from "./tool.ts";
+import type { ToolExtra, ToolSpec } from "./tool.ts";
 
 /** The fields MCP takes, in the schema's order. */
 export function mcpFields(spec: McpSpec): [key: string, field: Field, mcp: McpField][] {
@@ -38,6 +40,8 @@ function base(f: Field, m: McpField): z.ZodTypeAny {
       let n = z.number();
       if (m.int) n = n.int();
       if (m.min !== undefined) n = n.min(m.min);
+      if (m.above !== undefined) n = n.gt(m.above);
+      if (m.max !== undefined) n = n.max(m.max);
       return n;
     }
     case "texts":
@@ -121,6 +125,21 @@ export function inputFrom<S extends McpSpec>(spec: S, args: Record<string, unkno
   return input as InputOf<S>;
 }
 
+/** What a tool call hands its op: progress reports become `notifications/progress` when the caller sent
+ * a progress token (none otherwise), and the request's cancellation aborts the op's signal. */
+export function runContext(extra: ToolExtra): RunContext {
+  const token = extra._meta?.progressToken;
+  const send = extra.sendNotification;
+  const progress = token === undefined || !send ? undefined : (p: Progress) => {
+    const params: Record<string, unknown> = { progressToken: token, progress: p.done };
+    if (p.total !== undefined) params.total = p.total;
+    params.message = p.message;
+    // A notification that cannot be sent (the client went away) is no failure of the op.
+    send({ method: "notifications/progress", params }).catch(() => {});
+  };
+  return { door: "mcp", progress, signal: extra.signal };
+}
+
 /** The tool of an operation with an MCP door. */
 export function toolOf(op: Op<McpSpec>, deps: Deps): ToolSpec<z.ZodRawShape> {
   const { spec } = op;
@@ -130,8 +149,9 @@ export function toolOf(op: Op<McpSpec>, deps: Deps): ToolSpec<z.ZodRawShape> {
     description: spec.mcp.description,
     kind: spec.mcp.kind,
     idempotent: spec.mcp.idempotent,
+    openWorld: spec.mcp.openWorld,
     input: inputShape(spec),
     output: zodOf(spec.output) as z.AnyZodObject,
-    run: (args) => call(op, deps, inputFrom(spec, args)),
+    run: (args, extra) => call(op, deps, inputFrom(spec, args), runContext(extra)),
   };
 }

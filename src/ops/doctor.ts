@@ -2,7 +2,8 @@
  * doctor: starts every configured MCP server as its client would and checks that it speaks MCP
  * (src/doctor/). By default the servers of each client's file (every client with a file, or those named);
  * `draft` / `artifactId` check what a deploy would write, before it is written. All servers are checked
- * concurrently (bounded) under one deadline; `onResult` sees each report as it arrives.
+ * concurrently (bounded) under one deadline; each report is a progress report as it arrives, and an
+ * aborted signal ends every check (no server it started is left running).
  */
 import { ALL_CLIENTS } from "../clients/registry.ts";
 import type { ClientRecord } from "../clients/types.ts";
@@ -37,12 +38,16 @@ import {
   type PinReport,
 } from "../doctor/pin.ts";
 import type { Launch } from "../doctor/types.ts";
+import { serverLine } from "../doctor/report.ts";
+import { realRuntime } from "../platform/doctor_runtime.ts";
+import type { RunContext } from "./spec.ts";
 
 export interface DoctorInput {
   clients?: string[];
   servers?: string[];
   configPath?: string;
-  scope?: "user" | "project";
+  /** "user" (default) or "project" (a CLI option reaches the op unchecked). */
+  scope?: string;
   projectDir?: string;
   draft?: boolean;
   profile?: string;
@@ -99,10 +104,11 @@ async function fileTargets(deps: Deps, input: DoctorInput, named: ClientRecord[]
 function checkTimeout(t: number | undefined): number {
   if (t === undefined) return DEFAULT_TIMEOUT_S;
   if (typeof t !== "number" || !Number.isFinite(t) || t <= 0 || t > MAX_TIMEOUT_S) {
-    throw new AppError(
-      "invalid_input",
-      `--timeout takes seconds between 0 and ${MAX_TIMEOUT_S}, got ${JSON.stringify(t)}`,
-    );
+    // A CLI value that is no number arrives as NaN.
+    const got = typeof t === "number" && Number.isNaN(t)
+      ? "something that is not a number"
+      : JSON.stringify(t);
+    throw new AppError("invalid_input", `--timeout takes seconds between 0 and ${MAX_TIMEOUT_S}, got ${got}`);
   }
   return t;
 }
@@ -167,14 +173,27 @@ async function pinChecker(deps: Deps, input: DoctorInput) {
   };
 }
 
-/** Runs the checks. */
+/** The op of `doctor` and `check_server_health` (src/ops/specs/doctor.ts): the checks on this machine. */
+export function checkServers(
+  deps: Deps,
+  input: DoctorInput,
+  ctx: RunContext<ServerReport>,
+): Promise<DoctorResult> {
+  return doctor(deps, input, realRuntime(deps.env), ctx);
+}
+
+/** Runs the checks with `runtime` (tests pass their own); `ctx` gets each server's report as it arrives,
+ * and its signal ends the run. */
 export async function doctor(
   deps: Deps,
   input: DoctorInput,
   runtime: DoctorRuntime,
-  onResult?: (r: ServerReport, done: number, total: number) => void,
+  ctx: Omit<RunContext<ServerReport>, "door"> = {},
 ): Promise<DoctorResult> {
   const timeout = checkTimeout(input.timeout);
+  if (input.scope !== undefined && input.scope !== "user" && input.scope !== "project") {
+    throw new AppError("invalid_input", `Unknown scope ${JSON.stringify(input.scope)}: use user or project`);
+  }
   if (input.draft && input.artifactId !== undefined) {
     throw new AppError("usage", "Give --draft or --artifact-id, not both");
   }
@@ -209,13 +228,22 @@ export async function doctor(
     storedSecrets: Object.keys(secrets),
     isDir: runtime.isDir,
     pin: await pinChecker(deps, input),
+    signal: ctx.signal,
   };
   let done = 0;
   const servers = await pool(
     targets.map((t) => () => checkServer(t, env)),
     runtime.concurrency,
-    (r) => onResult?.(r, ++done, targets.length),
+    // A check ended by the cancel is no finding: not reported.
+    (r) => {
+      if (!ctx.signal?.aborted) {
+        ctx.progress?.({ done: ++done, total: targets.length, message: serverLine(r), item: r });
+      }
+    },
+    ctx.signal,
   );
+  // Cancelled: the checks that ran have ended their servers, the others never started.
+  ctx.signal?.throwIfAborted();
   const count = (s: ServerReport["status"]) => servers.filter((r) => r.status === s).length;
   return {
     servers,

@@ -85,6 +85,9 @@ export interface McpField {
   /** number: whole numbers only. */
   readonly int?: true;
   readonly min?: number;
+  /** number: above this value, not equal to it (`timeout_seconds` above 0). */
+  readonly above?: number;
+  readonly max?: number;
   /** An empty string counts as not given (some clients send "" for an argument they do not use). */
   readonly blankIsAbsent?: true;
 }
@@ -126,6 +129,8 @@ export interface McpDoor {
   readonly kind: ToolKind;
   /** Same inputs give the same state (reads always are). */
   readonly idempotent?: true;
+  /** The tool reaches outside this program: it starts processes or connects to servers. */
+  readonly openWorld?: true;
   /** The order of the arguments in the schema, when it differs from the order of `input`. */
   readonly order?: readonly string[];
 }
@@ -189,16 +194,42 @@ export type InputOf<S extends Spec> = Flat<
 >;
 type Flat<T> = { [K in keyof T]: T[K] };
 
-/** An operation: its spec, bound to the op it runs. */
-export interface Op<S extends Spec = Spec, M = any, R = any> {
+/** One step of a running operation, as the op reports it: `done` of `total` steps, one plain line
+ * saying what the step found, and the step's own value (`item`, typed by the op). */
+export interface Progress<I = unknown> {
+  readonly done: number;
+  readonly total?: number;
+  readonly message: string;
+  readonly item: I;
+}
+
+/** What a door hands a running op besides its input. Both doors supply it: the MCP server maps
+ * `progress` to `notifications/progress` when the call carries a progress token, and `signal` to the
+ * request's cancellation (src/mcp/zod_spec.ts); the CLI maps `progress` to a line on stderr when stderr
+ * is a terminal and the format is text (src/cli/from_spec.ts). */
+export interface RunContext<I = unknown> {
+  /** The door the call came through. */
+  readonly door: "cli" | "mcp";
+  /** Reports a step; absent when nobody listens (no progress token, JSON output, not a terminal). */
+  readonly progress?: (p: Progress<I>) => void;
+  /** Aborted when the caller no longer wants the result (MCP: the request was cancelled): the op stops
+   * its work, leaves nothing running, and rejects with the signal's reason (MCP answers no cancelled
+   * request). */
+  readonly signal?: AbortSignal;
+}
+
+/** An operation: its spec, bound to the op it runs (`P`: what its progress reports carry). */
+export interface Op<S extends Spec = Spec, M = any, R = any, P = any> {
   readonly spec: S;
   /** Loads the op's module; only the command that runs loads its op. */
   load(): Promise<M>;
-  run(m: M, deps: Deps, input: InputOf<S>): Promise<R>;
+  run(m: M, deps: Deps, input: InputOf<S>, ctx: RunContext<P>): Promise<R>;
 }
 
 /** What an operation returns. */
 export type ResultOf<O> = O extends Op<any, any, infer R> ? R : never;
+/** What an operation's progress reports carry. */
+export type ProgressItemOf<O> = O extends Op<any, any, any, infer P> ? P : never;
 
 declare const cliOnly: unique symbol;
 /** A result that only a CLI-only field can ask for (`publish-config --file`, `history --deployment`): the
@@ -213,22 +244,28 @@ type Matches<R, S extends Spec> = S["output"] extends ObjectShape
   ? [Extract<R, Out<S["output"]>>] extends [never] ? Out<S["output"]> : unknown
   : unknown;
 
-/** Binds a spec to its op: `load` imports the op's module, `run` calls it with the typed input. */
-export function bind<const S extends Spec, M, R extends Matches<R, S>>(
+/** Binds a spec to its op: `load` imports the op's module, `run` calls it with the typed input (and the
+ * door's context, for an op that reports progress or can be cancelled: `ctx: RunContext<Item>`). */
+export function bind<const S extends Spec, M, R extends Matches<R, S>, P = unknown>(
   spec: S,
   load: () => Promise<M>,
-  run: (m: M, deps: Deps, input: InputOf<S>) => Promise<R>,
-): Op<S, M, R> {
+  run: (m: M, deps: Deps, input: InputOf<S>, ctx: RunContext<P>) => Promise<R>,
+): Op<S, M, R, P> {
   return { spec, load, run };
 }
 
-const loaded = new WeakMap<Op<any, any, any>, unknown>();
+const loaded = new WeakMap<Op<any, any, any, any>, unknown>();
 
 /** Runs an operation with an input a door built (its module loaded on the first call). */
-export async function call<S extends Spec, M, R>(op: Op<S, M, R>, deps: Deps, input: InputOf<S>): Promise<R> {
+export async function call<S extends Spec, M, R, P>(
+  op: Op<S, M, R, P>,
+  deps: Deps,
+  input: InputOf<S>,
+  ctx: RunContext<P>,
+): Promise<R> {
   let m = loaded.get(op) as M | undefined;
   if (m === undefined) loaded.set(op, m = await op.load());
-  return await op.run(m, deps, input);
+  return await op.run(m, deps, input, ctx);
 }
 
 // Result shapes: plain values that describe what an operation returns (MCP's output schemas are built

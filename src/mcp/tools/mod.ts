@@ -1,9 +1,6 @@
 /** Every tool, in the order `tools/list` shows them: each an operation whose spec (src/ops/specs/) says how
  * MCP takes it (src/mcp/zod_spec.ts builds the schemas). */
 import type { McpSpec, Op } from "../../ops/spec.ts";
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import type { Deps } from "../../platform/deps.ts";
-import { registerCheckServerHealth } from "./check_server_health.ts";
 import { op as listClients } from "../../ops/specs/list_clients.ts";
 import { op as listProfiles } from "../../ops/specs/list_profiles.ts";
 import { op as getConfig } from "../../ops/specs/get_config.ts";
@@ -28,6 +25,7 @@ import { op as rollback } from "../../ops/specs/rollback.ts";
 import { op as verify } from "../../ops/specs/verify.ts";
 import { op as connect } from "../../ops/specs/connect.ts";
 import { op as registryImport } from "../../ops/specs/registry_import.ts";
+import { op as doctor } from "../../ops/specs/doctor.ts";
 
 export const TOOLS: Op<McpSpec>[] = [
   listClients,
@@ -54,9 +52,5 @@ export const TOOLS: Op<McpSpec>[] = [
   installServer,
   connect,
   registryImport,
+  doctor,
 ];
-
-/** Tools not (yet) declared as an operation spec: registered the old way, after the spec-derived ones.
- * check_server_health (the CLI's `doctor`) reports progress through the SDK call context. */
-
-export const OTHER_TOOLS: ((server: McpServer, deps: Deps) => void)[] = [registerCheckServerHealth];
