@@ -28,6 +28,7 @@ import { op as rollback } from "../../ops/specs/rollback.ts";
 import { op as verify } from "../../ops/specs/verify.ts";
 import { op as connect } from "../../ops/specs/connect.ts";
 import { op as registryImport } from "../../ops/specs/registry_import.ts";
+import { op as readClientLogs } from "../../ops/specs/logs.ts";
 
 export const TOOLS: Op<McpSpec>[] = [
   listClients,
@@ -54,6 +55,7 @@ export const TOOLS: Op<McpSpec>[] = [
   installServer,
   connect,
   registryImport,
+  readClientLogs,
 ];
 
 /** Tools not (yet) declared as an operation spec: registered the old way, after the spec-derived ones.
