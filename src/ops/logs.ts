@@ -178,7 +178,7 @@ export async function logs(deps: Deps, input: LogsInput): Promise<LogsResult> {
     picked.push(t.lines.map((text) => ({ file: f.path, text: redact(text) })));
     have += t.lines.length;
   }
-  const lines = picked.reverse().flat();
+  const lines = byTime(picked.reverse().flat());
   const message = lines.length === 0 && server !== undefined && keep
     ? `No line names "${server}" in the last part of ${files.length} file(s)`
     : null;
@@ -186,6 +186,18 @@ export async function logs(deps: Deps, input: LogsInput): Promise<LogsResult> {
 }
 
 const MAX_SCAN_MIB = 32;
+
+const STAMP = /\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?/;
+
+/** Lines of several files, newest last: by their own timestamps when every line has one (the files of
+ * one session interleave), else as read (files by modification time). */
+function byTime(lines: LogLine[]): LogLine[] {
+  const stamps = lines.map((l) => STAMP.exec(l.text)?.[0].replace(" ", "T").replace(",", "."));
+  if (new Set(lines.map((l) => l.file)).size < 2 || stamps.some((s) => s === undefined)) return lines;
+  return lines.map((l, i) => ({ l, s: stamps[i]!, i }))
+    .sort((a, b) => a.s < b.s ? -1 : a.s > b.s ? 1 : a.i - b.i)
+    .map((x) => x.l);
+}
 
 /** How `follow` reports. */
 export interface FollowIo {

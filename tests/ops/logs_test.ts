@@ -289,3 +289,13 @@ Deno.test("tail: a last line without newline counts, empty lines are kept, a hug
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("lines of several files interleave by their own timestamps, newest last", () =>
+  withOsHome("linux", async (h) => {
+    const base = join(h.userHome, ".cache", "claude-cli-nodejs", "-p");
+    const stamp = (s: number) => `{"debug":"x","timestamp":"2026-01-01T00:00:0${s}.000Z"}`;
+    await write(join(base, "mcp-logs-a", "1.jsonl"), `${stamp(1)}\n${stamp(4)}\n`, 50);
+    await write(join(base, "mcp-logs-b", "1.jsonl"), `${stamp(2)}\n${stamp(3)}\n${stamp(5)}\n`, 50);
+    const r = await call(op, h.deps(), { client: "claude-code", lines: 4 });
+    assertEquals(r.lines.map((l) => l.text), [stamp(2), stamp(3), stamp(4), stamp(5)]);
+  }));
