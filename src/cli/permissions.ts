@@ -49,6 +49,7 @@ export const COMMAND_NEEDS: Record<string, Needs> = {
   "history": READ_ONLY,
   "rollback": WRITES,
   "doctor": ALL,
+  "logs": READ_ONLY,
   "connect": WRITES,
   "serve": ALL,
   "completions": READ_ONLY,

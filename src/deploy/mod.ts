@@ -15,6 +15,7 @@ export { entryHash } from "./deploy_plan.ts";
 export { contradiction } from "./index_witness.ts";
 export { clientFilePath, type FileLocation, readClientServers } from "./client_file.ts";
 export { makeRedactor } from "./redact.ts";
+export { checkProjectDir } from "./project_dir.ts";
 export { publish, type PublishInput, type PublishResult } from "./publish.ts";
 export { factsOf, type ValidateConfigResult, validateDraft } from "./validate.ts";
 export {

@@ -43,6 +43,9 @@ export interface FileSystem {
   readFile(path: string): Promise<Uint8Array>;
   /** The last `n` bytes of a file (all of it when shorter). */
   readTail(path: string, n: number): Promise<Uint8Array>;
+  /** At most `length` bytes from byte `offset` (fewer at the end of the file): a window of a file that
+   * may be large (a log), never the whole of it. */
+  readAt(path: string, offset: number, length: number): Promise<Uint8Array>;
   writeFile(path: string, data: Uint8Array, opts?: WriteOptions): Promise<void>;
   /** Follows symlinks; null when nothing is there. */
   stat(path: string): Promise<FileInfo | null>;
@@ -113,6 +116,23 @@ export const realFs: FileSystem = {
         const out = new Uint8Array(want);
         let off = 0;
         while (off < want) {
+          const got = f.readSync(out.subarray(off));
+          if (got === null) break;
+          off += got;
+        }
+        return out.subarray(0, off);
+      } finally {
+        f.close();
+      }
+    }),
+  readAt: (p, offset, length) =>
+    now(() => {
+      const f = Deno.openSync(p, { read: true });
+      try {
+        f.seekSync(offset, Deno.SeekMode.Start);
+        const out = new Uint8Array(Math.max(0, length));
+        let off = 0;
+        while (off < out.length) {
           const got = f.readSync(out.subarray(off));
           if (got === null) break;
           off += got;

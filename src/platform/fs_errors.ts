@@ -19,6 +19,7 @@ import { AppError } from "../core/errors.ts";
 export const FS_VERBS: Record<string, string> = {
   readFile: "read",
   readTail: "read",
+  readAt: "read",
   writeFile: "write",
   stat: "inspect",
   lstat: "inspect",

@@ -69,6 +69,7 @@ interface FileRule {
 export class AccessPolicy {
   private trees: string[] = [];
   private files: FileRule[] = [];
+  private readTrees: string[] = [];
   private realCache = new Map<string, Promise<string>>();
 
   private guard: FolderGuard;
@@ -80,6 +81,14 @@ export class AccessPolicy {
   /** Allows everything inside `root` (the state folder). */
   allowTree(root: string): this {
     this.trees.push(checkPathSyntax(root));
+    return this;
+  }
+
+  /** Allows reading everything inside `root` (a client's own log folder, for `logs`): reads only; a
+   * write, removal, rename or new folder there is refused with `path_not_allowed`. */
+  allowReadTree(root: string): this {
+    const p = checkPathSyntax(root);
+    if (!this.readTrees.includes(p)) this.readTrees.push(p);
     return this;
   }
 
@@ -161,6 +170,18 @@ export class AccessPolicy {
         return p;
       }
     }
+    for (const t of this.readTrees) {
+      if (!isWithin(await this.resolveReal(t), real)) continue;
+      if (op === "read") {
+        this.decided.set(key, null);
+        return p;
+      }
+      throw new AppError(
+        "path_not_allowed",
+        `Cannot ${op} "${path}": the log folder "${t}" is allowed for reading only`,
+        { path, real_path: real },
+      );
+    }
     throw new AppError(
       "path_not_allowed",
       `Cannot ${op} "${path}": it is outside the state folder and the known client config files`,
@@ -202,6 +223,7 @@ export function scopedFs(inner: FileSystem, policy: AccessPolicy): FileSystem {
   return {
     readFile: (p) => guard("readFile", p, async () => inner.readFile(await r(p))),
     readTail: (p, n) => guard("readTail", p, async () => inner.readTail(await r(p), n)),
+    readAt: (p, o, n) => guard("readAt", p, async () => inner.readAt(await r(p), o, n)),
     writeFile: (p: string, d: Uint8Array, o?: WriteOptions) =>
       guard("writeFile", p, async () => inner.writeFile(await w(p), d, o)),
     stat: (p): Promise<FileInfo | null> => guard("stat", p, async () => inner.stat(await r(p))),

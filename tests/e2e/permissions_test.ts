@@ -24,6 +24,7 @@ const READ_ONLY = [
   "validate-config",
   "view-draft",
   "completions",
+  "logs",
 ];
 const STARTS_SERVERS = ["doctor", "serve"];
 
@@ -76,7 +77,7 @@ Deno.test("serve's fast path (stdin not a terminal, plain `serve`) keeps run, ne
   assertEquals(await probe([], ""), expected("serve"));
 });
 
-Deno.test("a dropped permission really denies the attempt (write for status, run for init)", async () => {
+Deno.test("a dropped permission really denies the attempt (write for status and logs, run for init)", async () => {
   const dir = await Deno.realPath(await Deno.makeTempDir({ prefix: "mcpo-perms-" }));
   try {
     const script = `${dir}/attempt.ts`;
@@ -99,6 +100,7 @@ console.log(JSON.stringify(out));`,
       return JSON.parse(new TextDecoder().decode(o.stdout));
     };
     assertEquals(await attempt("status"), { write: "NotCapable", run: "NotCapable" });
+    assertEquals(await attempt("logs"), { write: "NotCapable", run: "NotCapable" });
     assertEquals(await attempt("init"), { write: "ok", run: "NotCapable" });
     assertEquals(await attempt("doctor"), { write: "ok", run: "ok" });
   } finally {

@@ -97,5 +97,6 @@ export const EXPECTED_TOOLS = [
   "install_server",
   "connect_client",
   "import_registry_server",
+  "read_client_logs",
   "check_server_health",
 ];

@@ -17,6 +17,7 @@ const READ_TOOLS = [
   "get_deployment_details",
   "verify_config",
   "install_server",
+  "read_client_logs",
   "check_server_health",
 ];
 const DESTRUCTIVE = ["deploy_config", "rollback_deployment", "clear_draft_config"];

@@ -69,3 +69,30 @@ Deno.test("a symlinked config file is followed only to a target inside the allow
       await Deno.remove(outsideDir, { recursive: true });
     }
   }));
+
+Deno.test("a read-only tree (a client's log folder) is read, never written, and a link out of it is refused", () =>
+  withHome(async (h) => {
+    const logs = join(h.userHome, "Library", "Logs", "Claude");
+    await Deno.mkdir(logs, { recursive: true });
+    await Deno.writeTextFile(join(logs, "mcp.log"), "line 1\nline 2\n");
+    await Deno.writeTextFile(join(h.userHome, "private.txt"), "not a log");
+    await Deno.symlink(join(h.userHome, "private.txt"), join(logs, "mcp-server-x.log"));
+    const fs = scopedFs(realFs, new AccessPolicy(realFs).allowReadTree(logs));
+    assertEquals(new TextDecoder().decode(await fs.readFile(join(logs, "mcp.log"))), "line 1\nline 2\n");
+    assertEquals(new TextDecoder().decode(await fs.readAt(join(logs, "mcp.log"), 7, 4)), "line");
+    assertEquals(await fs.readDir(logs), ["mcp-server-x.log", "mcp.log"]);
+    await assertRejectsCode(() => fs.writeFile(join(logs, "mcp.log"), enc.encode("x")), "path_not_allowed");
+    await assertRejectsCode(
+      () => fs.writeFile(join(logs, "new.log"), enc.encode("x"), { append: true }),
+      "path_not_allowed",
+    );
+    await assertRejectsCode(() => fs.remove(join(logs, "mcp.log")), "path_not_allowed");
+    await assertRejectsCode(() => fs.mkdir(join(logs, "sub")), "path_not_allowed");
+    await assertRejectsCode(
+      () => fs.rename(join(logs, "mcp.log"), join(logs, "old.log")),
+      "path_not_allowed",
+    );
+    await assertRejectsCode(() => fs.readFile(join(logs, "mcp-server-x.log")), "path_not_allowed");
+    await assertRejectsCode(() => fs.readFile(join(h.userHome, "private.txt")), "path_not_allowed");
+    assertEquals(await Deno.readTextFile(join(logs, "mcp.log")), "line 1\nline 2\n");
+  }));

@@ -33,6 +33,7 @@ export const COMMANDS: [name: string, load: () => Promise<CommandModule>][] = [
   ["history", () => load<typeof import("./history.ts")>("./history.ts")],
   ["rollback", () => load<typeof import("./rollback.ts")>("./rollback.ts")],
   ["doctor", () => load<typeof import("./doctor.ts")>("./doctor.ts")],
+  ["logs", () => load<typeof import("./logs.ts")>("./logs.ts")],
   ["connect", () => load<typeof import("./connect.ts")>("./connect.ts")],
   ["serve", () => load<typeof import("./serve.ts")>("./serve.ts")],
   ["completions", () => load<typeof import("./completions.ts")>("./completions.ts")],

@@ -26,6 +26,7 @@ import { op as verify } from "../../ops/specs/verify.ts";
 import { op as connect } from "../../ops/specs/connect.ts";
 import { op as registryImport } from "../../ops/specs/registry_import.ts";
 import { op as doctor } from "../../ops/specs/doctor.ts";
+import { op as readClientLogs } from "../../ops/specs/logs.ts";
 
 export const TOOLS: Op<McpSpec>[] = [
   listClients,
@@ -52,5 +53,6 @@ export const TOOLS: Op<McpSpec>[] = [
   installServer,
   connect,
   registryImport,
+  readClientLogs,
   doctor,
 ];
