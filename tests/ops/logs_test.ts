@@ -16,6 +16,10 @@ import { PLAIN } from "../../src/cli/style.ts";
 import { setSecrets } from "../../src/store/secrets.ts";
 import { findLogFiles, tailLines } from "../../src/clients/log_files.ts";
 
+/** The logs operation as the CLI calls it. */
+const logsOf = (deps: Parameters<typeof call>[1], input: Parameters<typeof op.run>[2]) =>
+  call(op, deps, input, { door: "cli" });
+
 const SECRET = "s3cr3t-value-from-secrets-json";
 const TOKEN = "ghp_abcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -42,7 +46,7 @@ Deno.test("Claude Desktop on macOS: mcp*.log under ~/Library/Logs/Claude, the la
     await write(join(dir, "mcp-server-github.log"), "g1\n", 500);
     await write(join(dir, "unrelated.txt"), "not a log\n");
     const deps = h.deps();
-    const r = await call(op, deps, { client: "claude-desktop", lines: 4 });
+    const r = await logsOf(deps, { client: "claude-desktop", lines: 4 });
     assertEquals([r.folder, r.known, r.verified, r.message], [dir, true, true, null]);
     assertEquals(
       r.files.map((f) => f.path),
@@ -56,12 +60,12 @@ Deno.test("Claude Desktop on macOS: mcp*.log under ~/Library/Logs/Claude, the la
       { file: join(dir, "mcp-server-memory.log"), text: "s2" },
     ]);
     // --server: Claude Desktop writes one file per server, so only that file.
-    const s = await call(op, deps, { client: "claude-desktop", server: "memory" });
+    const s = await logsOf(deps, { client: "claude-desktop", server: "memory" });
     assertEquals([s.server_match, s.files.map((f) => f.path)], ["file", [
       join(dir, "mcp-server-memory.log"),
     ]]);
     assertEquals(s.lines.map((l) => l.text), ["s1", "s2"]);
-    const none = await call(op, deps, { client: "claude-desktop", server: "fetch" });
+    const none = await logsOf(deps, { client: "claude-desktop", server: "fetch" });
     assertEquals(none.lines, []);
     assert.ok(none.message!.includes(`No log files in ${dir} for the server "fetch"`), none.message!);
     // The folder is allowed for reading only: a write there is refused by the policy.
@@ -131,7 +135,7 @@ Deno.test("codex (one file for every server): --server keeps the lines that name
         "",
       ].join("\n"),
     );
-    const r = await call(op, h.deps(), { client: "codex", server: "memory" });
+    const r = await logsOf(h.deps(), { client: "codex", server: "memory" });
     assertEquals(r.server_match, "line");
     assertEquals(r.lines.map((l) => l.text), [
       "INFO MCP server stderr (npx): memory server ready",
@@ -157,10 +161,10 @@ Deno.test("Claude Code: a folder per project, then mcp-logs-<server>/; --server 
       '{"debug":"memory again"}\n',
       300,
     );
-    const r = await call(op, h.deps(), { client: "claude-code", server: "memory" });
+    const r = await logsOf(h.deps(), { client: "claude-code", server: "memory" });
     assertEquals(r.server_match, "file");
     assertEquals(r.lines.map((l) => l.text), ['{"debug":"memory up"}', '{"debug":"memory again"}']);
-    const all = await call(op, h.deps(), { client: "claude-code" });
+    const all = await logsOf(h.deps(), { client: "claude-code" });
     assertEquals(all.files.length, 3);
   }));
 
@@ -198,7 +202,7 @@ Deno.test("crush logs inside the project: --project-dir", () =>
   withOsHome("linux", async (h) => {
     const project = join(h.userHome, "src", "app");
     await write(join(project, ".crush", "logs", "crush.log"), "crush line\n");
-    const r = await call(op, h.deps(), { client: "crush", projectDir: project });
+    const r = await logsOf(h.deps(), { client: "crush", projectDir: project });
     assertEquals([r.folder, r.lines.map((l) => l.text)], [join(project, ".crush", "logs"), ["crush line"]]);
   }));
 
@@ -223,8 +227,8 @@ Deno.test("a secret in a log line never reaches the text or the JSON: secrets.js
       ].join("\n"),
     );
     // Claude Desktop has no log folder on Linux: the op on darwin deps, then its text and JSON forms.
-    const one = await call(op, deps, { client: "claude-desktop", server: "db" });
-    const all = await call(op, deps, { client: "claude-desktop" });
+    const one = await logsOf(deps, { client: "claude-desktop", server: "db" });
+    const all = await logsOf(deps, { client: "claude-desktop" });
     for (const out of [text(one, PLAIN), JSON.stringify(all)]) {
       for (const s of [SECRET, TOKEN, "hunter2-plain-pw", "abcdef0123456789abcdef"]) {
         assert.ok(!out.includes(s), `${s} leaked:\n${out}`);
@@ -255,11 +259,11 @@ Deno.test("a large log is read only at its end: bytes read counted through the f
         return b;
       },
     };
-    const r = await call(op, h.deps(counting), { client: "codex", lines: 3 });
+    const r = await logsOf(h.deps(counting), { client: "codex", lines: 3 });
     assertEquals(r.lines.map((l) => l.text), [filler.trim(), "the end 1", "the end 2 memory"]);
     assert.ok(read <= 64 * 1024, `${read} bytes read for 3 lines of a 64 MB file`);
     read = 0;
-    const s = await call(op, h.deps(counting), { client: "codex", server: "memory", lines: 2 });
+    const s = await logsOf(h.deps(counting), { client: "codex", server: "memory", lines: 2 });
     assertEquals(s.lines.map((l) => l.text), ["the end 2 memory"]);
     assert.ok(read <= 33 * 1024 * 1024, `${read} bytes searched`);
     assertEquals(s.warnings.length, 1, "the search stopped at its limit, and says so");
@@ -296,6 +300,6 @@ Deno.test("lines of several files interleave by their own timestamps, newest las
     const stamp = (s: number) => `{"debug":"x","timestamp":"2026-01-01T00:00:0${s}.000Z"}`;
     await write(join(base, "mcp-logs-a", "1.jsonl"), `${stamp(1)}\n${stamp(4)}\n`, 50);
     await write(join(base, "mcp-logs-b", "1.jsonl"), `${stamp(2)}\n${stamp(3)}\n${stamp(5)}\n`, 50);
-    const r = await call(op, h.deps(), { client: "claude-code", lines: 4 });
+    const r = await logsOf(h.deps(), { client: "claude-code", lines: 4 });
     assertEquals(r.lines.map((l) => l.text), [stamp(2), stamp(3), stamp(4), stamp(5)]);
   }));
