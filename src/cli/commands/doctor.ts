@@ -27,6 +27,11 @@ function seconds(v: string | undefined): number | undefined {
 export function register(program: Command, env: CliEnv): void {
   const cmd = program.command("doctor")
     .description("Start every configured MCP server as its client would and check that it speaks MCP")
+    .examples([
+      ["", "check every server of every client with a config file"],
+      ["--client cursor --server github", "check one server of cursor's file"],
+      ["--client claude-code --draft", "check the draft's servers before publishing"],
+    ])
     // Completion values as the spec-declared commands give them (a bash script keys values by option name).
     .addOption({
       ...makeOption(
