@@ -45,6 +45,10 @@ export interface DeployResult {
   warnings: string[];
   /** The exact change to the file (secret values redacted); always with --dry-run. */
   diff?: string;
+  /** A dry run over drift: a deploy would stop with drift_detected; the diff is what --force writes. */
+  needs_force?: boolean;
+  /** With needs_force: the conflicts, as drift_detected lists them. */
+  conflicts?: Conflict[];
 }
 
 export function checkSecretsMode(m: unknown): "reference" | "literal" {
@@ -126,9 +130,12 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
       desired,
       managed: last?.managed ?? {},
       pinned,
-      force: a.force,
+      // A dry run shows the change a forced deploy would make, and says it needs --force.
+      force: a.force || a.dryRun,
+      fileExists: before.bytes !== null,
     });
-    if (plan.conflicts.length && !a.force) throw driftError(a, plan.conflicts, secrets);
+    const needsForce = plan.conflicts.length > 0 && !a.force;
+    if (needsForce && !a.dryRun) throw driftError(a, plan.conflicts, secrets);
     const changes = {
       added: plan.added,
       updated: plan.updated,
@@ -152,12 +159,19 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
       warnings,
     };
     if (a.dryRun) {
+      if (needsForce) {
+        warnings.push(
+          `a deploy stops here with drift_detected: ${conflictNames(plan.conflicts)}; ` +
+            "this diff is what --force would write",
+        );
+      }
       return {
         ...base,
         status: "dry_run",
         deployment_id: null,
         backup: null,
         diff: diff(await loadTextDiff()),
+        ...(needsForce ? { needs_force: true, conflicts: shownConflicts(plan.conflicts, secrets) } : {}),
       };
     }
     const textChanged = plan.newText !== before.text;
@@ -221,11 +235,30 @@ const withBom = new TextDecoder("utf-8", { ignoreBOM: true });
 /** The file's text with its byte order mark, if it has one ("" for no file). */
 const exactText = (bytes: Uint8Array | null) => bytes ? withBom.decode(bytes) : "";
 
-function driftError(a: ApplyInput, conflicts: Conflict[], secrets: Record<string, string>): AppError {
+/** The conflicts as a drift report shows them: secret values redacted. */
+function shownConflicts(conflicts: Conflict[], secrets: Record<string, string>): Conflict[] {
   const redact = makeRedactor(secrets);
-  const names = conflicts.map((c) =>
-    `"${c.server}" (${c.kind === "unmanaged" ? "not deployed by us" : "edited by hand"})`
-  );
+  return conflicts.map((c) => ({
+    ...c,
+    differences: c.differences.map((d) => ({
+      path: d.path,
+      old: redact(d.path, d.old),
+      new: redact(d.path, d.new),
+    })),
+  }));
+}
+
+const CONFLICT_WORDS = {
+  unmanaged: "not deployed by us",
+  edited: "edited by hand",
+  deleted: "deleted by hand",
+} as const;
+
+const conflictNames = (conflicts: Conflict[]) =>
+  conflicts.map((c) => `"${c.server}" (${CONFLICT_WORDS[c.kind]})`).join(", ");
+
+function driftError(a: ApplyInput, conflicts: Conflict[], secrets: Record<string, string>): AppError {
+  const names = conflicts.map((c) => `"${c.server}" (${CONFLICT_WORDS[c.kind]})`);
   return new AppError(
     "drift_detected",
     `Cannot deploy artifact "${a.artifact.artifact_id.slice(0, 12)}…" to "${a.client.id}": ${
@@ -233,14 +266,7 @@ function driftError(a: ApplyInput, conflicts: Conflict[], secrets: Record<string
     } ${names.length === 1 ? "differs" : "differ"} from what we would write; use --force to overwrite`,
     {
       config_path: a.target.path,
-      conflicts: conflicts.map((c) => ({
-        ...c,
-        differences: c.differences.map((d) => ({
-          path: d.path,
-          old: redact(d.path, d.old),
-          new: redact(d.path, d.new),
-        })),
-      })),
+      conflicts: shownConflicts(conflicts, secrets),
       hint: "run with --dry-run to see the change, or --force to overwrite",
     },
   );

@@ -49,3 +49,92 @@ Deno.test("MCP: the same suggestions and the same case-insensitive client ids", 
     const r = await ok("add_server_to_config", { server_id: "memory", client_id: "Claude-Code" });
     assertEquals(r.client_id, "claude-code");
   }));
+
+/** Publishes memory + time for cursor and deploys them; returns the path of cursor's file. */
+async function deployedCursor(run: (args: string[]) => Promise<{ code: number }>, userHome: string) {
+  for (
+    const args of [
+      ["init"],
+      ["add-server", "memory", "--client", "cursor"],
+      ["add-server", "time", "--client", "cursor"],
+      ["publish-config", "--client", "cursor"],
+      ["deploy-config", "--client", "cursor"],
+    ]
+  ) assertEquals((await run(args)).code, 0, args.join(" "));
+  return `${userHome}/.cursor/mcp.json`;
+}
+
+async function editJson(path: string, edit: (d: any) => void) {
+  const d = JSON.parse(await Deno.readTextFile(path));
+  edit(d);
+  await Deno.writeTextFile(path, JSON.stringify(d, null, 2));
+}
+
+Deno.test("drift: a dry run shows the diff --force would write and says it needs --force (exit 6)", () =>
+  withHome(async (h) => {
+    const path = await deployedCursor((a) => cli(h, a), h.userHome);
+    await editJson(path, (d) => d.mcpServers.time.args.push("--local-timezone=UTC"));
+    const before = await Deno.readTextFile(path);
+    const plain = await cli(h, ["deploy-config", "--client", "cursor"]);
+    assertEquals(plain.code, 6);
+    assert.match(plain.stderr, /run with --dry-run to see the change/);
+    const dry = await cli(h, ["deploy-config", "--client", "cursor", "--dry-run"]);
+    assertEquals(dry.code, 6);
+    assert.match(dry.stdout, /Dry run: nothing was written/);
+    assert.match(dry.stdout, /-\s+"--local-timezone=UTC"/);
+    assert.match(dry.stdout, /--force/);
+    const json = await cli(h, ["deploy-config", "--client", "cursor", "--dry-run", "--format", "json"]);
+    assertEquals(json.code, 6);
+    assertEquals(json.json.status, "dry_run");
+    assertEquals(json.json.needs_force, true);
+    assertEquals(json.json.conflicts.map((c: any) => [c.server, c.kind]), [["time", "edited"]]);
+    assertEquals(await Deno.readTextFile(path), before, "a dry run writes nothing");
+    const forced = await cli(h, [
+      "deploy-config",
+      "--client",
+      "cursor",
+      "--dry-run",
+      "--force",
+      "--format",
+      "json",
+    ]);
+    assertEquals(forced.code, 0);
+    assertEquals(forced.json.needs_force, undefined);
+    assertEquals(forced.json.diff, json.json.diff);
+  }));
+
+Deno.test("drift: a managed entry deleted by hand is drift: deploy refuses, status names it, --force re-adds", () =>
+  withHome(async (h) => {
+    const path = await deployedCursor((a) => cli(h, a), h.userHome);
+    await editJson(path, (d) => delete d.mcpServers.memory);
+    const before = await Deno.readTextFile(path);
+    const d = await cli(h, ["deploy-config", "--client", "cursor", "--format", "json"]);
+    assertEquals(d.code, 6);
+    assertEquals(d.json.error, "drift_detected");
+    assertEquals(d.json.details.conflicts.map((c: any) => [c.server, c.kind]), [["memory", "deleted"]]);
+    assert.match(d.json.message, /"memory" \(deleted by hand\)/);
+    assertEquals(await Deno.readTextFile(path), before);
+    const s = await cli(h, ["status", "--client", "cursor"]);
+    assert.match(s.stdout, /drifted \(memory removed\)/);
+    const f = await cli(h, ["deploy-config", "--client", "cursor", "--force", "--format", "json"]);
+    assertEquals(f.code, 0, f.stdout);
+    assertEquals(f.json.changes.added, ["memory"]);
+    // A file deleted as a whole is missing-file, not drift: the next deploy writes it anew.
+    await Deno.remove(path);
+    assertEquals((await cli(h, ["deploy-config", "--client", "cursor"])).code, 0);
+  }));
+
+Deno.test("MCP: deploy_config dry_run over drift returns the diff and needs_force; deleted entries are drift", () =>
+  withMcp(async ({ ok, fail, home }) => {
+    await ok("initialize_keys");
+    await ok("add_server_to_config", { server_id: "memory", client_id: "cursor" });
+    await ok("add_server_to_config", { server_id: "time", client_id: "cursor" });
+    await ok("publish_config", { client_id: "cursor" });
+    await ok("deploy_config", { client_id: "cursor" });
+    await editJson(`${home.userHome}/.cursor/mcp.json`, (d) => delete d.mcpServers.memory);
+    const e = await fail("deploy_config", { client_id: "cursor" }, "drift_detected");
+    assertEquals(e.details.conflicts[0].kind, "deleted");
+    const dry = await ok("deploy_config", { client_id: "cursor", dry_run: true });
+    assertEquals(dry.needs_force, true);
+    assert.match(dry.diff, /server-memory/);
+  }));
