@@ -138,3 +138,161 @@ Deno.test("MCP: deploy_config dry_run over drift returns the diff and needs_forc
     assertEquals(dry.needs_force, true);
     assert.match(dry.diff, /server-memory/);
   }));
+
+Deno.test("--project-dir implies the project scope (never ignored); refused with --scope user or a client without one", () =>
+  withHome(async (h) => {
+    const project = `${h.userHome}/src/app`;
+    await Deno.mkdir(project, { recursive: true });
+    for (
+      const args of [["init"], ["add-server", "memory", "--client", "claude-code"], [
+        "publish-config",
+        "--client",
+        "claude-code",
+      ]]
+    ) assertEquals((await cli(h, args)).code, 0);
+    const d = await cli(h, [
+      "deploy-config",
+      "--client",
+      "claude-code",
+      "--project-dir",
+      project,
+      "--format",
+      "json",
+    ]);
+    assertEquals(d.code, 0, d.stdout);
+    assertEquals(d.json.scope, "project");
+    assertEquals(d.json.config_path, `${project}/.mcp.json`);
+    assert.ok(JSON.parse(await Deno.readTextFile(`${project}/.mcp.json`)).mcpServers.memory);
+    const userFile = await Deno.stat(`${h.userHome}/.claude.json`).catch(() => null);
+    assertEquals(userFile, null, "the user file is not written");
+    const both = await cli(h, [
+      "deploy-config",
+      "--client",
+      "claude-code",
+      "--scope",
+      "user",
+      "--project-dir",
+      project,
+    ]);
+    assertEquals(both.code, 2);
+    assert.match(both.stderr, /--project-dir .* --scope is "user"/);
+    const none = await cli(h, [
+      "deploy-config",
+      "--client",
+      "claude-desktop",
+      "--artifact-id",
+      d.json.artifact_id,
+      "--project-dir",
+      project,
+    ]);
+    assertEquals(none.code, 2);
+    assert.match(none.stderr, /has no project-scope file/);
+    // import-config reads the same file the same way.
+    const imp = await cli(h, [
+      "import-config",
+      "--client",
+      "claude-code",
+      "--profile",
+      "p2",
+      "--project-dir",
+      project,
+      "--format",
+      "json",
+    ]);
+    assertEquals(imp.code, 0, imp.stdout + imp.stderr);
+    assertEquals(imp.json.servers, ["memory"]);
+  }));
+
+Deno.test("MCP: project_dir alone deploys to the project file", () =>
+  withMcp(async ({ ok, fail, home }) => {
+    const project = `${home.userHome}/src/app`;
+    await Deno.mkdir(project, { recursive: true });
+    await ok("initialize_keys");
+    await ok("add_server_to_config", { server_id: "memory", client_id: "claude-code" });
+    await ok("publish_config", { client_id: "claude-code" });
+    const d = await ok("deploy_config", { client_id: "claude-code", project_dir: project });
+    assertEquals(d.config_path, `${project}/.mcp.json`);
+    await fail(
+      "deploy_config",
+      { client_id: "claude-code", project_dir: project, scope: "user" },
+      "invalid_input",
+    );
+  }));
+
+Deno.test("a required parameter given empty is refused; a relative path for a filepath input is a warning", () =>
+  withHome(async (h) => {
+    const e = await cli(h, ["add-server", "filesystem", "--param", "allowed_directory=", "--format", "json"]);
+    assertEquals(e.code, 2);
+    assertEquals(e.json.details.empty, ["allowed_directory"]);
+    assert.match(e.json.details.hint, /--param allowed_directory=VALUE/);
+    const env = await cli(h, ["add-server", "github", "--env", "GITHUB_PERSONAL_ACCESS_TOKEN="]);
+    assertEquals(env.code, 2);
+    assert.match(env.stderr, /GITHUB_PERSONAL_ACCESS_TOKEN is required but given empty/);
+    const rel = await cli(h, [
+      "add-server",
+      "filesystem",
+      "--param",
+      "allowed_directory=projects",
+      "--format",
+      "json",
+    ]);
+    assertEquals(rel.code, 0);
+    assert.ok(
+      rel.json.warnings.some((w: string) => /"projects" is not an absolute path/.test(w)),
+      rel.stdout,
+    );
+    const tilde = await cli(h, [
+      "add-server",
+      "filesystem",
+      "--name",
+      "fs2",
+      "--param",
+      "allowed_directory=~/p",
+    ]);
+    assert.match(tilde.stdout + tilde.stderr, /~ is not expanded/);
+    const abs = await cli(h, [
+      "add-server",
+      "filesystem",
+      "--name",
+      "fs3",
+      "--param",
+      `allowed_directory=${h.userHome}`,
+    ]);
+    assert.ok(!/absolute/.test(abs.stdout + abs.stderr));
+    const v = await cli(h, ["validate-config", "--format", "json"]);
+    assertEquals(v.code, 0);
+    assertEquals(v.json.warnings.filter((w: any) => w.code === "RELATIVE_PATH").map((w: any) => w.server), [
+      "filesystem",
+      "fs2",
+    ]);
+    // A draft that holds an empty required value (written by an older version, or by hand) is invalid.
+    const path = `${h.home}/drafts/claude-desktop/default.json`;
+    const draft = JSON.parse(await Deno.readTextFile(path));
+    const fs3 = draft.servers.find((s: any) => s.name === "fs3");
+    fs3.params.allowed_directory = "";
+    await Deno.writeTextFile(path, JSON.stringify(draft));
+    const bad = await cli(h, ["validate-config", "--format", "json"]);
+    assertEquals(bad.code, 4);
+    assertEquals(bad.json.errors.map((x: any) => [x.code, x.server, x.param]), [[
+      "MISSING_PARAM",
+      "fs3",
+      "allowed_directory",
+    ]]);
+    assertEquals((await cli(h, ["publish-config", "--client", "claude-desktop"])).code, 4);
+  }));
+
+Deno.test("MCP: add_server_to_config refuses an empty required parameter and warns of a relative path", () =>
+  withMcp(async ({ ok, fail }) => {
+    await fail(
+      "add_server_to_config",
+      { server_id: "filesystem", params: { allowed_directory: "" } },
+      "invalid_input",
+    );
+    const r = await ok("add_server_to_config", {
+      server_id: "filesystem",
+      params: { allowed_directory: "src" },
+    });
+    assert.ok(r.warnings.some((w: string) => /not an absolute path/.test(w)));
+    const v = await ok("validate_config", {});
+    assertEquals(v.warnings[0].code, "RELATIVE_PATH");
+  }));
