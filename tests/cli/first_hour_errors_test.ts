@@ -296,3 +296,33 @@ Deno.test("MCP: add_server_to_config refuses an empty required parameter and war
     const v = await ok("validate_config", {});
     assertEquals(v.warnings[0].code, "RELATIVE_PATH");
   }));
+
+Deno.test("publish-config of an empty draft says where the drafts with servers are, and the commands", () =>
+  withHome(async (h) => {
+    assertEquals((await cli(h, ["init"])).code, 0);
+    const none = await cli(h, ["publish-config", "--client", "claude-code"]);
+    assertEquals(none.code, 4);
+    assert.match(none.stderr, /add-server ID --client claude-code/);
+    assertEquals((await cli(h, ["add-server", "memory"])).code, 0); // claude-desktop, the default
+    const e = await cli(h, ["publish-config", "--client", "claude-code", "--format", "json"]);
+    assertEquals(e.code, 4);
+    assertEquals(e.json.details.errors[0].code, "EMPTY_CONFIG");
+    assertEquals(e.json.details.drafts, [{
+      client_id: "claude-desktop",
+      profile_id: "default",
+      servers: ["memory"],
+    }]);
+    assert.match(e.json.details.hint, /claude-desktop\/default \(memory\)/);
+    assert.match(e.json.details.hint, /publish-config --client claude-desktop/);
+    const t = await cli(h, ["publish-config", "--client", "claude-code"]);
+    assert.match(t.stderr, /drafts with servers: claude-desktop\/default/);
+  }));
+
+Deno.test("MCP: publish_config of an empty draft names the drafts with servers", () =>
+  withMcp(async ({ ok, fail }) => {
+    await ok("initialize_keys");
+    await ok("add_server_to_config", { server_id: "memory" });
+    const e = await fail("publish_config", { client_id: "claude-code" }, "validation_failed");
+    assertEquals(e.details.drafts[0].client_id, "claude-desktop");
+    assert.match(e.details.hint, /publish-config --client claude-desktop/);
+  }));
