@@ -23,7 +23,7 @@ import {
   readDeployments,
 } from "../store/deployments.ts";
 import { readSecrets, secretValue } from "../store/secrets.ts";
-import { readConfigFile } from "./config_file.ts";
+import { namingFile, readConfigFile } from "./config_file.ts";
 import { commitFileWrite } from "./file_commit.ts";
 import { withConfigLock } from "./pending.ts";
 import type { IndexWitness } from "./deploy_artifact.ts";
@@ -133,6 +133,8 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
       // A dry run shows the change a forced deploy would make, and says it needs --force.
       force: a.force || a.dryRun,
       fileExists: before.bytes !== null,
+    }).catch((e) => {
+      throw namingFile(e, a.target.path);
     });
     const needsForce = plan.conflicts.length > 0 && !a.force;
     if (needsForce && !a.dryRun) throw driftError(a, plan.conflicts, secrets);

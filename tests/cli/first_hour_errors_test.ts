@@ -326,3 +326,22 @@ Deno.test("MCP: publish_config of an empty draft names the drafts with servers",
     assertEquals(e.details.drafts[0].client_id, "claude-desktop");
     assert.match(e.details.hint, /publish-config --client claude-desktop/);
   }));
+
+Deno.test("a client file that does not parse: the deploy error names the file, line and column (CLI and MCP)", () =>
+  withMcp(async ({ ok, fail, home }) => {
+    await ok("initialize_keys");
+    await ok("add_server_to_config", { server_id: "memory", client_id: "cursor" });
+    await ok("publish_config", { client_id: "cursor" });
+    const path = `${home.userHome}/.cursor/mcp.json`;
+    await Deno.mkdir(`${home.userHome}/.cursor`);
+    const broken = '{\n  "mcpServers": {\n    "a": { "command": "x" }\n';
+    await Deno.writeTextFile(path, broken);
+    const e = await fail("deploy_config", { client_id: "cursor" }, "config_parse_error");
+    assertEquals(e.details.path, path);
+    assertEquals([e.details.line, e.details.column], [4, 1]);
+    assert.ok(e.message.includes(`"${path}" at line 4, column 1`), e.message);
+    const c = await cli(home, ["deploy-config", "--client", "cursor"]);
+    assertEquals(c.code, 7);
+    assert.ok(c.stderr.includes(`"${path}" at line 4, column 1`), c.stderr);
+    assertEquals(await Deno.readTextFile(path), broken, "nothing written");
+  }));
