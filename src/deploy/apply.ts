@@ -10,6 +10,7 @@ import { checkServerNameFor } from "../clients/server_names.ts";
 import { redactSecretAssignments, redactText } from "../core/redact.ts";
 import { makeRedactor } from "./redact.ts";
 import { sha256Hex } from "../core/digest.ts";
+import { dirname } from "../platform/path.ts";
 import { refsIn } from "../core/neutral.ts";
 import { loadCodec } from "../clients/codecs/load.ts";
 import type { ClientRecord, NativeEntry } from "../clients/types.ts";
@@ -45,6 +46,8 @@ export interface DeployResult {
   warnings: string[];
   /** The exact change to the file (secret values redacted); always with --dry-run. */
   diff?: string;
+  /** Present (false) when the client does not look installed: no user file and no folder for it. */
+  client_installed?: false;
   /** A dry run over drift: a deploy would stop with drift_detected; the diff is what --force writes. */
   needs_force?: boolean;
   /** With needs_force: the conflicts, as drift_detected lists them. */
@@ -150,6 +153,17 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
       redactSecretAssignments(
         redactText(unifiedDiff(exactText(before.bytes), plan.newText, a.target.path), secretValues),
       );
+    // The client does not look installed (list-clients' rule: neither its user file nor that file's
+    // folder exists): the deploy goes ahead, and says so.
+    const notInstalled = before.bytes === null && a.target.scope === "user" &&
+      !(await deps.fs.stat(dirname(a.target.path)).catch(() => null));
+    if (notInstalled) {
+      warnings.push(
+        `${a.client.displayName} does not look installed here (no folder "${
+          dirname(a.target.path)
+        }"): its config file is created anyway, for when you install it`,
+      );
+    }
     const base = {
       client_id: a.client.id,
       profile_id: a.profile,
@@ -159,6 +173,7 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
       changes,
       restart_hint: a.client.restartHint,
       warnings,
+      ...(notInstalled ? { client_installed: false as const } : {}),
     };
     if (a.dryRun) {
       if (needsForce) {

@@ -345,3 +345,38 @@ Deno.test("a client file that does not parse: the deploy error names the file, l
     assert.ok(c.stderr.includes(`"${path}" at line 4, column 1`), c.stderr);
     assertEquals(await Deno.readTextFile(path), broken, "nothing written");
   }));
+
+Deno.test("deploying to a client that does not look installed says so (warning and client_installed: false)", () =>
+  withHome(async (h) => {
+    for (
+      const args of [["init"], ["add-server", "memory", "--client", "windsurf"], [
+        "publish-config",
+        "--client",
+        "windsurf",
+      ]]
+    ) {
+      assertEquals((await cli(h, args)).code, 0);
+    }
+    const d = await cli(h, ["deploy-config", "--client", "windsurf", "--format", "json"]);
+    assertEquals(d.code, 0, d.stdout);
+    assertEquals(d.json.client_installed, false);
+    assert.ok(d.json.warnings.some((w: string) => /Windsurf does not look installed/.test(w)), d.stdout);
+    assert.ok(JSON.parse(await Deno.readTextFile(d.json.config_path)).mcpServers.memory, "created anyway");
+    // Now its folder exists: no such warning.
+    assertEquals((await cli(h, ["add-server", "time", "--client", "windsurf"])).code, 0);
+    assertEquals((await cli(h, ["publish-config", "--client", "windsurf"])).code, 0);
+    const again = await cli(h, ["deploy-config", "--client", "windsurf", "--format", "json"]);
+    assertEquals(again.json.client_installed, undefined);
+    assertEquals(again.json.warnings, []);
+    const text = await cli(h, ["deploy-config", "--client", "cursor", "--artifact-id", d.json.artifact_id]);
+    assert.match(text.stdout, /warning: Cursor does not look installed here/);
+  }));
+
+Deno.test("MCP: deploy_config to a client that does not look installed reports client_installed: false", () =>
+  withMcp(async ({ ok }) => {
+    await ok("initialize_keys");
+    await ok("add_server_to_config", { server_id: "memory", client_id: "cursor" });
+    await ok("publish_config", { client_id: "cursor" });
+    const d = await ok("deploy_config", { client_id: "cursor" });
+    assertEquals(d.client_installed, false);
+  }));
