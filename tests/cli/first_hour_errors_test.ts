@@ -33,6 +33,10 @@ Deno.test("a client id in another case or with _ is the client meant, on every c
     const u = await cli(h, ["add-server", "memory", "--client", "Claude", "--format", "json"]);
     assertEquals(u.json.error, "client_not_found");
     assertEquals(u.json.details.suggestions, ["claude-code", "claude-desktop"]);
+    // doctor (declared apart from the specs) takes client ids the same way.
+    const d = await cli(h, ["doctor", "--client", "Claude", "--format", "json"]);
+    assertEquals(d.json.error, "client_not_found");
+    assertEquals(d.json.details.suggestions, ["claude-code", "claude-desktop"]);
   }));
 
 Deno.test("MCP: the same suggestions and the same case-insensitive client ids", () =>
