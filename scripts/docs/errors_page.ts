@@ -79,8 +79,14 @@ const ISSUES: Record<string, { severity: string; when: string }[]> = {
   INVALID_ENV_TYPE: [{ severity: "error", when: "`env` or `headers` is not an object of strings." }],
   TOO_MANY_ENV_VARS: [{ severity: "error", when: "More than 100 env vars in one server." }],
   INVALID_URL: [{ severity: "error", when: "A remote server's URL is not http(s)." }],
-  MISSING_ENV: [{ severity: "error", when: "A required env var with no value and no stored secret." }],
-  MISSING_PARAM: [{ severity: "error", when: "A required catalogue parameter was not given." }],
+  MISSING_ENV: [{
+    severity: "error",
+    when: "A required env var with no value and no stored secret, or given empty.",
+  }],
+  MISSING_PARAM: [{
+    severity: "error",
+    when: "A required catalogue parameter was not given, or given empty.",
+  }],
   INVALID_SERVER_NAME: [{
     severity: "error",
     when:
@@ -119,6 +125,11 @@ const ISSUES: Record<string, { severity: string; when: string }[]> = {
     },
   ],
   EMPTY_ENV_VAR: [{ severity: "warning", when: "An env var with an empty value." }],
+  RELATIVE_PATH: [{
+    severity: "warning",
+    when:
+      "A catalogue input whose format is `filepath` given a relative path or `~` (clients start servers without a shell, in a folder of their choosing).",
+  }],
   DEPRECATED_SERVER: [{
     severity: "warning",
     when: "A deprecated catalogue server (`successor` names its replacement).",

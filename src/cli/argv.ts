@@ -8,14 +8,14 @@ export function argvForInvocation(execName: string, args: string[]): string[] {
 }
 
 /** A bare invocation (only global options) whose stdin is not a terminal serves MCP: AI clients launch
- * the program without arguments (the seed's Claude Desktop snippet). */
+ * the program without arguments (the seed's Claude Desktop snippet). In a terminal, a person typed it:
+ * it prints the help. */
 export function withDefaultCommand(args: string[], stdinIsTerminal: boolean): string[] {
-  if (stdinIsTerminal) return args;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--home") i++;
     else if (!args[i].startsWith("--home=")) return args;
   }
-  return [...args, "serve"];
+  return [...args, stdinIsTerminal ? "--help" : "serve"];
 }
 
 /** For `serve` with at most `--home DIR`: the home (or null for the default); undefined otherwise, so

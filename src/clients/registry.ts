@@ -9,6 +9,7 @@
  * ```
  */
 import { AppError } from "../core/errors.ts";
+import { closestNames, didYouMean, looseName } from "../core/suggest.ts";
 import type { ClientRecord } from "./types.ts";
 import amazonQ from "./records/amazon-q.ts";
 import antigravity from "./records/antigravity.ts";
@@ -60,11 +61,29 @@ export function clientIds(): string[] {
   return ALL_CLIENTS.map((c) => c.id);
 }
 
-/** The client with `id`; throws `client_not_found` listing the known ids. */
+/** The client with `id` (`Claude-Code` and `claude_code` are `claude-code`); throws `client_not_found`
+ * listing the known ids, with the closest ones in its hint. */
 export function getClient(id: string): ClientRecord {
-  const found = ALL_CLIENTS.find((c) => c.id === id);
+  const found = ALL_CLIENTS.find((c) => c.id === id) ??
+    (typeof id === "string" ? ALL_CLIENTS.find((c) => c.id === looseName(id)) : undefined);
   if (!found) {
-    throw new AppError("client_not_found", `Unknown client "${id}"`, { client: id, known: clientIds() });
+    const suggestions = typeof id === "string" ? closestNames(id, clientIds()) : [];
+    throw new AppError("client_not_found", `Unknown client ${JSON.stringify(id)}`, {
+      client: id,
+      known: clientIds(),
+      suggestions,
+      hint: suggestions.length
+        ? `${didYouMean(suggestions)} (known: ${clientIds().join(", ")})`
+        : `known: ${clientIds().join(", ")}`,
+    });
   }
   return found;
+}
+
+/** The id a user meant: a known id matched regardless of case and of `_` / `-` (`Claude-Code`,
+ * `CLAUDE_CODE`: `claude-code`); an unknown one in that loose form (`Claude` is refused as "claude",
+ * with suggestions, not as a malformed name). */
+export function canonicalClientId<T>(id: T): T | string {
+  if (typeof id !== "string" || ALL_CLIENTS.some((c) => c.id === id)) return id;
+  return looseName(id);
 }

@@ -9,7 +9,8 @@
  * `${VAR}` with no stored value on a client without a reference syntax), INVALID_SERVER_NAME (a name
  * the client's reader refuses or drops), INVALID_ENV_NAME (an env or header key every JavaScript
  * object has, e.g. `constructor`).
- * Warnings: EMPTY_ENV_VAR, UNSUPPORTED_TRANSPORT (deploy bridges it through mcp-remote),
+ * Warnings: EMPTY_ENV_VAR, RELATIVE_PATH (a catalogue `filepath` input given a relative path or `~`),
+ * UNSUPPORTED_TRANSPORT (deploy bridges it through mcp-remote),
  * DEPRECATED_SERVER, PLAINTEXT_SECRET (a long random-looking literal), UNRESOLVED_PLACEHOLDER (the
  * client expands `${VAR}` from its environment), SERVER_NOT_IN_REGISTRY.
  */
@@ -45,6 +46,10 @@ export interface ServerFacts {
   entry: unknown;
   missingEnv?: string[];
   missingParams?: string[];
+  /** Required inputs given as empty text (`--param allowed_directory=`). */
+  emptyInputs?: { name: string; kind: "env" | "param" }[];
+  /** File path inputs given a relative path: the message for each. */
+  relativePaths?: { input: string; message: string }[];
   deprecated?: { reason: string; successor?: string };
   notInRegistry?: string;
 }
@@ -265,6 +270,19 @@ export function validateServers(
         param: p,
         message: `Server '${s.name}' requires the parameter ${p}`,
       });
+    }
+    for (const e of s.emptyInputs ?? []) {
+      err({
+        code: e.kind === "env" ? "MISSING_ENV" : "MISSING_PARAM",
+        server: s.name,
+        ...(e.kind === "env" ? { variable: e.name } : { param: e.name }),
+        message: `Server '${s.name}' requires ${
+          e.kind === "env" ? "" : "the parameter "
+        }${e.name}: it is empty`,
+      });
+    }
+    for (const r of s.relativePaths ?? []) {
+      warn({ code: "RELATIVE_PATH", server: s.name, param: r.input, message: r.message });
     }
     const badName = client?.serverNameProblem?.(s.name);
     if (client && badName) {

@@ -10,6 +10,7 @@ import { checkServerNameFor } from "../clients/server_names.ts";
 import { redactSecretAssignments, redactText } from "../core/redact.ts";
 import { makeRedactor } from "./redact.ts";
 import { sha256Hex } from "../core/digest.ts";
+import { dirname } from "../platform/path.ts";
 import { refsIn } from "../core/neutral.ts";
 import { loadCodec } from "../clients/codecs/load.ts";
 import type { ClientRecord, NativeEntry } from "../clients/types.ts";
@@ -23,7 +24,7 @@ import {
   readDeployments,
 } from "../store/deployments.ts";
 import { readSecrets, secretValue } from "../store/secrets.ts";
-import { readConfigFile } from "./config_file.ts";
+import { namingFile, readConfigFile } from "./config_file.ts";
 import { commitFileWrite } from "./file_commit.ts";
 import { withConfigLock } from "./pending.ts";
 import type { IndexWitness } from "./deploy_artifact.ts";
@@ -45,6 +46,12 @@ export interface DeployResult {
   warnings: string[];
   /** The exact change to the file (secret values redacted); always with --dry-run. */
   diff?: string;
+  /** Present (false) when the client does not look installed: no user file and no folder for it. */
+  client_installed?: false;
+  /** A dry run over drift: a deploy would stop with drift_detected; the diff is what --force writes. */
+  needs_force?: boolean;
+  /** With needs_force: the conflicts, as drift_detected lists them. */
+  conflicts?: Conflict[];
 }
 
 export function checkSecretsMode(m: unknown): "reference" | "literal" {
@@ -126,9 +133,14 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
       desired,
       managed: last?.managed ?? {},
       pinned,
-      force: a.force,
+      // A dry run shows the change a forced deploy would make, and says it needs --force.
+      force: a.force || a.dryRun,
+      fileExists: before.bytes !== null,
+    }).catch((e) => {
+      throw namingFile(e, a.target.path);
     });
-    if (plan.conflicts.length && !a.force) throw driftError(a, plan.conflicts, secrets);
+    const needsForce = plan.conflicts.length > 0 && !a.force;
+    if (needsForce && !a.dryRun) throw driftError(a, plan.conflicts, secrets);
     const changes = {
       added: plan.added,
       updated: plan.updated,
@@ -141,6 +153,17 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
       redactSecretAssignments(
         redactText(unifiedDiff(exactText(before.bytes), plan.newText, a.target.path), secretValues),
       );
+    // The client does not look installed (list-clients' rule: neither its user file nor that file's
+    // folder exists): the deploy goes ahead, and says so.
+    const notInstalled = before.bytes === null && a.target.scope === "user" &&
+      !(await deps.fs.stat(dirname(a.target.path)).catch(() => null));
+    if (notInstalled) {
+      warnings.push(
+        `${a.client.displayName} does not look installed here (no folder "${
+          dirname(a.target.path)
+        }"): its config file is created anyway, for when you install it`,
+      );
+    }
     const base = {
       client_id: a.client.id,
       profile_id: a.profile,
@@ -150,14 +173,22 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
       changes,
       restart_hint: a.client.restartHint,
       warnings,
+      ...(notInstalled ? { client_installed: false as const } : {}),
     };
     if (a.dryRun) {
+      if (needsForce) {
+        warnings.push(
+          `a deploy stops here with drift_detected: ${conflictNames(plan.conflicts)}; ` +
+            "this diff is what --force would write",
+        );
+      }
       return {
         ...base,
         status: "dry_run",
         deployment_id: null,
         backup: null,
         diff: diff(await loadTextDiff()),
+        ...(needsForce ? { needs_force: true, conflicts: shownConflicts(plan.conflicts, secrets) } : {}),
       };
     }
     const textChanged = plan.newText !== before.text;
@@ -221,11 +252,30 @@ const withBom = new TextDecoder("utf-8", { ignoreBOM: true });
 /** The file's text with its byte order mark, if it has one ("" for no file). */
 const exactText = (bytes: Uint8Array | null) => bytes ? withBom.decode(bytes) : "";
 
-function driftError(a: ApplyInput, conflicts: Conflict[], secrets: Record<string, string>): AppError {
+/** The conflicts as a drift report shows them: secret values redacted. */
+function shownConflicts(conflicts: Conflict[], secrets: Record<string, string>): Conflict[] {
   const redact = makeRedactor(secrets);
-  const names = conflicts.map((c) =>
-    `"${c.server}" (${c.kind === "unmanaged" ? "not deployed by us" : "edited by hand"})`
-  );
+  return conflicts.map((c) => ({
+    ...c,
+    differences: c.differences.map((d) => ({
+      path: d.path,
+      old: redact(d.path, d.old),
+      new: redact(d.path, d.new),
+    })),
+  }));
+}
+
+const CONFLICT_WORDS = {
+  unmanaged: "not deployed by us",
+  edited: "edited by hand",
+  deleted: "deleted by hand",
+} as const;
+
+const conflictNames = (conflicts: Conflict[]) =>
+  conflicts.map((c) => `"${c.server}" (${CONFLICT_WORDS[c.kind]})`).join(", ");
+
+function driftError(a: ApplyInput, conflicts: Conflict[], secrets: Record<string, string>): AppError {
+  const names = conflicts.map((c) => `"${c.server}" (${CONFLICT_WORDS[c.kind]})`);
   return new AppError(
     "drift_detected",
     `Cannot deploy artifact "${a.artifact.artifact_id.slice(0, 12)}…" to "${a.client.id}": ${
@@ -233,14 +283,7 @@ function driftError(a: ApplyInput, conflicts: Conflict[], secrets: Record<string
     } ${names.length === 1 ? "differs" : "differ"} from what we would write; use --force to overwrite`,
     {
       config_path: a.target.path,
-      conflicts: conflicts.map((c) => ({
-        ...c,
-        differences: c.differences.map((d) => ({
-          path: d.path,
-          old: redact(d.path, d.old),
-          new: redact(d.path, d.new),
-        })),
-      })),
+      conflicts: shownConflicts(conflicts, secrets),
       hint: "run with --dry-run to see the change, or --force to overwrite",
     },
   );

@@ -126,3 +126,21 @@ export async function removeIfUnchanged(deps: Deps, before: FileState): Promise<
   }
   await deps.fs.remove(before.realPath);
 }
+
+/** A parse error of the client file at `path`, naming it: `Cannot read the JSON config "/x/mcp.json" at
+ * line 5, column 1: ...` with `details.path` (a codec knows the text, never the file). Anything else
+ * passes as it is. */
+export function namingFile(e: unknown, path: string): unknown {
+  if (!(e instanceof AppError) || e.code !== "config_parse_error" || e.details.path !== undefined) return e;
+  const named = e.message.replace(/^Cannot read the (\S+) config/, `Cannot read the $1 config "${path}"`);
+  return new AppError(
+    "config_parse_error",
+    named === e.message ? `Cannot read "${path}": ${e.message}` : named,
+    {
+      ...e.details,
+      path,
+      hint:
+        "nothing was written: fix the file (rollback --restore puts back what a deploy replaced), then run again",
+    },
+  );
+}

@@ -1,7 +1,8 @@
 /**
  * The edit a deploy makes to a client file: set the artifact's entries, remove entries we deployed
  * before that the artifact no longer has, leave everything else. An unmanaged entry of the same name,
- * or a managed entry edited by hand, is a conflict (drift) unless forced.
+ * a managed entry edited by hand, or one deleted by hand from a file that still exists, is a conflict
+ * (drift) unless forced.
  */
 import { canonicalJson } from "../core/canonical_json.ts";
 import { sha256Hex } from "../core/digest.ts";
@@ -11,7 +12,9 @@ import { hasOwn, setOwn } from "../clients/codecs/shared.ts";
 
 export interface Conflict {
   server: string;
-  kind: "unmanaged" | "edited";
+  /** unmanaged: an entry we never wrote has the name; edited: ours changed by hand; deleted: ours was
+   * removed from the file by hand (a plain deploy would silently put it back). */
+  kind: "unmanaged" | "edited" | "deleted";
   differences: FieldChange[];
 }
 
@@ -80,6 +83,9 @@ export interface PlanInput {
   /** Names deploys never remove (our own `connect` entry). */
   pinned: string[];
   force: boolean;
+  /** The file exists: an entry of the managed set missing from it was deleted by hand (a missing file is
+   * `missing-file` to status, and a deploy writes it anew). */
+  fileExists?: boolean;
 }
 
 export async function planEdit(p: PlanInput): Promise<Plan> {
@@ -109,6 +115,9 @@ export async function planEdit(p: PlanInput): Promise<Plan> {
     const h = desiredHash.get(name)!;
     out.managed[name] = h;
     if (!has(name)) {
+      if (p.fileExists && hasOwn(p.managed, name)) {
+        out.conflicts.push({ server: name, kind: "deleted", differences: differences(entry, undefined) });
+      }
       out.added.push(name);
       changes[name] = entry;
       continue;

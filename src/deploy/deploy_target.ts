@@ -19,8 +19,30 @@ export interface Target {
   scope: "user" | "project" | "custom";
 }
 
+/** The scope the options ask for: a project folder alone means the project scope (it is never ignored);
+ * a project folder with `--scope user` or `--config-path` is a contradiction, refused. */
+export function scopeOf(o: TargetOptions): string {
+  if (o.projectDir === undefined) return o.scope ?? "user";
+  if (o.configPath !== undefined) {
+    throw new AppError(
+      "invalid_input",
+      "--config-path and --project-dir (project_dir) name two different files: give one of them",
+      { hint: "--project-dir DIR writes the client's project file in DIR; --config-path FILE writes FILE" },
+    );
+  }
+  if (o.scope === "user") {
+    throw new AppError(
+      "invalid_input",
+      `--project-dir (project_dir) names a project folder, but --scope is "user": drop one of them`,
+      { hint: "--project-dir DIR alone (or with --scope project) writes the client's project file in DIR" },
+    );
+  }
+  return o.scope ?? "project";
+}
+
 /** Resolves the target file; named files (--config-path, --project-dir) are added to the allow-list. */
 export async function resolveTarget(deps: Deps, client: ClientRecord, o: TargetOptions): Promise<Target> {
+  const scope = scopeOf(o);
   if (o.configPath !== undefined) {
     if (typeof o.configPath !== "string" || o.configPath.length === 0) {
       throw new AppError("invalid_input", "--config-path needs a file path");
@@ -29,11 +51,12 @@ export async function resolveTarget(deps: Deps, client: ClientRecord, o: TargetO
     deps.policy.allowFile(path, [deps.userHome]);
     return { path, scope: "custom" };
   }
-  const scope = o.scope ?? "user";
   if (scope === "project") {
     if (!client.projectPath) {
-      throw new AppError("invalid_input", `Client "${client.id}" has no project-scope file`, {
+      const why = o.scope === undefined ? ` (--project-dir asks for one)` : "";
+      throw new AppError("invalid_input", `Client "${client.id}" has no project-scope file${why}`, {
         client_id: client.id,
+        hint: "leave out --scope project and --project-dir to write its user file",
       });
     }
     const dir = await checkProjectDir(deps, o.projectDir);
@@ -61,7 +84,7 @@ export async function recordedTarget(
   recorded: { config_path: string },
   what: string,
 ): Promise<Target> {
-  const named = o.configPath !== undefined || o.scope !== undefined;
+  const named = o.configPath !== undefined || o.scope !== undefined || o.projectDir !== undefined;
   const candidates: Target[] = [];
   if (named) candidates.push(await resolveTarget(deps, client, o));
   else {

@@ -5,7 +5,14 @@ import type { ClientRecord } from "../clients/types.ts";
 import { type ServerFacts, validateServers, type ValidationResult } from "../core/validation.ts";
 import type { Deps } from "../platform/deps.ts";
 import type { Catalog } from "../registry/catalog.ts";
-import { inputsOf, refName, selectSource, type Transport } from "../registry/inputs.ts";
+import {
+  inputsOf,
+  inputValueProblems,
+  refName,
+  relativePathMessage,
+  selectSource,
+  type Transport,
+} from "../registry/inputs.ts";
 import { catalogMeta } from "../registry/server_json.ts";
 import { loadCatalog } from "../registry/user_files.ts";
 import type { Draft, DraftServer } from "../store/drafts.ts";
@@ -45,7 +52,15 @@ export function factsOf(s: DraftServer, catalog: Catalog, secrets: Record<string
   } catch {
     return facts;
   }
+  const problems = inputValueProblems(specs, (n) => s.params[n] ?? s.env[n]);
+  for (const p of problems) {
+    const kind = specs.find((x) => x.name === p.input)?.kind === "env" ? "env" : "param";
+    if (p.problem === "empty") (facts.emptyInputs ??= []).push({ name: p.input, kind });
+    else (facts.relativePaths ??= []).push({ input: p.input, message: relativePathMessage(s.name, p) });
+  }
+  const empty = new Set((facts.emptyInputs ?? []).map((e) => e.name));
   for (const spec of specs) {
+    if (empty.has(spec.name)) continue;
     if (!spec.isRequired || spec.default !== undefined || given(s, spec.name, secrets)) continue;
     if (spec.kind === "env") (facts.missingEnv ??= []).push(spec.name);
     else (facts.missingParams ??= []).push(spec.name);

@@ -4,7 +4,7 @@
  * deploy would write it (secret values from secrets.json where the client has no reference syntax) and
  * read back, so the check starts what the deploy will make the client start.
  */
-import { ALL_CLIENTS, getClient } from "../clients/registry.ts";
+import { ALL_CLIENTS, canonicalClientId, getClient } from "../clients/registry.ts";
 import type { ClientRecord, NativeEntry } from "../clients/types.ts";
 import { AppError } from "../core/errors.ts";
 import { checkName } from "../core/names.ts";
@@ -109,10 +109,10 @@ async function clientsWithDraft(deps: Deps, profile: string): Promise<ClientReco
   return out;
 }
 
-/** The named clients (checked), or undefined when none were named. */
+/** The named clients (checked; `Claude-Code` is claude-code), or undefined when none were named. */
 export function namedClients(ids: string[] | undefined): ClientRecord[] | undefined {
   if (!ids || ids.length === 0) return undefined;
-  return [...new Set(ids)].map((id) => getClient(checkName("client", id)));
+  return [...new Set(ids.map(canonicalClientId))].map((id) => getClient(checkName("client", id)));
 }
 
 /** Draft checks: every server of each client's draft of `profile`. */

@@ -13,7 +13,14 @@ import { isSecretName } from "../core/secret_detect.ts";
 import { entryRefs, type Extracted, extractSecrets, replaceSpans } from "../core/secret_extract.ts";
 import { secretSpans } from "../core/secret_spans.ts";
 import type { Deps } from "../platform/deps.ts";
-import { checkTransport, inputsOf, refName, selectSource } from "../registry/inputs.ts";
+import {
+  checkTransport,
+  inputsOf,
+  inputValueProblems,
+  refName,
+  relativePathMessage,
+  selectSource,
+} from "../registry/inputs.ts";
 import { resolveServer } from "../registry/resolve.ts";
 import { loadCatalog } from "../registry/user_files.ts";
 import { type DraftServer, type DraftSummary, summarize, updateDraft } from "../store/drafts.ts";
@@ -84,6 +91,19 @@ async function fromCatalog(deps: Deps, input: AddServerInput, name: string) {
   // A literal secret inside a value the catalogue does not call secret (a password in a --url param).
   const x = extractSecrets(name, r.entry, r.secrets);
   const specs = inputsOf(selectSource(server, transport));
+  const problems = inputValueProblems(specs, (n) => params[n] ?? input.env?.[n]);
+  const empty = problems.filter((p) => p.problem === "empty").map((p) => p.input);
+  if (empty.length) {
+    const how = (n: string) =>
+      specs.find((x) => x.name === n)?.kind === "env" ? `--env ${n}=VALUE` : `--param ${n}=VALUE`;
+    throw new AppError(
+      "invalid_input",
+      `Cannot add '${input.id}': ${empty.join(", ")} ${
+        empty.length === 1 ? "is" : "are"
+      } required but given empty`,
+      { id: input.id, empty, hint: `give a value: ${empty.map(how).join(" ")}` },
+    );
+  }
   const secretInput = (n: string) => specs.some((s) => s.name === n && s.isSecret) || isSecretName(n);
   const kept = (m: Record<string, string | string[]>, drop: (k: string) => boolean) =>
     Object.fromEntries(
@@ -92,6 +112,7 @@ async function fromCatalog(deps: Deps, input: AddServerInput, name: string) {
   const draftParams = kept(params, (k) => secretInput(k) || refName(k) in r.secrets);
   const draftEnv = kept(input.env ?? {}, (k) => secretInput(k) || k in r.secrets) as Record<string, string>;
   const warnings = [...r.warnings];
+  for (const p of problems) if (p.problem === "relative") warnings.push(relativePathMessage(name, p));
   for (const p of r.missing.params) {
     warnings.push(`Server '${input.id}' requires the parameter ${p}: give --param ${p}=VALUE`);
   }

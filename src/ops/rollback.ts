@@ -47,7 +47,8 @@ export async function rollback(deps: Deps, input: RollbackInput): Promise<Deploy
     throw new AppError("invalid_input", "Give --to or --artifact-id, not both");
   }
   // A named target (its project folder checked) before anything is settled or read.
-  const explicit = input.configPath !== undefined || input.scope !== undefined;
+  const explicit = input.configPath !== undefined || input.scope !== undefined ||
+    input.projectDir !== undefined;
   const named = explicit ? (await resolveTarget(deps, client, input)).path : undefined;
   await settleClient(deps, client.id);
   const records = (await readDeployments(deps, client.id)).filter((r) => r.action !== "connect");

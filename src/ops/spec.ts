@@ -254,6 +254,11 @@ export function bind<const S extends Spec, M, R extends Matches<R, S>, P = unkno
   return { spec, load, run };
 }
 
+/** By URL, so that `deno run` does not resolve the client records when it loads this module (see main.ts's
+ * `load`); every op that names a client imports them statically, so the compiled binary holds them. */
+const loadClients = (): Promise<typeof import("../clients/registry.ts")> =>
+  import(new URL("../clients/registry.ts", import.meta.url).href);
+
 const loaded = new WeakMap<Op<any, any, any, any>, unknown>();
 
 /** Runs an operation with an input a door built (its module loaded on the first call). */
@@ -265,7 +270,27 @@ export async function call<S extends Spec, M, R, P>(
 ): Promise<R> {
   let m = loaded.get(op) as M | undefined;
   if (m === undefined) loaded.set(op, m = await op.load());
-  return await op.run(m, deps, input, ctx);
+  return await op.run(m, deps, await withClientIds(op.spec, input), ctx);
+}
+
+/** A field naming a client (CLI completion "client", MCP `client_id`). */
+const namesClient = (f: Field) =>
+  (!!f.cli && !isAbsent(f.cli) && f.cli.complete === "client") ||
+  (!!f.mcp && !isAbsent(f.mcp) && f.mcp.name === "client_id");
+
+/** The input with every client id as the user meant it (`--client Claude-Code` is claude-code), on both
+ * doors alike. The client records load only for an id in another case or with `_`. */
+async function withClientIds<I>(spec: Spec, input: I): Promise<I> {
+  let out = input;
+  for (const [key, f] of Object.entries(spec.input)) {
+    const v = (input as Record<string, unknown>)[key];
+    const ids = typeof v === "string" ? [v] : Array.isArray(v) ? v : [];
+    if (!ids.some((x) => typeof x === "string" && /[A-Z_]/.test(x)) || !namesClient(f)) continue;
+    const { canonicalClientId } = await loadClients();
+    const fixed = ids.map((x) => typeof x === "string" ? canonicalClientId(x) : x);
+    out = { ...out, [key]: typeof v === "string" ? fixed[0] : fixed };
+  }
+  return out;
 }
 
 // Result shapes: plain values that describe what an operation returns (MCP's output schemas are built

@@ -11,6 +11,7 @@
  * ```
  */
 import { AppError } from "../core/errors.ts";
+import { closestNames, didYouMean } from "../core/suggest.ts";
 import { BUILTIN_FILES } from "./builtin.ts";
 import type { BuiltinFile } from "./builtin.ts";
 import { inputsOf, sourcesOf } from "./inputs.ts";
@@ -91,20 +92,6 @@ function transportsOf(server: ServerJson): Transport[] {
   return [...new Set(out)];
 }
 
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0];
-    d[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = d[j];
-      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return d[b.length];
-}
-
 /** A catalogue over a fixed set of entries. */
 export class Catalog {
   readonly #byId = new Map<string, CatalogEntry>();
@@ -134,14 +121,11 @@ export class Catalog {
   get(id: string): CatalogEntry {
     const e = this.#byId.get(id);
     if (e) return e;
-    const q = id.toLowerCase();
-    const suggestions = this.ids()
-      .map((k) => ({ k, d: k.includes(q) || (q.length > 2 && q.includes(k)) ? 0 : distance(q, k) }))
-      .filter((x) => x.d <= Math.max(2, Math.floor(q.length / 3)))
-      .sort((a, b) => a.d - b.d || a.k.localeCompare(b.k))
-      .slice(0, 5)
-      .map((x) => x.k);
-    throw new AppError("server_not_found", `No server "${id}" in the catalogue`, { id, suggestions });
+    const suggestions = closestNames(id, this.ids(), 5);
+    const hint = suggestions.length
+      ? didYouMean(suggestions.slice(0, 3))
+      : "list-servers --search TEXT shows the catalogue";
+    throw new AppError("server_not_found", `No server "${id}" in the catalogue`, { id, suggestions, hint });
   }
 
   /** Inputs, transports, install hints and deprecation of a server. */

@@ -152,3 +152,52 @@ export function checkTransport(t: string | undefined): Transport | undefined {
     known: ["stdio", "http", "sse"],
   });
 }
+
+/** True for a path a client can hand to a server as is: absolute on some OS (`/x`, `C:\x`, `\\host\x`),
+ * or a `${VAR}` reference. `~` is not: clients start servers without a shell, which never expands it. */
+export function isAbsolutePathValue(v: string): boolean {
+  return /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(v) || v.includes("${");
+}
+
+/** What a given value of a catalogue input cannot be: `empty` for a required input given "" (a missing
+ * value in disguise), `relative` for a `filepath` input that is not an absolute path (the server would
+ * resolve it against whatever folder the client starts it in). */
+export type InputValueProblem = { input: string; problem: "empty" } | {
+  input: string;
+  problem: "relative";
+  value: string;
+};
+
+/** The problems of the values given for `specs` (`value(name)`: what was given, if anything). Secret
+ * inputs are checked for emptiness only, and their values are never quoted. */
+export function inputValueProblems(
+  specs: InputSpec[],
+  value: (name: string) => string | string[] | undefined,
+): InputValueProblem[] {
+  const out: InputValueProblem[] = [];
+  for (const s of specs) {
+    const v = value(s.name);
+    if (v === undefined) continue;
+    const values = [v].flat();
+    if (s.isRequired && values.every((x) => x.trim() === "")) {
+      out.push({ input: s.name, problem: "empty" });
+      continue;
+    }
+    if (s.format !== "filepath" || s.isSecret) continue;
+    for (const x of values) {
+      if (x.trim() !== "" && !isAbsolutePathValue(x)) {
+        out.push({ input: s.name, problem: "relative", value: x });
+      }
+    }
+  }
+  return out;
+}
+
+/** The sentence for a `relative` problem. */
+export function relativePathMessage(server: string, p: { input: string; value: string }): string {
+  const why = p.value.startsWith("~")
+    ? "clients start servers without a shell, so ~ is not expanded"
+    : "the server would resolve it against the folder the client happens to start it in";
+  return `Server '${server}': ${p.input} ${JSON.stringify(p.value)} is not an absolute path (${why}); ` +
+    "give the full path";
+}

@@ -77,6 +77,23 @@ export async function readDraft(deps: Deps, client: string, profile: string): Pr
   return { ...d, client_id: client, profile_id: profile };
 }
 
+/** Every draft that holds servers, as summaries sorted by client and profile (a malformed or unreadable
+ * one is left out: this answers "where are my drafts?", not "are they sound?"). */
+export async function draftsWithServers(deps: Deps): Promise<DraftSummary[]> {
+  const dir = layout(deps.home).draftsDir;
+  const out: DraftSummary[] = [];
+  for (const client of (await deps.fs.readDir(dir).catch(() => [] as string[])).sort()) {
+    const files = await deps.fs.readDir(`${dir}/${client}`).catch(() => [] as string[]);
+    for (const f of files.filter((n) => n.endsWith(".json")).sort()) {
+      try {
+        const d = await readDraft(deps, client, f.slice(0, -5));
+        if (d.servers.length) out.push(summarize(d));
+      } catch { /* not a draft this answer can name */ }
+    }
+  }
+  return out;
+}
+
 /** True when a draft file exists. */
 export async function draftExists(deps: Deps, client: string, profile: string): Promise<boolean> {
   return (await deps.fs.stat(layout(deps.home).draft(client, profile))) !== null;

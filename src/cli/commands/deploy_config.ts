@@ -1,7 +1,7 @@
 /** deploy-config: the text form of a deploy (the command is declared by src/ops/specs/deploy_config.ts). */
 import { op } from "../../ops/specs/deploy_config.ts";
 import type { DeployResult } from "../../ops/deploy.ts";
-import type { TextOf } from "../from_spec.ts";
+import type { ExitCodeOf, TextOf } from "../from_spec.ts";
 import { fields } from "../output.ts";
 import { colorDiff, PLAIN, type Style } from "../style.ts";
 
@@ -36,3 +36,6 @@ export function deployText(r: DeployResult, s: Style = PLAIN): string {
 }
 
 export const text: TextOf<typeof op> = deployText;
+
+/** A dry run that a plain deploy would refuse (drift) exits as that deploy would: 6. */
+export const exitCode: ExitCodeOf<typeof op> = (r) => (r.needs_force ? 6 : 0);

@@ -40,14 +40,15 @@ export const DRAFT_PROFILE = {
 /** MCP `scope`: which file of the client a deploy writes. */
 export const SCOPE = {
   name: "scope",
-  description: '"user" (default): the client\'s user config; "project": its project file',
+  description:
+    '"user" (default): the client\'s user config; "project": its project file (implied by project_dir)',
 } as const;
 
 /** MCP `project_dir`. */
 export const PROJECT_DIR = {
   name: "project_dir",
   description:
-    'With scope "project": the project folder, an absolute path to an existing folder you own, inside the ' +
+    'The project folder (implies scope "project"; refused with scope "user"): an absolute path to an existing folder you own, inside the ' +
     "roots you shared; never a system or hidden folder, nor the home folder itself",
 } as const;
 

@@ -80,7 +80,7 @@ export const spec = defineSpec({
     scope: {
       kind: "text",
       choices: ["user", "project"],
-      cli: { flag: "--scope <scope>", description: "user or project", default: "user" },
+      cli: { flag: "--scope <scope>", description: "user (default) or project (implied by --project-dir)" },
       mcp: SCOPE,
     },
     projectDir: {
