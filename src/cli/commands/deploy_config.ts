@@ -30,6 +30,14 @@ export function deployText(r: DeployResult, s: Style = PLAIN): string {
     ]),
   ];
   for (const w of r.warnings) lines.push(`${s.yellow("warning:")} ${w}`);
+  if (r.required_env?.length) {
+    lines.push(`Environment the client needs (${r.secrets_mode} secrets):`);
+    for (const e of r.required_env) {
+      lines.push(
+        `  ${e.name}  ${e.set ? "set here" : s.yellow("NOT set here")}  (${e.servers.join(", ")})`,
+      );
+    }
+  }
   if (r.status === "dry_run") lines.push(r.diff ? colorDiff(r.diff, s) : "(no change to the file)");
   if (r.status === "deployed") lines.push(`Next: ${r.restart_hint}`);
   return lines.join("\n");
