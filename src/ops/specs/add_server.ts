@@ -1,5 +1,5 @@
 /** add-server / add_server_to_config: add a catalogue (or custom) server to a draft. */
-import { arr, bind, defineSpec, num, obj, oneOf, str } from "../spec.ts";
+import { arr, bind, defineSpec, num, obj, oneOf, optional, str } from "../spec.ts";
 import { DRAFT_CLIENT, DRAFT_PROFILE, TRANSPORTS } from "./common.ts";
 
 export const spec = defineSpec({
@@ -122,7 +122,12 @@ export const spec = defineSpec({
     servers: arr(str),
     secrets_stored: arr(str),
     extracted: arr(
-      obj({ server: str, field: str, variable: str }),
+      obj({
+        server: str,
+        field: str,
+        variable: str,
+        instead_of: optional(str, "the variable's own name, when secrets.json held another value under it"),
+      }),
       "Each literal secret moved to secrets.json: where it was and the variable referenced there",
     ),
     warnings: arr(str),
