@@ -130,6 +130,10 @@ export const spec = defineSpec({
       }),
       "Each literal secret moved to secrets.json: where it was and the variable referenced there",
     ),
+    aliases: arr(
+      obj({ kind: oneOf("param", "env"), given: str, used: str }),
+      "Inputs given under a name the catalogue maps to its own (path -> allowed_directory)",
+    ),
     warnings: arr(str),
   }),
 });
