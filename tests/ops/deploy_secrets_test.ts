@@ -191,3 +191,42 @@ Deno.test("MCP get_deployment_status reports rotated_secrets", () =>
     const s = await t.ok("get_deployment_status", { client_id: "claude-desktop" });
     assertEquals([s.targets[0].state, s.targets[0].rotated_secrets], ["outdated", ["DOCS_TOKEN"]]);
   }));
+
+Deno.test("CLI diffs and drift reports show DB_PATH / MEMORY_FILE_PATH values and hide GITHUB_PAT", () =>
+  withHome(async (h) => {
+    const d = h.deps();
+    await init(d);
+    const pat = "patvalue-0123456789";
+    await setSecrets(d, { GITHUB_PAT: pat });
+    const env = {
+      DB_PATH: "/home/me/db.sqlite",
+      MEMORY_FILE_PATH: "/home/me/mem.json",
+      GITHUB_PAT: "${GITHUB_PAT}",
+    };
+    await publish(d, {
+      client: "cursor",
+      profile: "default",
+      payload: { mcpServers: { m: { command: "x", env } } },
+    });
+    const dry = await cli(h, ["deploy-config", "--client", "cursor", "--secrets", "literal", "--dry-run"]);
+    assertEquals(dry.code, 0, dry.stderr);
+    assert.match(dry.stdout, /"DB_PATH": "\/home\/me\/db\.sqlite"/);
+    assert.match(dry.stdout, /"MEMORY_FILE_PATH": "\/home\/me\/mem\.json"/);
+    assert.match(dry.stdout, /"GITHUB_PAT": "\*\*\*"/);
+    assert.ok(!dry.stdout.includes(pat));
+    assertEquals((await cli(h, ["deploy-config", "--client", "cursor", "--secrets", "literal"])).code, 0);
+    // Edited by hand: the drift report shows the paths, never the token.
+    const file = join(h.userHome, ".cursor", "mcp.json");
+    await Deno.writeTextFile(
+      file,
+      (await Deno.readTextFile(file)).replace("/home/me/db.sqlite", "/home/me/other.sqlite").replace(
+        pat,
+        pat + "X",
+      ),
+    );
+    const drift = await cli(h, ["--format", "json", "deploy-config", "--client", "cursor"]);
+    assertEquals([drift.code, drift.json.error], [6, "drift_detected"]);
+    const shown = JSON.stringify(drift.json.details.conflicts[0].differences);
+    assert.ok(shown.includes("/home/me/other.sqlite") && shown.includes("/home/me/db.sqlite"), shown);
+    assert.ok(!shown.includes(pat), shown);
+  }));
