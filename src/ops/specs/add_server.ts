@@ -48,7 +48,8 @@ export const spec = defineSpec({
       cli: { flag: "--param <k=v>", description: "parameter value (repeat; a repeated name gives a list)" },
       mcp: {
         name: "params",
-        description: 'Parameter values by name, e.g. {"allowed_directories": "/home/me/projects"}.',
+        description:
+          'Parameter values by name, e.g. {"allowed_directory": "/home/me/projects"}; names guides use are mapped to the catalogue\'s own and reported in aliases (path -> allowed_directory).',
       },
     },
     env: {
@@ -59,7 +60,8 @@ export const spec = defineSpec({
       },
       mcp: {
         name: "env_vars",
-        description: 'Environment values by name, e.g. {"GITHUB_PERSONAL_ACCESS_TOKEN": "ghp_..."}.',
+        description:
+          'Environment values by name, e.g. {"GITHUB_PERSONAL_ACCESS_TOKEN": "ghp_..."} (GITHUB_TOKEN is mapped to it and reported in aliases).',
       },
     },
     name: {
