@@ -230,3 +230,38 @@ Deno.test("CLI diffs and drift reports show DB_PATH / MEMORY_FILE_PATH values an
     assert.ok(shown.includes("/home/me/other.sqlite") && shown.includes("/home/me/db.sqlite"), shown);
     assert.ok(!shown.includes(pat), shown);
   }));
+
+Deno.test("rollback --restore keeps the restored bytes' secrets mode and value hashes", () =>
+  withHome(async (h) => {
+    const d = h.deps();
+    await init(d);
+    await setSecrets(d, { API_TOKEN: VALUE, DOCS_TOKEN: "docs-token-value-99" });
+    await publish(d, { client: "cursor", profile: "default", payload: PAYLOAD });
+    assertEquals((await cli(h, ["deploy-config", "--client", "cursor", "--secrets", "literal"])).code, 0);
+    const d2 = await cli(h, [
+      "--format",
+      "json",
+      "deploy-config",
+      "--client",
+      "cursor",
+      "--secrets",
+      "reference",
+    ]);
+    assertEquals(d2.json.status, "deployed");
+    const r = await cli(h, [
+      "--format",
+      "json",
+      "rollback",
+      "--client",
+      "cursor",
+      "--restore",
+      d2.json.deployment_id,
+    ]);
+    assertEquals([r.code, r.json.status], [0, "restored"], r.stdout);
+    assert.ok((await Deno.readTextFile(join(h.userHome, ".cursor", "mcp.json"))).includes(VALUE));
+    await setSecrets(d, { API_TOKEN: "tok-rotated-value-5678" });
+    const s = (await cli(h, ["--format", "json", "status", "--client", "cursor"])).json.targets[0];
+    assertEquals([s.state, s.rotated_secrets], ["outdated", ["API_TOKEN"]]);
+    const plain = await cli(h, ["--format", "json", "deploy-config", "--client", "cursor"]);
+    assertEquals([plain.json.secrets_mode, plain.json.changes.updated], ["literal", ["api"]]);
+  }));
