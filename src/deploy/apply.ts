@@ -105,6 +105,7 @@ export function renderAll(
   /** The stored values written into the file, by name. */
   const written: Record<string, string> = {};
   const needs = new Map<string, string[]>();
+  const expandsDefaults = a.client.launch.expand.some((r) => r.syntaxes.includes("dollar-brace-default"));
   const missing: { server: string; variables: string[] }[] = [];
   for (const [name, entry] of Object.entries(a.artifact.payload.mcpServers)) {
     // Before the lock and any write: a name or key the client cannot read would cost it servers.
@@ -124,9 +125,8 @@ export function renderAll(
     // A reference to a variable the entry defines itself (mcp-remote's header variables) is meant to stay.
     // `API_TOKEN: "${API_TOKEN}"` is not one: the client must supply that one.
     const envOf = (desired[name].env ?? desired[name].envs ?? {}) as Record<string, unknown>;
-    const own = Object.keys(envOf).filter((k) =>
-      !(typeof envOf[k] === "string" && [`\${${k}}`, `\${env:${k}}`, `$${k}`].some((r) => envOf[k] === r))
-    );
+    const own = Object.keys(envOf).filter((k) => !(typeof envOf[k] === "string" && refersTo(envOf[k], k)));
+    const rendered = JSON.stringify(desired[name]);
     const left = [
       ...new Set(
         refsIn(JSON.stringify(desired[name])).filter((v) => !Object.hasOwn(secrets, v) && !own.includes(v)),
@@ -135,6 +135,11 @@ export function renderAll(
     for (const n of resolved) written[n] = secrets[n];
     for (const v of new Set(refsIn(JSON.stringify(entry)))) {
       if (resolved.has(v) || own.includes(v)) continue;
+      // The client's own expansion rules (launch data): a `${VAR:-default}` it expands falls back to the
+      // default, so VAR is not something it must have.
+      if (expandsDefaults && rendered.includes("${" + v + ":-") && !rendered.includes("${" + v + "}")) {
+        continue;
+      }
       needs.set(v, [...(needs.get(v) ?? []), name]);
     }
     if (left.length && a.client.secretSyntax === "none") missing.push({ server: name, variables: left });
@@ -148,6 +153,12 @@ export function renderAll(
     [n, servers],
   ) => ({ name: n, set: envNames.has(n), servers }));
   return { desired, warnings, written, required_env };
+}
+
+/** True when `value` is a reference to the variable `name` itself, in any client's form. */
+function refersTo(value: string, name: string): boolean {
+  if (value === "$" + name || value === "${env:" + name + "}" || value === "${" + name + "}") return true;
+  return value.startsWith("${" + name + ":-") && value.endsWith("}") && !value.slice(0, -1).includes("}");
 }
 
 /** A client that cannot expand `${VAR}` would get it as text: refused, naming each variable. */

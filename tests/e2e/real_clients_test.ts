@@ -121,7 +121,7 @@ realTest(
       mcpServers: {
         api: {
           command: "node",
-          args: ["-e", "process.exit(0)"],
+          args: ["-e", "process.exit(0)", "--level=${LEVEL:-info}"],
           env: { API_TOKEN: "${API_TOKEN}", LOG: "x" },
         },
         docs: {

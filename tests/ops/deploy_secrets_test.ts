@@ -265,3 +265,23 @@ Deno.test("rollback --restore keeps the restored bytes' secrets mode and value h
     const plain = await cli(h, ["--format", "json", "deploy-config", "--client", "cursor"]);
     assertEquals([plain.json.secrets_mode, plain.json.changes.updated], ["literal", ["api"]]);
   }));
+
+Deno.test("required_env follows the client's expansion rules: a ${VAR:-default} Claude Code expands is not required", () =>
+  withHome(async (h) => {
+    const d = h.deps();
+    await init(d);
+    const payload = {
+      mcpServers: {
+        s: { command: "node", args: ["--level=${LEVEL:-info}"], env: { API_TOKEN: "${API_TOKEN}" } },
+      },
+    };
+    await publish(d, { client: "claude-code", profile: "default", payload });
+    await publish(d, { client: "cursor", profile: "default", payload });
+    const names = async (client: string) =>
+      (await cli(h, ["--format", "json", "deploy-config", "--client", client])).json.required_env.map((
+        e: { name: string },
+      ) => e.name);
+    assertEquals(await names("claude-code"), ["API_TOKEN"]);
+    // Cursor's ${env:VAR} has no default: it needs LEVEL too.
+    assertEquals(await names("cursor"), ["API_TOKEN", "LEVEL"]);
+  }));
