@@ -27,6 +27,9 @@ function writeAll(w: { writeSync(b: Uint8Array): number }, s: string) {
 
 const os: OS = Deno.build.os === "windows" ? "windows" : Deno.build.os === "darwin" ? "darwin" : "linux";
 const env = readEnv();
+// The names (never the values) of the variables set now: a deploy reports which ones a client needs
+// and whether each is set; read before the command gives up its environment access.
+const envNames: ReadonlySet<string> = new Set(Object.keys(Deno.env.toObject()));
 const args = withDefaultCommand(
   argvForInvocation(basename(Deno.execPath()), Deno.args),
   Deno.stdin.isTerminal(),
@@ -55,7 +58,7 @@ function selfCommand(): { command: string; args: string[] } {
 const load = <T>(path: string): Promise<T> => import(new URL(path, import.meta.url).href);
 
 const makeRealDeps = (home: string | undefined) =>
-  makeDeps({ home, env, os, clientFiles: allClientFiles, selfCommand });
+  makeDeps({ home, env, envNames, os, clientFiles: allClientFiles, selfCommand });
 const serve = plainServe(args);
 if (serve) {
   // The MCP server: answer `initialize` before the SDK and the CLI parser load (src/mcp/fast_start.ts).

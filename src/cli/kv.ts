@@ -69,9 +69,11 @@ export function warningLines(ws: (string | { message: string })[]): string {
 
 /** Where each literal secret went, names only: `  secret pg args[2] -> ${PG_DB_PASSWORD} (value in secrets.json)`. */
 export function extractedLines(
-  list: { server: string; field: string; variable: string }[] | undefined,
+  list: { server: string; field: string; variable: string; instead_of?: string }[] | undefined,
 ): string {
   return (list ?? []).map((e) =>
-    `  secret ${e.server} ${e.field} -> \${${e.variable}} (value in secrets.json)`
+    `  secret ${e.server} ${e.field} -> \${${e.variable}} (value in secrets.json${
+      e.instead_of ? `; ${e.instead_of} already holds a different value` : ""
+    })`
   ).join("\n");
 }

@@ -1,6 +1,7 @@
 /** Removing secret values from anything shown: diffs, drift reports, results. */
 import { replaceSpans } from "./secret_extract.ts";
 import { secretSpans } from "./secret_spans.ts";
+import { isSecretKeyName } from "./secret_detect.ts";
 
 export const REDACTED = "***";
 
@@ -35,15 +36,17 @@ export function redactValue<T>(value: T, secrets: Iterable<string>): T {
   return walk(value) as T;
 }
 
-// Key parts are bounded ({0,64}): unbounded, a long run of key characters made this quadratic.
-const ASSIGNMENT =
-  /(["']?)([A-Za-z0-9_.-]{0,64}?(?:TOKEN|_KEY|APIKEY|API_KEY|SECRET|PASSWORD|PASSWD|_PAT(?![A-Za-z])|Authorization|AUTHORIZATION|Cookie|CREDENTIAL)[A-Za-z0-9_]{0,64})\1(\s*[:=]\s*)(["']?)([^"'\s,}{][^"'\n,}]*)\4/g;
+// Any key, then a value; whether the key is secret is isSecretKeyName's one rule (whole words: `PAT`
+// in `GITHUB_PAT`, never in `DB_PATH`). The key is bounded ({1,128}): unbounded, a long run of key
+// characters made this quadratic.
+const ASSIGNMENT = /(["']?)([A-Za-z_][A-Za-z0-9_.-]{0,127})\1(\s*[:=]\s*)(["']?)([^"'\s,}{][^"'\n,}]*)\4/g;
 
 /** Hides literal values assigned to secret-named keys in JSON, YAML and TOML text (diff lines), and
  * literal secrets inside other values (a URL password, `--api-key=…`, a token shape). A `${VAR}`
  * reference is kept: it is not a secret. */
 export function redactSecretAssignments(text: string): string {
-  const assigned = text.replace(ASSIGNMENT, (m, q, key, sep, vq, value: string) => {
+  const assigned = text.replace(ASSIGNMENT, (m, q, key: string, sep, vq, value: string) => {
+    if (!isSecretKeyName(key)) return m;
     if (
       /^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(value.trim()) || /^\$\{(env|input):[^}]+\}$/.test(value.trim())
     ) return m;

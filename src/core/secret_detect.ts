@@ -24,6 +24,35 @@ export function isSecretName(name: string): boolean {
   return SECRET_NAME_RE.test(name);
 }
 
+/** Words that make a name secret wherever they stand in it (`GITHUB_PAT`, `MY_PAT_TOKEN`, `apiKey`). */
+const SECRET_WORDS = new Set([
+  "token",
+  "secret",
+  "password",
+  "passwd",
+  "pat",
+  "apikey",
+  "credential",
+  "credentials",
+  "authorization",
+  "cookie",
+]);
+
+/** The words of a name: split at `_`, `-`, `.` and lower-to-upper case changes, lower-cased. */
+export function nameWords(name: string): string[] {
+  return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/[-_.\s]+/).filter(Boolean);
+}
+
+/**
+ * The redactor's one rule for a key in shown text (a diff line, a drift report): secret when one of
+ * its words is a secret word, or `key` follows another word (`API_KEY`, `SSH_KEY_PATH`). Whole words
+ * only: `PAT` is a word of `GITHUB_PAT`, never of `PATH`, `DB_PATH` or `PATTERN`.
+ */
+export function isSecretKeyName(name: string): boolean {
+  const w = nameWords(name);
+  return w.some((x) => SECRET_WORDS.has(x)) || w.slice(1).includes("key") || isSecretName(name);
+}
+
 /** True for a header that carries a credential. */
 export function isSecretHeader(name: string): boolean {
   return SECRET_HEADER_RE.test(name);

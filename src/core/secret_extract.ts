@@ -119,6 +119,9 @@ export interface Extracted {
   server: string;
   field: string;
   variable: string;
+  /** The name it would have had (the env variable's own), had secrets.json not held another value
+   * under it: the variable is then `<SERVER>_<NAME>` (stable: the same value finds it again). */
+  instead_of?: string;
 }
 
 export interface Extraction {
@@ -144,20 +147,20 @@ export function extractSecrets(
     const have = Object.hasOwn(secrets, n) ? secrets[n] : Object.hasOwn(taken, n) ? taken[n] : undefined;
     return have === undefined || have === value;
   };
-  const alloc = (span: SecretSpan, value: string): string => {
+  const alloc = (span: SecretSpan, value: string): { name: string; instead_of?: string } => {
     const scoped = scopedName(server, span.name);
     const candidates = span.own ? [varName(span.name), scoped] : [scoped];
     for (let i = 2; i < 1000; i++) candidates.push(`${scoped}_${i}`);
     const name = candidates.find((n) => n in Object.prototype === false && free(n, value))!;
     secrets[name] = value;
-    return name;
+    return span.own && name !== candidates[0] ? { name, instead_of: candidates[0] } : { name };
   };
   const out = mapEntryStrings(entry, (field, value, place) => {
     const spans = secretSpans(value, place);
     if (!spans.length) return value;
     return replaceSpans(value, spans, (span, text) => {
-      const variable = alloc(span, text);
-      extracted.push({ server, field, variable });
+      const { name: variable, instead_of } = alloc(span, text);
+      extracted.push({ server, field, variable, ...(instead_of ? { instead_of } : {}) });
       return `\${${variable}}`;
     });
   });

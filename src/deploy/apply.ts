@@ -24,6 +24,8 @@ import {
   readDeployments,
 } from "../store/deployments.ts";
 import { readSecrets, secretValue } from "../store/secrets.ts";
+import { secretHashes } from "../store/secret_hashes.ts";
+import { canonicalJson } from "../core/canonical_json.ts";
 import { namingFile, readConfigFile } from "./config_file.ts";
 import { commitFileWrite } from "./file_commit.ts";
 import { withConfigLock } from "./pending.ts";
@@ -44,6 +46,11 @@ export interface DeployResult {
   backup: string | null;
   restart_hint: string;
   warnings: string[];
+  /** How secrets were written: given with --secrets, or remembered from the last deploy to this file. */
+  secrets_mode: "reference" | "literal";
+  /** The variables the client must have in its environment for the servers written as references
+   * (never a value): whether each is set in this program's environment now, and which servers use it. */
+  required_env: RequiredEnv[];
   /** The exact change to the file (secret values redacted); always with --dry-run. */
   diff?: string;
   /** Present (false) when the client does not look installed: no user file and no folder for it. */
@@ -52,6 +59,12 @@ export interface DeployResult {
   needs_force?: boolean;
   /** With needs_force: the conflicts, as drift_detected lists them. */
   conflicts?: Conflict[];
+}
+
+export interface RequiredEnv {
+  name: string;
+  set: boolean;
+  servers: string[];
 }
 
 export function checkSecretsMode(m: unknown): "reference" | "literal" {
@@ -70,7 +83,8 @@ export interface ApplyInput {
   artifact: Artifact;
   dryRun: boolean;
   force: boolean;
-  secrets: "reference" | "literal";
+  /** undefined: as the last deployment to this file wrote them (reference for a first deploy). */
+  secrets: "reference" | "literal" | undefined;
   action: DeploymentRecord["action"];
   restoredFrom?: string;
   /** The artifact's version in this client/profile's index (recorded as a witness), when listed there. */
@@ -84,36 +98,102 @@ export interface ApplyInput {
   trusted?: Map<string, string>;
 }
 
-/** Renders every server of the artifact for the client; reports secrets left as references. */
-export function renderAll(deps: Deps, a: ApplyInput, secrets: Record<string, string>) {
+/** Renders every server of the artifact for the client; reports secrets left as references. A client
+ * that cannot expand a reference (no syntax: Claude Desktop, Cline...) gets each value from secrets.json;
+ * one with no stored value is refused (`validation_failed`) rather than written as the text `${VAR}`. */
+export function renderAll(
+  deps: Deps,
+  a: ApplyInput,
+  secrets: Record<string, string>,
+  mode: "reference" | "literal" = a.secrets ?? "reference",
+) {
   const desired: Record<string, NativeEntry> = {};
   const warnings: string[] = [];
-  const ctx = { os: deps.os, secrets: a.secrets, resolveSecret: (n: string) => secretValue(secrets, n) };
+  /** The stored values written into the file, by name. */
+  const written: Record<string, string> = {};
+  const needs = new Map<string, string[]>();
+  const expandsDefaults = a.client.launch.expand.some((r) => r.syntaxes.includes("dollar-brace-default"));
+  const missing: { server: string; variables: string[] }[] = [];
   for (const [name, entry] of Object.entries(a.artifact.payload.mcpServers)) {
     // Before the lock and any write: a name or key the client cannot read would cost it servers.
     checkServerNameFor(a.client, checkEntryName(name));
     checkEntryKeys(name, entry);
+    const resolved = new Set<string>();
+    const ctx = {
+      os: deps.os,
+      secrets: mode,
+      resolveSecret: (n: string) => {
+        const v = secretValue(secrets, n);
+        if (v !== undefined) resolved.add(n);
+        return v;
+      },
+    };
     desired[name] = a.client.render(name, entry, ctx);
     // A reference to a variable the entry defines itself (mcp-remote's header variables) is meant to stay.
-    const own = Object.keys((desired[name].env ?? desired[name].envs ?? {}) as Record<string, unknown>);
-    const left = refsIn(JSON.stringify(desired[name])).filter((v) =>
-      !Object.hasOwn(secrets, v) && !own.includes(v)
-    );
-    const literalOnly = a.secrets === "literal" || a.client.secretSyntax === "none";
-    if (literalOnly && left.length) {
-      warnings.push(
-        `Server "${name}": no stored value for ${[...new Set(left)].join(", ")}; written as a reference`,
-      );
+    // `API_TOKEN: "${API_TOKEN}"` is not one: the client must supply that one.
+    const envOf = (desired[name].env ?? desired[name].envs ?? {}) as Record<string, unknown>;
+    const own = Object.keys(envOf).filter((k) => !(typeof envOf[k] === "string" && refersTo(envOf[k], k)));
+    const rendered = JSON.stringify(desired[name]);
+    const left = [
+      ...new Set(
+        refsIn(JSON.stringify(desired[name])).filter((v) => !Object.hasOwn(secrets, v) && !own.includes(v)),
+      ),
+    ];
+    for (const n of resolved) written[n] = secrets[n];
+    for (const v of new Set(refsIn(JSON.stringify(entry)))) {
+      if (resolved.has(v) || own.includes(v)) continue;
+      // The client's own expansion rules (launch data): a `${VAR:-default}` it expands falls back to the
+      // default, so VAR is not something it must have.
+      if (expandsDefaults && rendered.includes("${" + v + ":-") && !rendered.includes("${" + v + "}")) {
+        continue;
+      }
+      needs.set(v, [...(needs.get(v) ?? []), name]);
+    }
+    if (left.length && a.client.secretSyntax === "none") missing.push({ server: name, variables: left });
+    else if (a.client.secretSyntax !== "none" && mode === "literal" && left.length) {
+      warnings.push(`Server "${name}": no stored value for ${left.join(", ")}; written as a reference`);
     }
   }
-  return { desired, warnings };
+  if (missing.length) throw unexpandable(a, missing);
+  const envNames = deps.envNames ?? new Set(Object.keys(deps.env).filter((k) => deps.env[k] !== undefined));
+  const required_env: RequiredEnv[] = [...needs].sort(([x], [y]) => x < y ? -1 : x > y ? 1 : 0).map((
+    [n, servers],
+  ) => ({ name: n, set: envNames.has(n), servers }));
+  return { desired, warnings, written, required_env };
+}
+
+/** True when `value` is a reference to the variable `name` itself, in any client's form. */
+function refersTo(value: string, name: string): boolean {
+  if (value === "$" + name || value === "${env:" + name + "}" || value === "${" + name + "}") return true;
+  return value.startsWith("${" + name + ":-") && value.endsWith("}") && !value.slice(0, -1).includes("}");
+}
+
+/** A client that cannot expand `${VAR}` would get it as text: refused, naming each variable. */
+function unexpandable(a: ApplyInput, missing: { server: string; variables: string[] }[]): AppError {
+  const vars = [...new Set(missing.flatMap((m) => m.variables))];
+  const list = vars.join(", ");
+  return new AppError(
+    "validation_failed",
+    `Cannot deploy artifact "${
+      a.artifact.artifact_id.slice(0, 12)
+    }…" to "${a.client.id}": it cannot expand references and secrets.json holds no value for ${list}`,
+    {
+      client_id: a.client.id,
+      variables: vars,
+      servers: missing,
+      hint:
+        `store the value first (add-server ${missing[0].server} ... --env ${vars[0]}=VALUE --replace, or ` +
+        `import-config from a file that holds it), or deploy to a client that reads references from its ` +
+        `environment (claude-code, cursor, codex, gemini-cli...)`,
+    },
+  );
 }
 
 /** Shared by deploy and rollback: the write protocol for one artifact into one file. */
 export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployResult> {
   const secrets = await readSecrets(deps);
   const secretValues = Object.values(secrets);
-  const { desired, warnings } = renderAll(deps, a, secrets);
+  const first = renderAll(deps, a, secrets);
   return await withConfigLock(deps, a.target.path, async (lockName) => {
     const before = await readConfigFile(deps, a.target.path);
     const all = await readDeployments(deps, a.client.id, a.trusted);
@@ -125,6 +205,11 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
     // The records this deploy acts on (the managed set it may remove entries of, the names it must keep)
     // are checked against their signatures; the log's tail was checked when it was read.
     for (const r of history) if (r === last || r.pinned?.length) await authenticate(r);
+    // A plain deploy keeps the mode the last deploy to this file chose (--secrets literal stays literal).
+    const mode = a.secrets ?? last?.secrets ?? "reference";
+    const { desired, warnings, written, required_env } = mode === (a.secrets ?? "reference")
+      ? first
+      : renderAll(deps, a, secrets, mode);
     const pinned = [...new Set(history.flatMap((r) => r.pinned ?? []))];
     const plan = await planEdit({
       codec: await loadCodec(a.client.format),
@@ -173,6 +258,8 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
       changes,
       restart_hint: a.client.restartHint,
       warnings,
+      secrets_mode: mode,
+      required_env,
       ...(notInstalled ? { client_installed: false as const } : {}),
     };
     if (a.dryRun) {
@@ -193,7 +280,10 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
     }
     const textChanged = plan.newText !== before.text;
     const sameAsLast = last && last.artifact_id === a.artifact.artifact_id && last.profile_id === a.profile;
-    if (!textChanged && sameAsLast && before.bytes) {
+    const hashes = await secretHashes(deps, written, true);
+    const sameSecrets = canonicalJson(last?.secret_hashes ?? {}) === canonicalJson(hashes) &&
+      last?.secrets === mode;
+    if (!textChanged && sameAsLast && sameSecrets && before.bytes) {
       return { ...base, status: "unchanged", deployment_id: null, backup: null };
     }
     let backupPath: string | null = null;
@@ -212,7 +302,8 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
       pre_image_sha256: before.sha256,
       post_image_sha256: await sha256Hex(after),
       forced: a.force && plan.conflicts.length > 0,
-      secrets: a.secrets,
+      secrets: mode,
+      ...(Object.keys(hashes).length ? { secret_hashes: hashes } : {}),
       ...(a.restoredFrom ? { restored_from: a.restoredFrom } : {}),
       ...(a.indexVersion ? { index_version: a.indexVersion } : {}),
     };

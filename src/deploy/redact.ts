@@ -3,7 +3,7 @@
  * name (and is not a `${VAR}` reference), has a known token shape, or contains a stored secret value;
  * a literal secret inside a longer value (a URL password, `--api-key=…`) becomes `***` in place.
  */
-import { isLiteral, isSecretHeader, isSecretName, looksLikeToken } from "../core/secret_detect.ts";
+import { isLiteral, isSecretHeader, isSecretKeyName, looksLikeToken } from "../core/secret_detect.ts";
 import { replaceSpans } from "../core/secret_extract.ts";
 import { secretSpans } from "../core/secret_spans.ts";
 import { REDACTED } from "../store/secrets.ts";
@@ -14,7 +14,7 @@ export function makeRedactor(secrets: Record<string, string>): (path: string, va
   const str = (key: string, s: string): string => {
     if (values.some((v) => s.includes(v))) return REDACTED;
     if (looksLikeToken(s)) return REDACTED;
-    if (isLiteral(s) && (isSecretName(key) || isSecretHeader(key))) return REDACTED;
+    if (isLiteral(s) && (isSecretKeyName(key) || isSecretHeader(key))) return REDACTED;
     return replaceSpans(s, secretSpans(s, { kind: "arg" }), () => REDACTED);
   };
   const walk = (key: string, v: unknown): unknown => {

@@ -22,6 +22,7 @@ import {
   selectSource,
 } from "../registry/inputs.ts";
 import { resolveServer } from "../registry/resolve.ts";
+import { type AliasUse, applyAliases } from "../registry/aliases.ts";
 import { loadCatalog } from "../registry/user_files.ts";
 import { type DraftServer, type DraftSummary, summarize, updateDraft } from "../store/drafts.ts";
 import { setSecrets } from "../store/secrets.ts";
@@ -48,6 +49,8 @@ export interface AddServerResult extends DraftSummary {
   /** Literal secrets found in the given values: server, field and the variable now referenced. */
   extracted: Extracted[];
   missing: { params: string[]; env: string[] };
+  /** Inputs given under another name the catalogue knows (`path` -> `allowed_directory`). */
+  aliases: AliasUse[];
   warnings: string[];
 }
 
@@ -84,10 +87,13 @@ async function fromCatalog(deps: Deps, input: AddServerInput, name: string) {
   const transport = checkTransport(input.transport);
   const { catalog } = await loadCatalog(deps);
   const server = catalog.get(input.id).server;
+  // The names guides use (`path`, `GITHUB_TOKEN`, `connection`) become the catalogue's own first.
+  const al = applyAliases(server, input.params ?? {}, input.env ?? {});
   const params: Record<string, string | string[]> = Object.fromEntries(
-    Object.entries(input.params ?? {}).map(([k, v]) => [k.replace(/^-+/, ""), v]),
+    Object.entries(al.params).map(([k, v]) => [k.replace(/^-+/, ""), v]),
   );
-  const r = resolveServer(server, { params, env: input.env ?? {}, transport });
+  const givenEnv = al.env;
+  const r = resolveServer(server, { params, env: givenEnv, transport });
   // A literal secret inside a value the catalogue does not call secret (a password in a --url param).
   const x = extractSecrets(name, r.entry, r.secrets);
   const specs = inputsOf(selectSource(server, transport));
@@ -110,7 +116,7 @@ async function fromCatalog(deps: Deps, input: AddServerInput, name: string) {
       Object.entries(m).filter(([k]) => !drop(k)).map(([k, v]) => [k, withRefs(v, x.secrets)]),
     );
   const draftParams = kept(params, (k) => secretInput(k) || refName(k) in r.secrets);
-  const draftEnv = kept(input.env ?? {}, (k) => secretInput(k) || k in r.secrets) as Record<string, string>;
+  const draftEnv = kept(givenEnv, (k) => secretInput(k) || k in r.secrets) as Record<string, string>;
   const warnings = [...r.warnings];
   for (const p of problems) if (p.problem === "relative") warnings.push(relativePathMessage(name, p));
   for (const p of r.missing.params) {
@@ -130,6 +136,7 @@ async function fromCatalog(deps: Deps, input: AddServerInput, name: string) {
     secrets: { ...r.secrets, ...x.secrets },
     extracted: x.extracted,
     missing: r.missing,
+    aliases: al.applied,
     warnings,
   };
 }
@@ -151,7 +158,11 @@ export async function addServer(deps: Deps, input: AddServerInput): Promise<AddS
   for (const k of Object.keys(input.env ?? {})) checkEnvName(k);
   for (const k of Object.keys(input.headers ?? {})) checkHeaderName(k);
   const built = custom
-    ? { ...customServer(name, input), missing: { params: [] as string[], env: [] as string[] } }
+    ? {
+      ...customServer(name, input),
+      missing: { params: [] as string[], env: [] as string[] },
+      aliases: [] as AliasUse[],
+    }
     : await fromCatalog(deps, input, name);
   const { replaced } = await setSecrets(deps, built.secrets);
   const warnings = [
@@ -184,6 +195,7 @@ export async function addServer(deps: Deps, input: AddServerInput): Promise<AddS
     secrets_stored: Object.keys(built.secrets).sort(),
     extracted: built.extracted,
     missing: built.missing,
+    aliases: built.aliases,
     warnings,
   };
 }

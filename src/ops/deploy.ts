@@ -37,7 +37,7 @@ export async function deploy(deps: Deps, input: DeployInput): Promise<DeployResu
     artifact,
     dryRun: input.dryRun ?? false,
     force: input.force ?? false,
-    secrets: checkSecretsMode(input.secrets),
+    secrets: input.secrets === undefined ? undefined : checkSecretsMode(input.secrets),
     action: "deploy",
     indexVersion: version,
     witness,

@@ -183,7 +183,10 @@ async function restore(
       pre_image_sha256: now.sha256,
       post_image_sha256: r.pre_image_sha256 ?? "",
       forced: false,
-      secrets: r.secrets,
+      // The bytes put back were written by `before`: its secrets mode (remembered by the next plain deploy)
+      // and the hashes of the values it wrote (status: secret rotated) describe them.
+      secrets: before?.secrets ?? r.secrets,
+      ...(before?.secret_hashes ? { secret_hashes: before.secret_hashes } : {}),
       restored_from: r.deployment_id,
     };
     await commitFileWrite(deps, lockName, now, bytes, rec, { newFileMode: 0o600 });

@@ -19,6 +19,8 @@ import { layout } from "../store/layout.ts";
 import { readConfigFile } from "../deploy/mod.ts";
 import { entryHash } from "../deploy/mod.ts";
 import { listPins } from "../store/pins.ts";
+import { readSecrets } from "../store/secrets.ts";
+import { rotatedSecrets } from "../store/secret_hashes.ts";
 import type { PinChange } from "../store/pins.ts";
 
 export type TargetState =
@@ -41,6 +43,9 @@ export interface TargetStatus {
   deployed_at: string | null;
   /** For drifted: managed entries changed or removed on disk. */
   drifted_servers: { server: string; change: "modified" | "removed" }[];
+  /** Secrets written as values by the last deploy whose value in secrets.json changed since (names
+   * only): the file holds the old value, so the target is outdated. */
+  rotated_secrets?: string[];
   detail?: string;
 }
 
@@ -77,6 +82,7 @@ async function profileTargets(
   profile: string,
   records: DeploymentRecord[],
   trusted: Map<string, string>,
+  secrets: () => Promise<Record<string, string>>,
 ): Promise<TargetStatus[]> {
   const latest = await latestPublished(deps, c.id, profile, trusted);
   const byPath = new Map<string, DeploymentRecord>();
@@ -105,9 +111,11 @@ async function profileTargets(
     const disk = replaced ? { state: null, drifted: [] } : await diskState(deps, c, last);
     // A restore to the bytes before the first deploy leaves nothing of ours in the file.
     const nothingOfOurs = last.artifact_id === null && Object.keys(last.managed).length === 0;
-    const state: TargetState = replaced || nothingOfOurs
-      ? "not-deployed"
-      : disk.state ?? (latest && latest.artifact_id !== last.artifact_id ? "outdated" : "up-to-date");
+    const rotated = replaced || nothingOfOurs || disk.state
+      ? []
+      : await rotatedSecrets(deps, last.secret_hashes, await secrets());
+    const state: TargetState = replaced || nothingOfOurs ? "not-deployed" : disk.state ??
+      (latest && latest.artifact_id !== last.artifact_id || rotated.length ? "outdated" : "up-to-date");
     return {
       ...base,
       config_path: last.config_path,
@@ -116,6 +124,12 @@ async function profileTargets(
       deployment_id: last.deployment_id,
       deployed_at: last.deployed_at,
       drifted_servers: disk.drifted,
+      ...(rotated.length
+        ? {
+          rotated_secrets: rotated,
+          detail: `secret rotated: ${rotated.join(", ")} (deploy again to write it)`,
+        }
+        : {}),
       ...(replaced ? { detail: `replaced by profile "${current.profile_id}"` } : {}),
       ...("detail" in disk && disk.detail ? { detail: disk.detail } : {}),
     };
@@ -167,13 +181,16 @@ export async function status(deps: Deps, input: { client?: string; profile?: str
     : await clientsWithState(deps);
   if (input.profile !== undefined) checkName("profile", input.profile);
   const trusted = await trustedKeys(deps);
+  let book: Promise<Record<string, string>> | null = null;
+  const secrets = () => book ??= readSecrets(deps);
   const perClient = await Promise.all(clients.map(async (c) => {
     const records = (await deploymentsOf(deps, c.id)).filter((r) => r.action !== "connect");
     const profiles = [
       ...new Set([...(await indexedProfiles(deps, c.id)), ...records.map((r) => r.profile_id)]),
     ]
       .filter((p) => input.profile === undefined || p === input.profile).sort();
-    return (await Promise.all(profiles.map((p) => profileTargets(deps, c, p, records, trusted)))).flat();
+    return (await Promise.all(profiles.map((p) => profileTargets(deps, c, p, records, trusted, secrets))))
+      .flat();
   }));
   const targets = perClient.flat();
   if (input.client !== undefined && input.profile !== undefined && targets.length === 0) {

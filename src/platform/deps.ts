@@ -18,6 +18,9 @@ export interface Deps {
   /** The user's home folder, from which client config paths resolve. */
   userHome: string;
   env: Env;
+  /** Names of the variables set in this program's environment at start (never their values): a deploy
+   * says which variables a client must have and whether each is set. Absent: those of `env`. */
+  envNames?: ReadonlySet<string>;
   os: OS;
   now(): Date;
   /** The working directory, against which relative paths the user names resolve. */

@@ -11,6 +11,8 @@ export interface DepsOptions {
   /** --home, else MCP_ORCHESTRATION_HOME, else <user home>/.mcp-orchestration. */
   home?: string;
   env: Env;
+  /** Names of the variables set in the environment at start (Deps.envNames). */
+  envNames?: ReadonlySet<string>;
   os: OS;
   /** The file system under the scope (tests pass a faulty one). */
   inner?: FileSystem;
@@ -47,6 +49,7 @@ export function makeDeps(o: DepsOptions): Deps {
     home,
     userHome,
     env: o.env,
+    ...(o.envNames ? { envNames: o.envNames } : {}),
     os: o.os,
     now: o.now ?? (() => new Date()),
     cwd,

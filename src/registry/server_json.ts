@@ -97,6 +97,11 @@ export const CatalogMetaSchema = z.object({
   tags: z.array(z.string()).optional(),
   examples: z.array(z.string()).optional(),
   deprecated: z.object({ reason: z.string().min(1), successor: z.string().optional() }).optional(),
+  /** Names users type for this server's inputs (alias -> the input's own name): registry/aliases.ts. */
+  aliases: z.object({
+    params: z.record(z.string()).optional(),
+    env: z.record(z.string()).optional(),
+  }).optional(),
 }).passthrough();
 
 /** One server (the schema's `ServerDetail`). */

@@ -31,6 +31,9 @@ export interface DeploymentRecord {
   post_image_sha256: string;
   forced: boolean;
   secrets: "reference" | "literal";
+  /** name -> keyed hash (HMAC, store/secret_hashes.ts) of each secret value written into the file: a
+   * value changed in secrets.json since is a rotated secret (`status`). Never a value or a plain hash. */
+  secret_hashes?: Record<string, string>;
   /** For action "connect": the entry of this program itself, never removed by deploys. */
   pinned?: string[];
   /** For "rollback"/"restore": the deployment it went back to. */

@@ -13,6 +13,7 @@ import { type TempHome, withHome } from "../helpers/home.ts";
 import { assertSecretsContained } from "../helpers/secret_scan.ts";
 import { publish } from "../../src/deploy/publish.ts";
 import { init } from "../../src/ops/init.ts";
+import { setSecrets } from "../../src/store/secrets.ts";
 import { ALL_VALUES, FILES, JSON_FILE, V } from "./literal_secrets_fixtures.ts";
 
 /** Every file under `dir` holding one of `values` (relative paths). */
@@ -458,6 +459,22 @@ Deno.test("publish --file then deploy: clients without references get the values
     const inputs = await writeInputs();
     try {
       await run(h, ["init"]);
+      // The file's own `${SOME_TOKEN}` has no stored value: Claude Desktop cannot expand it, so its deploy
+      // is refused, naming it, until secrets.json holds one (issue 14; it used to be written as text).
+      assertEquals(
+        (await run(h, [
+          "publish-config",
+          "--client",
+          "claude-desktop",
+          "--file",
+          inputs.path("claude-desktop"),
+        ]))
+          .code,
+        0,
+      );
+      const refused = await run(h, ["deploy-config", "--client", "claude-desktop", "--format", "json"]);
+      assertEquals([refused.code, refused.json.details.variables], [4, ["SOME_TOKEN"]]);
+      await setSecrets(h.deps(), { SOME_TOKEN: "some-token-value-0000" });
       for (const client of ["claude-desktop", "cursor"]) {
         assertEquals(
           (await run(h, ["publish-config", "--client", client, "--file", inputs.path("claude-desktop")]))
@@ -521,6 +538,8 @@ Deno.test("a sandbox home after importing and publishing files full of literal s
         await run(h, ["get-config", f.client, "file", "--format", "json"], outputs);
       }
       // The imported drafts published and deployed: literal where the client cannot reference a secret.
+      // (The Claude Desktop file's own `${SOME_TOKEN}` needs a stored value: it cannot expand it.)
+      await setSecrets(h.deps(), { SOME_TOKEN: "some-token-value-0000" });
       for (const client of ["vscode", "codex", "continue", "goose"]) {
         assertEquals((await run(h, ["publish-config", "--client", client], outputs)).code, 0, client);
       }

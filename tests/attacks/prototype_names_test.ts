@@ -22,7 +22,7 @@ Deno.test("a ${toString} reference is never resolved to Object.prototype.toStrin
     const d = h.deps();
     await init(d);
     await setSecrets(d, { REAL_TOKEN: "tok-real-0123456789" });
-    await publish(d, {
+    const pub = await publish(d, {
       client: "claude-desktop",
       profile: "default",
       payload: {
@@ -31,7 +31,12 @@ Deno.test("a ${toString} reference is never resolved to Object.prototype.toStrin
         },
       },
     });
-    const r = await deploy(d, { client: "claude-desktop" });
+    // Claude Desktop cannot expand them and secrets.json has no such names: refused, naming both.
+    const e = await deploy(d, { client: "claude-desktop" }).then(() => null, (x) => x);
+    assertEquals([e?.code, e?.details.variables], ["validation_failed", ["toString", "constructor"]]);
+    assert.ok(!JSON.stringify(e.details).includes("native code") && !e.message.includes("function"));
+    // A literal deploy into a client that expands references leaves them as references.
+    const r = await deploy(d, { client: "claude-code", artifactId: pub.artifact_id, secrets: "literal" });
     const text = await Deno.readTextFile(r.config_path);
     assert.ok(!text.includes("native code") && !text.includes("function"), text);
     const env = JSON.parse(text).mcpServers.s.env;

@@ -105,3 +105,45 @@ Deno.test("the diff redactor treats _PAT as a whole word (MEMORY_FILE_PATH stays
     "+  url: https://h/mcp?token=***&x=1",
   );
 });
+
+Deno.test("redactor names: PAT is a whole word (GITHUB_PAT hidden, DB_PATH shown), one rule everywhere", async () => {
+  const { isSecretKeyName } = await import("../../src/core/secret_detect.ts");
+  const { makeRedactor } = await import("../../src/deploy/redact.ts");
+  const hidden = [
+    "GITHUB_PAT",
+    "MY_PAT_TOKEN",
+    "GITLAB_PAT",
+    "PAT",
+    "GITHUB_TOKEN",
+    "API_KEY",
+    "apiKey",
+    "client_secret",
+    "DB_PASSWORD",
+    "Authorization",
+  ];
+  const shown = [
+    "PATH",
+    "DB_PATH",
+    "MEMORY_FILE_PATH",
+    "PATTERN",
+    "XDG_DATA_PATH",
+    "PATHEXT",
+    "SPATIAL",
+    "KEYMAP",
+  ];
+  const redact = makeRedactor({});
+  for (const n of hidden) {
+    assert(isSecretKeyName(n), n);
+    assertEquals(redact(`env.${n}`, "plainvalue"), "***", n);
+    for (const line of [`"${n}": "/home/me/value"`, `${n} = "plainvalue"`, `  ${n}: plainvalue`]) {
+      assert(redactSecretAssignments(line).includes("***"), line);
+    }
+  }
+  for (const n of shown) {
+    assert(!isSecretKeyName(n), n);
+    for (const line of [`"${n}": "/home/me/value"`, `${n} = "plainvalue"`, `  ${n}: plainvalue`]) {
+      assertEquals(redactSecretAssignments(line), line);
+    }
+    assertEquals(redact(`env.${n}`, "/home/me/value"), "/home/me/value");
+  }
+});

@@ -112,3 +112,51 @@ realTest(
     assert.match(r.text, /mcp-orchestration: .*serve.* - ✔ Connected/, r.text);
   },
 );
+
+realTest(
+  "deploy's required_env names exactly the variables real `claude mcp list` reports missing",
+  "claude",
+  async (bin, home) => {
+    const payload = {
+      mcpServers: {
+        api: {
+          command: "node",
+          args: ["-e", "process.exit(0)", "--level=${LEVEL:-info}"],
+          env: { API_TOKEN: "${API_TOKEN}", LOG: "x" },
+        },
+        docs: {
+          type: "http",
+          url: "http://127.0.0.1:9/mcp",
+          headers: { Authorization: "Bearer ${DOCS_TOKEN}" },
+        },
+        plain: { command: "node", args: ["-e", "process.exit(0)"], env: { SET_HERE: "${SET_HERE}" } },
+      },
+    };
+    await Deno.writeTextFile(join(home, "servers.json"), JSON.stringify(payload));
+    const env = { HOME: home, SET_HERE: "present" };
+    for (
+      const args of [["init"], [
+        "publish-config",
+        "--client",
+        "claude-code",
+        "--file",
+        join(home, "servers.json"),
+      ]]
+    ) {
+      assertEquals((await runCli([...args, "--format", "json"], env)).code, 0);
+    }
+    const dep = await runCli(["deploy-config", "--client", "claude-code", "--format", "json"], env);
+    assertEquals(dep.code, 0, dep.stdout + dep.stderr);
+    const unset = dep.json.required_env.filter((e: { set: boolean }) => !e.set).map((e: { name: string }) =>
+      e.name
+    );
+    assertEquals(unset, ["API_TOKEN", "DOCS_TOKEN"]);
+    assertEquals(dep.json.required_env.find((e: { name: string }) => e.name === "SET_HERE").set, true);
+    const r = await run(bin, ["mcp", "list"], { ...realClientEnv(home, bin), SET_HERE: "present" }, home);
+    const missing = [...r.text.matchAll(/Missing environment variables: ([A-Z0-9_, ]+)/g)]
+      .flatMap((m) => m[1].split(/,\s*/)).map((s) => s.trim()).filter(Boolean).sort();
+    assertEquals(missing, unset, r.text);
+    const get = await run(bin, ["mcp", "get", "docs"], realClientEnv(home, bin), home);
+    assert.match(get.text, /Authorization: Bearer \$\{DOCS_TOKEN\}/, get.text);
+  },
+);

@@ -110,3 +110,19 @@ Deno.test("builtin.ts imports every file in registry/ (and nothing else)", async
     assert.deepEqual(f.data, JSON.parse(await Deno.readTextFile(new URL(`${f.id}.json`, DIR))));
   }
 });
+
+Deno.test("every catalogue alias names an input of its server, and no alias shadows a real input", async () => {
+  const { aliasesOf } = await import("../../src/registry/aliases.ts");
+  const { inputsOf, sourcesOf } = await import("../../src/registry/inputs.ts");
+  let count = 0;
+  for (const e of builtinEntries()) {
+    const names = new Set(sourcesOf(e.server).flatMap((s) => inputsOf(s).map((i) => i.name)));
+    const a = aliasesOf(e.server);
+    for (const [alias, real] of [...Object.entries(a.params), ...Object.entries(a.env)]) {
+      assert.ok(names.has(real), `${e.id}: alias ${alias} -> ${real}, not an input`);
+      assert.ok(!names.has(alias), `${e.id}: alias ${alias} is a real input`);
+      count++;
+    }
+  }
+  assert.ok(count >= 3, "the seed's three aliases at least");
+});

@@ -5,6 +5,7 @@ import { assert, assertEquals } from "../core/assert.ts";
 import { join } from "node:path";
 import { type TempHome, withHome } from "../helpers/home.ts";
 import { cli } from "../helpers/cli_inprocess.ts";
+import { setSecrets } from "../../src/store/secrets.ts";
 import { canonicalBytes } from "../../src/core/canonical_json.ts";
 import { sha256Hex } from "../../src/core/digest.ts";
 import { exitCodeFor } from "../../src/core/errors.ts";
@@ -129,7 +130,11 @@ Deno.test("a Python state folder is readable in place, and the next publish sign
     assertEquals(all.code, 0, all.stdout + all.stderr);
     assertEquals([all.json.legacy_artifacts, all.json.legacy_indexes], [[py.id], ["claude-desktop/default"]]);
 
-    // deploy-config into the sandboxed Claude Desktop file.
+    // deploy-config into the sandboxed Claude Desktop file: it cannot expand ${BRAVE_API_KEY}, so the
+    // deploy is refused (naming it) until secrets.json holds the value, which is then written.
+    const refused = await cli(h, ["deploy-config", "--client", "claude-desktop", "--format", "json"]);
+    assertEquals([refused.code, refused.json.details.variables], [4, ["BRAVE_API_KEY"]]);
+    await setSecrets(h.deps(), { BRAVE_API_KEY: "BSAlegacyExampleValue00" });
     const dep = await cli(h, ["deploy-config", "--client", "claude-desktop", "--format", "json"]);
     assertEquals(dep.code, 0, dep.stdout + dep.stderr);
     assertEquals(dep.json.artifact_id, py.id);

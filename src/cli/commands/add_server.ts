@@ -9,6 +9,7 @@ export const text: TextOf<typeof op> = (r) =>
   [
     `${r.action === "added" ? "Added" : "Replaced"} ${r.server}`,
     draftLine(r),
+    ...r.aliases.map((a) => `  ${a.kind === "param" ? "--param" : "--env"} ${a.given} -> ${a.used}`),
     r.secrets_stored.length
       ? `  secrets stored in secrets.json: ${r.secrets_stored.join(", ")} (values ***)`
       : "",

@@ -30,6 +30,17 @@ export function deployText(r: DeployResult, s: Style = PLAIN): string {
     ]),
   ];
   for (const w of r.warnings) lines.push(`${s.yellow("warning:")} ${w}`);
+  if (r.required_env?.length) {
+    lines.push("Environment the client must have (it reads these references; values never shown):");
+    const w = Math.max(...r.required_env.map((e) => e.name.length));
+    for (const e of r.required_env) {
+      lines.push(
+        `  ${e.name.padEnd(w)}  ${e.set ? "set here    " : s.yellow("NOT set here")}  ${
+          e.servers.join(", ")
+        }`,
+      );
+    }
+  }
   if (r.status === "dry_run") lines.push(r.diff ? colorDiff(r.diff, s) : "(no change to the file)");
   if (r.status === "deployed") lines.push(`Next: ${r.restart_hint}`);
   return lines.join("\n");

@@ -34,7 +34,8 @@ function targetsTable(targets: TargetStatus[], s: Style): string {
         t.state +
           (t.drifted_servers.length
             ? ` (${t.drifted_servers.map((d) => `${d.server} ${d.change}`).join(", ")})`
-            : ""),
+            : "") +
+          (t.rotated_secrets?.length ? ` (secret rotated: ${t.rotated_secrets.join(", ")})` : ""),
       ),
       t.latest_artifact_id?.slice(0, 12) ?? "-",
       t.deployed_artifact_id?.slice(0, 12) ?? "-",

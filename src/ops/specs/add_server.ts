@@ -1,5 +1,5 @@
 /** add-server / add_server_to_config: add a catalogue (or custom) server to a draft. */
-import { arr, bind, defineSpec, num, obj, oneOf, str } from "../spec.ts";
+import { arr, bind, defineSpec, num, obj, oneOf, optional, str } from "../spec.ts";
 import { DRAFT_CLIENT, DRAFT_PROFILE, TRANSPORTS } from "./common.ts";
 
 export const spec = defineSpec({
@@ -48,7 +48,8 @@ export const spec = defineSpec({
       cli: { flag: "--param <k=v>", description: "parameter value (repeat; a repeated name gives a list)" },
       mcp: {
         name: "params",
-        description: 'Parameter values by name, e.g. {"allowed_directories": "/home/me/projects"}.',
+        description:
+          'Parameter values by name, e.g. {"allowed_directory": "/home/me/projects"}; names guides use are mapped to the catalogue\'s own and reported in aliases (path -> allowed_directory).',
       },
     },
     env: {
@@ -59,7 +60,8 @@ export const spec = defineSpec({
       },
       mcp: {
         name: "env_vars",
-        description: 'Environment values by name, e.g. {"GITHUB_PERSONAL_ACCESS_TOKEN": "ghp_..."}.',
+        description:
+          'Environment values by name, e.g. {"GITHUB_PERSONAL_ACCESS_TOKEN": "ghp_..."} (GITHUB_TOKEN is mapped to it and reported in aliases).',
       },
     },
     name: {
@@ -122,8 +124,17 @@ export const spec = defineSpec({
     servers: arr(str),
     secrets_stored: arr(str),
     extracted: arr(
-      obj({ server: str, field: str, variable: str }),
+      obj({
+        server: str,
+        field: str,
+        variable: str,
+        instead_of: optional(str, "the variable's own name, when secrets.json held another value under it"),
+      }),
       "Each literal secret moved to secrets.json: where it was and the variable referenced there",
+    ),
+    aliases: arr(
+      obj({ kind: oneOf("param", "env"), given: str, used: str }),
+      "Inputs given under a name the catalogue maps to its own (path -> allowed_directory)",
     ),
     warnings: arr(str),
   }),

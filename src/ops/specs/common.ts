@@ -1,6 +1,6 @@
 /** What several operations' specs share: the seed's MCP names, descriptions and defaults, the draft
  * commands' `--client` / `--profile`, and result shapes. */
-import { anyObject, arr, nullable, num, obj, oneOf, str } from "../spec.ts";
+import { anyObject, arr, bool, nullable, num, obj, oneOf, optional, str } from "../spec.ts";
 
 /** MCP `client_id`, default "claude-desktop" (the seed's default). */
 export const CLIENT_ID = {
@@ -56,7 +56,7 @@ export const PROJECT_DIR = {
 export const SECRETS = {
   name: "secrets",
   description:
-    '"reference" (default): the client\'s ${VAR} syntax where it has one; "literal": the stored values',
+    '"reference": the client\'s ${VAR} syntax where it has one; "literal": the stored values. Default: what the last deploy to this file used (reference the first time)',
 } as const;
 
 /** Why MCP takes no file path where the CLI does (DESIGN.md, Permissions): a path an assistant supplies
@@ -96,6 +96,11 @@ export const DEPLOY_RESULT = obj({
   config_path: str,
   deployment_id: nullable(str),
   restart_hint: str,
+  secrets_mode: optional(oneOf("reference", "literal")),
+  required_env: optional(arr(
+    obj({ name: str, set: bool, servers: arr(str) }),
+    "variables the client must have (references it expands); set: in this environment now (never a value)",
+  )),
 });
 
 /** A deployment record (hashes of entries, never values). */

@@ -101,8 +101,8 @@ export const spec = defineSpec({
       choices: ["reference", "literal"],
       cli: {
         flag: "--secrets <mode>",
-        description: "reference (client's own syntax where it has one) or literal",
-        default: "reference",
+        description:
+          "reference (client's own syntax where it has one) or literal; default: as the last deploy to this file (reference the first time)",
       },
       mcp: SECRETS,
     },

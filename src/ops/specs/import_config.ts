@@ -1,5 +1,5 @@
 /** import-config / import_client_config: read the servers already in a client's file into a draft. */
-import { arr, bind, defineSpec, obj, str } from "../spec.ts";
+import { arr, bind, defineSpec, obj, optional, str } from "../spec.ts";
 import { DRAFT_CLIENT, DRAFT_PROFILE, DRAFT_SUMMARY, PROJECT_DIR, SCOPE } from "./common.ts";
 
 export const spec = defineSpec({
@@ -63,7 +63,12 @@ export const spec = defineSpec({
     skipped: arr(str),
     secrets_stored: arr(str),
     extracted: arr(
-      obj({ server: str, field: str, variable: str }),
+      obj({
+        server: str,
+        field: str,
+        variable: str,
+        instead_of: optional(str, "the variable's own name, when secrets.json held another value under it"),
+      }),
       "Each literal secret moved to secrets.json: where it was and the variable referenced there",
     ),
     warnings: arr(str),

@@ -1,5 +1,5 @@
 /** status / get_deployment_status: latest publish vs last deploy vs the file on disk, per client target. */
-import { arr, bind, defineSpec, literal, nullable, obj, str } from "../spec.ts";
+import { arr, bind, defineSpec, literal, nullable, obj, optional, str } from "../spec.ts";
 
 export const spec = defineSpec({
   cli: {
@@ -15,7 +15,7 @@ export const spec = defineSpec({
     title: "Deployment status",
     description:
       "For each client target: the latest published artifact, the last deployed one and what the " +
-      "file holds now: up-to-date, outdated (newer publish), drifted (our entries edited; which ones), " +
+      "file holds now: up-to-date, outdated (newer publish, or a secret written as a value was rotated: rotated_secrets), drifted (our entries edited; which ones), " +
       "not-deployed, missing-file. Without client_id, every client.",
     kind: "read",
   },
@@ -38,6 +38,9 @@ export const spec = defineSpec({
       state: str,
       latest_artifact_id: nullable(str),
       deployed_artifact_id: nullable(str),
+      rotated_secrets: optional(
+        arr(str, "secrets written as values whose stored value changed since (names): outdated"),
+      ),
     })),
     pins: arr(
       obj({ server: str, last_check: literal("changed"), checked_at: str }),
