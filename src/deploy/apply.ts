@@ -28,7 +28,7 @@ import { commitFileWrite } from "./file_commit.ts";
 import { withConfigLock } from "./pending.ts";
 import type { IndexWitness } from "./deploy_artifact.ts";
 import { checkLogWitness, contradiction } from "./index_witness.ts";
-import { type Conflict, planEdit } from "./deploy_plan.ts";
+import { type Conflict, planEdit, withNameList } from "./deploy_plan.ts";
 import type { Target } from "./deploy_target.ts";
 
 export interface DeployResult {
@@ -43,6 +43,10 @@ export interface DeployResult {
   backup: string | null;
   restart_hint: string;
   warnings: string[];
+  /** Servers of the artifact switched off (`disable-server`): written with the client's own switch. */
+  disabled: string[];
+  /** Disabled servers left out of the file: the client has no switch for them. */
+  left_out: string[];
   /** The exact change to the file (secret values redacted); always with --dry-run. */
   diff?: string;
 }
@@ -81,11 +85,20 @@ export interface ApplyInput {
 export function renderAll(deps: Deps, a: ApplyInput, secrets: Record<string, string>) {
   const desired: Record<string, NativeEntry> = {};
   const warnings: string[] = [];
+  const disabled: string[] = [];
+  const leftOut: string[] = [];
   const ctx = { os: deps.os, secrets: a.secrets, resolveSecret: (n: string) => secretValue(secrets, n) };
   for (const [name, entry] of Object.entries(a.artifact.payload.mcpServers)) {
     // Before the lock and any write: a name or key the client cannot read would cost it servers.
     checkServerNameFor(a.client, checkEntryName(name));
     checkEntryKeys(name, entry);
+    if ((entry as { disabled?: unknown }).disabled === true) {
+      if (a.client.disabledSwitch.kind === "none") {
+        leftOut.push(name);
+        continue;
+      }
+      disabled.push(name);
+    }
     desired[name] = a.client.render(name, entry, ctx);
     // A reference to a variable the entry defines itself (mcp-remote's header variables) is meant to stay.
     const own = Object.keys((desired[name].env ?? desired[name].envs ?? {}) as Record<string, unknown>);
@@ -99,14 +112,23 @@ export function renderAll(deps: Deps, a: ApplyInput, secrets: Record<string, str
       );
     }
   }
-  return { desired, warnings };
+  if (leftOut.length) {
+    warnings.push(
+      `${a.client.displayName} has no switch to keep a server in its file disabled: ${leftOut.join(", ")} ${
+        leftOut.length === 1 ? "is" : "are"
+      } left out of the file (enable-server, publish and deploy bring ${
+        leftOut.length === 1 ? "it" : "them"
+      } back)`,
+    );
+  }
+  return { desired, warnings, disabled, leftOut };
 }
 
 /** Shared by deploy and rollback: the write protocol for one artifact into one file. */
 export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployResult> {
   const secrets = await readSecrets(deps);
   const secretValues = Object.values(secrets);
-  const { desired, warnings } = renderAll(deps, a, secrets);
+  const { desired, warnings, disabled, leftOut } = renderAll(deps, a, secrets);
   return await withConfigLock(deps, a.target.path, async (lockName) => {
     const before = await readConfigFile(deps, a.target.path);
     const all = await readDeployments(deps, a.client.id, a.trusted);
@@ -129,6 +151,17 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
       force: a.force,
     });
     if (plan.conflicts.length && !a.force) throw driftError(a, plan.conflicts, secrets);
+    if (a.client.disabledSwitch.kind === "list") {
+      // The client's list of switched-off names (Gemini CLI's mcp.excluded): ours in it follow the
+      // artifact, every other name stays as the user wrote it.
+      plan.newText = withNameList(
+        await loadCodec(a.client.format),
+        plan.newText,
+        a.client.disabledSwitch.path,
+        new Set([...Object.keys(desired), ...Object.keys(last?.managed ?? {})]),
+        disabled,
+      );
+    }
     const changes = {
       added: plan.added,
       updated: plan.updated,
@@ -150,6 +183,8 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
       changes,
       restart_hint: a.client.restartHint,
       warnings,
+      disabled,
+      left_out: leftOut,
     };
     if (a.dryRun) {
       return {

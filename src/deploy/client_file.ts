@@ -10,6 +10,7 @@ import type { ClientRecord, NativeEntry } from "../clients/types.ts";
 import { AppError } from "../core/errors.ts";
 import type { Deps } from "../platform/deps.ts";
 import { readConfigFile } from "./config_file.ts";
+import { setOwn } from "../clients/codecs/shared.ts";
 
 export interface FileLocation {
   configPath?: string;
@@ -36,7 +37,19 @@ export async function readClientServers(
   }
   const codec = await loadCodec(client.format);
   try {
-    return codec.readServers(text, client.servers);
+    const servers = codec.readServers(text, client.servers);
+    const sw = client.disabledSwitch;
+    if (sw.kind !== "list") return servers;
+    // A name in the client's list of switched-off servers (Gemini CLI's mcp.excluded) reads as an
+    // entry with `disabled: true`: import keeps it disabled, doctor skips it, diff compares it with a
+    // disabled server of an artifact.
+    let node: unknown = codec.parse(text);
+    for (const k of sw.path) node = isObject(node) && Object.hasOwn(node, k) ? node[k] : undefined;
+    const off = new Set(Array.isArray(node) ? node.filter((n) => typeof n === "string") : []);
+    for (const name of Object.keys(servers)) {
+      if (off.has(name)) setOwn(servers, name, { ...servers[name], disabled: true });
+    }
+    return servers;
   } catch (e) {
     if (e instanceof AppError) {
       throw new AppError(e.code, `Cannot read the servers of "${path}": ${e.message}`, {
@@ -46,4 +59,8 @@ export async function readClientServers(
     }
     throw e;
   }
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return !!v && typeof v === "object" && !Array.isArray(v);
 }

@@ -3,6 +3,7 @@
 import { join } from "node:path";
 import { assert, assertEquals } from "../core/assert.ts";
 import { runCli } from "./cli.ts";
+import { realClientEnv, realClientTest, runClient } from "./real_clients.ts";
 import { withScenarioHome } from "./scenarios.ts";
 
 Deno.test("list-servers --search git lists git and github first, not every io.github.* server", () =>
@@ -155,4 +156,110 @@ Deno.test("set-server changes one field of a draft server; a secret given with -
       (await runCli(["set-server", "tools", "--client", "codex", "--env", "B=2"], env)).stdout,
       /Updated tools: env.B/,
     );
+  }));
+
+/** Our CLI in the real client's temp home: publish a draft with memory on and time disabled, deploy. */
+async function deployWithDisabled(home: string, client: string) {
+  const env = { HOME: home, XDG_CONFIG_HOME: join(home, ".config"), CODEX_HOME: join(home, ".codex") };
+  const run = async (args: string[], code = 0) => {
+    const r = await runCli([...args, "--format", "json"], env);
+    assertEquals(r.code, code, `${args.join(" ")}:\n${r.stdout}${r.stderr}`);
+    return r.json;
+  };
+  await run(["init"]);
+  await run(["add-server", "memory", "--client", client]);
+  await run(["add-server", "time", "--client", client]);
+  const off = await run(["disable-server", "time", "--client", client]);
+  assertEquals(off.disabled, ["time"]);
+  const pub = await run(["publish-config", "--client", client]);
+  const artifact = await run(["get-config", client]);
+  assertEquals(artifact.payload.mcpServers.time.disabled, true, "the signed payload holds the switch");
+  const dep = await run(["deploy-config", "--client", client]);
+  assertEquals([dep.disabled, dep.left_out], [["time"], []]);
+  return { run, env, artifactId: pub.artifact_id };
+}
+
+realClientTest(
+  "disable-server: the real `codex mcp list --json` shows the server disabled",
+  "codex",
+  async (bin, home) => {
+    await Deno.mkdir(join(home, ".codex"));
+    const { run } = await deployWithDisabled(home, "codex");
+    const toml = await Deno.readTextFile(join(home, ".codex", "config.toml"));
+    assert.match(toml.slice(toml.indexOf("[mcp_servers.time]")), /^enabled = false$/m);
+    const out = await runClient(bin, ["mcp", "list", "--json"], realClientEnv(home, bin), home);
+    assertEquals(out.code, 0, out.text);
+    const list = JSON.parse(out.stdout);
+    const enabled = Object.fromEntries(
+      list.map((s: { name: string; enabled: boolean }) => [s.name, s.enabled]),
+    );
+    assertEquals(enabled, { memory: true, time: false });
+    // Ours, not drift; import keeps it disabled; doctor skips it.
+    const st = (await run(["status", "--client", "codex"])).targets[0];
+    assertEquals([st.state, st.drifted_servers], ["up-to-date", []]);
+    await run(["import-config", "--client", "codex", "--profile", "back"]);
+    const draft = JSON.parse(
+      await Deno.readTextFile(join(home, ".mcp-orchestration", "drafts", "codex", "back.json")),
+    );
+    assertEquals(draft.servers.find((s: { name: string }) => s.name === "time").disabled, true);
+    const doc = await run(["doctor", "--client", "codex", "--server", "time"]);
+    assertEquals([doc.servers[0].status, doc.servers[0].cause], ["skipped", "disabled"]);
+    // enable-server, publish and deploy switch it back on.
+    await run(["enable-server", "time", "--client", "codex"]);
+    await run(["publish-config", "--client", "codex"]);
+    await run(["deploy-config", "--client", "codex"]);
+    assert.ok(!/enabled = false/.test(await Deno.readTextFile(join(home, ".codex", "config.toml"))));
+  },
+);
+
+realClientTest(
+  "disable-server: the real `gemini mcp list` shows the excluded server blocked",
+  "gemini",
+  async (bin, home) => {
+    await Deno.mkdir(join(home, ".gemini"));
+    const settings = join(home, ".gemini", "settings.json");
+    await Deno.writeTextFile(settings, '{\n  "mcp": { "excluded": ["theirs"] }\n}\n');
+    const { run } = await deployWithDisabled(home, "gemini-cli");
+    const doc = JSON.parse(await Deno.readTextFile(settings));
+    assertEquals(doc.mcp.excluded, ["theirs", "time"], "the user's name is kept, ours appended");
+    assertEquals(Object.keys(doc.mcpServers), ["memory", "time"]);
+    const out = await runClient(bin, ["mcp", "list"], realClientEnv(home, bin), home);
+    assert.match(out.text, /time: .*Blocked/, out.text);
+    assert.ok(!/memory: .*Blocked/.test(out.text), out.text);
+    const st = (await run(["status", "--client", "gemini-cli"])).targets[0];
+    assertEquals(st.state, "up-to-date");
+    await run(["import-config", "--client", "gemini-cli", "--profile", "back"]);
+    const draft = JSON.parse(
+      await Deno.readTextFile(join(home, ".mcp-orchestration", "drafts", "gemini-cli", "back.json")),
+    );
+    assertEquals(draft.servers.map((s: { name: string; disabled?: boolean }) => [s.name, !!s.disabled]), [
+      ["memory", false],
+      ["time", true],
+    ]);
+    await run(["enable-server", "time", "--client", "gemini-cli"]);
+    await run(["publish-config", "--client", "gemini-cli"]);
+    await run(["deploy-config", "--client", "gemini-cli"]);
+    assertEquals(JSON.parse(await Deno.readTextFile(settings)).mcp.excluded, ["theirs"]);
+  },
+);
+
+Deno.test("disable-server: a client without a switch (cursor) gets the server left out, and the deploy says so", () =>
+  withScenarioHome(async ({ run, dir }) => {
+    await run(["init"]);
+    await run(["add-server", "memory", "--client", "cursor"]);
+    await run(["add-server", "time", "--client", "cursor"]);
+    await run(["publish-config", "--client", "cursor"]);
+    await run(["deploy-config", "--client", "cursor"]);
+    await run(["disable-server", "time", "--client", "cursor"]);
+    await run(["publish-config", "--client", "cursor"]);
+    const dep = (await run(["deploy-config", "--client", "cursor"])).json;
+    assertEquals([dep.left_out, dep.changes.removed], [["time"], ["time"]]);
+    assert.ok(
+      dep.warnings.some((w: string) => /no switch.*time is left out/.test(w)),
+      dep.warnings.join("\n"),
+    );
+    const file = JSON.parse(await Deno.readTextFile(join(dir, ".cursor", "mcp.json")));
+    assertEquals(Object.keys(file.mcpServers), ["memory"]);
+    const st = (await run(["status", "--client", "cursor"])).json.targets[0];
+    assertEquals(st.state, "up-to-date", "a server left out is not drift");
   }));

@@ -26,6 +26,7 @@ export function deployText(r: DeployResult, s: Style = PLAIN): string {
       ["updated", c.updated.length ? s.yellow(list(c.updated)) : "-"],
       ["removed", c.removed.length ? s.red(list(c.removed)) : "-"],
       ["unchanged", list(c.unchanged)],
+      ["disabled", r.disabled?.length ? list(r.disabled) : undefined],
       ["backup", r.backup ?? undefined],
     ]),
   ];
