@@ -10,6 +10,7 @@ import type { ClientRecord, NativeEntry } from "../clients/types.ts";
 import { AppError } from "../core/errors.ts";
 import type { Deps } from "../platform/deps.ts";
 import { readConfigFile } from "./config_file.ts";
+import { dirname } from "../platform/path.ts";
 import { setOwn } from "../clients/codecs/shared.ts";
 
 export interface FileLocation {
@@ -21,6 +22,27 @@ export interface FileLocation {
 /** The absolute path of the client's file for the given location options (the same rules as deploy). */
 export async function clientFilePath(deps: Deps, client: ClientRecord, o: FileLocation): Promise<string> {
   return (await resolveTarget(deps, client, o as TargetOptions)).path;
+}
+
+/** Where the client's user file is here and whether the client looks installed: the file, or at least
+ * its folder, exists (list-clients' INSTALLED, deploy-config --all). */
+export async function clientInstalled(deps: Deps, c: ClientRecord): Promise<boolean> {
+  return (await clientPresence(deps, c)).installed;
+}
+
+export async function clientPresence(
+  deps: Deps,
+  c: ClientRecord,
+): Promise<{ path: string | null; installed: boolean; exists: boolean }> {
+  let path: string | null = null;
+  try {
+    path = c.configPath(deps.os, deps.env);
+  } catch {
+    path = null;
+  }
+  const folder = path ? !!(await deps.fs.stat(dirname(path)).catch(() => null)) : false;
+  const exists = path && folder ? !!(await deps.fs.stat(path).catch(() => null)) : false;
+  return { path, installed: exists || folder, exists };
 }
 
 /** Reads the native server entries of the file; `unreadable_file` when it is missing. */

@@ -1,13 +1,12 @@
 /** list-clients: every client with its resolved config path on this machine, whether it looks
  * installed, its profiles and what it supports. */
-import { dirname } from "../platform/path.ts";
 import { checkName } from "../core/names.ts";
 import { ALL_CLIENTS, getClient } from "../clients/registry.ts";
 import type { ClientRecord } from "../clients/types.ts";
 import type { Deps } from "../platform/deps.ts";
 import { layout } from "../store/layout.ts";
 import { logFolder } from "../clients/logs.ts";
-import { deploymentsOf } from "../deploy/mod.ts";
+import { clientPresence, deploymentsOf } from "../deploy/mod.ts";
 import type { DeploymentRecord } from "../store/deployments.ts";
 
 export interface ClientSummary {
@@ -76,21 +75,14 @@ async function summary(
   profiles: Map<string, string[]>,
   deployed: Map<string, string[]>,
 ): Promise<ClientSummary> {
-  let path: string | null = null;
-  try {
-    path = c.configPath(deps.os, deps.env);
-  } catch {
-    path = null;
-  }
-  const folder = path ? !!(await deps.fs.stat(dirname(path)).catch(() => null)) : false;
-  const exists = path && folder ? !!(await deps.fs.stat(path).catch(() => null)) : false;
+  const { path, installed, exists } = await clientPresence(deps, c);
   return {
     client_id: c.id,
     display_name: c.displayName,
     platform: deps.os,
     config_path: path,
     project_file: c.projectPath ? c.projectPath("<project>", deps.os) : null,
-    installed: exists || folder,
+    installed,
     config_exists: exists,
     format: c.format,
     servers_key: c.servers.path.join("."),

@@ -263,3 +263,56 @@ Deno.test("disable-server: a client without a switch (cursor) gets the server le
     const st = (await run(["status", "--client", "cursor"])).json.targets[0];
     assertEquals(st.state, "up-to-date", "a server left out is not drift");
   }));
+
+Deno.test("deploy-config --client a --client b / --all: one artifact to each, a result per client, the worst exit code", () =>
+  withScenarioHome(async ({ run, dir, env }) => {
+    for (const d of [".codex", ".cursor", ".gemini"]) await Deno.mkdir(join(dir, d));
+    // cursor holds a "memory" entry of the user's own: that client is refused, the others are not.
+    await Deno.writeTextFile(
+      join(dir, ".cursor", "mcp.json"),
+      '{"mcpServers":{"memory":{"command":"mine"}}}\n',
+    );
+    await run(["init"]);
+    await run(["add-server", "memory", "--client", "claude-code"]);
+    const pub = (await run(["publish-config", "--client", "claude-code"])).json;
+    const many = await run([
+      "deploy-config",
+      "--client",
+      "claude-code",
+      "--client",
+      "codex",
+      "--client",
+      "cursor",
+    ], 6);
+    assertEquals(many.json.source, "claude-code/default");
+    assertEquals(
+      many.json.results.map((r: any) => [r.client_id, r.ok, r.status, r.error ?? null]),
+      [["claude-code", true, "deployed", null], ["codex", true, "deployed", null], [
+        "cursor",
+        false,
+        "refused",
+        "drift_detected",
+      ]],
+    );
+    assert.ok(many.json.results.every((r: any) => !r.ok || r.artifact_id === pub.artifact_id));
+    assertEquals(JSON.parse(await Deno.readTextFile(join(dir, ".cursor", "mcp.json"))).mcpServers.memory, {
+      command: "mine",
+    });
+    assert.match(await Deno.readTextFile(join(dir, ".codex", "config.toml")), /\[mcp_servers\.memory\]/);
+    // --all: every installed client (claude-code, cursor, codex, gemini-cli here).
+    const all = await run(["deploy-config", "--all", "--dry-run"], 6);
+    assertEquals(all.json.results.map((r: any) => r.client_id).sort(), [
+      "claude-code",
+      "codex",
+      "cursor",
+      "gemini-cli",
+    ]);
+    const text = await runCli(["deploy-config", "--client", "codex", "--client", "cursor"], env);
+    assertEquals(text.code, 6);
+    assert.match(text.stdout, /== cursor\nrefused: .*\[drift_detected\]/);
+    // One --client: the single output, as before.
+    const one = await run(["deploy-config", "--client", "codex", "--artifact-id", pub.artifact_id]);
+    assertEquals([one.json.status, one.json.results], ["unchanged", undefined]);
+    assertEquals((await run(["deploy-config"], 2)).json.error, "invalid_input");
+    assertEquals((await run(["deploy-config", "--all", "--client", "codex"], 2)).json.error, "invalid_input");
+  }));

@@ -37,3 +37,32 @@ Deno.test("set_server_in_config and disable/enable_server_in_config edit one ser
     assertEquals([on.action, on.disabled], ["enabled", []]);
     await fail("enable_server_in_config", { client_id: "codex", server_name: "nope" }, "server_not_found");
   }));
+
+Deno.test("deploy_config takes client_ids: one artifact to each client, one result each", () =>
+  withMcp(async ({ ok, fail, home }) => {
+    await Deno.mkdir(join(home.userHome, ".codex"));
+    await ok("initialize_keys");
+    await ok("add_server_to_config", { client_id: "claude-code", server_id: "memory" });
+    const pub = await ok("publish_config", { client_id: "claude-code" });
+    // An unknown id refuses the whole call before anything is written.
+    await fail("deploy_config", { client_ids: ["claude-code", "nope"] }, "client_not_found");
+    // codex holds a "memory" entry of the user's own: it is refused, claude-code is deployed.
+    await Deno.writeTextFile(
+      join(home.userHome, ".codex", "config.toml"),
+      '[mcp_servers.memory]\ncommand = "mine"\n',
+    );
+    const r = await ok("deploy_config", { client_ids: ["claude-code", "codex"] });
+    assertEquals(r.results.map((x: any) => [x.client_id, x.ok, x.status, x.error ?? null]), [
+      ["claude-code", true, "deployed", null],
+      ["codex", false, "refused", "drift_detected"],
+    ]);
+    assertEquals([r.artifact_id, r.exit_code], [pub.artifact_id, 6]);
+    await Deno.writeTextFile(join(home.userHome, ".codex", "config.toml"), "");
+    // One id: the one-client result, as with client_id.
+    const one = await ok("deploy_config", { client_ids: ["codex"], artifact_id: pub.artifact_id });
+    assertEquals([one.status, one.results], ["deployed", undefined]);
+    const again = await ok("deploy_config", { client_id: "codex", artifact_id: pub.artifact_id });
+    assertEquals(again.status, "unchanged");
+    const st = await ok("get_deployment_status", { client_id: "codex" });
+    assertEquals([st.targets[0].follows, st.targets[0].behind], ["claude-code/default", false]);
+  }));
