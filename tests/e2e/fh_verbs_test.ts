@@ -228,6 +228,7 @@ realClientTest(
     assert.ok(!/memory: .*Blocked/.test(out.text), out.text);
     const st = (await run(["status", "--client", "gemini-cli"])).targets[0];
     assertEquals(st.state, "up-to-date");
+    assertEquals((await run(["diff-config", "gemini-cli", "--file", settings])).status, "up-to-date");
     await run(["import-config", "--client", "gemini-cli", "--profile", "back"]);
     const draft = JSON.parse(
       await Deno.readTextFile(join(home, ".mcp-orchestration", "drafts", "gemini-cli", "back.json")),
@@ -261,6 +262,8 @@ Deno.test("disable-server: a client without a switch (cursor) gets the server le
     const file = JSON.parse(await Deno.readTextFile(join(dir, ".cursor", "mcp.json")));
     assertEquals(Object.keys(file.mcpServers), ["memory"]);
     const st = (await run(["status", "--client", "cursor"])).json.targets[0];
+    const diff = (await run(["diff-config", "cursor", "--file", join(dir, ".cursor", "mcp.json")])).json;
+    assertEquals([diff.status, diff.servers_added], ["up-to-date", []], "nor is it missing from the file");
     assertEquals(st.state, "up-to-date", "a server left out is not drift");
   }));
 
