@@ -50,7 +50,7 @@ export interface ClientData {
 
 const NO_SWITCH: DisabledSwitch = {
   kind: "none",
-  source: "no per-server switch in this file is known: a disabled server is left out",
+  source: "none known (no per-server switch documented for this file)",
 };
 
 /**
