@@ -262,7 +262,11 @@ export async function setServer(deps: Deps, input: SetServerInput): Promise<SetS
       name,
     );
     built = r;
-    warnings = r.warnings;
+    // A pass-through variable given before was warned about then: only the ones given now are.
+    warnings = r.warnings.filter((w) => {
+      const m = /^Environment variable "([^"]+)" is not declared/.exec(w);
+      return !m || Object.hasOwn(input.env ?? {}, m[1]);
+    });
   } else {
     const entry = structuredClone(current.entry) as NeutralEntry & { env?: Record<string, string> };
     if (isRemote(entry)) {
