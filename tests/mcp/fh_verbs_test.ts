@@ -65,4 +65,21 @@ Deno.test("deploy_config takes client_ids: one artifact to each client, one resu
     assertEquals(again.status, "unchanged");
     const st = await ok("get_deployment_status", { client_id: "codex" });
     assertEquals([st.targets[0].follows, st.targets[0].behind], ["claude-code/default", false]);
+    // A new publish of the profile it follows: codex is behind it.
+    await ok("add_server_to_config", { client_id: "claude-code", server_id: "time" });
+    const v2 = await ok("publish_config", { client_id: "claude-code" });
+    const behind = (await ok("get_deployment_status", { client_id: "codex" })).targets[0];
+    assertEquals([behind.state, behind.behind, behind.latest_artifact_id], [
+      "outdated",
+      true,
+      v2.artifact_id,
+    ]);
+    const codex = (await ok("list_clients")).clients.find((c: any) => c.client_id === "codex");
+    assertEquals([codex.profiles, codex.deployed_profiles], [["default"], ["default"]]);
+  }));
+
+Deno.test("list_available_servers: search_query git ranks git and github first, not every io.github.* server", () =>
+  withMcp(async ({ ok }) => {
+    const r = await ok("list_available_servers", { search_query: "git" });
+    assertEquals(r.servers.map((s: { id: string }) => s.id), ["git", "github", "deepwiki"]);
   }));
