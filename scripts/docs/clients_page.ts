@@ -89,6 +89,17 @@ export function sampleFile(c: ClientRecord): string {
 const LANG: Record<string, string> = { json: "json", jsonc: "jsonc", yaml: "yaml", toml: "toml" };
 
 /** The page. */
+/** How the client keeps a disabled server, and where that fact comes from. */
+function disabledText(c: ClientRecord): string {
+  const sw = c.disabledSwitch;
+  const how = sw.kind === "field"
+    ? `written with \`${sw.key}: ${sw.value}\` in its entry`
+    : sw.kind === "list"
+    ? `written, and its name added to \`${sw.path.join(".")}\``
+    : "left out of the file (the client has no switch there; the deploy says so)";
+  return `${how}. Source: ${sw.source}.`;
+}
+
 export function clientsPage(): string {
   const code = (s: string) => `\`${s}\``;
   const out: string[] = [
@@ -156,6 +167,8 @@ export function clientsPage(): string {
       }. Secret references: ${SECRET_SYNTAX[c.secretSyntax]}.`,
       "",
       `After a deploy: ${c.restartHint}`,
+      "",
+      `A disabled server (\`disable-server\`): ${disabledText(c)}`,
       "",
       ...(describeNameRule(c.serverNames)
         ? [`Server names it cannot read (refused): ${describeNameRule(c.serverNames)}.`, ""]

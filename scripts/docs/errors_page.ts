@@ -32,7 +32,7 @@ const WHEN: Record<string, string> = {
   artifact_not_found:
     "No artifact with that id or prefix in `artifacts/`, or the artifact was never published for the client/profile named.",
   server_not_found:
-    "Not in the catalogue (`details.suggestions` holds close ids), or not in the draft (`remove-server`).",
+    "Not in the catalogue (`details.suggestions` holds close ids), or not in the draft (`remove-server`, `set-server`, `disable-server`, `enable-server`).",
   deployment_not_found:
     "No deployment with that id, nothing deployed to the client yet, or no earlier artifact to roll back to.",
   draft_not_found: "A draft that does not exist.",

@@ -21,7 +21,8 @@
 import { type PathSpec, projectFile, resolvePath } from "./paths.ts";
 import { type EntryShape, shapeCodec } from "./render.ts";
 import { nameProblem, type ServerNameRule } from "./server_names.ts";
-import type { ClientRecord, Format, ServersLocation } from "./types.ts";
+import type { ClientRecord, DisabledSwitch, Format, ServersLocation } from "./types.ts";
+import type { NeutralEntry } from "../core/neutral.ts";
 import { type LaunchRules, launchRules } from "./launch.ts";
 import type { LogSpec } from "./logs.ts";
 
@@ -42,6 +43,37 @@ export interface ClientData {
   names?: ServerNameRule;
   /** Where the client writes its MCP logs (logs.ts). */
   logs?: LogSpec;
+  /** How the client keeps a server in its file switched off; none when not given (then a disabled
+   * server is left out of the file). */
+  disabled?: DisabledSwitch;
+}
+
+const NO_SWITCH: DisabledSwitch = {
+  kind: "none",
+  source: "none known (no per-server switch documented for this file)",
+};
+
+/**
+ * The shape's render/parse with a draft's `disabled: true` taken out of the neutral entry and written
+ * as the client's own switch (a field), or not at all (a list is written by the deploy engine; with no
+ * switch the engine leaves the server out); parse reads that field back as `disabled: true`.
+ */
+function withSwitch(sw: DisabledSwitch, codec: ReturnType<typeof shapeCodec>): ReturnType<typeof shapeCodec> {
+  return {
+    render(name, entry, ctx) {
+      // Only the draft's `disabled: true` is the switch; any other value is an extra field, kept as given.
+      if ((entry as { disabled?: unknown }).disabled !== true) return codec.render(name, entry, ctx);
+      const { disabled: _, ...rest } = entry as NeutralEntry & { disabled?: unknown };
+      const out = codec.render(name, rest as NeutralEntry, ctx);
+      if (sw.kind === "field") out[sw.key] = sw.value;
+      return out;
+    },
+    parse(name, native) {
+      if (sw.kind !== "field" || native[sw.key] !== sw.value) return codec.parse(name, native);
+      const { [sw.key]: _, ...rest } = native;
+      return { ...codec.parse(name, rest), disabled: true } as NeutralEntry;
+    },
+  };
 }
 
 /** The record for `d`. */
@@ -58,7 +90,8 @@ export function defineClient(d: ClientData): ClientRecord {
     launch: launchRules(d.launch),
     serverNameProblem: nameProblem(d.names),
     serverNames: d.names ?? {},
-    ...shapeCodec(d.shape),
+    disabledSwitch: d.disabled ?? NO_SWITCH,
+    ...withSwitch(d.disabled ?? NO_SWITCH, shapeCodec(d.shape)),
   };
   if (d.deprecated) rec.deprecated = d.deprecated;
   if (d.logs) rec.logs = d.logs;

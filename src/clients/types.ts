@@ -34,6 +34,10 @@ export interface Codec {
    * byte-for-byte untouched; new entries go after the existing ones; a missing container is created;
    * empty text becomes a fresh document. Returns the new text. */
   writeServers(text: string, loc: ServersLocation, changes: Record<string, NativeEntry | null>): string;
+  /** JSON family only: sets the value at `path` (null: removes that member), every other byte kept; the
+   * objects on the way are created. For a client's list of names outside its entries (Gemini CLI's
+   * `mcp.excluded`, DisabledSwitch "list"). */
+  writeValue?(text: string, path: string[], value: unknown): string;
 }
 
 /** How a reference to a secret named VAR is written for a client, or null when it has none. */
@@ -46,6 +50,17 @@ export interface RenderContext {
   /** The stored value of a secret (for literal rendering); undefined when unknown. */
   resolveSecret(name: string): string | undefined;
 }
+
+/**
+ * How a client switches one server off while keeping it in its file: a field of the entry
+ * (`enabled = false`, `disabled: true`), a list of names elsewhere in the document (Gemini CLI's
+ * `mcp.excluded`), or none (a disabled server is then left out of the file). `source`: where the fact
+ * comes from.
+ */
+export type DisabledSwitch =
+  | { kind: "field"; key: string; value: boolean; source: string }
+  | { kind: "list"; path: string[]; source: string }
+  | { kind: "none"; source: string };
 
 /** One client: data first, plus the few functions that differ. */
 export interface ClientRecord {
@@ -73,6 +88,8 @@ export interface ClientRecord {
   serverNames: ServerNameRule;
   /** Where the client writes its own MCP logs (absent: not known). */
   logs?: LogSpec;
+  /** How a server is kept in the file but switched off (a draft's disabled server). */
+  disabledSwitch: DisabledSwitch;
   /** Neutral -> native entry for this client. */
   render(name: string, entry: NeutralEntry, ctx: RenderContext): NativeEntry;
   /** Native -> neutral entry (secret references back to `${VAR}`). */

@@ -31,7 +31,7 @@ import { commitFileWrite } from "./file_commit.ts";
 import { withConfigLock } from "./pending.ts";
 import type { IndexWitness } from "./deploy_artifact.ts";
 import { checkLogWitness, contradiction } from "./index_witness.ts";
-import { type Conflict, planEdit } from "./deploy_plan.ts";
+import { type Conflict, planEdit, withNameList } from "./deploy_plan.ts";
 import type { Target } from "./deploy_target.ts";
 
 export interface DeployResult {
@@ -51,6 +51,10 @@ export interface DeployResult {
   /** The variables the client must have in its environment for the servers written as references
    * (never a value): whether each is set in this program's environment now, and which servers use it. */
   required_env: RequiredEnv[];
+  /** Servers of the artifact switched off (`disable-server`): written with the client's own switch. */
+  disabled: string[];
+  /** Disabled servers left out of the file: the client has no switch for them. */
+  left_out: string[];
   /** The exact change to the file (secret values redacted); always with --dry-run. */
   diff?: string;
   /** Present (false) when the client does not look installed: no user file and no folder for it. */
@@ -114,10 +118,19 @@ export function renderAll(
   const needs = new Map<string, string[]>();
   const expandsDefaults = a.client.launch.expand.some((r) => r.syntaxes.includes("dollar-brace-default"));
   const missing: { server: string; variables: string[] }[] = [];
+  const disabled: string[] = [];
+  const leftOut: string[] = [];
   for (const [name, entry] of Object.entries(a.artifact.payload.mcpServers)) {
     // Before the lock and any write: a name or key the client cannot read would cost it servers.
     checkServerNameFor(a.client, checkEntryName(name));
     checkEntryKeys(name, entry);
+    if ((entry as { disabled?: unknown }).disabled === true) {
+      if (a.client.disabledSwitch.kind === "none") {
+        leftOut.push(name);
+        continue;
+      }
+      disabled.push(name);
+    }
     const resolved = new Set<string>();
     const ctx = {
       os: deps.os,
@@ -154,12 +167,21 @@ export function renderAll(
       warnings.push(`Server "${name}": no stored value for ${left.join(", ")}; written as a reference`);
     }
   }
+  if (leftOut.length) {
+    warnings.push(
+      `${a.client.displayName} has no switch to keep a server in its file disabled: ${leftOut.join(", ")} ${
+        leftOut.length === 1 ? "is" : "are"
+      } left out of the file (enable-server, publish and deploy bring ${
+        leftOut.length === 1 ? "it" : "them"
+      } back)`,
+    );
+  }
   if (missing.length) throw unexpandable(a, missing);
   const envNames = deps.envNames ?? new Set(Object.keys(deps.env).filter((k) => deps.env[k] !== undefined));
   const required_env: RequiredEnv[] = [...needs].sort(([x], [y]) => x < y ? -1 : x > y ? 1 : 0).map((
     [n, servers],
   ) => ({ name: n, set: envNames.has(n), servers }));
-  return { desired, warnings, written, required_env };
+  return { desired, warnings, written, required_env, disabled, leftOut };
 }
 
 /** True when `value` is a reference to the variable `name` itself, in any client's form. */
@@ -207,9 +229,8 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
     for (const r of history) if (r === last || r.pinned?.length) await authenticate(r);
     // A plain deploy keeps the mode the last deploy to this file chose (--secrets literal stays literal).
     const mode = a.secrets ?? last?.secrets ?? "reference";
-    const { desired, warnings, written, required_env } = mode === (a.secrets ?? "reference")
-      ? first
-      : renderAll(deps, a, secrets, mode);
+    const { desired, warnings, written, required_env, disabled, leftOut } =
+      mode === (a.secrets ?? "reference") ? first : renderAll(deps, a, secrets, mode);
     const pinned = [...new Set(history.flatMap((r) => r.pinned ?? []))];
     const plan = await planEdit({
       codec: await loadCodec(a.client.format),
@@ -226,6 +247,17 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
     });
     const needsForce = plan.conflicts.length > 0 && !a.force;
     if (needsForce && !a.dryRun) throw driftError(a, plan.conflicts, secrets);
+    if (a.client.disabledSwitch.kind === "list") {
+      // The client's list of switched-off names (Gemini CLI's mcp.excluded): ours in it follow the
+      // artifact, every other name stays as the user wrote it.
+      plan.newText = withNameList(
+        await loadCodec(a.client.format),
+        plan.newText,
+        a.client.disabledSwitch.path,
+        new Set([...Object.keys(desired), ...Object.keys(last?.managed ?? {})]),
+        disabled,
+      );
+    }
     const changes = {
       added: plan.added,
       updated: plan.updated,
@@ -261,6 +293,8 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
       secrets_mode: mode,
       required_env,
       ...(notInstalled ? { client_installed: false as const } : {}),
+      disabled,
+      left_out: leftOut,
     };
     if (a.dryRun) {
       if (needsForce) {

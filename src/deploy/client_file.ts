@@ -10,6 +10,8 @@ import type { ClientRecord, NativeEntry } from "../clients/types.ts";
 import { AppError } from "../core/errors.ts";
 import type { Deps } from "../platform/deps.ts";
 import { readConfigFile } from "./config_file.ts";
+import { dirname } from "../platform/path.ts";
+import { setOwn } from "../clients/codecs/shared.ts";
 
 export interface FileLocation {
   configPath?: string;
@@ -20,6 +22,27 @@ export interface FileLocation {
 /** The absolute path of the client's file for the given location options (the same rules as deploy). */
 export async function clientFilePath(deps: Deps, client: ClientRecord, o: FileLocation): Promise<string> {
   return (await resolveTarget(deps, client, o as TargetOptions)).path;
+}
+
+/** Where the client's user file is here and whether the client looks installed: the file, or at least
+ * its folder, exists (list-clients' INSTALLED, deploy-config --all). */
+export async function clientInstalled(deps: Deps, c: ClientRecord): Promise<boolean> {
+  return (await clientPresence(deps, c)).installed;
+}
+
+export async function clientPresence(
+  deps: Deps,
+  c: ClientRecord,
+): Promise<{ path: string | null; installed: boolean; exists: boolean }> {
+  let path: string | null = null;
+  try {
+    path = c.configPath(deps.os, deps.env);
+  } catch {
+    path = null;
+  }
+  const folder = path ? !!(await deps.fs.stat(dirname(path)).catch(() => null)) : false;
+  const exists = path && folder ? !!(await deps.fs.stat(path).catch(() => null)) : false;
+  return { path, installed: exists || folder, exists };
 }
 
 /** Reads the native server entries of the file; `unreadable_file` when it is missing. */
@@ -36,7 +59,19 @@ export async function readClientServers(
   }
   const codec = await loadCodec(client.format);
   try {
-    return codec.readServers(text, client.servers);
+    const servers = codec.readServers(text, client.servers);
+    const sw = client.disabledSwitch;
+    if (sw.kind !== "list") return servers;
+    // A name in the client's list of switched-off servers (Gemini CLI's mcp.excluded) reads as an
+    // entry with `disabled: true`: import keeps it disabled, doctor skips it, diff compares it with a
+    // disabled server of an artifact.
+    let node: unknown = codec.parse(text);
+    for (const k of sw.path) node = isObject(node) && Object.hasOwn(node, k) ? node[k] : undefined;
+    const off = new Set(Array.isArray(node) ? node.filter((n) => typeof n === "string") : []);
+    for (const name of Object.keys(servers)) {
+      if (off.has(name)) setOwn(servers, name, { ...servers[name], disabled: true });
+    }
+    return servers;
   } catch (e) {
     if (e instanceof AppError) {
       throw new AppError(e.code, `Cannot read the servers of "${path}": ${e.message}`, {
@@ -46,4 +81,8 @@ export async function readClientServers(
     }
     throw e;
   }
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return !!v && typeof v === "object" && !Array.isArray(v);
 }

@@ -160,3 +160,32 @@ export async function planEdit(p: PlanInput): Promise<Plan> {
   if (Object.keys(ordered).length) out.newText = p.codec.writeServers(p.text, p.loc, ordered);
   return out;
 }
+
+/**
+ * `text` with the list of names at `path` (Gemini CLI's `mcp.excluded`) holding `names` for the servers
+ * in `ours`: our names not in `names` are taken out, `names` missing are appended, every other name and
+ * byte is kept. The list is created only when a name must go in, and removed when it held only ours.
+ */
+export function withNameList(
+  codec: Codec,
+  text: string,
+  path: string[],
+  ours: Set<string>,
+  names: string[],
+): string {
+  let node: unknown = codec.parse(text);
+  for (const k of path) {
+    node =
+      node && typeof node === "object" && !Array.isArray(node) && hasOwn(node as Record<string, unknown>, k)
+        ? (node as Record<string, unknown>)[k]
+        : undefined;
+  }
+  if (node !== undefined && !Array.isArray(node)) return text; // not a list: the user's, left as it is
+  const current = Array.isArray(node) ? node : [];
+  const kept = current.filter((n) => typeof n !== "string" || !ours.has(n) || names.includes(n));
+  const next = [...kept, ...names.filter((n) => !kept.includes(n))];
+  if (next.length === current.length && next.every((n, i) => n === current[i])) return text;
+  if (!codec.writeValue) throw new Error(`a list of names cannot be written in ${codec.format}`);
+  const value = next.length === 0 && current.every((n) => typeof n === "string" && ours.has(n)) ? null : next;
+  return codec.writeValue(text, path, value);
+}

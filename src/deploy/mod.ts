@@ -13,7 +13,13 @@ export { commitFileWrite } from "./file_commit.ts";
 export { deploymentsOf, settleClient, withConfigLock } from "./pending.ts";
 export { entryHash } from "./deploy_plan.ts";
 export { contradiction } from "./index_witness.ts";
-export { clientFilePath, type FileLocation, readClientServers } from "./client_file.ts";
+export {
+  clientFilePath,
+  clientInstalled,
+  clientPresence,
+  type FileLocation,
+  readClientServers,
+} from "./client_file.ts";
 export { makeRedactor } from "./redact.ts";
 export { checkProjectDir } from "./project_dir.ts";
 export { publish, type PublishInput, type PublishResult } from "./publish.ts";

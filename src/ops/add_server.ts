@@ -24,8 +24,9 @@ import {
 import { resolveServer } from "../registry/resolve.ts";
 import { type AliasUse, applyAliases } from "../registry/aliases.ts";
 import { loadCatalog } from "../registry/user_files.ts";
-import { type DraftServer, type DraftSummary, summarize, updateDraft } from "../store/drafts.ts";
-import { setSecrets } from "../store/secrets.ts";
+import { type DraftServer, type DraftSummary, readDraft, summarize, updateDraft } from "../store/drafts.ts";
+import { readSecrets, setSecrets } from "../store/secrets.ts";
+import { isRemote, type NeutralEntry } from "../core/neutral.ts";
 import { type CustomInput, customServer } from "../registry/custom_server.ts";
 
 export interface AddServerInput extends CustomInput {
@@ -196,6 +197,170 @@ export async function addServer(deps: Deps, input: AddServerInput): Promise<AddS
     extracted: built.extracted,
     missing: built.missing,
     aliases: built.aliases,
+    warnings,
+  };
+}
+
+export interface SetServerInput {
+  /** Name of the server in the draft. */
+  name: string;
+  client?: string;
+  profile?: string;
+  env?: Record<string, string>;
+  /** A custom local server's arguments, replacing the ones it has. */
+  args?: string[];
+  params?: Record<string, string | string[]>;
+  unsetEnv?: string[];
+}
+
+export interface SetServerResult extends DraftSummary {
+  action: "updated";
+  server: string;
+  /** What changed: `env.K`, `args`, `param.k` (names only, never values). */
+  changed: string[];
+  secrets_stored: string[];
+  extracted: Extracted[];
+  warnings: string[];
+}
+
+/**
+ * set-server: changes fields of one server in a draft without re-adding it. A catalogue server is
+ * resolved again through the same path as add-server, from its stored inputs plus the given ones (the
+ * secrets it already references are passed back from secrets.json, so its references stay); a custom
+ * local server gets its env and args edited in place, every other field kept, and the one extractor moves
+ * any literal secret out. Secret values given go to secrets.json; the draft keeps `${VAR}`.
+ */
+export async function setServer(deps: Deps, input: SetServerInput): Promise<SetServerResult> {
+  const client = getClient(input.client ?? "claude-desktop").id;
+  const profile = input.profile ?? "default";
+  const name = checkServerName(input.name);
+  for (const k of [...Object.keys(input.env ?? {}), ...(input.unsetEnv ?? [])]) checkEnvName(k);
+  const params: Record<string, string | string[]> = Object.fromEntries(
+    Object.entries(input.params ?? {}).map(([k, v]) => [k.replace(/^-+/, ""), v]),
+  );
+  const unset = new Set(input.unsetEnv ?? []);
+  const changed = [
+    ...Object.keys(input.env ?? {}).map((k) => `env.${k}`),
+    ...[...unset].map((k) => `env.${k}`),
+    ...(input.args !== undefined ? ["args"] : []),
+    ...Object.keys(params).map((k) => `param.${k}`),
+  ];
+  if (changed.length === 0) {
+    throw new AppError("invalid_input", "Nothing to change: give --env, --unset-env, --arg or --param");
+  }
+  const both = Object.keys(input.env ?? {}).filter((k) => unset.has(k));
+  if (both.length) {
+    throw new AppError("invalid_input", `--env and --unset-env both name ${both.join(", ")}`, { env: both });
+  }
+  const draft = await readDraft(deps, client, profile);
+  const current = draft.servers.find((s) => s.name === name);
+  if (!current) {
+    throw new AppError("server_not_found", `No server "${name}" in the draft of "${client}/${profile}"`, {
+      name,
+      known: draft.servers.map((s) => s.name),
+    });
+  }
+  const stored = await readSecrets(deps);
+  let built: { spec: Omit<DraftServer, "name">; secrets: Record<string, string>; extracted: Extracted[] };
+  let warnings: string[] = [];
+  if ("registry" in current.source) {
+    if (input.args !== undefined) {
+      throw new AppError(
+        "invalid_input",
+        `"${name}" is the catalogue server "${current.source.registry}": its arguments come from --param ` +
+          `(describe-server ${current.source.registry} lists them)`,
+      );
+    }
+    const env = { ...current.env, ...input.env };
+    for (const k of unset) delete env[k];
+    const merged = { ...current.params, ...params };
+    // The secrets the entry references now are given again (from secrets.json) unless replaced or unset.
+    const { catalog } = await loadCatalog(deps);
+    const server = catalog.get(current.source.registry).server;
+    const specs = inputsOf(selectSource(server, checkTransport(current.transport)));
+    for (const ref of current.secret_refs) {
+      const value = stored[ref];
+      if (value === undefined) continue;
+      const spec = specs.find((s) => s.name === ref || refName(s.name) === ref);
+      const key = spec?.name ?? ref;
+      if (key in merged || key in env || unset.has(key)) continue;
+      if (spec && spec.kind !== "env") merged[key] = value;
+      else if (spec || (current.entry.env as Record<string, string> | undefined)?.[ref] === `\${${ref}}`) {
+        env[key] = value;
+      }
+    }
+    const r = await fromCatalog(
+      deps,
+      { id: current.source.registry, params: merged, env, transport: current.transport },
+      name,
+    );
+    built = r;
+    // A pass-through variable given before was warned about then: only the ones given now are.
+    warnings = r.warnings.filter((w) => {
+      const m = /^Environment variable "([^"]+)" is not declared/.exec(w);
+      return !m || Object.hasOwn(input.env ?? {}, m[1]);
+    });
+  } else {
+    const entry = structuredClone(current.entry) as NeutralEntry & { env?: Record<string, string> };
+    if (isRemote(entry)) {
+      throw new AppError(
+        "invalid_input",
+        `"${name}" is a remote server: --env, --arg and --param apply to local ones (re-add it with --header)`,
+      );
+    }
+    if (Object.keys(params).length) {
+      throw new AppError(
+        "invalid_input",
+        "--param applies to catalogue servers; a custom server takes --arg or --env",
+      );
+    }
+    if (input.args !== undefined) {
+      if (input.args.length) entry.args = [...input.args];
+      else delete entry.args;
+    }
+    const env = { ...entry.env, ...input.env };
+    for (const k of unset) delete env[k];
+    if (Object.keys(env).length) entry.env = env;
+    else delete entry.env;
+    const x = extractSecrets(name, entry, stored);
+    // The draft's `env` lists the non-secret values as given: a value moved to secrets.json is not one.
+    const draftEnv = { ...current.env };
+    for (const k of unset) delete draftEnv[k];
+    const written = (x.entry as { env?: Record<string, string> }).env ?? {};
+    for (const [k, v] of Object.entries(input.env ?? {})) {
+      if (written[k] === v) draftEnv[k] = v;
+      else delete draftEnv[k];
+    }
+    built = {
+      spec: { ...current, env: draftEnv, entry: x.entry, secret_refs: entryRefs(x.entry) },
+      secrets: x.secrets,
+      extracted: x.extracted,
+    };
+  }
+  // Only the values this call gave are stored (the ones passed back are already there, unchanged).
+  const given = Object.fromEntries(Object.entries(built.secrets).filter(([k, v]) => stored[k] !== v));
+  const { replaced } = await setSecrets(deps, given);
+  warnings.push(...replaced.map((n) => `The stored secret ${n} was replaced with the new value`));
+  const { draft: saved } = await updateDraft(deps, client, profile, (d) => {
+    const at = d.servers.findIndex((s) => s.name === name);
+    if (at < 0) {
+      throw new AppError("server_not_found", `No server "${name}" in the draft of "${client}/${profile}"`, {
+        name,
+        known: d.servers.map((s) => s.name),
+      });
+    }
+    const servers = [...d.servers];
+    // Fields of the draft server the rebuild does not make (disabled) are kept.
+    servers[at] = { ...d.servers[at], ...built.spec, name };
+    return { draft: { ...d, servers }, result: null };
+  });
+  return {
+    action: "updated",
+    server: name,
+    ...summarize(saved),
+    changed,
+    secrets_stored: Object.keys(given).sort(),
+    extracted: built.extracted,
     warnings,
   };
 }

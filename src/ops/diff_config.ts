@@ -99,8 +99,17 @@ function asDeployed(
 ): Servers {
   const rec = getClient(client);
   const ctx = { os, secrets: "reference" as const, resolveSecret: (n: string) => secretValue(secrets, n) };
+  const sw = rec.disabledSwitch.kind;
+  const off = (e: unknown) => (e as { disabled?: unknown }).disabled === true;
   return Object.fromEntries(
-    Object.entries(servers).map(([n, e]) => [n, rec.parse(n, rec.render(n, e, ctx))]),
+    Object.entries(servers)
+      // A disabled server is left out of a client without a switch, and read back from a client's list
+      // of switched-off names (Gemini CLI's mcp.excluded) as `disabled: true`, as readClientServers does.
+      .filter(([, e]) => !(sw === "none" && off(e)))
+      .map(([n, e]) => {
+        const back = rec.parse(n, rec.render(n, e, ctx));
+        return [n, sw === "list" && off(e) ? { ...back, disabled: true } : back];
+      }),
   );
 }
 

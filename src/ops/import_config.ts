@@ -64,6 +64,9 @@ export async function importConfig(deps: Deps, input: ImportConfigInput): Promis
       warnings.push(`Skipped "${name}": ${(e as Error).message}`);
       continue;
     }
+    // A server the client keeps switched off stays disabled in the draft (disable-server's flag).
+    const { disabled: off, ...rest } = entry as NeutralEntry & { disabled?: unknown };
+    if (off === true) entry = rest as NeutralEntry;
     const x = extractSecrets(name, entry, { ...taken, ...secrets });
     Object.assign(secrets, x.secrets);
     extracted.push(...x.extracted);
@@ -77,6 +80,7 @@ export async function importConfig(deps: Deps, input: ImportConfigInput): Promis
       ) as Record<string, string>,
       secret_refs: entryRefs(x.entry),
       entry: x.entry,
+      ...(off === true ? { disabled: true as const } : {}),
     });
   }
   const { result: imported, draft } = await updateDraft(deps, client.id, profile, async (d) => {

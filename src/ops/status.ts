@@ -1,11 +1,15 @@
 /**
  * status: per client target, the latest published artifact, the last deployed artifact, and what the
- * file on disk holds now: up-to-date, outdated, drifted (which entries), not-deployed, missing-file.
+ * file on disk holds now: up-to-date, outdated, drifted (which entries), not-deployed, replaced (another
+ * profile was deployed to the file since), missing-file. A target follows the profile whose publish it
+ * deployed: its own client/profile, or (an artifact deployed to another client, `--artifact-id`) the
+ * client/profile that published it; it is `behind` (state outdated) when that profile published since.
  * The latest version comes from each profile's signed head (latestPublished), not its whole index, so a
  * store with thousands of artifacts costs one small signed file per profile.
  */
 import { AppError } from "../core/errors.ts";
-import { checkName } from "../core/names.ts";
+import { checkName, isName } from "../core/names.ts";
+import { verifyArtifact } from "../store/verify_artifact.ts";
 import { loadCodec } from "../clients/codecs/load.ts";
 import { ALL_CLIENTS, getClient } from "../clients/registry.ts";
 import type { ClientRecord } from "../clients/types.ts";
@@ -28,6 +32,7 @@ export type TargetState =
   | "outdated"
   | "drifted"
   | "not-deployed"
+  | "replaced"
   | "missing-file"
   | "unreadable";
 
@@ -41,6 +46,11 @@ export interface TargetStatus {
   deployed_artifact_id: string | null;
   deployment_id: string | null;
   deployed_at: string | null;
+  /** The client/profile whose publishes this target follows ("claude-code/default"); null when nothing
+   * is deployed. `latest_artifact_id` is that profile's latest publish. */
+  follows: string | null;
+  /** An older artifact than the latest publish of the profile it follows is deployed. */
+  behind: boolean;
   /** For drifted: managed entries changed or removed on disk. */
   drifted_servers: { server: string; change: "modified" | "removed" }[];
   /** Secrets written as values by the last deploy whose value in secrets.json changed since (names
@@ -101,6 +111,8 @@ async function profileTargets(
       deployed_artifact_id: null,
       deployment_id: null,
       deployed_at: null,
+      follows: null,
+      behind: false,
       drifted_servers: [],
     }];
   }
@@ -114,15 +126,30 @@ async function profileTargets(
     const rotated = replaced || nothingOfOurs || disk.state
       ? []
       : await rotatedSecrets(deps, last.secret_hashes, await secrets());
-    const state: TargetState = replaced || nothingOfOurs ? "not-deployed" : disk.state ??
-      (latest && latest.artifact_id !== last.artifact_id || rotated.length ? "outdated" : "up-to-date");
+    const followed = nothingOfOurs || replaced
+      ? null
+      : await followedProfile(deps, c.id, profile, last, latest, trusted);
+    const behind = !!followed?.latest && followed.latest.artifact_id !== last.artifact_id;
+    const state: TargetState = replaced
+      ? "replaced"
+      : nothingOfOurs
+      ? "not-deployed"
+      : disk.state ?? (behind || rotated.length ? "outdated" : "up-to-date");
     return {
       ...base,
+      ...(followed
+        ? {
+          latest_artifact_id: followed.latest?.artifact_id ?? null,
+          latest_version: followed.latest?.version ?? null,
+        }
+        : {}),
       config_path: last.config_path,
       state,
       deployed_artifact_id: last.artifact_id,
       deployment_id: last.deployment_id,
       deployed_at: last.deployed_at,
+      follows: followed?.label ?? null,
+      behind,
       drifted_servers: disk.drifted,
       ...(rotated.length
         ? {
@@ -134,6 +161,35 @@ async function profileTargets(
       ...("detail" in disk && disk.detail ? { detail: disk.detail } : {}),
     };
   }));
+}
+
+/**
+ * The profile a deployment follows and its latest publish: the target's own client/profile when the
+ * artifact came from its index (a plain deploy, or `--artifact-id` of one of its versions), else the
+ * client/profile the signed artifact names (one profile deployed to many clients).
+ */
+async function followedProfile(
+  deps: Deps,
+  client: string,
+  profile: string,
+  last: DeploymentRecord,
+  latest: { artifact_id: string; version: number } | null,
+  trusted: Map<string, string>,
+): Promise<{ label: string; latest: { artifact_id: string; version: number } | null }> {
+  const own = { label: `${client}/${profile}`, latest };
+  if (last.artifact_id === null || last.index_version !== undefined) return own;
+  let a;
+  try {
+    a = await verifyArtifact(deps, last.artifact_id, trusted);
+  } catch {
+    return own; // verify reports a damaged artifact; status shows what it can
+  }
+  if (a.client_id === client && a.profile_id === profile) return own;
+  if (!isName(a.client_id) || !isName(a.profile_id)) return own;
+  return {
+    label: `${a.client_id}/${a.profile_id}`,
+    latest: await latestPublished(deps, a.client_id, a.profile_id, trusted).catch(() => null),
+  };
 }
 
 /** Clients with a published profile or a deployment log (two folder listings, not twenty). */

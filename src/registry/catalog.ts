@@ -92,6 +92,52 @@ function transportsOf(server: ServerJson): Transport[] {
   return [...new Set(out)];
 }
 
+/** The words of a text: runs of letters and digits, lower-cased. */
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/**
+ * The registry name without its reverse-DNS prefix: `io.github.getsentry/sentry-mcp` -> `getsentry
+ * sentry-mcp` (every catalogue name starts with `io.github.`, which must not match "git").
+ */
+function bareName(name: string): string {
+  const slash = name.indexOf("/");
+  if (slash < 0) return name;
+  return `${name.slice(0, slash).split(".").pop()} ${name.slice(slash + 1)}`;
+}
+
+/**
+ * How well a server matches the search words (0: it does not; every word must match somewhere). Per
+ * word: the id or title equal to it 100, starting with it 80; a word of the id, title or bare name
+ * equal to it 60, starting with it 50; a tag equal to it 40, starting with it 30; a description word
+ * equal to it 20, starting with it 10. No search: every server scores 1.
+ */
+export function searchScore(s: CatalogSummary, words: string[]): number {
+  if (words.length === 0) return 1;
+  const id = s.id.toLowerCase();
+  const title = (s.title ?? "").toLowerCase();
+  const named = [...wordsOf(s.id), ...wordsOf(s.title ?? ""), ...wordsOf(bareName(s.name))];
+  const tags = s.tags.map((t) => t.toLowerCase());
+  const desc = wordsOf(s.description);
+  let total = 0;
+  for (const w of words) {
+    const best = Math.max(
+      id === w || title === w ? 100 : 0,
+      id.startsWith(w) || title.startsWith(w) ? 80 : 0,
+      named.includes(w) ? 60 : 0,
+      named.some((x) => x.startsWith(w)) ? 50 : 0,
+      tags.includes(w) ? 40 : 0,
+      tags.some((t) => t.startsWith(w)) ? 30 : 0,
+      desc.includes(w) ? 20 : 0,
+      desc.some((x) => x.startsWith(w)) ? 10 : 0,
+    );
+    if (best === 0) return 0;
+    total += best;
+  }
+  return total;
+}
+
 /** A catalogue over a fixed set of entries. */
 export class Catalog {
   readonly #byId = new Map<string, CatalogEntry>();
@@ -105,16 +151,19 @@ export class Catalog {
     return [...this.#byId.keys()].sort();
   }
 
-  /** Matching servers, sorted by id. */
+  /** Matching servers: sorted by id, or with `search` best match first (see `searchScore`), then by id. */
   list(filter: ListFilter = {}): CatalogSummary[] {
     const words = (filter.search ?? "").toLowerCase().split(/\s+/).filter(Boolean);
     const tag = filter.tag?.toLowerCase();
-    return this.ids().map((id) => this.#summary(this.#byId.get(id)!)).filter((s) => {
-      const hay = [s.id, s.name, s.title ?? "", s.description, ...s.tags].join("\n").toLowerCase();
-      return words.every((w) => hay.includes(w)) &&
+    return this.ids().map((id) => this.#summary(this.#byId.get(id)!))
+      .filter((s) =>
         (!filter.transport || s.transports.includes(filter.transport)) &&
-        (!tag || s.tags.some((t) => t.toLowerCase() === tag));
-    });
+        (!tag || s.tags.some((t) => t.toLowerCase() === tag))
+      )
+      .map((s) => ({ s, score: searchScore(s, words) }))
+      .filter((x) => x.score > 0)
+      .sort((a, b) => b.score - a.score || a.s.id.localeCompare(b.s.id))
+      .map((x) => x.s);
   }
 
   /** The entry for an id; AppError `server_not_found` with close ids in `details.suggestions`. */

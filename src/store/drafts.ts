@@ -28,6 +28,8 @@ export interface DraftServer {
   secret_refs: string[];
   /** The neutral entry, secrets as `${VAR}`. */
   entry: NeutralEntry;
+  /** Kept in the draft and the artifact (`disabled: true` in its entry) but switched off in the client. */
+  disabled?: true;
 }
 
 /** A draft document. */
@@ -126,9 +128,12 @@ export async function updateDraft<T>(
   });
 }
 
-/** The neutral payload of a draft, in draft order. */
+/** The neutral payload of a draft, in draft order; a disabled server's entry holds `disabled: true`. */
 export function payloadOf(d: Draft): NeutralPayload {
   const mcpServers: NeutralPayload["mcpServers"] = {};
-  for (const s of d.servers) mcpServers[s.name] = s.entry;
+  for (const s of d.servers) {
+    const { disabled: _, ...entry } = s.entry as NeutralEntry & { disabled?: unknown };
+    mcpServers[s.name] = s.disabled ? { ...entry, disabled: true } as NeutralEntry : entry as NeutralEntry;
+  }
   return { mcpServers };
 }

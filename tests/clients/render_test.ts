@@ -344,10 +344,11 @@ Deno.test("parse: client syntax back to ${VAR}, legacy spellings, wrappers and b
       enabled: false,
       timeout: 300,
     }),
+    // goose's own switch (`enabled: false`) reads as the neutral `disabled: true` (disable-server).
     {
       command: "u",
       env: { A: "${A}" },
-      enabled: false,
+      disabled: true,
     },
   );
   assert.deepEqual(

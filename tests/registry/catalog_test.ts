@@ -21,6 +21,18 @@ Deno.test("list: search is case-insensitive over id, name, title, description an
   assert.deepEqual(catalog.list({ search: "no-such-thing-xyz" }), []);
 });
 
+Deno.test("list: search is ranked and ignores the reverse-DNS prefix of names (io.github.*)", () => {
+  // Every built-in name starts with io.github.: that must not make "git" match 28 of 29 servers.
+  assert.deepEqual(catalog.list({ search: "git" }).map((s) => s.id), ["git", "github", "deepwiki"]);
+  assert.deepEqual(catalog.list({ search: "io" }), []);
+  // exact id first, then id prefix, then tags, then description words
+  const db = catalog.list({ search: "database" }).map((s) => s.id);
+  assert.equal(db.at(-1), "notion", "a description word ranks after the tag matches");
+  const search = catalog.list({ search: "search" }).map((s) => s.id);
+  assert.equal(search[0], "brave-search", "id word before tags");
+  assert.ok(search.indexOf("exa") < search.indexOf("filesystem"), "tag before description word");
+});
+
 Deno.test("list: transport and tag filters", () => {
   const sse = catalog.list({ transport: "sse" }).map((s) => s.id);
   assert.deepEqual(sse, ["cloudflare-docs", "deepwiki"]);

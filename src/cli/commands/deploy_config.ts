@@ -1,6 +1,6 @@
 /** deploy-config: the text form of a deploy (the command is declared by src/ops/specs/deploy_config.ts). */
 import { op } from "../../ops/specs/deploy_config.ts";
-import type { DeployResult } from "../../ops/deploy.ts";
+import type { DeployResult, MultiDeployResult } from "../../ops/deploy.ts";
 import type { ExitCodeOf, TextOf } from "../from_spec.ts";
 import { fields } from "../output.ts";
 import { colorDiff, PLAIN, type Style } from "../style.ts";
@@ -26,6 +26,7 @@ export function deployText(r: DeployResult, s: Style = PLAIN): string {
       ["updated", c.updated.length ? s.yellow(list(c.updated)) : "-"],
       ["removed", c.removed.length ? s.red(list(c.removed)) : "-"],
       ["unchanged", list(c.unchanged)],
+      ["disabled", r.disabled?.length ? list(r.disabled) : undefined],
       ["backup", r.backup ?? undefined],
     ]),
   ];
@@ -46,7 +47,23 @@ export function deployText(r: DeployResult, s: Style = PLAIN): string {
   return lines.join("\n");
 }
 
-export const text: TextOf<typeof op> = deployText;
+/** Several clients: one block per client, each deployed or refused with its error. */
+function manyText(r: MultiDeployResult, s: Style): string {
+  const lines = [`Artifact ${r.artifact_id.slice(0, 12)} (${r.source}) to ${r.results.length} clients:`];
+  for (const x of r.results) {
+    lines.push("");
+    if (x.ok) lines.push(`== ${x.client_id}`, deployText(x, s));
+    else lines.push(`== ${x.client_id}`, `${s.red("refused:")} ${x.message} [${x.error}]`);
+  }
+  const refused = r.results.filter((x) => !x.ok).map((x) => x.client_id);
+  lines.push("", refused.length ? s.red(`Refused: ${refused.join(", ")}`) : s.green("Every client done"));
+  return lines.join("\n");
+}
 
-/** A dry run that a plain deploy would refuse (drift) exits as that deploy would: 6. */
-export const exitCode: ExitCodeOf<typeof op> = (r) => (r.needs_force ? 6 : 0);
+export const text: TextOf<typeof op> = (r, s) =>
+  "results" in r ? manyText(r as MultiDeployResult, s) : deployText(r as DeployResult, s);
+
+/** Several clients: the worst exit code of the clients (0 when every one was deployed). One client: a dry
+ * run that a plain deploy would refuse (drift) exits as that deploy would: 6. */
+export const exitCode: ExitCodeOf<typeof op> = (r) =>
+  "results" in r ? (r as MultiDeployResult).exit_code : ((r as DeployResult).needs_force ? 6 : 0);

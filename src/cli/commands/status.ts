@@ -24,19 +24,28 @@ export const text: TextOf<typeof op> = (r, s) =>
     ),
   ].join("\n");
 
+/** What the state needs to be read right: the drifted entries, the profile replacing this one, the
+ * profile of another client this target follows. */
+function stateNote(t: TargetStatus): string {
+  if (t.drifted_servers.length) {
+    return ` (${t.drifted_servers.map((d) => `${d.server} ${d.change}`).join(", ")})`;
+  }
+  if (t.rotated_secrets?.length) return ` (secret rotated: ${t.rotated_secrets.join(", ")})`;
+  const by = t.state === "replaced" && t.detail?.match(/^replaced by profile "(.*)"$/)?.[1];
+  if (by) return ` (by profile ${by})`;
+  if (t.follows && t.follows !== `${t.client_id}/${t.profile_id}`) {
+    return t.behind ? ` (behind ${t.follows} v${t.latest_version})` : ` (follows ${t.follows})`;
+  }
+  return "";
+}
+
 function targetsTable(targets: TargetStatus[], s: Style): string {
   return table([
     ["CLIENT", "PROFILE", "STATE", "LATEST", "DEPLOYED", "FILE"],
     ...targets.map((t) => [
       t.client_id,
       t.profile_id,
-      stateColor(t.state, s)(
-        t.state +
-          (t.drifted_servers.length
-            ? ` (${t.drifted_servers.map((d) => `${d.server} ${d.change}`).join(", ")})`
-            : "") +
-          (t.rotated_secrets?.length ? ` (secret rotated: ${t.rotated_secrets.join(", ")})` : ""),
-      ),
+      stateColor(t.state, s)(t.state + stateNote(t)),
       t.latest_artifact_id?.slice(0, 12) ?? "-",
       t.deployed_artifact_id?.slice(0, 12) ?? "-",
       t.config_path ?? "-",

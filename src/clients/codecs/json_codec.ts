@@ -70,7 +70,47 @@ export function makeJsonCodec(format: "json" | "jsonc"): Codec {
     return bom + out;
   };
 
-  return { format, parse, readServers, writeServers };
+  const writeValue = (text: string, path: string[], value: unknown) => {
+    const { bom, body } = splitBom(text);
+    if (body.trim() === "" && value === null) return text;
+    const doc = body.trim() === "" ? "{}" + detectEol(body) : body;
+    return bom + setValue(format, doc, path, value);
+  };
+
+  return { format, parse, readServers, writeServers, writeValue };
+}
+
+/** `value` at `path` of the document (null removes the member), like applyOne does for an entry. */
+function setValue(format: Format, text: string, path: string[], value: unknown): string {
+  const root = parseRoot(format, text);
+  // "list": the last step must hold an array (or be absent or null); `locate` refuses anything else.
+  const found = locate(format, text, root, { path, shape: "list", nameKey: "" });
+  const unit = detectIndentUnit(text);
+  const eol = detectEol(text);
+  if (!found.container) {
+    if (value === null) return text;
+    let v: unknown = value;
+    for (let i = path.length - 1; i > found.depth; i--) {
+      const o: Record<string, unknown> = {};
+      setOwn(o, path[i], v);
+      v = o;
+    }
+    return found.nullNode
+      ? replaceNull(text, found.nullNode, v, unit, eol)
+      : insertMember(text, found.obj, path[found.depth], v, unit, eol);
+  }
+  const node = found.container;
+  if (value === null) {
+    const index = (found.obj.children ?? []).findIndex((k) => k.children?.[1] === node);
+    return removeMember(text, found.obj, index);
+  }
+  if (deepEqual(nodeValue(node), value)) return text;
+  return splice(
+    text,
+    node.offset,
+    node.offset + node.length,
+    pretty(value, valueIndent(text, node.offset, unit), unit, eol),
+  );
 }
 
 /** The servers container of a strict-JSON document read with `parseStrict`, as `locate` would find it

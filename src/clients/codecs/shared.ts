@@ -239,6 +239,7 @@ export function guardDepth(c: Codec): Codec {
     parse: guard(c.parse),
     readServers: guard(c.readServers),
     writeServers: guard(c.writeServers),
+    ...(c.writeValue ? { writeValue: guard(c.writeValue) } : {}),
   };
 }
 

@@ -23,6 +23,11 @@ export default defineClient({
     verified: ["linux", "darwin"],
     note: "one folder per project (its path as a slug), then mcp-logs-<server>/",
   },
+  disabled: {
+    kind: "none",
+    source: "no per-entry switch: `/mcp disable` keeps a per-project `disabledMcpServers` list in " +
+      "~/.claude.json (read in the claude 2.1 binary), which a user-scope deploy does not own",
+  },
   restartHint: "Start a new Claude Code session (or run /mcp in the running one) to load the servers.",
   shape: {
     secretSyntax: "dollar-brace",

@@ -17,6 +17,12 @@ export default defineClient({
     "cline_mcp_settings.json",
   ),
   servers: { path: ["mcpServers"], shape: "map" },
+  disabled: {
+    kind: "field",
+    key: "disabled",
+    value: true,
+    source: "cline/cline McpHub.ts: the settings schema's `disabled` (the MCP Servers view's toggle)",
+  },
   restartHint: "Cline reloads its MCP settings file on save; reopen Cline's MCP Servers view to check.",
   shape: { secretSyntax: "none", remote: "native", remoteTypes: { http: "streamableHttp", sse: "sse" } },
   launch: {

@@ -75,6 +75,13 @@ export default defineClient({
     verified: ["linux", "darwin", "windows"],
     note: 'server stderr lines are logged at INFO as "MCP server stderr (<program>)"',
   },
+  disabled: {
+    kind: "field",
+    key: "enabled",
+    value: false,
+    source: "`enabled = false` in the [mcp_servers.<name>] table; verified: `codex mcp list --json` 0.171 " +
+      'shows it "enabled": false',
+  },
   restartHint: "Start a new Codex session (`codex mcp list` shows what it loads).",
   shape: { secretSyntax: "names-only", remote: "http-only", headersPath: ["http_headers"], names },
   launch: {

@@ -10,6 +10,11 @@ export default defineClient({
   paths: { all: at.home(".cursor", "mcp.json") },
   project: [".cursor", "mcp.json"],
   servers: { path: ["mcpServers"], shape: "map" },
+  disabled: {
+    kind: "none",
+    source: "no field in mcp.json: a server is switched off in Cursor's settings (Customize > MCPs), " +
+      "state Cursor keeps itself (cursor.com/docs/mcp)",
+  },
   restartHint: "Open Cursor Settings > MCP and refresh the server list (or restart Cursor).",
   shape: { secretSyntax: "env-colon", remote: "native" },
   launch: {

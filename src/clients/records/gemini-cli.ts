@@ -21,6 +21,12 @@ export default defineClient({
     verified: ["linux", "darwin", "windows"],
     note: "no log file: server stderr is printed only with --debug",
   },
+  disabled: {
+    kind: "list",
+    path: ["mcp", "excluded"],
+    source: "geminicli docs/tools/mcp-server.md (0.61): `mcp.excluded`, server names not connected to; " +
+      'verified: `gemini mcp list` shows such a server "Blocked"',
+  },
   restartHint: "Start a new gemini session (`gemini mcp list` shows what it loads).",
   shape: {
     secretSyntax: "dollar-brace",

@@ -42,6 +42,12 @@ export default defineClient({
     files: ["*.log"],
     verified: [],
   },
+  disabled: {
+    kind: "field",
+    key: "enabled",
+    value: false,
+    source: "the `enabled` field of each extension in config.yaml (goose writes `enabled: true`)",
+  },
   restartHint: "Start a new goose session.",
   shape: {
     secretSyntax: "names-only",

@@ -9,6 +9,12 @@ export default defineClient({
   paths: { all: at.home(".kiro", "settings", "mcp.json") },
   project: [".kiro", "settings", "mcp.json"],
   servers: { path: ["mcpServers"], shape: "map" },
+  disabled: {
+    kind: "field",
+    key: "disabled",
+    value: true,
+    source: 'kiro.dev/docs/mcp/configuration, "Disabling servers temporarily": `"disabled": true`',
+  },
   restartHint: "Kiro reconnects servers when mcp.json is saved; check the MCP Servers view.",
   shape: { secretSyntax: "none", remote: "native" },
 });

@@ -34,6 +34,12 @@ export default defineClient({
     files: ["*.log"],
     verified: [],
   },
+  disabled: {
+    kind: "field",
+    key: "enabled",
+    value: false,
+    source: 'opencode.ai/v1/docs/mcp-servers: "disable a server by setting enabled to false"',
+  },
   restartHint: "Restart opencode (`opencode mcp list` shows what it loads).",
   shape: {
     secretSyntax: "none",

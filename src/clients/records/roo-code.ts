@@ -18,6 +18,12 @@ export default defineClient({
   ),
   project: [".roo", "mcp.json"],
   servers: { path: ["mcpServers"], shape: "map" },
+  disabled: {
+    kind: "field",
+    key: "disabled",
+    value: true,
+    source: "Roo Code's McpHub (a Cline fork): the same `disabled` field as Cline; not verified in the app",
+  },
   restartHint: "Roo Code reloads its MCP settings on save; reopen its MCP view to check.",
   shape: { secretSyntax: "none", remote: "native", remoteTypes: { http: "streamable-http", sse: "sse" } },
   launch: {

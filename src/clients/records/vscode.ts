@@ -10,6 +10,11 @@ export default defineClient({
   paths: electronApp("Code", "User", "mcp.json"),
   project: [".vscode", "mcp.json"],
   servers: { path: ["servers"], shape: "map" },
+  disabled: {
+    kind: "none",
+    source: "no field in mcp.json: the enabled state is set in the Agent Customizations editor " +
+      "(code.visualstudio.com/docs/agents/run/manage-mcp-servers)",
+  },
   restartHint: 'VS Code reloads mcp.json on save; run "MCP: List Servers" and start the server.',
   shape: {
     secretSyntax: "env-colon",

@@ -9,6 +9,13 @@ export default defineClient({
   format: "json",
   paths: { all: at.home(".codeium", "windsurf", "mcp_config.json") },
   servers: { path: ["mcpServers"], shape: "map" },
+  disabled: {
+    kind: "field",
+    key: "disabled",
+    value: true,
+    source: "`disabled` per entry of mcp_config.json as vendors document it (docs.silabs.com/mcp/1.0.0/" +
+      "mcp-setup/windsurf); not verified in the app",
+  },
   restartHint: "Press refresh in Windsurf's MCP servers panel (Cascade), or restart Windsurf.",
   shape: { secretSyntax: "env-colon", remote: "native", remoteUrlKey: "serverUrl" },
   launch: {

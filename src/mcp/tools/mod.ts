@@ -10,6 +10,9 @@ import { op as addServer } from "../../ops/specs/add_server.ts";
 import { op as viewDraft } from "../../ops/specs/view_draft.ts";
 import { op as clearDraft } from "../../ops/specs/clear_draft.ts";
 import { op as removeServer } from "../../ops/specs/remove_server.ts";
+import { op as setServer } from "../../ops/specs/set_server.ts";
+import { op as disableServer } from "../../ops/specs/disable_server.ts";
+import { op as enableServer } from "../../ops/specs/enable_server.ts";
 import { op as validateConfig } from "../../ops/specs/validate_config.ts";
 import { op as publishConfig } from "../../ops/specs/publish_config.ts";
 import { op as importConfig } from "../../ops/specs/import_config.ts";
@@ -37,6 +40,9 @@ export const TOOLS: Op<McpSpec>[] = [
   describeServer,
   addServer,
   removeServer,
+  setServer,
+  disableServer,
+  enableServer,
   viewDraft,
   clearDraft,
   validateConfig,

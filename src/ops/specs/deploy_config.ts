@@ -1,9 +1,8 @@
 /** deploy-config / deploy_config: write a signed artifact into a client's config file, keeping every other byte. */
-import { absent, bind, defineSpec } from "../spec.ts";
+import { absent, arr, bind, bool, defineSpec, nullable, obj, oneOf, optional, str } from "../spec.ts";
 import {
   ARTIFACT_ID,
   CLIENT_ID,
-  DEPLOY_RESULT,
   NO_PATH_OVER_MCP,
   PROFILE_ID,
   PROJECT_DIR,
@@ -21,6 +20,11 @@ export const spec = defineSpec({
       ["--client cursor", "deploy the latest publish of cursor's default profile"],
       ["--client vscode --artifact-id 3f2a9c1e", "deploy an artifact published for another client"],
       [
+        "--client claude-code --client codex --client gemini-cli",
+        "claude-code's latest publish to all three; each gets its own result",
+      ],
+      ["--all --dry-run", "what one profile's artifact would change in every installed client"],
+      [
         "--client claude-code --scope project --project-dir ~/src/app",
         "write the project's .mcp.json instead",
       ],
@@ -32,15 +36,40 @@ export const spec = defineSpec({
     description: "Verify the latest published artifact of a client/profile (or artifact_id) and write its " +
       "servers into the client's config file: only our entries change, every other byte stays, the old file " +
       "is backed up. Stops with drift_detected if someone edited our entries by hand, unless force. Use " +
-      "dry_run first to see the exact change.",
+      "dry_run first to see the exact change. With client_ids (or all_clients), one artifact goes to each " +
+      "client (the latest publish of the profile by the first client that has one, or artifact_id) and the " +
+      "result is {results: [...]}, one per client: deployed, or refused with its error.",
     kind: "destructive",
     idempotent: true,
   },
   input: {
     client: {
       kind: "text",
-      cli: { flag: "--client <id>", description: "target client", required: true, complete: "client" },
+      cli: absent("the CLI's --client is repeatable: see clients"),
       mcp: CLIENT_ID,
+    },
+    clients: {
+      kind: "texts",
+      cli: {
+        flag: "--client <id>",
+        description: "target client (repeat for several: one profile's artifact to each)",
+        complete: "client",
+      },
+      mcp: {
+        name: "client_ids",
+        description:
+          "Several target clients: one profile's artifact goes to each, each with its own result " +
+          "(client_id is then not used)",
+      },
+    },
+    all: {
+      kind: "flag",
+      cli: { flag: "--all", description: "every client list-clients marks installed" },
+      mcp: {
+        name: "all_clients",
+        description: "Deploy to every client list_clients marks installed",
+        default: false,
+      },
     },
     profile: {
       kind: "text",
@@ -107,7 +136,17 @@ export const spec = defineSpec({
       mcp: SECRETS,
     },
   },
-  output: DEPLOY_RESULT,
+  output: obj({
+    status: optional(oneOf("deployed", "unchanged", "dry_run", "restored"), "One client"),
+    client_id: optional(str),
+    config_path: optional(str),
+    deployment_id: optional(nullable(str)),
+    restart_hint: optional(str),
+    results: optional(
+      arr(obj({ client_id: str, ok: bool, status: str })),
+      "Several clients: one result each (ok false: refused, with error, message and exit_code)",
+    ),
+  }),
 });
 
-export const op = bind(spec, () => import("../deploy.ts"), (m, deps, input) => m.deploy(deps, input));
+export const op = bind(spec, () => import("../deploy.ts"), (m, deps, input) => m.deployConfig(deps, input));

@@ -32,7 +32,8 @@ export const spec = defineSpec({
       config_path: nullable(str),
       config_exists: bool,
       format: str,
-      profiles: arr(str),
+      profiles: arr(str, "Profiles with a draft, a publish or a deployment"),
+      deployed_profiles: arr(str, "The profiles the files this client was deployed to hold now"),
     })),
   }),
 });

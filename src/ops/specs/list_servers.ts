@@ -7,7 +7,7 @@ export const spec = defineSpec({
     command: "list-servers",
     description: "List the servers of the catalogue (built-in plus <home>/registry)",
     examples: [
-      ["--search git", "servers whose id, name, description or tags mention git"],
+      ["--search git", "git and github first: id and title matches, then tags, then description words"],
       ["--tag database", "the database servers"],
       ["--transport http", "servers a client can reach over HTTP (no local install)"],
     ],
@@ -23,10 +23,14 @@ export const spec = defineSpec({
   input: {
     search: {
       kind: "text",
-      cli: { flag: "--search <text>", description: "words matched in id, name, description and tags" },
+      cli: {
+        flag: "--search <text>",
+        description: "words matched in id, name, description and tags, best match first",
+      },
       mcp: {
         name: "search_query",
-        description: "Words that must all appear in id, name, description or tags",
+        description:
+          "Words that must all appear in id, name, description or tags; results are ranked: id and title matches first, then tags, then description words",
       },
     },
     transport: {

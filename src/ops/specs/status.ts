@@ -1,12 +1,16 @@
 /** status / get_deployment_status: latest publish vs last deploy vs the file on disk, per client target. */
-import { arr, bind, defineSpec, literal, nullable, obj, optional, str } from "../spec.ts";
+import { arr, bind, bool, defineSpec, literal, nullable, obj, optional, str } from "../spec.ts";
 
 export const spec = defineSpec({
   cli: {
     command: "status",
     description: "Latest publish vs last deploy vs the file on disk, per client target",
     examples: [
-      ["", "every client target: up-to-date, outdated, drifted (which entries), not-deployed, missing-file"],
+      [
+        "",
+        "every client target: up-to-date, outdated (behind the profile it follows), drifted, not-deployed, " +
+        "replaced, missing-file",
+      ],
       ["--client cursor --profile work", "one target"],
     ],
   },
@@ -16,7 +20,9 @@ export const spec = defineSpec({
     description:
       "For each client target: the latest published artifact, the last deployed one and what the " +
       "file holds now: up-to-date, outdated (newer publish, or a secret written as a value was rotated: rotated_secrets), drifted (our entries edited; which ones), " +
-      "not-deployed, missing-file. Without client_id, every client.",
+      "not-deployed, replaced (another profile deployed to the file since), missing-file. `follows` is the " +
+      "client/profile whose publishes the target follows (another client's when its artifact was deployed " +
+      "here) and `behind` says a newer publish of it exists (latest_artifact_id). Without client_id, every client.",
     kind: "read",
   },
   input: {
@@ -41,6 +47,8 @@ export const spec = defineSpec({
       rotated_secrets: optional(
         arr(str, "secrets written as values whose stored value changed since (names): outdated"),
       ),
+      follows: nullable(str),
+      behind: bool,
     })),
     pins: arr(
       obj({ server: str, last_check: literal("changed"), checked_at: str }),
