@@ -34,7 +34,10 @@ export type ClientOutcome =
   | (DeployResult & { ok: true })
   | { ok: false; client_id: string; status: "refused"; error: string; message: string; exit_code: number };
 
-/** A deploy to several clients: one result each, in the order given; `exit_code` is the worst of them. */
+/**
+ * A deploy to several clients: one result each, in the order given; `exit_code` is the worst of them
+ * (a dry run that needs --force counts as 6, as it does for one client).
+ */
 export interface MultiDeployResult {
   profile_id: string;
   artifact_id: string;
@@ -188,6 +191,7 @@ export async function deployConfig(
     artifact_id: results.find((r) => r.ok)?.artifact_id ?? artifactRef,
     source,
     results,
-    exit_code: Math.max(0, ...results.map((r) => (r.ok ? 0 : r.exit_code))),
+    // A dry run over drift is ok but would be refused without --force: exit 6, as for one client.
+    exit_code: Math.max(0, ...results.map((r) => (r.ok ? (r.needs_force ? 6 : 0) : r.exit_code))),
   };
 }
