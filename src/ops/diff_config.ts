@@ -15,15 +15,15 @@ import { checkName } from "../core/names.ts";
 import type { NeutralEntry } from "../core/neutral.ts";
 import type { Deps } from "../platform/deps.ts";
 import { resolveArtifactId } from "../store/artifacts.ts";
-import { deploymentsOf } from "../deploy/mod.ts";
+import { deploymentsOf } from "../deploy/pending.ts";
 import { readDraft } from "../store/drafts.ts";
 import { trustedKeys } from "../store/keys.ts";
 import { type IndexEntry, readIndex } from "../store/profile_index.ts";
 import { readSecrets, secretValue } from "../store/secrets.ts";
 import { verifyArtifact } from "../store/verify_artifact.ts";
-import { clientFilePath, readClientServers } from "../deploy/mod.ts";
+import { clientFilePath, readClientServers } from "../deploy/client_file.ts";
 import { payloadOf } from "../store/drafts.ts";
-import { makeRedactor } from "../deploy/mod.ts";
+import { makeRedactor } from "../deploy/redact.ts";
 
 export type DiffMode = "draft" | "file" | "artifact" | "deployed";
 

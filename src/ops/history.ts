@@ -7,7 +7,7 @@ import type { Deps } from "../platform/deps.ts";
 import { type DeploymentRecord, findDeployment } from "../store/deployments.ts";
 import { trustedKeys } from "../store/keys.ts";
 import { type IndexEntry, readIndex } from "../store/profile_index.ts";
-import { deploymentsOf } from "../deploy/mod.ts";
+import { deploymentsOf } from "../deploy/pending.ts";
 
 export async function history(
   deps: Deps,

@@ -14,7 +14,7 @@ import { checkEntryName } from "../core/payload.ts";
 import type { Deps } from "../platform/deps.ts";
 import { type DraftServer, type DraftSummary, summarize, updateDraft } from "../store/drafts.ts";
 import { readSecrets, setSecrets } from "../store/secrets.ts";
-import { clientFilePath, type FileLocation, readClientServers } from "../deploy/mod.ts";
+import { clientFilePath, type FileLocation, readClientServers } from "../deploy/client_file.ts";
 
 export interface ImportConfigInput extends FileLocation {
   client?: string;

@@ -6,7 +6,8 @@ import type { ClientRecord } from "../clients/types.ts";
 import type { Deps } from "../platform/deps.ts";
 import { layout } from "../store/layout.ts";
 import { logFolder } from "../clients/logs.ts";
-import { clientPresence, deploymentsOf } from "../deploy/mod.ts";
+import { clientPresence } from "../deploy/client_file.ts";
+import { deploymentsOf } from "../deploy/pending.ts";
 import type { DeploymentRecord } from "../store/deployments.ts";
 
 export interface ClientSummary {

@@ -16,12 +16,12 @@ import {
 } from "../store/deployments.ts";
 import { loadBackup } from "../store/backups.ts";
 import { readSecretBook } from "../store/secrets.ts";
-import { readConfigFile } from "../deploy/mod.ts";
-import { commitFileWrite } from "../deploy/mod.ts";
-import { settleClient, withConfigLock } from "../deploy/mod.ts";
-import { artifactToDeploy } from "../deploy/mod.ts";
-import { applyArtifact, checkSecretsMode, type DeployResult } from "../deploy/mod.ts";
-import { recordedTarget, resolveTarget, type TargetOptions } from "../deploy/mod.ts";
+import { readConfigFile } from "../deploy/config_file.ts";
+import { commitFileWrite } from "../deploy/file_commit.ts";
+import { settleClient, withConfigLock } from "../deploy/pending.ts";
+import { artifactToDeploy } from "../deploy/deploy_artifact.ts";
+import { applyArtifact, checkSecretsMode, type DeployResult } from "../deploy/apply.ts";
+import { recordedTarget, resolveTarget, type TargetOptions } from "../deploy/deploy_target.ts";
 import type { ClientRecord } from "../clients/types.ts";
 import type { InputOf } from "./spec.ts";
 import type { spec } from "./specs/rollback.ts";
