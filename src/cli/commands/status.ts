@@ -10,7 +10,7 @@ export { op };
 /** up-to-date green, drifted and broken red, the rest yellow. */
 function stateColor(state: string, s: Style): (t: string) => string {
   if (state === "up-to-date") return s.green;
-  if (state === "drifted" || state === "unreadable") return s.red;
+  if (state === "drifted" || state === "unreadable" || state === "shadowed") return s.red;
   return state === "not-deployed" ? s.dim : s.yellow;
 }
 
@@ -24,11 +24,14 @@ export const text: TextOf<typeof op> = (r, s) =>
     ),
   ].join("\n");
 
-/** What the state needs to be read right: the drifted entries, the profile replacing this one, the
- * profile of another client this target follows. */
+/** What the state needs to be read right: the drifted entries, the files shadowing ours, the profile
+ * replacing this one, the profile of another client this target follows. */
 function stateNote(t: TargetStatus): string {
   if (t.drifted_servers.length) {
     return ` (${t.drifted_servers.map((d) => `${d.server} ${d.change}`).join(", ")})`;
+  }
+  if (t.shadowed_servers?.length) {
+    return ` (${t.shadowed_servers.map((x) => `${x.server} by ${x.file}`).join(", ")})`;
   }
   if (t.rotated_secrets?.length) return ` (secret rotated: ${t.rotated_secrets.join(", ")})`;
   const by = t.state === "replaced" && t.detail?.match(/^replaced by profile "(.*)"$/)?.[1];

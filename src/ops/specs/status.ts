@@ -8,8 +8,8 @@ export const spec = defineSpec({
     examples: [
       [
         "",
-        "every client target: up-to-date, outdated (behind the profile it follows), drifted, not-deployed, " +
-        "replaced, missing-file",
+        "every client target: up-to-date, outdated (behind the profile it follows), drifted, shadowed, " +
+        "not-deployed, replaced, missing-file",
       ],
       ["--client cursor --profile work", "one target"],
     ],
@@ -20,6 +20,8 @@ export const spec = defineSpec({
     description:
       "For each client target: the latest published artifact, the last deployed one and what the " +
       "file holds now: up-to-date, outdated (newer publish, or a secret written as a value was rotated: rotated_secrets), drifted (our entries edited; which ones), " +
+      "shadowed (another file the client merges, such as opencode.jsonc or Claude Code's local scope, overrides " +
+      "an entry of ours: shadowed_servers names the file), " +
       "not-deployed, replaced (another profile deployed to the file since), missing-file. `follows` is the " +
       "client/profile whose publishes the target follows (another client's when its artifact was deployed " +
       "here) and `behind` says a newer publish of it exists (latest_artifact_id). Without client_id, every client.",
@@ -49,6 +51,10 @@ export const spec = defineSpec({
       ),
       follows: nullable(str),
       behind: bool,
+      shadowed_servers: arr(
+        obj({ server: str, file: str, place: str }),
+        "Entries of ours that another file the client merges overrides (state shadowed unless drifted)",
+      ),
     })),
     pins: arr(
       obj({ server: str, last_check: literal("changed"), checked_at: str }),
