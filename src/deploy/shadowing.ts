@@ -87,7 +87,7 @@ function fileOf(deps: Deps, client: ClientRecord, target: ShadowTarget, place: M
 
 /** Reads a place's file (read-only allowance); null when it does not exist. */
 async function readPlace(deps: Deps, path: string): Promise<string | null> {
-  deps.policy.allowReadTree(path);
+  deps.policy.allowReadFile(path);
   const f = await readConfigFile(deps, path);
   return f.bytes === null ? null : f.text;
 }
@@ -105,9 +105,14 @@ function locsOf(
     loc: { path: [...pp.map, dir, ...pp.servers], shape: "map" as const },
     projectDir: dir,
   });
-  if (target.scope === "project") return target.projectDir ? [at(target.projectDir)] : [];
   const map = walk(doc, pp.map).value;
-  return isRecord(map) ? Object.keys(map).map(at) : [];
+  if (!isRecord(map)) return [];
+  if (target.scope !== "project") return Object.keys(map).map(at);
+  // Its own folder only (Claude Code writes Windows folders with forward slashes).
+  const dir = target.projectDir;
+  return dir === undefined
+    ? []
+    : Object.keys(map).filter((k) => k === dir || k === dir.replaceAll("\\", "/")).map(at);
 }
 
 export interface PlaceServers {

@@ -84,6 +84,8 @@ Deno.test("opencode: an opencode.jsonc entry shadows ours: refused (6), dry run 
     ]);
     assertEquals(forced.code, 0, forced.stderr);
     assertEquals(forced.json.shadowed.map((s: any) => s.server), ["memory"]);
+    // Every place was read (no project file in the current folder is no warning).
+    assertEquals(forced.json.warnings.filter((w: string) => w.includes("Could not read")), []);
     assert.ok(forced.json.warnings.some((w: string) => w.includes("loads another file's entry")));
     assert.ok((await Deno.readTextFile(json)).includes("server-memory"));
 
