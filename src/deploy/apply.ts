@@ -295,9 +295,8 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
     warnings.push(...shadowing.warnings);
     if (shadowed.length && a.force) {
       warnings.push(
-        `written with --force, but ${a.client.displayName} loads another file's entry for ${
-          shadowNames(shadowed)
-        }`,
+        `${a.dryRun ? "would be written" : "written"} with --force, but ${a.client.displayName} loads ` +
+          `another file's entry for ${shadowNames(shadowed)}`,
       );
     }
     const base = {
