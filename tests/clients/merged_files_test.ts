@@ -1,6 +1,6 @@
 /** The files each client merges with ours (record `merged`): well-formed, and the precedence the sources
  * name (opencode config.ts/paths.ts and its `debug config`, Claude Code's scope docs and `claude mcp get`,
- * VS Code's mcpWorkbenchService). */
+ * VS Code's mcpWorkbenchService, `gemini mcp list`). */
 import { assert, assertEquals } from "../core/assert.ts";
 import { ALL_CLIENTS, getClient } from "../../src/clients/registry.ts";
 import { projectDirOf } from "../../src/deploy/shadowing.ts";
@@ -39,10 +39,11 @@ Deno.test("merged places: who wins a name, per client and scope", () => {
   ]]);
   assertEquals(wins("claude-code", "project"), [["local scope", true, true]]);
   assertEquals(wins("vscode", "user"), [["workspace .vscode/mcp.json", true, false]]);
+  assertEquals(wins("gemini-cli", "user"), [["project .gemini/settings.json", true, false]]);
   // The others read one file.
   assertEquals(
     ALL_CLIENTS.filter((c) => c.merged).map((c) => c.id).sort(),
-    ["claude-code", "opencode", "vscode"],
+    ["claude-code", "gemini-cli", "opencode", "vscode"],
   );
 });
 

@@ -279,7 +279,7 @@ Deno.test("Claude Code: local scope and the project's .mcp.json shadow a user de
     });
   }));
 
-Deno.test("VS Code: a workspace .vscode/mcp.json in the current folder shadows a user deploy", () =>
+Deno.test("VS Code and Gemini CLI: a workspace file in the current folder shadows a user deploy", () =>
   withHome(async (h) => {
     const cwd = await project(h);
     await published(h, "vscode");
@@ -296,6 +296,17 @@ Deno.test("VS Code: a workspace .vscode/mcp.json in the current folder shadows a
     assertEquals((await cli(h, cwd, ["deploy-config", "--client", "vscode", "--force"])).code, 0);
     const st = await cli(h, cwd, ["status", "--client", "vscode"]);
     assert.match(st.stdout, /shadowed \(memory by .*\.vscode\/mcp\.json\)/);
+    // Gemini CLI: a project .gemini/settings.json wins over the user file, whole entry.
+    await published(h, "gemini-cli");
+    await write(
+      join(cwd, ".gemini", "settings.json"),
+      JSON.stringify({ mcpServers: { solo: { args: ["p"] } } }),
+    );
+    const g = await cli(h, cwd, ["--format", "json", "deploy-config", "--client", "gemini-cli"]);
+    assertEquals([g.code, JSON.parse(g.stderr || g.stdout).details.shadowed[0].file], [
+      6,
+      join(cwd, ".gemini", "settings.json"),
+    ]);
     // A client that reads one file (cursor) has nothing that shadows it.
     await published(h, "cursor");
     await write(
