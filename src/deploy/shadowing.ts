@@ -159,8 +159,15 @@ export async function readPlaces(
       const doc = parseDoc(codec, text);
       for (const { loc, projectDir } of locsOf(client, target, place, doc)) {
         const at = walk(doc, loc.path);
-        if (at.badAt !== undefined && place.perProject) continue; // not a project entry of the shape
-        const servers = serversFrom(client.format, at.value, loc);
+        // A project entry not of the shape (not an object, servers not a map) holds nothing we can compare.
+        if (at.badAt !== undefined && place.perProject) continue;
+        let servers: Record<string, NativeEntry>;
+        try {
+          servers = serversFrom(client.format, at.value, loc);
+        } catch (e) {
+          if (place.perProject) continue;
+          throw e;
+        }
         if (Object.keys(servers).length === 0) continue;
         found.push({
           place,

@@ -120,6 +120,21 @@ Deno.test("opencode: an opencode.jsonc entry shadows ours: refused (6), dry run 
     ]]);
     await Deno.remove(join(cwd, "opencode.json"));
     assertEquals((await cli(h, cwd, ["--format", "json", "status"])).json.targets[0].state, "up-to-date");
+    // A project deploy writes the project's opencode.json; its opencode.jsonc wins over it.
+    await write(join(cwd, "opencode.jsonc"), JSON.stringify({ mcp: { memory: { command: ["p"] } } }));
+    const p = await cli(h, cwd, [
+      "--format",
+      "json",
+      "deploy-config",
+      "--client",
+      "opencode",
+      "--project-dir",
+      cwd,
+    ]);
+    assertEquals([p.code, JSON.parse(p.stderr || p.stdout).details.shadowed], [6, [
+      { server: "memory", file: join(cwd, "opencode.jsonc"), place: "opencode.jsonc" },
+    ]]);
+    assertEquals(await exists(join(cwd, "opencode.json")), false);
   }));
 
 Deno.test("opencode import-config reads config.json, opencode.json and opencode.jsonc as opencode merges them, naming each file", () =>
@@ -201,6 +216,9 @@ Deno.test("Claude Code: local scope and the project's .mcp.json shadow a user de
         {
           numStartups: 3,
           projects: {
+            // Entries Claude Code would not read as a local scope: skipped, no warning.
+            "/odd": { mcpServers: ["not", "a", "map"] },
+            "/odder": "not an object",
             [other]: { mcpServers: { memory: { type: "stdio", command: "local-memory", args: [] } } },
           },
         },
@@ -214,7 +232,15 @@ Deno.test("Claude Code: local scope and the project's .mcp.json shadow a user de
     assertEquals([doc.error, doc.details.shadowed], ["shadowed", [
       { server: "memory", file, place: "local scope", project_dir: other },
     ]]);
-    assertEquals((await cli(h, cwd, ["deploy-config", "--client", "claude-code", "--force"])).code, 0);
+    const forced = await cli(h, cwd, [
+      "--format",
+      "json",
+      "deploy-config",
+      "--client",
+      "claude-code",
+      "--force",
+    ]);
+    assertEquals([forced.code, forced.json.warnings.filter((w: string) => w.includes("Could not"))], [0, []]);
     const st = (await cli(h, cwd, ["--format", "json", "status", "--client", "claude-code"])).json.targets[0];
     assertEquals([st.state, st.shadowed_servers[0].project_dir], ["shadowed", other]);
     // The local entry gone, a project .mcp.json in the current folder holds "solo": shadowed by it.
