@@ -49,14 +49,23 @@ export function projectDirOf(client: ClientRecord, os: Deps["os"], path: string)
   return undefined;
 }
 
-/** The folder a user target's project places are looked for in: the current folder on the CLI; none over
- * MCP (the server's folder is not the user's project). */
-function currentProject(deps: Deps): string | undefined {
-  if (deps.projectRoots) return undefined;
+/** The most project folders a user target's project places are looked for in (MCP roots). */
+const MAX_PROJECTS = 16;
+
+/** The folders a user target's project places are looked for in: the current folder on the CLI; over MCP
+ * (the server's folder is not the user's project) the folders the client shared as roots, if any. */
+async function currentProjects(deps: Deps): Promise<string[]> {
+  if (deps.projectRoots) {
+    try {
+      return ((await deps.projectRoots()) ?? []).slice(0, MAX_PROJECTS);
+    } catch {
+      return []; // the client declared roots but did not list them: nothing to look at
+    }
+  }
   try {
-    return deps.cwd();
+    return [deps.cwd()];
   } catch {
-    return undefined;
+    return [];
   }
 }
 
@@ -70,19 +79,26 @@ export function placesOf(
   return (client.merged?.places ?? []).filter((p) => p.scope === target.scope && which(p));
 }
 
-/** The file of `place` for `target`, or null when there is none here. */
-function fileOf(deps: Deps, client: ClientRecord, target: ShadowTarget, place: MergedPlace): string | null {
+/** The files of `place` for `target` (none when it has none here); `projects`: the folders of a user
+ * target's project places. */
+function filesOf(
+  deps: Deps,
+  client: ClientRecord,
+  target: ShadowTarget,
+  place: MergedPlace,
+  projects: string[],
+): string[] {
   const parts = place.parts ?? [];
-  if (place.file === "sibling") return joinFor(deps.os, pathFor(deps.os).dirname(target.path), ...parts);
+  if (place.file === "sibling") return [joinFor(deps.os, pathFor(deps.os).dirname(target.path), ...parts)];
   if (place.file === "user") {
     try {
-      return client.configPath(deps.os, deps.env);
+      return [client.configPath(deps.os, deps.env)];
     } catch {
-      return null;
+      return [];
     }
   }
-  const dir = target.scope === "project" ? target.projectDir : currentProject(deps);
-  return dir === undefined ? null : joinFor(deps.os, dir, ...parts);
+  const dirs = target.scope === "project" ? (target.projectDir ? [target.projectDir] : []) : projects;
+  return [...new Set(dirs.map((dir) => joinFor(deps.os, dir, ...parts)))];
 }
 
 /** Reads a place's file (read-only allowance); null when it does not exist. */
@@ -150,12 +166,22 @@ export async function readPlaces(
   const found: PlaceServers[] = [];
   const warnings: string[] = [];
   const codec = await loadCodec(client.format);
-  for (const place of placesOf(client, target, which)) {
-    const file = fileOf(deps, client, target, place);
-    if (file === null || (file === target.path && !place.perProject)) continue;
+  const wanted = placesOf(client, target, which);
+  const projects = target.scope === "user" && wanted.some((p) => p.file === "project")
+    ? await currentProjects(deps)
+    : [];
+  for (const place of wanted) {
+    for (const file of filesOf(deps, client, target, place, projects)) {
+      if (file === target.path && !place.perProject) continue;
+      await readOne(place, file);
+    }
+  }
+  return { found, warnings };
+
+  async function readOne(place: MergedPlace, file: string): Promise<void> {
     try {
       const text = known?.path === file ? known.text : await readPlace(deps, file);
-      if (text === null) continue;
+      if (text === null) return;
       const doc = parseDoc(codec, text);
       for (const { loc, projectDir } of locsOf(client, target, place, doc)) {
         const at = walk(doc, loc.path);
@@ -183,7 +209,6 @@ export async function readPlaces(
       );
     }
   }
-  return { found, warnings };
 }
 
 /** opencode's mergeDeep: objects merged member by member, anything else taken from `over`. */

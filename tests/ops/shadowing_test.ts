@@ -7,8 +7,12 @@
  */
 import { join } from "node:path";
 import { assert, assertEquals } from "../core/assert.ts";
-import { type TempHome, withHome } from "../helpers/home.ts";
+import { type TempHome, tempHome, withHome } from "../helpers/home.ts";
 import { withMcp } from "../mcp/client.ts";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import { ListRootsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+import { createServer } from "../../src/mcp/server.ts";
 import { cli as cliIn } from "../helpers/cli_inprocess.ts";
 import { init } from "../../src/ops/init.ts";
 import { publish } from "../../src/deploy/publish.ts";
@@ -371,6 +375,33 @@ Deno.test("over MCP: deploy_config refuses with shadowed, get_deployment_status 
     const c = await fail("deploy_config", { client_id: "claude-code" }, "shadowed");
     assertEquals(c.details.shadowed[0].project_dir, "/srv/app");
   }));
+
+Deno.test("over MCP, a user target's project files are looked for in the folders the client shared (roots)", async () => {
+  const h = await tempHome();
+  const root = await project(h);
+  await published(h, "vscode");
+  await write(
+    join(root, ".vscode", "mcp.json"),
+    '{"servers": {"memory": {"type": "stdio", "command": "team"}}}',
+  );
+  const server = createServer(h.deps());
+  const [ct, st] = InMemoryTransport.createLinkedPair();
+  const client = new Client({ name: "t", version: "1" }, { capabilities: { roots: {} } });
+  client.setRequestHandler(ListRootsRequestSchema, () => ({ roots: [{ uri: `file://${root}` }] }));
+  await server.connect(st);
+  await client.connect(ct);
+  try {
+    const r = (await client.callTool({ name: "deploy_config", arguments: { client_id: "vscode" } })) as any;
+    const doc = JSON.parse(r.content[0].text);
+    assertEquals([r.isError, doc.error, doc.details.shadowed], [true, "shadowed", [
+      { server: "memory", file: join(root, ".vscode", "mcp.json"), place: "workspace .vscode/mcp.json" },
+    ]]);
+  } finally {
+    await client.close();
+    await server.close();
+    await h.cleanup();
+  }
+});
 
 Deno.test("mergeDeep takes the winner's fields over ours, keeps ours it lacks, never a prototype", () => {
   assertEquals(mergeDeep({ a: 1, e: { X: "1" }, c: ["x"] }, { a: 2, c: ["y"], e: { Y: "2" } }), {
