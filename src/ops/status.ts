@@ -103,7 +103,11 @@ async function diskState(deps: Deps, c: ClientRecord, last: DeploymentRecord) {
   );
   const state = drifted.length ? "drifted" as const : shadows.length ? "shadowed" as const : null;
   const detail = shadows.length
-    ? `shadowed: ${shadows.map((s) => `${s.server} by ${s.file}`).join(", ")}`
+    ? `shadowed: ${
+      shadows.map((s) =>
+        `${s.server} by ${s.file}${s.project_dir !== undefined ? ` (${s.place} of ${s.project_dir})` : ""}`
+      ).join(", ")
+    }`
     : warnings.length
     ? warnings.join("; ")
     : undefined;

@@ -247,6 +247,11 @@ Deno.test("Claude Code: local scope and the project's .mcp.json shadow a user de
     assertEquals([forced.code, forced.json.warnings.filter((w: string) => w.includes("Could not"))], [0, []]);
     const st = (await cli(h, cwd, ["--format", "json", "status", "--client", "claude-code"])).json.targets[0];
     assertEquals([st.state, st.shadowed_servers[0].project_dir], ["shadowed", other]);
+    const stText = await cli(h, cwd, ["status", "--client", "claude-code"]);
+    assert.ok(
+      stText.stdout.includes(`shadowed (memory by ${file} (local scope of ${other}))`),
+      stText.stdout,
+    );
     // The local entry gone, a project .mcp.json in the current folder holds "solo": shadowed by it.
     const text = JSON.parse(await Deno.readTextFile(file));
     delete text.projects[other].mcpServers.memory;

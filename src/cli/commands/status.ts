@@ -31,7 +31,11 @@ function stateNote(t: TargetStatus): string {
     return ` (${t.drifted_servers.map((d) => `${d.server} ${d.change}`).join(", ")})`;
   }
   if (t.shadowed_servers?.length) {
-    return ` (${t.shadowed_servers.map((x) => `${x.server} by ${x.file}`).join(", ")})`;
+    return ` (${
+      t.shadowed_servers.map((x) =>
+        `${x.server} by ${x.file}${x.project_dir !== undefined ? ` (${x.place} of ${x.project_dir})` : ""}`
+      ).join(", ")
+    })`;
   }
   if (t.rotated_secrets?.length) return ` (secret rotated: ${t.rotated_secrets.join(", ")})`;
   const by = t.state === "replaced" && t.detail?.match(/^replaced by profile "(.*)"$/)?.[1];
