@@ -41,13 +41,13 @@ export interface ClientData {
   launch?: Partial<LaunchRules>;
   /** Server names this client's reader refuses (found with the real client); `__proto__` always. */
   names?: ServerNameRule;
+  /** The other files the client merges with this one, and which wins a name in both (shadowing.ts). */
+  merged?: MergedFiles;
   /** Where the client writes its MCP logs (logs.ts). */
   logs?: LogSpec;
   /** How the client keeps a server in its file switched off; none when not given (then a disabled
    * server is left out of the file). */
   disabled?: DisabledSwitch;
-  /** The other files the client merges with this one, and which wins a name in both (shadowing.ts). */
-  merged?: MergedFiles;
 }
 
 const NO_SWITCH: DisabledSwitch = {
@@ -97,7 +97,7 @@ export function defineClient(d: ClientData): ClientRecord {
   };
   if (d.deprecated) rec.deprecated = d.deprecated;
   if (d.logs) rec.logs = d.logs;
-  if (d.merged) rec.merged = d.merged;
   if (d.project) rec.projectPath = projectFile(...d.project);
+  if (d.merged) rec.merged = d.merged;
   return rec;
 }

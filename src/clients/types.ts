@@ -120,12 +120,12 @@ export interface ClientRecord {
   serverNameProblem(name: string): string | null;
   /** The client's own name rule as data (for the reference pages); `__proto__` is refused for all. */
   serverNames: ServerNameRule;
+  /** Other places the client merges with its file (absent: it reads that one file). */
+  merged?: MergedFiles;
   /** Where the client writes its own MCP logs (absent: not known). */
   logs?: LogSpec;
   /** How a server is kept in the file but switched off (a draft's disabled server). */
   disabledSwitch: DisabledSwitch;
-  /** Other places the client merges with its file (absent: it reads that one file). */
-  merged?: MergedFiles;
   /** Neutral -> native entry for this client. */
   render(name: string, entry: NeutralEntry, ctx: RenderContext): NativeEntry;
   /** Native -> neutral entry (secret references back to `${VAR}`). */
