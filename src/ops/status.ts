@@ -32,10 +32,10 @@ export type TargetState =
   | "up-to-date"
   | "outdated"
   | "drifted"
+  | "shadowed"
   | "not-deployed"
   | "replaced"
   | "missing-file"
-  | "shadowed"
   | "unreadable";
 
 export interface TargetStatus {
@@ -142,8 +142,8 @@ async function profileTargets(
       deployed_at: null,
       follows: null,
       behind: false,
-      drifted_servers: [],
       shadowed_servers: [],
+      drifted_servers: [],
     }];
   }
   return await Promise.all([...byPath.values()].map(async (last): Promise<TargetStatus> => {
@@ -180,9 +180,8 @@ async function profileTargets(
       deployed_at: last.deployed_at,
       follows: followed?.label ?? null,
       behind,
-      drifted_servers: disk.drifted,
       shadowed_servers: disk.shadows,
-      ...("detail" in disk && disk.detail ? { detail: disk.detail } : {}),
+      drifted_servers: disk.drifted,
       ...(rotated.length
         ? {
           rotated_secrets: rotated,
@@ -190,6 +189,7 @@ async function profileTargets(
         }
         : {}),
       ...(replaced ? { detail: `replaced by profile "${current.profile_id}"` } : {}),
+      ...("detail" in disk && disk.detail ? { detail: disk.detail } : {}),
     };
   }));
 }

@@ -7,10 +7,11 @@ import type { TargetStatus } from "../../ops/status.ts";
 
 export { op };
 
-/** up-to-date green, drifted and broken red, the rest yellow. */
+/** up-to-date green, drifted, shadowed and broken red, the rest yellow. */
 function stateColor(state: string, s: Style): (t: string) => string {
+  if (state === "shadowed") return s.red;
   if (state === "up-to-date") return s.green;
-  if (state === "drifted" || state === "unreadable" || state === "shadowed") return s.red;
+  if (state === "drifted" || state === "unreadable") return s.red;
   return state === "not-deployed" ? s.dim : s.yellow;
 }
 
