@@ -89,6 +89,30 @@ export function sampleFile(c: ClientRecord): string {
 const LANG: Record<string, string> = { json: "json", jsonc: "jsonc", yaml: "yaml", toml: "toml" };
 
 /** The page. */
+/** The places the client merges with the file we write, which wins a name in both, and the source. */
+function mergedText(c: ClientRecord): string {
+  const m = c.merged!;
+  const where = (p: NonNullable<ClientRecord["merged"]>["places"][number]) =>
+    p.file === "sibling"
+      ? `\`${p.parts!.join("/")}\` beside it`
+      : p.file === "project"
+      ? `\`${p.parts!.join("/")}\` in the project folder`
+      : p.perProject
+      ? `\`${[...p.perProject.map, "<dir>", ...p.perProject.servers].join(".")}\` of the user file`
+      : "the user file";
+  const scopes = (["user", "project"] as const).map((scope) => {
+    const ps = m.places.filter((p) => p.scope === scope);
+    if (!ps.length) return "";
+    const list = ps.map((p) => `${p.label} (${where(p)}: ${p.wins ? "wins over ours" : "ours wins"})`);
+    return `For a ${scope}-scope deploy, ${list.join("; ")}`;
+  }).filter(Boolean);
+  return `${scopes.join(". ")}. A name in both: ${
+    m.merge === "deep"
+      ? "merged field by field, the winner's fields over the other's"
+      : "the winner's entry whole"
+  }. A deploy stops with \`shadowed\` when the winner is not ours (unless \`--force\`), \`status\` says \`shadowed\`, \`import-config\` reads the places of the same scope. Source: ${m.source}.`;
+}
+
 /** How the client keeps a disabled server, and where that fact comes from. */
 function disabledText(c: ClientRecord): string {
   const sw = c.disabledSwitch;
@@ -170,6 +194,7 @@ export function clientsPage(): string {
       "",
       `A disabled server (\`disable-server\`): ${disabledText(c)}`,
       "",
+      ...(c.merged ? [`Other files it merges with this one (shadowing): ${mergedText(c)}`, ""] : []),
       ...(describeNameRule(c.serverNames)
         ? [`Server names it cannot read (refused): ${describeNameRule(c.serverNames)}.`, ""]
         : []),

@@ -46,6 +46,8 @@ const WHEN: Record<string, string> = {
   untrusted_key: "An artifact signed by a key that is not in `keys/trusted/`.",
   index_invalid:
     "A signed profile index fails verification (altered, signed by an untrusted key, naming another client or profile, versions not consecutive), or no signed index lists the artifact (`deploy-config --artifact-id`, `verify ID`).",
+  shadowed:
+    "A deploy or rollback would write an entry that another file the client merges overrides: a same-name entry in a file it ranks higher (opencode's `opencode.jsonc` over `opencode.json`, Claude Code's local scope and `.mcp.json` over the user scope, a VS Code workspace file over the user one; `details.shadowed` names each server and file). `--force` writes anyway (the other entry still wins); `--dry-run` shows it and exits 6.",
   drift_detected:
     "A deploy, rollback or `connect` found a same-name entry it did not write, or one of its entries edited by hand (`details.conflicts`, secret values as `***`); or `rollback --restore` on a file changed since that deployment. `--force` overwrites entries (not files changed since a restore point).",
   conflict: "A conflicting change.",

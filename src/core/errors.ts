@@ -29,6 +29,7 @@ export const EXIT_CODES = {
   untrusted_key: 5,
   index_invalid: 5,
   drift_detected: 6,
+  shadowed: 6,
   conflict: 6,
   concurrent_write: 6,
   lock_timeout: 6,
@@ -100,7 +101,7 @@ export function toErrorDocument(e: unknown): ErrorDocument {
 }
 
 /** The process exit code for an error code: 0 ok, 2 usage, 3 not found, 4 validation, 5 signature,
- * 6 drift/conflict, 7 unreadable file, 8 path not allowed, 9 a server check failed (doctor),
+ * 6 drift/conflict/shadowed, 7 unreadable file, 8 path not allowed, 9 a server check failed (doctor),
  * 1 anything else. */
 export function exitCodeFor(code: string): number {
   return (EXIT_CODES as Record<string, number>)[code] ?? 1;

@@ -23,6 +23,15 @@ export {
   readClientServers,
 } from "./client_file.ts";
 export { makeRedactor } from "./redact.ts";
+export {
+  effectiveEntry,
+  findShadows,
+  type PlaceServers,
+  projectDirOf,
+  readPlaces,
+  type Shadow,
+  shadowNames,
+} from "./shadowing.ts";
 export { checkProjectDir } from "./project_dir.ts";
 export { publish, type PublishInput, type PublishResult } from "./publish.ts";
 export { factsOf, type ValidateConfigResult, validateDraft } from "./validate.ts";

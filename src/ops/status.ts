@@ -1,7 +1,8 @@
 /**
  * status: per client target, the latest published artifact, the last deployed artifact, and what the
  * file on disk holds now: up-to-date, outdated, drifted (which entries), not-deployed, replaced (another
- * profile was deployed to the file since), missing-file. A target follows the profile whose publish it
+ * profile was deployed to the file since), missing-file, shadowed (another file the client merges
+ * overrides an entry of ours: src/deploy/shadowing.ts). A target follows the profile whose publish it
  * deployed: its own client/profile, or (an artifact deployed to another client, `--artifact-id`) the
  * client/profile that published it; it is `behind` (state outdated) when that profile published since.
  * The latest version comes from each profile's signed head (latestPublished), not its whole index, so a
@@ -12,16 +13,17 @@ import { checkName, isName } from "../core/names.ts";
 import { verifyArtifact } from "../store/verify_artifact.ts";
 import { loadCodec } from "../clients/codecs/load.ts";
 import { ALL_CLIENTS, getClient } from "../clients/registry.ts";
-import type { ClientRecord } from "../clients/types.ts";
+import type { ClientRecord, NativeEntry } from "../clients/types.ts";
 import type { Deps } from "../platform/deps.ts";
 import type { DeploymentRecord } from "../store/deployments.ts";
-import { hasOwn } from "../clients/codecs/shared.ts";
+import { hasOwn, setOwn } from "../clients/codecs/shared.ts";
 import { deploymentsOf } from "../deploy/pending.ts";
 import { trustedKeys } from "../store/keys.ts";
 import { indexedProfiles, latestPublished } from "../store/profile_index.ts";
 import { layout } from "../store/layout.ts";
 import { readConfigFile } from "../deploy/config_file.ts";
 import { entryHash } from "../deploy/deploy_plan.ts";
+import { findShadows, projectDirOf, type Shadow } from "../deploy/shadowing.ts";
 import { listPins } from "../store/pins.ts";
 import { readSecrets } from "../store/secrets.ts";
 import { rotatedSecrets } from "../store/secret_hashes.ts";
@@ -31,6 +33,7 @@ export type TargetState =
   | "up-to-date"
   | "outdated"
   | "drifted"
+  | "shadowed"
   | "not-deployed"
   | "replaced"
   | "missing-file"
@@ -53,6 +56,9 @@ export interface TargetStatus {
   behind: boolean;
   /** For drifted: managed entries changed or removed on disk. */
   drifted_servers: { server: string; change: "modified" | "removed" }[];
+  /** Entries of ours in the file that another file the client merges overrides (it loads that one):
+   * state shadowed, unless drifted. */
+  shadowed_servers: Shadow[];
   /** Secrets written as values by the last deploy whose value in secrets.json changed since (names
    * only): the file holds the old value, so the target is outdated. */
   rotated_secrets?: string[];
@@ -68,21 +74,45 @@ async function diskState(deps: Deps, c: ClientRecord, last: DeploymentRecord) {
   try {
     file = await readConfigFile(deps, last.config_path);
   } catch (e) {
-    return { state: "unreadable" as const, drifted: [], detail: (e as Error).message };
+    return { state: "unreadable" as const, drifted: [], shadows: [], detail: (e as Error).message };
   }
-  if (!file.bytes) return { state: "missing-file" as const, drifted: [] };
+  if (!file.bytes) return { state: "missing-file" as const, drifted: [], shadows: [] };
   let servers;
   try {
     servers = (await loadCodec(c.format)).readServers(file.text, c.servers);
   } catch (e) {
-    return { state: "unreadable" as const, drifted: [], detail: (e as Error).message };
+    return { state: "unreadable" as const, drifted: [], shadows: [], detail: (e as Error).message };
   }
   const drifted: TargetStatus["drifted_servers"] = [];
+  const ours: Record<string, NativeEntry> = {};
   for (const [name, h] of Object.entries(last.managed)) {
     if (!hasOwn(servers, name)) drifted.push({ server: name, change: "removed" });
     else if ((await entryHash(servers[name])) !== h) drifted.push({ server: name, change: "modified" });
+    if (hasOwn(servers, name)) setOwn(ours, name, servers[name]);
   }
-  return { state: drifted.length ? "drifted" as const : null, drifted };
+  // Our entries another file of the client overrides (opencode.jsonc, Claude Code's local scope...).
+  const { shadows, warnings } = await findShadows(
+    deps,
+    c,
+    {
+      path: last.config_path,
+      scope: last.scope,
+      projectDir: last.scope === "project" ? projectDirOf(c, deps.os, last.config_path) : undefined,
+    },
+    ours,
+    { path: last.config_path, text: file.text },
+  );
+  const state = drifted.length ? "drifted" as const : shadows.length ? "shadowed" as const : null;
+  const detail = shadows.length
+    ? `shadowed: ${
+      shadows.map((s) =>
+        `${s.server} by ${s.file}${s.project_dir !== undefined ? ` (${s.place} of ${s.project_dir})` : ""}`
+      ).join(", ")
+    }`
+    : warnings.length
+    ? warnings.join("; ")
+    : undefined;
+  return { state, drifted, shadows, ...(detail ? { detail } : {}) };
 }
 
 /** The targets of one profile of one client. */
@@ -113,6 +143,7 @@ async function profileTargets(
       deployed_at: null,
       follows: null,
       behind: false,
+      shadowed_servers: [],
       drifted_servers: [],
     }];
   }
@@ -120,7 +151,7 @@ async function profileTargets(
     // Another profile deployed to this file since: this profile is no longer what the file holds.
     const current = records.filter((r) => r.config_path === last.config_path).at(-1)!;
     const replaced = current.profile_id !== profile;
-    const disk = replaced ? { state: null, drifted: [] } : await diskState(deps, c, last);
+    const disk = replaced ? { state: null, drifted: [], shadows: [] } : await diskState(deps, c, last);
     // A restore to the bytes before the first deploy leaves nothing of ours in the file.
     const nothingOfOurs = last.artifact_id === null && Object.keys(last.managed).length === 0;
     const rotated = replaced || nothingOfOurs || disk.state
@@ -150,6 +181,7 @@ async function profileTargets(
       deployed_at: last.deployed_at,
       follows: followed?.label ?? null,
       behind,
+      shadowed_servers: disk.shadows,
       drifted_servers: disk.drifted,
       ...(rotated.length
         ? {

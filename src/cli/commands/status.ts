@@ -7,8 +7,9 @@ import type { TargetStatus } from "../../ops/status.ts";
 
 export { op };
 
-/** up-to-date green, drifted and broken red, the rest yellow. */
+/** up-to-date green, drifted, shadowed and broken red, the rest yellow. */
 function stateColor(state: string, s: Style): (t: string) => string {
+  if (state === "shadowed") return s.red;
   if (state === "up-to-date") return s.green;
   if (state === "drifted" || state === "unreadable") return s.red;
   return state === "not-deployed" ? s.dim : s.yellow;
@@ -24,11 +25,18 @@ export const text: TextOf<typeof op> = (r, s) =>
     ),
   ].join("\n");
 
-/** What the state needs to be read right: the drifted entries, the profile replacing this one, the
- * profile of another client this target follows. */
+/** What the state needs to be read right: the drifted entries, the files shadowing ours, the profile
+ * replacing this one, the profile of another client this target follows. */
 function stateNote(t: TargetStatus): string {
   if (t.drifted_servers.length) {
     return ` (${t.drifted_servers.map((d) => `${d.server} ${d.change}`).join(", ")})`;
+  }
+  if (t.shadowed_servers?.length) {
+    return ` (${
+      t.shadowed_servers.map((x) =>
+        `${x.server} by ${x.file}${x.project_dir !== undefined ? ` (${x.place} of ${x.project_dir})` : ""}`
+      ).join(", ")
+    })`;
   }
   if (t.rotated_secrets?.length) return ` (secret rotated: ${t.rotated_secrets.join(", ")})`;
   const by = t.state === "replaced" && t.detail?.match(/^replaced by profile "(.*)"$/)?.[1];

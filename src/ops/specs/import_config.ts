@@ -19,7 +19,10 @@ export const spec = defineSpec({
     tool: "import_client_config",
     title: "Import a client's config",
     description: "Read the MCP servers already configured in a client's file (made by hand) into the draft " +
-      "of a profile, so they can be managed. The file itself is not changed. Secret values found go to " +
+      "of a profile, so they can be managed. The file itself is not changed. Where the client merges several " +
+      "files for that scope (opencode.json and opencode.jsonc, a project's .mcp.json and its local scope), " +
+      "all are read, a name in several taken as the client takes it; sources names each server's file. " +
+      "Secret values found go to " +
       "secrets.json; the draft keeps references.",
     kind: "write",
     order: ["client_id", "profile_id", "replace", "config_path", "scope", "project_dir"],
@@ -71,6 +74,7 @@ export const spec = defineSpec({
       }),
       "Each literal secret moved to secrets.json: where it was and the variable referenced there",
     ),
+    sources: arr(obj({ server: str, file: str }), "The file each imported server came from"),
     warnings: arr(str),
   }),
 });
