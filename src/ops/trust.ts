@@ -259,11 +259,14 @@ export async function trustRemove(
     if (isOwn && !input.force) {
       throw new AppError(
         "conflict",
-        `"${ref}" is this machine's own signing key (${keyId}): removing it stops every publish of this machine from verifying. Add --force if that is what you want`,
+        `${
+          ref === keyId ? keyId : `"${ref}" (${keyId})`
+        } is this machine's own signing key: removing it stops every publish of this machine from verifying. Add --force if that is what you want`,
         {
           key_id: keyId,
           own: true,
-          hint: "trust remove --force; trust add keys/signing.pub --name NAME trusts it again",
+          hint:
+            `trust remove ${ref} --force removes it; trust add ${l.signingPub} --name NAME trusts it again`,
         },
       );
     }
