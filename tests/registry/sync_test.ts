@@ -102,6 +102,9 @@ function fixture(entries: unknown[]): Fixture {
     if (u.pathname === "/moved/v0.1/servers") {
       return new Response(null, { status: 302, headers: { location: "http://198.51.100.7/v0.1/servers" } });
     }
+    if (u.pathname === "/loop/v0.1/servers") {
+      return Response.json({ servers: [], metadata: { count: 0, nextCursor: "again" } });
+    }
     if (u.pathname !== "/v0.1/servers" && u.pathname !== "/broken/v0.1/servers") {
       return new Response("not found", { status: 404 });
     }
@@ -301,6 +304,9 @@ Deno.test("registry sync: a failing page stops with io_error keeping the last ma
         (await run(h, ["registry", "import", "x.json", "--url", f.url])).json.error,
         "invalid_input",
       );
+      const loop = await run(h, ["registry", "sync", "--url", `${f.url}/loop`]);
+      assertEquals(loop.json.error, "io_error");
+      assert.match(loop.json.message, /same cursor twice/);
       const notApi = await run(h, ["registry", "sync", "--url", `${f.url}/nowhere`]);
       assertEquals([notApi.json.error, /HTTP 404/.test(notApi.json.message)], ["io_error", true]);
     })
