@@ -13,6 +13,7 @@
  * source's folder.
  */
 import { AppError } from "../core/errors.ts";
+import type { Progress } from "./spec.ts";
 import type { Deps } from "../platform/deps.ts";
 import { tempNameFor } from "../platform/atomic.ts";
 import { withLock } from "../platform/lock.ts";
@@ -68,6 +69,13 @@ export interface RegistrySyncResult {
   /** The `updated_since` the next sync sends. */
   next_updated_since: string;
   warnings: string[];
+}
+
+/** What a progress report of a sync carries: one per page read. */
+export interface SyncPage {
+  page: number;
+  entries: number;
+  written: number;
 }
 
 export interface RegistrySyncInput {
@@ -196,8 +204,9 @@ async function readCapped(res: Response, where: string): Promise<Uint8Array> {
 export async function registrySync(
   deps: Deps,
   input: RegistrySyncInput = {},
-  signal?: AbortSignal,
+  ctx: { signal?: AbortSignal; progress?: (p: Progress<SyncPage>) => void } = {},
 ): Promise<RegistrySyncResult> {
+  const signal = ctx.signal;
   const base = normalizeRegistryUrl(input.url ?? DEFAULT_REGISTRY_URL);
   const url = urlText(base);
   const source = sourceKey(base);
@@ -280,6 +289,11 @@ export async function registrySync(
         }
         seen.add(cursor);
       }
+      ctx.progress?.({
+        done: r.pages,
+        message: `page ${r.pages}: ${got.servers.length} entries (${r.written} written so far)`,
+        item: { page: r.pages, entries: got.servers.length, written: r.written },
+      });
     } while (cursor !== null);
     await deps.fs.syncDir(paths.dir);
     r.next_updated_since = newest?.text ?? (since ?? startedAt);

@@ -321,6 +321,17 @@ Deno.test("MCP sync_registry: a source the user synced from the CLI syncs; a URL
       assertEquals((await cli(t.home, ["registry", "sync", "--url", f.url, "--format", "json"])).code, 0);
       const r = await t.ok("sync_registry", { url: f.url });
       assertEquals([r.mode, r.received], ["incremental", 0]);
+      // A full sync over MCP reports each page as progress (4 pages of the fixture).
+      const progress: { progress: number; message?: string }[] = [];
+      const full = (await t.client.callTool(
+        { name: "sync_registry", arguments: { url: f.url, full: true } },
+        undefined,
+        { onprogress: (p: { progress: number; message?: string }) => progress.push(p) },
+      )) as { isError?: boolean; structuredContent: { pages: number; unchanged: number } };
+      assert.ok(!full.isError);
+      assertEquals([full.structuredContent.pages, full.structuredContent.unchanged], [4, 6]);
+      assertEquals(progress.map((p) => p.progress), [1, 2, 3, 4]);
+      assert.match(progress[0].message ?? "", /^page 1: 3 entries/);
       const list = await t.ok("list_available_servers", {});
       const row = list.servers.find((s: { id: string }) => s.id === "io.github.acme.old-tool");
       assertEquals([row?.deprecated, row?.upstream_status], [true, "deprecated"]);

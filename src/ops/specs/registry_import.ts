@@ -1,7 +1,8 @@
 /** registry import|sync / import_registry_server: add server.json definitions to the user's catalogue, or
  * (CLI `registry sync`; MCP: sync_registry, src/ops/specs/registry_sync.ts) read the MCP registry. */
 import { AppError } from "../../core/errors.ts";
-import { absent, arr, bind, defineSpec, nullable, num, obj, str } from "../spec.ts";
+import { absent, arr, bind, defineSpec, nullable, num, obj, type Progress, str } from "../spec.ts";
+import type { SyncPage } from "../registry_sync.ts";
 
 export const spec = defineSpec({
   cli: {
@@ -96,7 +97,7 @@ export const op = bind(
       return (await m.sync()).registrySync(
         deps,
         { url: input.url, full: input.full, newSource: true },
-        ctx.signal,
+        { signal: ctx.signal, progress: ctx.progress as ((p: Progress<SyncPage>) => void) | undefined },
       );
     }
     if (input.url !== undefined || input.full) {

@@ -1,6 +1,19 @@
 /** sync_registry: read the official MCP registry (or a mirror the user synced before) into the catalogue
  * (on the CLI: registry sync). */
-import { absent, arr, bind, defineSpec, literal, nullable, num, obj, oneOf, str } from "../spec.ts";
+import {
+  absent,
+  arr,
+  bind,
+  defineSpec,
+  literal,
+  nullable,
+  num,
+  obj,
+  oneOf,
+  type RunContext,
+  str,
+} from "../spec.ts";
+import type { SyncPage } from "../registry_sync.ts";
 
 export const spec = defineSpec({
   cli: absent(
@@ -16,7 +29,8 @@ export const spec = defineSpec({
       "calls read only what changed since (updated_since). Servers deprecated or deleted upstream are flagged " +
       "in list_available_servers and warned about by validate_config (DEPRECATED_SERVER). url: a mirror the " +
       "user already synced from the CLI (a new source is the user's choice: registry sync --url URL). " +
-      "Malformed entries are skipped with a warning.",
+      "Malformed entries are skipped with a warning. Each page read is a progress report when the call " +
+      "carries a progress token.",
     kind: "write",
     idempotent: true,
     openWorld: true,
@@ -62,6 +76,6 @@ export const spec = defineSpec({
 export const op = bind(
   spec,
   () => import("../registry_sync.ts"),
-  (m, deps, input, ctx) =>
-    m.registrySync(deps, { url: input.url, full: input.full, newSource: false }, ctx.signal),
+  (m, deps, input, ctx: RunContext<SyncPage>) =>
+    m.registrySync(deps, { url: input.url, full: input.full, newSource: false }, ctx),
 );
