@@ -158,12 +158,21 @@ export async function trustAdd(deps: Deps, input: { file?: string; name?: string
     );
   }
   const name = checkTrustName(input.name);
+  const l = layout(deps.home);
+  // init first: it creates keys/trusted/ and trusts this machine's key, or the key pair the Python tool
+  // left, which it does only while keys/trusted/ does not exist yet.
+  if (!(await deps.fs.stat(l.trustedDir))?.isDirectory) {
+    throw new AppError(
+      "key_not_found",
+      `No keys/trusted/ in "${deps.home}": run \`mcp-orchestration init\` first (it trusts this machine's own key)`,
+      { path: l.trustedDir },
+    );
+  }
   const path = userPath(deps, input.file);
   const label = `"${input.file}"`;
   const der = await publicKeyDer(await readNamedFile(deps, path, { label }), label);
   const pem = toPem("PUBLIC KEY", der);
   const keyId = await keyIdOfSpki(der);
-  const l = layout(deps.home);
   await deps.fs.mkdir(l.locksDir, 0o700);
   return await withLock(deps.fs, l.lock("keys"), async () => {
     const [trusted, names] = [await trustedKeys(deps), await trustNames(deps)];

@@ -190,6 +190,18 @@ Deno.test("trust add refuses a private key (never echoing it), a file that is no
     assertEquals([taken.code, taken.json.error], [6, "already_exists"]);
     assertEquals((await json(us, ["trust", "list"])).json.count, 1, "nothing was added");
     assertEquals((await json(us, ["trust", "frobnicate"])).code, 2);
+    // Before init: refused, so that init still trusts this machine's (or the Python tool's) key pair.
+    const fresh = await json(us, [
+      "--home",
+      join(us.userHome, "fresh"),
+      "trust",
+      "add",
+      pub,
+      "--name",
+      "alice",
+    ]);
+    assertEquals([fresh.code, fresh.json.error], [3, "key_not_found"]);
+    assert.match(fresh.json.message, /run `mcp-orchestration init` first/);
   }));
 
 Deno.test("MCP list_trusted_keys lists what trust list lists; no tool adds or removes trust", () =>
