@@ -37,7 +37,7 @@ const WHEN: Record<string, string> = {
     "No deployment with that id, nothing deployed to the client yet, or no earlier artifact to roll back to.",
   draft_not_found: "A draft that does not exist.",
   key_not_found:
-    "No signing key in `keys/`: run `init` first; or `trust remove` names no trusted key (by trust name or key id).",
+    "No signing key in `keys/`: run `init` first (also before `trust add`); or `trust remove` names no trusted key (by trust name or key id).",
   backup_not_found: "`rollback --restore` needs a pre-image that is missing from `backups/`.",
   validation_failed:
     "`publish-config` refused a draft that does not validate; `details` lists every error (`validate-config` itself exits 4 with its report).",
