@@ -46,6 +46,7 @@ export const COMMAND_NEEDS: Record<string, Needs> = {
   "publish-config": WRITES,
   "get-config": READ_ONLY,
   "verify": READ_ONLY,
+  "trust": WRITES,
   "verify-release": READ_ONLY,
   "deploy-config": WRITES,
   "status": READ_ONLY,
@@ -58,13 +59,41 @@ export const COMMAND_NEEDS: Record<string, Needs> = {
   "completions": READ_ONLY,
 };
 
+/** Actions that need other than their command's entry: `trust list` only reads, `registry sync` reads the
+ * MCP registry over the network (to any host: Deno cannot narrow a granted --allow-net to one host at run
+ * time, and the URL is only known then). */
+export const ACTION_NEEDS: Record<string, Needs> = {
+  "trust list": READ_ONLY,
+  "registry sync": { write: true, run: false, net: true, envAll: false },
+};
+
+/** The action word after the command in `args` (`trust list`): the first word after the command that is
+ * no option; a word after an option (`--url URL sync`) is taken as its value. */
+export function actionName(args: string[]): string | undefined {
+  const at = commandAt(args);
+  if (at === undefined) return undefined;
+  for (let i = at + 1; i < args.length; i++) {
+    const a = args[i];
+    if (a === "--") return args[i + 1];
+    if (!a.startsWith("-")) return a;
+    if (!a.includes("=") && i + 1 < args.length && !args[i + 1].startsWith("-") && a !== "--force") i++;
+  }
+  return undefined;
+}
+
 /** The command `args` name: the first word that is not a global option or its value. */
 export function commandName(args: string[]): string | undefined {
+  const at = commandAt(args);
+  return at === undefined ? undefined : args[at];
+}
+
+/** The index of the command's name in `args`. */
+function commandAt(args: string[]): number | undefined {
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "--home" || a === "--format") i++;
-    else if (a === "--") return args[i + 1];
-    else if (!a.startsWith("-")) return a;
+    else if (a === "--") return i + 1 < args.length ? i + 1 : undefined;
+    else if (!a.startsWith("-")) return i;
   }
   return undefined;
 }
@@ -72,7 +101,9 @@ export function commandName(args: string[]): string | undefined {
 /** What the command in `args` needs (READ_ONLY when no known command is named). */
 export function needsFor(args: string[]): Needs {
   const name = commandName(args);
-  return (name !== undefined && Object.hasOwn(COMMAND_NEEDS, name)) ? COMMAND_NEEDS[name] : READ_ONLY;
+  if (name === undefined || !Object.hasOwn(COMMAND_NEEDS, name)) return READ_ONLY;
+  const action = `${name} ${actionName(args)}`;
+  return Object.hasOwn(ACTION_NEEDS, action) ? ACTION_NEEDS[action] : COMMAND_NEEDS[name];
 }
 
 /** Revokes, for the rest of the process, every permission the command in `args` does not need. */

@@ -28,6 +28,45 @@ import { listPins } from "../store/pins.ts";
 import { readSecrets } from "../store/secrets.ts";
 import { rotatedSecrets } from "../store/secret_hashes.ts";
 import type { PinChange } from "../store/pins.ts";
+import { readArtifactRaw } from "../store/artifacts.ts";
+import {
+  KEY_ID_RE,
+  ownKeyId,
+  type SignerInfo,
+  signerInfo,
+  signerLabel,
+  type TrustName,
+  trustNames,
+} from "../store/trust_names.ts";
+
+/** What names a signer: the trusted keys, their names, this machine's key. */
+interface Signers {
+  trusted: Map<string, string>;
+  names: Map<string, TrustName>;
+  own: string | null;
+}
+
+/** The key id an `untrusted_key` / `index_invalid` failure names as the untrusted signer. */
+export function untrustedKeyOf(e: unknown): string | null {
+  const m = e instanceof AppError && (e.code === "untrusted_key" || e.code === "index_invalid")
+    ? /untrusted key "([0-9a-f]{16})"/.exec(e.message)
+    : null;
+  return m ? m[1] : null;
+}
+
+/** The signer of a deployed artifact: verified with the trusted keys, else (its key no longer trusted)
+ * the key id the record names; null when the artifact is missing or damaged (verify reports it). */
+async function deployedSigner(deps: Deps, id: string, k: Signers): Promise<SignerInfo | null> {
+  try {
+    return signerInfo((await verifyArtifact(deps, id, k.trusted)).signing_key_id, k.trusted, k.names, k.own);
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== "untrusted_key") return null;
+    const claimed = (await readArtifactRaw(deps, id).catch(() => null))?.value?.signing_key_id;
+    return typeof claimed === "string" && KEY_ID_RE.test(claimed)
+      ? signerInfo(claimed, k.trusted, k.names, k.own)
+      : null;
+  }
+}
 
 export type TargetState =
   | "up-to-date"
@@ -37,7 +76,10 @@ export type TargetState =
   | "not-deployed"
   | "replaced"
   | "missing-file"
-  | "unreadable";
+  | "unreadable"
+  /** The deployed artifact's signer is no longer trusted (trust remove): the file is left as it is, and
+   * nothing signed by that key is deployed again. */
+  | "untrusted";
 
 export interface TargetStatus {
   client_id: string;
@@ -62,6 +104,8 @@ export interface TargetStatus {
   /** Secrets written as values by the last deploy whose value in secrets.json changed since (names
    * only): the file holds the old value, so the target is outdated. */
   rotated_secrets?: string[];
+  /** Who signed the deployed artifact (null: nothing deployed, or its artifact cannot be read). */
+  signed_by: SignerInfo | null;
   detail?: string;
 }
 
@@ -121,10 +165,21 @@ async function profileTargets(
   c: ClientRecord,
   profile: string,
   records: DeploymentRecord[],
-  trusted: Map<string, string>,
+  k: Signers,
   secrets: () => Promise<Record<string, string>>,
 ): Promise<TargetStatus[]> {
-  const latest = await latestPublished(deps, c.id, profile, trusted);
+  const trusted = k.trusted;
+  // A profile whose head is signed by a key no longer trusted has no latest publish to offer; what was
+  // deployed from it is still reported.
+  let untrustedHead: string | null = null;
+  let latest: Awaited<ReturnType<typeof latestPublished>>;
+  try {
+    latest = await latestPublished(deps, c.id, profile, trusted);
+  } catch (e) {
+    untrustedHead = untrustedKeyOf(e);
+    if (untrustedHead === null) throw e;
+    latest = null;
+  }
   const byPath = new Map<string, DeploymentRecord>();
   for (const r of records) if (r.profile_id === profile) byPath.set(r.config_path, r);
   const base = {
@@ -145,6 +200,8 @@ async function profileTargets(
       behind: false,
       shadowed_servers: [],
       drifted_servers: [],
+      signed_by: null,
+      ...(untrustedHead ? { detail: `its publishes are signed by ${untrustedLabel(untrustedHead, k)}` } : {}),
     }];
   }
   return await Promise.all([...byPath.values()].map(async (last): Promise<TargetStatus> => {
@@ -161,10 +218,15 @@ async function profileTargets(
       ? null
       : await followedProfile(deps, c.id, profile, last, latest, trusted);
     const behind = !!followed?.latest && followed.latest.artifact_id !== last.artifact_id;
+    const signer = last.artifact_id === null ? null : await deployedSigner(deps, last.artifact_id, k);
+    const untrusted = !!signer && !signer.trusted && !replaced && !nothingOfOurs &&
+      disk.state !== "missing-file" && disk.state !== "unreadable";
     const state: TargetState = replaced
       ? "replaced"
       : nothingOfOurs
       ? "not-deployed"
+      : untrusted
+      ? "untrusted"
       : disk.state ?? (behind || rotated.length ? "outdated" : "up-to-date");
     return {
       ...base,
@@ -183,6 +245,7 @@ async function profileTargets(
       behind,
       shadowed_servers: disk.shadows,
       drifted_servers: disk.drifted,
+      signed_by: signer,
       ...(rotated.length
         ? {
           rotated_secrets: rotated,
@@ -191,8 +254,19 @@ async function profileTargets(
         : {}),
       ...(replaced ? { detail: `replaced by profile "${current.profile_id}"` } : {}),
       ...("detail" in disk && disk.detail ? { detail: disk.detail } : {}),
+      ...(untrusted
+        ? {
+          detail: `signed by ${
+            signerLabel(signer!)
+          }: the file is left as deployed, and nothing signed by that key is deployed again`,
+        }
+        : {}),
     };
   }));
+}
+
+function untrustedLabel(keyId: string, k: Signers): string {
+  return signerLabel(signerInfo(keyId, k.trusted, k.names, k.own));
 }
 
 /**
@@ -269,6 +343,7 @@ export async function status(deps: Deps, input: { client?: string; profile?: str
     : await clientsWithState(deps);
   if (input.profile !== undefined) checkName("profile", input.profile);
   const trusted = await trustedKeys(deps);
+  const k: Signers = { trusted, names: await trustNames(deps), own: await ownKeyId(deps) };
   let book: Promise<Record<string, string>> | null = null;
   const secrets = () => book ??= readSecrets(deps);
   const perClient = await Promise.all(clients.map(async (c) => {
@@ -277,7 +352,7 @@ export async function status(deps: Deps, input: { client?: string; profile?: str
       ...new Set([...(await indexedProfiles(deps, c.id)), ...records.map((r) => r.profile_id)]),
     ]
       .filter((p) => input.profile === undefined || p === input.profile).sort();
-    return (await Promise.all(profiles.map((p) => profileTargets(deps, c, p, records, trusted, secrets))))
+    return (await Promise.all(profiles.map((p) => profileTargets(deps, c, p, records, k, secrets))))
       .flat();
   }));
   const targets = perClient.flat();

@@ -96,10 +96,12 @@ export const EXPECTED_TOOLS = [
   "get_deployment_details",
   "rollback_deployment",
   "verify_config",
+  "list_trusted_keys",
   "import_client_config",
   "install_server",
   "connect_client",
   "import_registry_server",
+  "sync_registry",
   "read_client_logs",
   "check_server_health",
 ];

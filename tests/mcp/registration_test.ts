@@ -16,6 +16,7 @@ const READ_TOOLS = [
   "list_deployment_history",
   "get_deployment_details",
   "verify_config",
+  "list_trusted_keys",
   "install_server",
   "read_client_logs",
   "check_server_health",

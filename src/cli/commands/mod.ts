@@ -30,6 +30,7 @@ export const COMMANDS: [name: string, load: () => Promise<CommandModule>][] = [
   ["publish-config", () => load<typeof import("./publish_config.ts")>("./publish_config.ts")],
   ["get-config", () => load<typeof import("./get_config.ts")>("./get_config.ts")],
   ["verify", () => load<typeof import("./verify.ts")>("./verify.ts")],
+  ["trust", () => load<typeof import("./trust.ts")>("./trust.ts")],
   ["verify-release", () => load<typeof import("./verify_release.ts")>("./verify_release.ts")],
   ["deploy-config", () => load<typeof import("./deploy_config.ts")>("./deploy_config.ts")],
   ["status", () => load<typeof import("./status.ts")>("./status.ts")],
