@@ -2,8 +2,19 @@
  * `initialize` before the SDK has loaded. tests/mcp/fast_start_test.ts checks both answers agree. */
 import denoJson from "../../deno.json" with { type: "json" };
 
-/** `{name, version}` as the MCP `initialize` response reports it. */
-export const SERVER_INFO = { name: "mcp-orchestration", version: denoJson.version };
+/** The project's web page, when deno.json names one (`homepage`); serverInfo.websiteUrl. */
+const homepage = (denoJson as { homepage?: string }).homepage;
+
+/** `{name, title, version, description, websiteUrl}` as the MCP `initialize` response reports it. */
+export const SERVER_INFO = {
+  name: "mcp-orchestration",
+  title: "MCP Orchestration",
+  version: denoJson.version,
+  description: "Manages the MCP server configurations of AI clients: a catalogue of servers, drafts per " +
+    "client and profile, signed published versions, deploys that keep every other byte of a client's " +
+    "file, status, history and rollback.",
+  ...(homepage ? { websiteUrl: homepage } : {}),
+};
 
 export const INSTRUCTIONS = "Manage the MCP server configurations of AI clients: browse servers " +
   "(list_available_servers), build a draft (add_server_to_config), validate_config, publish_config (signed), " +
