@@ -97,7 +97,7 @@ export const EXPECTED_TOOLS = [
   "rollback_deployment",
   "verify_config",
   "import_client_config",
-  "install_server",
+  "get_install_command",
   "connect_client",
   "import_registry_server",
   "read_client_logs",
