@@ -245,8 +245,10 @@ Deno.test("serverInfo has a title and description; capabilities://server names t
     const { key_id } = await ok("initialize_keys", {});
     const caps = await read("capabilities://server");
     assertEquals(caps.signing.algorithm, "Ed25519");
-    assertEquals(caps.signing.trusted_key_ids, [key_id]);
-    assert.match(caps.signing.verification_key, /keys[/\\]trusted[/\\]<key_id>\.pub/);
+    const m = caps.signing.verification_key.match(/(\S+)<key_id>\.pub/);
+    assert.ok(m, caps.signing.verification_key);
+    // The path it names holds the key's public PEM.
+    assert.match(await Deno.readTextFile(`${m[1]}${key_id}.pub`), /BEGIN PUBLIC KEY/);
     const res = (await client.listResources()).resources.find((r: any) => r.uri === "server://filesystem")!;
     assertEquals(res.name, "filesystem");
     assert.ok(res.title && res.title !== res.name, JSON.stringify(res));
