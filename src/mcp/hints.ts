@@ -75,6 +75,9 @@ function commands() {
   return index = { byName, all: [...byName.values()], re };
 }
 
+/** Arguments whose values are plain names (`--client cursor --profile work`). */
+const NAMES = new Set(["client_id", "client_ids", "profile_id"]);
+
 const TOKEN = /^ ("(?:[^"\\]|\\.)*"|'[^']*'|[^\s`,;()]+)/;
 const unquote = (t: string) => /^(".*"|'.*')$/.test(t) ? t.slice(1, -1) : t;
 
@@ -132,6 +135,8 @@ export function renderText(text: string, current?: McpSpec): { text: string; nex
       const c = byName.get(m[3])!;
       const args: Record<string, unknown> = {};
       const cliOnly: string[] = [];
+      /** Options named without a value. */
+      const named: string[] = [];
       let flags = 0;
       let pos = 0;
       let i = end;
@@ -152,12 +157,22 @@ export function renderText(text: string, current?: McpSpec): { text: string; nex
           if (!a) break;
           flags++;
           if (a.takesValue) {
+            const v = inline === undefined ? TOKEN.exec(text.slice(i + used)) : null;
             if (inline !== undefined) value = inline;
-            else {
-              const v = TOKEN.exec(text.slice(i + used));
-              if (!v || v[1].startsWith("--")) break;
+            // In prose (no `mcp-orchestration ` or backquote before the command) the next word is a
+            // value only when it reads as one: "rollback --restore puts back ..." names the option.
+            else if (
+              v && !v[1].startsWith("--") &&
+              (prefixed || looksLikeValue(a, v[1]) || NAMES.has(a.mcp?.name ?? "") ||
+                TOKEN.exec(text.slice(i + used + v[0].length))?.[1].startsWith("--"))
+            ) {
               value = unquote(v[1]);
               used += v[0].length;
+            } else {
+              i += used;
+              if (a.mcp) named.push(a.mcp.name);
+              else cliOnly.push(a.flag.replace(/^--/, ""));
+              continue;
             }
           }
         } else {
@@ -185,12 +200,13 @@ export function renderText(text: string, current?: McpSpec): { text: string; nex
         const tool = c.spec.mcp.tool;
         const empty = Object.keys(args).length === 0;
         rendered = (empty ? tool : `${tool} ${JSON.stringify(args)}`) +
+          (named.length ? ` with ${named.join(", ")}` : "") +
           (cliOnly.length ? ` (${cliOnly.join(", ")}: on the command line only)` : "");
         // A step the assistant can take as it stands: MCP takes all of it, and it names every required argument.
         const required = Object.values(c.spec.input).flatMap((f) =>
           f.mcp && !isAbsent(f.mcp) && f.mcp.required ? [f.mcp.name] : []
         );
-        if (!cliOnly.length && required.every((r) => r in args) && !placeholder(args)) {
+        if (!cliOnly.length && !named.length && required.every((r) => r in args) && !placeholder(args)) {
           next.push({ tool, arguments: args });
         }
         // "run `mcp-orchestration init`": a tool is called, not run.
@@ -205,10 +221,13 @@ export function renderText(text: string, current?: McpSpec): { text: string; nex
       }
     } else if (m[4]) {
       const flag = m[4];
-      const a =
-        (current ? byName.get(current.cli && !isAbsent(current.cli) ? current.cli.command : "") : undefined)
-          ?.flags.get(flag) ?? all.map((c) => c.flags.get(flag)).find((x) => x !== undefined);
-      if (a) {
+      const own = current ? byName.get(isAbsent(current.cli) ? "" : current.cli.command) : undefined;
+      const found = all.map((c) => [c, c.flags.get(flag)] as const).filter(([, x]) => x !== undefined);
+      // The current tool's option, else the first tool that takes it over MCP, else the first that has it.
+      const [from, a] = own?.flags.get(flag)
+        ? [own, own.flags.get(flag)] as const
+        : found.find(([, x]) => x!.mcp) ?? found[0] ?? [undefined, undefined];
+      if (a && from) {
         let value: unknown;
         if (a.takesValue) {
           const v = TOKEN.exec(text.slice(end));
@@ -219,7 +238,16 @@ export function renderText(text: string, current?: McpSpec): { text: string; nex
             end += v[0].length;
           }
         } else value = true;
-        rendered = a.mcp ? argText(a.mcp.name, value) : `${flag.slice(2)} (on the command line only)`;
+        let name = a.mcp?.name;
+        const one = name?.endsWith("_ids") ? name.slice(0, -1) : "";
+        if (
+          one && takes(from.spec, one) &&
+          (value === undefined || (Array.isArray(value) && value.length === 1))
+        ) {
+          name = one;
+          if (Array.isArray(value)) value = value[0];
+        }
+        rendered = name ? argText(name, value) : `${flag.slice(2)} (on the command line only)`;
       }
     }
     if (rendered === undefined) continue;

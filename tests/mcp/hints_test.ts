@@ -4,6 +4,7 @@ import { renderError, renderResult, renderText } from "../../src/mcp/hints.ts";
 import { AppError } from "../../src/core/errors.ts";
 import { spec as addServer } from "../../src/ops/specs/add_server.ts";
 import { spec as deploy } from "../../src/ops/specs/deploy_config.ts";
+import { spec as verify } from "../../src/ops/specs/verify.ts";
 
 Deno.test("a command line becomes a tool and its arguments, and a next step when MCP can take it", () => {
   const r = renderText(
@@ -96,4 +97,26 @@ Deno.test("errors: message and details rendered, the steps in details.next, code
   ) as AppError;
   assertEquals([e.code, e.message], ["key_not_found", "No signing key: call initialize_keys first"]);
   assertEquals(e.details, { path: "/x", next: [{ tool: "initialize_keys", arguments: {} }] });
+});
+
+Deno.test("prose around commands: a word after an option is no value unless it reads as one", () => {
+  assertEquals(
+    renderText("fix the file (rollback --restore puts back what a deploy replaced), then run again").text,
+    "fix the file (rollback_deployment with restore_deployment_id puts back what a deploy replaced), then run again",
+  );
+  // One client of a repeatable option, for a tool that also takes one: client_id.
+  assertEquals(
+    renderText("Give --client ID (repeat it for several) or --all", deploy as never).text,
+    'Give client_id: "ID" (repeat it for several) or all_clients: true',
+  );
+  // An option the current tool has over MCP, else the first tool that takes it over MCP.
+  for (const cur of [verify, undefined]) {
+    assertEquals(
+      renderText(
+        "Give an artifact id, or --client (and --profile) to verify the latest publish",
+        cur as never,
+      ).text,
+      "Give an artifact id, or client_id (and profile_id) to verify the latest publish",
+    );
+  }
 });
