@@ -1,7 +1,9 @@
 /**
- * Failures the SDK detects itself (unknown tool, arguments that do not match the input schema) become
- * the same `{error, message, details}` document as op failures, with code `invalid_input`; a request
- * whose params do not match the method's schema is a JSON-RPC -32602 (Invalid params).
+ * Failures the SDK detects itself (arguments that do not match the input schema) become the same
+ * `{error, message, details}` document as op failures, with code `invalid_input`; a request whose params do
+ * not match the method's schema, or that names no tool we have, is a JSON-RPC -32602 (Invalid params).
+ * `tools/call` is checked before the SDK parses it (strictToolCalls) and `tools/list` is trimmed
+ * (leanToolsList).
  */
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
@@ -15,13 +17,9 @@ export function errorDocumentForSdk(server: McpServer): void {
   const s = server as unknown as { createToolError?: (message: string) => CallToolResult };
   if (typeof s.createToolError !== "function") return;
   s.createToolError = (raw: string) => {
+    // An unknown tool never gets here: strictToolCalls answers it with -32602.
     const message = raw.replace(/^MCP error -?\d+: /, "");
-    const unknown = message.match(/^Tool (\S+) not found/);
-    return errorResult(
-      unknown
-        ? new AppError("invalid_input", `Unknown tool "${unknown[1]}"`, { tool: unknown[1] })
-        : new AppError("invalid_input", message, {}),
-    );
+    return errorResult(new AppError("invalid_input", message, {}));
   };
 }
 

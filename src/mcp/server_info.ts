@@ -18,7 +18,8 @@ export const SERVER_INFO = {
 
 export const INSTRUCTIONS = "Manage the MCP server configurations of AI clients: browse servers " +
   "(list_available_servers), build a draft (add_server_to_config), validate_config, publish_config (signed), " +
-  "deploy_config, then get_deployment_status, list_deployment_history and rollback_deployment.";
+  "deploy_config, then get_deployment_status, list_deployment_history and rollback_deployment. Tools that " +
+  "write take client_id (required); a result or error may name the next step as next: [{tool, arguments}].";
 
 /** What the server advertises once its tools, resources and prompts are registered. */
 export const ADVERTISED_CAPABILITIES = {
