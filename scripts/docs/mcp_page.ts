@@ -14,7 +14,7 @@ import { makeDeps } from "../../src/platform/make_deps.ts";
 import { allClientFiles } from "../../src/clients/allowed_files.ts";
 import { registered } from "../../src/mcp/registered.ts";
 import { TOOLS } from "../../src/mcp/tools/mod.ts";
-import { isAbsent } from "../../src/ops/spec.ts";
+import { isAbsent, type Shape } from "../../src/ops/spec.ts";
 import { clientIds } from "../../src/clients/registry.ts";
 
 const CLIENT_IDS = clientIds();
@@ -161,14 +161,26 @@ function paramTable(schema: Json): string[] {
   ];
 }
 
-function fieldTable(schema: Json): string[] {
+/** The fields of the objects a result field holds, from the spec's shape (the output schema a client
+ * sees describes one level: src/mcp/zod_spec.ts OUTPUT_DEPTH). */
+function innerFields(s: Shape | undefined): string {
+  while (s && (s.t === "optional" || s.t === "nullable" || s.t === "array")) s = s.of;
+  if (s?.t !== "object") return "";
+  return Object.keys(s.fields).map((k) => `\`${k}\``).join(", ");
+}
+
+function fieldTable(schema: Json, output?: Extract<Shape, { t: "object" }>): string[] {
   const props = Object.entries((schema.properties ?? {}) as Record<string, Json>);
   if (props.length === 0) return [];
   const required = new Set<string>(schema.required ?? []);
   return [
     "| result field | type | always |",
     "|---|---|---|",
-    ...props.map(([name, p]) => `| \`${name}\` | ${typeOf(p)} | ${required.has(name) ? "yes" : "no"} |`),
+    ...props.map(([name, p]) => {
+      const inner = innerFields(output?.fields[name]);
+      const type = inner ? `${p.type === "array" ? "array of objects" : "object"} with ${inner}` : typeOf(p);
+      return `| \`${name}\` | ${type} | ${required.has(name) ? "yes" : "no"} |`;
+    }),
   ];
 }
 
@@ -271,7 +283,7 @@ export function mcpPage(l: McpListing): string {
       ...(notes[t.name]?.length ? [...notes[t.name].map((n) => `- ${n}`), ""] : []),
       ...paramTable(t.inputSchema ?? {}),
       "",
-      ...fieldTable(t.outputSchema ?? {}),
+      ...fieldTable(t.outputSchema ?? {}, TOOLS.find((o) => o.spec.mcp.tool === t.name)?.spec.output),
       "",
       ...details("Input schema", t.inputSchema),
       "",
