@@ -15,7 +15,7 @@ export interface ResourceSpec {
   title: string;
   description: string;
   /** For templates: every concrete URI (undefined: not enumerable). */
-  list?: () => Promise<{ uri: string; name: string }[]>;
+  list?: () => Promise<{ uri: string; name: string; title?: string }[]>;
   read(vars: Record<string, string>): Promise<unknown>;
 }
 

@@ -14,7 +14,7 @@
  */
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { Deps } from "../platform/deps.ts";
-import { errorDocumentForSdk, invalidParamsForSdk } from "./sdk_errors.ts";
+import { errorDocumentForSdk, invalidParamsForSdk, leanToolsList, strictToolCalls } from "./sdk_errors.ts";
 import { clientRoots } from "./roots.ts";
 import { TOOLS } from "./tools/mod.ts";
 import { RESOURCES } from "./resources/mod.ts";
@@ -38,6 +38,8 @@ export function createServer(deps: Deps): McpServer {
   for (const op of TOOLS) defineTool(server, toolOf(op, d));
   for (const register of RESOURCES) register(server, d);
   for (const register of PROMPTS) register(server, d);
+  strictToolCalls(server);
+  leanToolsList(server);
   invalidParamsForSdk(server);
   return server;
 }

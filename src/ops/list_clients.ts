@@ -102,9 +102,10 @@ async function summary(
 export async function listClients(
   deps: Deps,
   input: { client?: string } = {},
-): Promise<{ clients: ClientSummary[] }> {
+): Promise<{ count: number; clients: ClientSummary[] }> {
   const list = input.client !== undefined ? [getClient(checkName("client", input.client))] : ALL_CLIENTS;
   const deployed = await deployedProfiles(deps);
   const profiles = await allProfiles(deps, deployed);
-  return { clients: await Promise.all(list.map((c) => summary(deps, c, profiles, deployed))) };
+  const clients = await Promise.all(list.map((c) => summary(deps, c, profiles, deployed)));
+  return { count: clients.length, clients };
 }

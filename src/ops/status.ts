@@ -363,6 +363,7 @@ export async function status(deps: Deps, input: { client?: string; profile?: str
       {
         client_id: input.client,
         profile_id: input.profile,
+        available_profiles: (await indexedProfiles(deps, clients[0].id)).sort(),
       },
     );
   }

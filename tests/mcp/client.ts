@@ -98,7 +98,7 @@ export const EXPECTED_TOOLS = [
   "verify_config",
   "list_trusted_keys",
   "import_client_config",
-  "install_server",
+  "get_install_command",
   "connect_client",
   "import_registry_server",
   "sync_registry",

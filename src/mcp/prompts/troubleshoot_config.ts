@@ -28,7 +28,7 @@ export function registerTroubleshootConfig(server: McpServer): void {
         `3. get_config for ${c}/${p} and verify_config: is the server in the signed configuration?`,
         `4. validate_config for ${c}/${p}: missing env vars, unresolved placeholders, unsupported transports.`,
         `5. check_server_installation for the server: is its runtime (npx, uvx, docker) on PATH? If not, ` +
-        `install_server gives the exact command to run (this tool never runs it).`,
+        `get_install_command gives the exact command to run (this tool never runs it).`,
         `6. check_server_health for ${c}${
           a.server_name ? ` (server_names ["${a.server_name}"])` : ""
         }: start ` +

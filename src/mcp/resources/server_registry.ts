@@ -22,7 +22,9 @@ export function registerServerRegistry(server: McpServer, deps: Deps): void {
     list: async () =>
       (await listServers(deps, {})).servers.map((s) => ({
         uri: `server://${s.id}`,
-        name: s.title ?? s.name,
+        // name: the programmatic id; title: what a person reads (MCP's BaseMetadata).
+        name: s.id,
+        title: s.title ?? s.name,
       })),
     read: (v) => describeServer(deps, { id: v.server_id }),
   });

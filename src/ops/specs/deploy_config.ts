@@ -1,14 +1,6 @@
 /** deploy-config / deploy_config: write a signed artifact into a client's config file, keeping every other byte. */
 import { absent, arr, bind, bool, defineSpec, nullable, obj, oneOf, optional, str } from "../spec.ts";
-import {
-  ARTIFACT_ID,
-  CLIENT_ID,
-  NO_PATH_OVER_MCP,
-  PROFILE_ID,
-  PROJECT_DIR,
-  SCOPE,
-  SECRETS,
-} from "./common.ts";
+import { ARTIFACT_ID, NO_PATH_OVER_MCP, PROFILE_ID, PROJECT_DIR, SCOPE, SECRETS } from "./common.ts";
 
 export const spec = defineSpec({
   cli: {
@@ -40,7 +32,8 @@ export const spec = defineSpec({
       "Code's local scope, a workspace file), unless force. Use " +
       "dry_run first to see the exact change. With client_ids (or all_clients), one artifact goes to each " +
       "client (the latest publish of the profile by the first client that has one, or artifact_id) and the " +
-      "result is {results: [...]}, one per client: deployed, or refused with its error.",
+      "result is {results: [...]}, one per client: deployed, or refused with its error. required_env names " +
+      "the variables the client must have for the references written, and whether each is set here.",
     kind: "destructive",
     idempotent: true,
   },
@@ -48,7 +41,12 @@ export const spec = defineSpec({
     client: {
       kind: "text",
       cli: absent("the CLI's --client is repeatable: see clients"),
-      mcp: CLIENT_ID,
+      // No default: one of client_id, client_ids or all_clients names where the deploy goes.
+      mcp: {
+        name: "client_id",
+        description:
+          'Target client, e.g. "claude-code" (see list_clients). One of client_id, client_ids or all_clients is required.',
+      },
     },
     clients: {
       kind: "texts",

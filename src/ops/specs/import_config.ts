@@ -1,6 +1,6 @@
 /** import-config / import_client_config: read the servers already in a client's file into a draft. */
 import { arr, bind, defineSpec, obj, optional, str } from "../spec.ts";
-import { DRAFT_CLIENT, DRAFT_PROFILE, DRAFT_SUMMARY, PROJECT_DIR, SCOPE } from "./common.ts";
+import { DRAFT_PROFILE, DRAFT_SUMMARY, PROJECT_DIR, SCOPE, WRITE_DRAFT_CLIENT } from "./common.ts";
 
 export const spec = defineSpec({
   cli: {
@@ -24,11 +24,12 @@ export const spec = defineSpec({
       "all are read, a name in several taken as the client takes it; sources names each server's file. " +
       "Secret values found go to " +
       "secrets.json; the draft keeps references.",
-    kind: "write",
+    // replace takes the file's entries over the draft's.
+    kind: "destructive",
     order: ["client_id", "profile_id", "replace", "config_path", "scope", "project_dir"],
   },
   input: {
-    client: DRAFT_CLIENT,
+    client: WRITE_DRAFT_CLIENT,
     profile: DRAFT_PROFILE,
     configPath: {
       kind: "text",

@@ -36,7 +36,7 @@ export const spec = defineSpec({
     },
     transport: {
       kind: "text",
-      suggest: TRANSPORTS,
+      choices: TRANSPORTS,
       cli: { flag: "--transport <t>", description: "stdio, http or sse" },
       mcp: {
         name: "transport_filter",

@@ -30,7 +30,8 @@ export const spec = defineSpec({
       "a server with a built-in's id overrides it. Then list_available_servers and add_server_to_config see it. " +
       "A document carrying a literal secret (a value or default of a secret input, a URL password, a token) is " +
       "refused with validation_failed (PLAINTEXT_SECRET per field).",
-    kind: "write",
+    // A server imported again replaces the earlier import (or overrides a built-in one).
+    kind: "destructive",
     idempotent: true,
   },
   input: {
