@@ -327,6 +327,8 @@ export function renderResult(value: unknown, current?: McpSpec): unknown {
 /** A tool's error in MCP terms: message and details rendered, the steps in `details.next`. */
 export function renderError(e: unknown, current?: McpSpec): unknown {
   if (!(e instanceof AppError)) return e;
+  // A step only the user may take, on the command line (a new registry source): shown as written.
+  if ((e.details as Record<string, unknown> | undefined)?.user_step === true) return e;
   if (!TRIGGER.test(e.message) && !TRIGGER.test(JSON.stringify(e.details))) return e;
   const next: Next[] = [];
   const m = renderText(e.message, current);

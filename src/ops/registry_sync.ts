@@ -220,7 +220,8 @@ export async function registrySync(
       throw new AppError(
         "invalid_input",
         `"${url}" was never synced: a new registry source is added by the user, from the CLI (registry sync --url ${url})`,
-        { url },
+        // The step is the user's, on the command line: over MCP too it is shown as written (src/mcp/hints.ts).
+        { url, user_step: true },
       );
     }
     const since = !input.full && known && typeof state.updated_since === "string"

@@ -16,7 +16,7 @@ Deno.test("every tool refuses a misspelled argument with invalid_input naming it
     const tools: any[] = (await client.listTools()).tools;
     const writes = tools.filter((t) => !t.annotations.readOnlyHint).map((t) => t.name);
     // Every tool that writes (and the reads too: the same rule for all).
-    assertEquals(writes.length, 13, `write tools: ${writes}`);
+    assertEquals(writes.length, 14, `write tools: ${writes}`);
     for (const t of tools) {
       const props = Object.keys(t.inputSchema.properties ?? {});
       const real = props.find((p) => p !== "client_id") ?? props[0] ?? "client_id";
