@@ -46,6 +46,9 @@ export interface ClientData {
   /** How the client keeps a server in its file switched off; none when not given (then a disabled
    * server is left out of the file). */
   disabled?: DisabledSwitch;
+  /** The smallest file the client accepts, that a deploy creating the file starts from (see
+   * ClientRecord.newFile), in the client's format; checked with the real client where it runs. */
+  newFile?: string;
 }
 
 const NO_SWITCH: DisabledSwitch = {
@@ -95,6 +98,7 @@ export function defineClient(d: ClientData): ClientRecord {
   };
   if (d.deprecated) rec.deprecated = d.deprecated;
   if (d.logs) rec.logs = d.logs;
+  if (d.newFile) rec.newFile = d.newFile;
   if (d.project) rec.projectPath = projectFile(...d.project);
   return rec;
 }

@@ -90,6 +90,10 @@ export interface ClientRecord {
   logs?: LogSpec;
   /** How a server is kept in the file but switched off (a draft's disabled server). */
   disabledSwitch: DisabledSwitch;
+  /** The text a deploy starts from when it creates the file (or finds it empty): the smallest document
+   * the client accepts (Continue refuses a config.yaml without `name` and `version`). Absent: an empty
+   * document, which the servers container alone makes valid. */
+  newFile?: string;
   /** Neutral -> native entry for this client. */
   render(name: string, entry: NeutralEntry, ctx: RenderContext): NativeEntry;
   /** Native -> neutral entry (secret references back to `${VAR}`). */

@@ -21,7 +21,7 @@ import { readConfigFile } from "../deploy/mod.ts";
 import { commitFileWrite } from "../deploy/mod.ts";
 import { withConfigLock } from "../deploy/mod.ts";
 import { resolveTarget, type TargetOptions } from "../deploy/mod.ts";
-import { entryHash } from "../deploy/mod.ts";
+import { entryHash, startText } from "../deploy/mod.ts";
 
 export const SELF_NAME = "mcp-orchestration";
 
@@ -81,7 +81,9 @@ export async function connect(
         },
       );
     }
-    const newText = codec.writeServers(before.text, client.servers, { [name]: entry });
+    const newText = codec.writeServers(startText(before.text, client.newFile), client.servers, {
+      [name]: entry,
+    });
     const after = new TextEncoder().encode(newText);
     const last = history.at(-1);
     const rec: DeploymentRecord = {
