@@ -1,0 +1,425 @@
+/**
+ * Six more real readers (issue 17): opencode, Copilot CLI, Continue (`cn`), Qwen Code, Amp and Auggie
+ * each read what `deploy-config` wrote, from a fresh file (none there before) and from a hand-made
+ * file whose own server must be kept; the test then asks the real CLI what it loaded and compares every
+ * field it shows (command, args, env, url, headers, transport) with what was deployed.
+ *
+ * The stdio server's command is a shim on PATH (`mcpo-fixture-server`, which runs the fixture MCP server
+ * tests/fixtures/servers/ok.mjs): clients that start servers while listing (Continue, Qwen Code) start
+ * it, nothing is fetched, and the server writes the argv and environment it got to a file (FIXTURE_DUMP),
+ * which is how args and env are compared for those clients. The remote server is an MCP endpoint of
+ * this test on 127.0.0.1 that records each request (path, method, headers). HOME and the XDG folders
+ * are in a temp folder, nothing logs in, each CLI call has a timeout. A client that is not installed is
+ * reported SKIPPED with the reason (.ci/run installs them from npm, best effort).
+ */
+import { assert, assertEquals } from "../core/assert.ts";
+import { dirname, join } from "node:path";
+import { runCli } from "./cli.ts";
+import { findClientBinary } from "./real_clients.ts";
+
+const FIXTURE_SERVER = new URL("../fixtures/servers/ok.mjs", import.meta.url).pathname;
+const SHIM = "mcpo-fixture-server";
+
+/** What a reader says it loaded for one server (only the fields that reader shows). */
+interface Loaded {
+  transport?: string;
+  command?: string;
+  args?: string[];
+  env?: Record<string, string>;
+  url?: string;
+  headers?: Record<string, string>;
+}
+
+/** One request the remote fixture received. */
+interface Seen {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+}
+
+/** A streamable-HTTP MCP endpoint on 127.0.0.1 answering initialize and the list calls; records every
+ * request. */
+function remoteFixture() {
+  const seen: Seen[] = [];
+  const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, async (req) => {
+    const url = new URL(req.url);
+    seen.push({ method: req.method, path: url.pathname, headers: Object.fromEntries(req.headers) });
+    if (req.method !== "POST") return new Response(null, { status: 405 });
+    const msg = await req.json().catch(() => null);
+    if (!msg || msg.id === undefined) return new Response(null, { status: 202 });
+    const results: Record<string, unknown> = {
+      initialize: {
+        protocolVersion: msg.params?.protocolVersion ?? "2025-06-18",
+        capabilities: { tools: {} },
+        serverInfo: { name: "remote-fixture", version: "1.0.0" },
+      },
+      "tools/list": { tools: [{ name: "echo", inputSchema: { type: "object" } }] },
+      "prompts/list": { prompts: [] },
+      "resources/list": { resources: [] },
+      "resources/templates/list": { resourceTemplates: [] },
+    };
+    const body = msg.method in results
+      ? { jsonrpc: "2.0", id: msg.id, result: results[msg.method] }
+      : { jsonrpc: "2.0", id: msg.id, error: { code: -32601, message: "Method not found" } };
+    return Response.json(body);
+  });
+  return { seen, port: (server.addr as Deno.NetAddr).port, close: () => server.shutdown() };
+}
+
+/** Runs a real client with exactly `env` (HOME, XDG_* in the temp home), stdin closed, 60 s at most. */
+async function run(bin: string, args: string[], env: Record<string, string>, cwd: string) {
+  const out = await new Deno.Command(bin, {
+    args,
+    env,
+    clearEnv: true,
+    cwd,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+    signal: AbortSignal.timeout(60_000),
+  }).output();
+  const stdout = new TextDecoder().decode(out.stdout);
+  return { code: out.code, stdout, text: stdout + new TextDecoder().decode(out.stderr) };
+}
+
+// deno-lint-ignore no-control-regex
+const ANSI = /\x1b\[[0-9;]*m/g;
+
+/** The first JSON value in `text` (some CLIs print a warning line first). */
+function firstJson(text: string): any {
+  const i = text.search(/^[[{]/m);
+  assert.ok(i >= 0, `no JSON in: ${text}`);
+  return JSON.parse(text.slice(i));
+}
+
+interface Ctx {
+  home: string;
+  env: Record<string, string>;
+  bin: string;
+  port: number;
+  seen: Seen[];
+}
+
+/** The argv and env the fixture server got, when a client started it (FIXTURE_DUMP). */
+async function dumpOf(
+  home: string,
+  name: string,
+): Promise<{ argv: string[]; env: Record<string, string> } | null> {
+  try {
+    return JSON.parse(await Deno.readTextFile(join(home, `${name}.dump.json`)));
+  } catch {
+    return null;
+  }
+}
+
+/** What a client that started the servers loaded: argv and env from the dumps, the remote's path,
+ * headers and transport from the requests it made (POST first: streamable HTTP; GET: SSE). */
+async function started(c: Ctx, names: string[], remote: string): Promise<Record<string, Loaded>> {
+  const out: Record<string, Loaded> = {};
+  for (const n of names) {
+    const d = await dumpOf(c.home, n);
+    if (d) out[n] = { transport: "stdio", command: SHIM, args: d.argv, env: d.env };
+  }
+  const first = c.seen[0];
+  if (first) {
+    out[remote] = {
+      transport: first.method === "POST" ? "http" : "sse",
+      url: `http://127.0.0.1:${c.port}${first.path}`,
+      headers: first.headers,
+    };
+  }
+  return out;
+}
+
+interface Reader {
+  id: string;
+  binary: string;
+  /** Our client file in the temp home. */
+  file(home: string): string;
+  /** A hand-made file with the user's own server `my-own` (and other settings). */
+  handMade(own: Record<string, unknown>): string;
+  /** Asks the real CLI what it loaded; `fresh`: the file was created by our deploy. */
+  read(c: Ctx, fresh: boolean): Promise<Record<string, Loaded>>;
+  /** The fields this reader shows, per kind of server. */
+  fields: { stdio: (keyof Loaded)[]; remote: (keyof Loaded)[] };
+  /** How the reader shows a deployed server (default: as deployed). */
+  shown?(e: Loaded): Loaded;
+}
+
+const json = (v: unknown) => JSON.stringify(v, null, 2) + "\n";
+
+const READERS: Reader[] = [
+  {
+    id: "copilot-cli",
+    binary: "copilot",
+    file: (h) => join(h, ".copilot", "mcp-config.json"),
+    handMade: (own) => json({ mcpServers: { "my-own": { type: "stdio", ...own, tools: ["*"] } } }),
+    async read(c) {
+      const r = await run(c.bin, ["mcp", "list", "--json"], c.env, c.home);
+      assertEquals(r.code, 0, r.text);
+      const servers = firstJson(r.stdout).mcpServers as Record<string, any>;
+      return Object.fromEntries(
+        Object.entries(servers).map(([n, s]) => [n, {
+          transport: s.type === "local" ? "stdio" : s.type,
+          command: s.command,
+          args: s.args,
+          env: s.env,
+          url: s.url,
+          headers: s.headers,
+        }]),
+      );
+    },
+    fields: { stdio: ["transport", "command", "args", "env"], remote: ["transport", "url", "headers"] },
+  },
+  {
+    id: "opencode",
+    binary: "opencode",
+    file: (h) => join(h, ".config", "opencode", "opencode.json"),
+    handMade: (own) =>
+      json({
+        $schema: "https://opencode.ai/config.json",
+        mcp: {
+          "my-own": {
+            type: "local",
+            command: [own.command, ...(own.args as string[])],
+            environment: own.env,
+            enabled: true,
+          },
+        },
+      }),
+    async read(c) {
+      // The exact objects opencode merged from its config files (it starts no server for this).
+      const r = await run(c.bin, ["debug", "config"], c.env, c.home);
+      assertEquals(r.code, 0, r.text);
+      const mcp = firstJson(r.stdout).mcp as Record<string, any>;
+      return Object.fromEntries(
+        Object.entries(mcp).map(([n, s]) => [
+          n,
+          s.type === "local"
+            ? { transport: "stdio", command: s.command[0], args: s.command.slice(1), env: s.environment }
+            : { transport: "http", url: s.url, headers: s.headers },
+        ]),
+      );
+    },
+    fields: { stdio: ["transport", "command", "args", "env"], remote: ["transport", "url", "headers"] },
+    // `debug config` masks header values; the names are shown. One `remote` type for both transports.
+    shown: (e) =>
+      e.headers ? { ...e, headers: Object.fromEntries(Object.keys(e.headers).map((k) => [k, "***"])) } : e,
+  },
+  {
+    id: "continue",
+    binary: "cn",
+    file: (h) => join(h, ".continue", "config.yaml"),
+    // A model is needed for `cn -p` to get as far as the MCP servers: one at a closed port.
+    handMade: (own) =>
+      [
+        "name: My Assistant",
+        "version: 1.0.0",
+        "schema: v1",
+        "models:",
+        "  - name: local",
+        "    provider: openai",
+        "    model: gpt-4o",
+        "    apiBase: http://127.0.0.1:9/v1",
+        "    apiKey: none",
+        "mcpServers:",
+        "  - name: my-own",
+        `    command: ${own.command}`,
+        `    args: ${JSON.stringify(own.args)}`,
+        "    env:",
+        ...Object.entries(own.env as Record<string, string>).map(([k, v]) =>
+          `      ${k}: ${JSON.stringify(v)}`
+        ),
+        "",
+      ].join("\n"),
+    async read(c, fresh) {
+      // `cn -p` loads the whole config, starts every MCP server, and names those that failed.
+      const r = await run(c.bin, ["-p", "hello"], c.env, c.home);
+      assert.ok(!/Failed to parse config/.test(r.text), `cn refused the file: ${r.text}`);
+      assert.ok(!/MCP server\(s\) failed to load/.test(r.text), r.text);
+      if (fresh) {
+        // A fresh file has no model: cn stops there, after accepting the file, before any server.
+        assert.match(r.text, /No model specified in headless mode/);
+        return {};
+      }
+      return await started(c, ["local", "my-own"], "remote");
+    },
+    fields: { stdio: ["transport", "command", "args", "env"], remote: ["transport", "url", "headers"] },
+  },
+  {
+    id: "qwen-code",
+    binary: "qwen",
+    file: (h) => join(h, ".qwen", "settings.json"),
+    handMade: (own) => json({ mcpServers: { "my-own": own }, $version: 4 }),
+    async read(c) {
+      // `qwen mcp list` starts every server: "name: command args (stdio) - Connected", "name: url (http)".
+      const r = await run(c.bin, ["mcp", "list"], c.env, c.home);
+      assertEquals(r.code, 0, r.text);
+      const text = r.text.replace(ANSI, "");
+      const out = await started(c, ["local", "my-own"], "remote");
+      const lines = [...text.matchAll(/^\S+ ([^:\s]+): (.*) \((stdio|http|sse)\) - (\w+)$/gm)];
+      assertEquals(lines.length, Object.keys(out).length, text);
+      for (const [, name, what, transport, state] of lines) {
+        assertEquals(state, "Connected", text);
+        assertEquals(out[name].transport, transport, `${name}: ${text}`);
+        if (transport === "stdio") assert.ok(what.startsWith(`${out[name].command} `), text);
+        else assertEquals(what, out[name].url, text);
+      }
+      return out;
+    },
+    fields: { stdio: ["transport", "command", "args", "env"], remote: ["transport", "url", "headers"] },
+  },
+  {
+    id: "amp",
+    binary: "amp",
+    file: (h) => join(h, ".config", "amp", "settings.json"),
+    handMade: (own) => json({ "amp.notifications.enabled": true, "amp.mcpServers": { "my-own": own } }),
+    async read(c) {
+      // Offline: amp says it cannot reach its account's servers and lists the local ones.
+      const r = await run(c.bin, ["mcp", "list", "--json"], c.env, c.home);
+      assertEquals(r.code, 0, r.text);
+      const list = firstJson(r.stdout) as { name: string; type: string; spec: any }[];
+      return Object.fromEntries(list.map((s) => [s.name, {
+        transport: s.type === "command" ? "stdio" : "url",
+        command: s.spec.command,
+        args: s.spec.args,
+        env: s.spec.env,
+        url: s.spec.url,
+        headers: s.spec.headers,
+      }]));
+    },
+    fields: { stdio: ["transport", "command", "args", "env"], remote: ["transport", "url", "headers"] },
+    // Amp has no transport field: it detects it when it connects (a `url` server is a "url" server).
+    shown: (e) => (e.transport === "stdio" ? e : { ...e, transport: "url" }),
+  },
+  {
+    id: "auggie",
+    binary: "auggie",
+    file: (h) => join(h, ".augment", "settings.json"),
+    handMade: (own) => json({ model: "sonnet4.5", mcpServers: { "my-own": { type: "stdio", ...own } } }),
+    async read(c) {
+      const r = await run(c.bin, ["mcp", "list", "--json"], c.env, c.home);
+      assertEquals(r.code, 0, r.text);
+      assert.ok(!/Error loading MCP server configurations/.test(r.text), r.text);
+      const list = firstJson(r.stdout).servers as {
+        name: string;
+        transport: string;
+        command?: string;
+        url?: string;
+      }[];
+      return Object.fromEntries(
+        list.map((s) => [s.name, { transport: s.transport, command: s.command, url: s.url }]),
+      );
+    },
+    // `auggie mcp list` shows the command line joined with spaces, and no env or headers.
+    fields: { stdio: ["transport", "command"], remote: ["transport", "url"] },
+    shown: (e) => (e.transport === "stdio" ? { ...e, command: [e.command, ...e.args!].join(" ") } : e),
+  },
+];
+
+/** The entries deployed (neutral payload) and what each is expected to load as. */
+function servers(home: string, port: number) {
+  const local = {
+    command: SHIM,
+    args: ["--flag", "two words"],
+    env: { PLAIN: "hello world", FIXTURE_DUMP: join(home, "local.dump.json") },
+  };
+  const remote = { type: "http", url: `http://127.0.0.1:${port}/mcp`, headers: { "X-Team": "blue" } };
+  const own = { command: SHIM, args: ["hand-made"], env: { FIXTURE_DUMP: join(home, "my-own.dump.json") } };
+  const expected: Record<string, Loaded> = {
+    local: { transport: "stdio", ...local },
+    remote: { transport: "http", url: remote.url, headers: remote.headers },
+  };
+  return { payload: { mcpServers: { local, remote } }, own, expected };
+}
+
+/** `loaded[name][field]` equals the expected value for every field the reader shows; env and headers:
+ * every deployed pair is there (a started server also gets the client's own variables). */
+function compare(r: Reader, loaded: Record<string, Loaded>, expected: Record<string, Loaded>) {
+  for (const [name, want0] of Object.entries(expected)) {
+    const want = r.shown ? r.shown(want0) : want0;
+    const got = loaded[name];
+    assert.ok(got, `${r.id} did not load "${name}": ${JSON.stringify(loaded)}`);
+    for (const f of want.transport === "stdio" ? r.fields.stdio : r.fields.remote) {
+      if (f === "env" || f === "headers") {
+        const have = Object.fromEntries(
+          Object.entries(got[f] ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+        );
+        for (const [k, v] of Object.entries(want[f] ?? {})) {
+          assertEquals(have[k.toLowerCase()], v, `${r.id} ${name}.${f}.${k}`);
+        }
+      } else {
+        assertEquals(got[f], want[f], `${r.id} ${name}.${f}`);
+      }
+    }
+  }
+}
+
+async function deploy(home: string, client: string, payload: unknown, env: Record<string, string>) {
+  await Deno.writeTextFile(join(home, "servers.json"), JSON.stringify(payload));
+  for (
+    const args of [
+      ["init"],
+      ["publish-config", "--client", client, "--file", join(home, "servers.json")],
+      ["deploy-config", "--client", client],
+    ]
+  ) {
+    const r = await runCli([...args, "--format", "json"], env);
+    assertEquals(r.code, 0, `${args.join(" ")}: ${r.stdout}${r.stderr}`);
+  }
+}
+
+for (const r of READERS) {
+  const bin = findClientBinary(r.binary);
+  for (const fresh of [true, false]) {
+    const name = `real ${r.binary} reads what deploy-config wrote for ${r.id} ${
+      fresh ? "into a fresh file" : "into a hand-made file, and keeps its server"
+    }`;
+    if (!bin) {
+      console.log(`SKIPPED: ${name}: the real "${r.binary}" CLI is not installed (npm package unavailable)`);
+    }
+    Deno.test({
+      name,
+      ignore: bin === null,
+      sanitizeResources: false,
+      fn: async () => {
+        const home = await Deno.realPath(await Deno.makeTempDir({ prefix: "mcpo-reader-" }));
+        const remote = remoteFixture();
+        try {
+          const shims = join(home, "shims");
+          await Deno.mkdir(shims);
+          await Deno.writeTextFile(join(shims, SHIM), `#!/bin/sh\nexec node "${FIXTURE_SERVER}" "$@"\n`);
+          await Deno.chmod(join(shims, SHIM), 0o755);
+          const xdg = {
+            XDG_CONFIG_HOME: join(home, ".config"),
+            XDG_DATA_HOME: join(home, ".local", "share"),
+            XDG_CACHE_HOME: join(home, ".cache"),
+            XDG_STATE_HOME: join(home, ".local", "state"),
+          };
+          const { payload, own, expected } = servers(home, remote.port);
+          const file = r.file(home);
+          if (!fresh) {
+            await Deno.mkdir(dirname(file), { recursive: true });
+            await Deno.writeTextFile(file, r.handMade(own));
+            expected["my-own"] = { transport: "stdio", ...own };
+          }
+          await deploy(home, r.id, payload, { HOME: home, ...xdg });
+          const env = {
+            HOME: home,
+            USERPROFILE: home,
+            ...xdg,
+            PATH: `${shims}:${dirname(bin!)}:${Deno.env.get("PATH") ?? ""}`,
+            NO_COLOR: "1",
+          };
+          const loaded = await r.read({ home, env, bin: bin!, port: remote.port, seen: remote.seen }, fresh);
+          if (r.id === "continue" && fresh) return; // checked in read(): cn accepted the file
+          compare(r, loaded, expected);
+          assertEquals(Object.keys(loaded).sort(), Object.keys(expected).sort(), JSON.stringify(loaded));
+        } finally {
+          await remote.close();
+          await Deno.remove(home, { recursive: true });
+        }
+      },
+    });
+  }
+}
