@@ -1,16 +1,19 @@
 /**
- * Six more real readers (issue 17): opencode, Copilot CLI, Continue (`cn`), Qwen Code, Amp and Auggie
- * each read what `deploy-config` wrote, from a fresh file (none there before) and from a hand-made
- * file whose own server must be kept; the test then asks the real CLI what it loaded and compares every
- * field it shows (command, args, env, url, headers, transport) with what was deployed.
+ * Nine real readers (issue 17): Claude Code, Codex, Gemini CLI, opencode, Copilot CLI, Continue (`cn`),
+ * Qwen Code, Amp and Auggie each read what `deploy-config` wrote, from a fresh file (none there before)
+ * and from a hand-made file whose own server must be kept; the test then asks the real CLI what it
+ * loaded and compares every field it shows (command, args, env, url, headers, transport) with what was
+ * deployed. Continue from a fresh file is the test of issue 17's defect (cn refused a config.yaml of
+ * `mcpServers` alone).
  *
  * The stdio server's command is a shim on PATH (`mcpo-fixture-server`, which runs the fixture MCP server
- * tests/fixtures/servers/ok.mjs): clients that start servers while listing (Continue, Qwen Code) start
- * it, nothing is fetched, and the server writes the argv and environment it got to a file (FIXTURE_DUMP),
- * which is how args and env are compared for those clients. The remote server is an MCP endpoint of
- * this test on 127.0.0.1 that records each request (path, method, headers). HOME and the XDG folders
- * are in a temp folder, nothing logs in, each CLI call has a timeout. A client that is not installed is
- * reported SKIPPED with the reason (.ci/run installs them from npm, best effort).
+ * tests/fixtures/servers/ok.mjs): clients that start servers while listing (Claude Code, Gemini CLI,
+ * Continue, Qwen Code) start it, nothing is fetched, and the server writes the argv and environment it
+ * got to a file (FIXTURE_DUMP), which is how args and env are compared for those clients. The remote
+ * server is an MCP endpoint of this test on 127.0.0.1 that records each request (path, method,
+ * headers). HOME and the XDG folders are in a temp folder, nothing logs in, each CLI call has a
+ * timeout. A client that is not installed is reported SKIPPED with the reason (.ci/run installs them
+ * from npm, best effort).
  */
 import { assert, assertEquals } from "../core/assert.ts";
 import { dirname, join } from "node:path";
@@ -57,6 +60,7 @@ function remoteFixture() {
       "prompts/list": { prompts: [] },
       "resources/list": { resources: [] },
       "resources/templates/list": { resourceTemplates: [] },
+      ping: {},
     };
     const body = msg.method in results
       ? { jsonrpc: "2.0", id: msg.id, result: results[msg.method] }
@@ -131,6 +135,28 @@ async function started(c: Ctx, names: string[], remote: string): Promise<Record<
   return out;
 }
 
+/**
+ * For the CLIs that start every server while listing and print one line each (`qwen mcp list`,
+ * `gemini mcp list`: "✓ name: command args (stdio) - Connected", "✓ name: url (http) - Connected"): every
+ * server connected, the transport and command or url of each line match, argv and env from the dumps,
+ * the remote's url, headers and transport from its requests.
+ */
+async function statusList(c: Ctx, args: string[]): Promise<Record<string, Loaded>> {
+  const r = await run(c.bin, args, c.env, c.home);
+  assertEquals(r.code, 0, r.text);
+  const text = r.text.replace(ANSI, "");
+  const out = await started(c, ["local", "my-own"], "remote");
+  const lines = [...text.matchAll(/^\S+ ([^:\s]+): (.*) \((stdio|http|sse)\) - (\w+)$/gm)];
+  assertEquals(lines.length, Object.keys(out).length, text);
+  for (const [, name, what, transport, state] of lines) {
+    assertEquals(state, "Connected", `${text}\nrequests to the remote fixture: ${JSON.stringify(c.seen)}`);
+    assertEquals(out[name]?.transport, transport, `${name}: ${text}`);
+    if (transport === "stdio") assert.ok(what.startsWith(`${out[name].command} `), text);
+    else assertEquals(what, out[name].url, text);
+  }
+  return out;
+}
+
 interface Reader {
   id: string;
   binary: string;
@@ -138,8 +164,10 @@ interface Reader {
   file(home: string): string;
   /** A hand-made file with the user's own server `my-own` (and other settings). */
   handMade(own: Record<string, unknown>): string;
-  /** Asks the real CLI what it loaded; `fresh`: the file was created by our deploy. */
-  read(c: Ctx, fresh: boolean): Promise<Record<string, Loaded>>;
+  /** What the client needs besides our file (Gemini CLI: the folder trusted). */
+  prepare?(home: string): Promise<void>;
+  /** Asks the real CLI what it loaded. */
+  read(c: Ctx): Promise<Record<string, Loaded>>;
   /** The fields this reader shows, per kind of server. */
   fields: { stdio: (keyof Loaded)[]; remote: (keyof Loaded)[] };
   /** How the reader shows a deployed server (default: as deployed). */
@@ -149,6 +177,82 @@ interface Reader {
 const json = (v: unknown) => JSON.stringify(v, null, 2) + "\n";
 
 const READERS: Reader[] = [
+  {
+    id: "claude-code",
+    binary: "claude",
+    file: (h) => join(h, ".claude.json"),
+    handMade: (own) => json({ numStartups: 3, mcpServers: { "my-own": { type: "stdio", ...own } } }),
+    async read(c) {
+      // `claude mcp list` starts every server: "name: command args - ✔ Connected", "name: url (HTTP) - ...".
+      const r = await run(c.bin, ["mcp", "list"], c.env, c.home);
+      assertEquals(r.code, 0, r.text);
+      const out = await started(c, ["local", "my-own"], "remote");
+      const lines = [...r.text.matchAll(/^([^:\s]+): (.*?)(?: \((HTTP|SSE)\))? - (.*)$/gm)];
+      assertEquals(lines.length, Object.keys(out).length, r.text);
+      for (const [, name, what, transport, state] of lines) {
+        assert.match(state, /Connected/, r.text);
+        assertEquals(out[name]?.transport, transport ? transport.toLowerCase() : "stdio", r.text);
+        if (!transport) assert.ok(what.startsWith(`${out[name].command} `), r.text);
+        else assertEquals(what, out[name].url, r.text);
+      }
+      return out;
+    },
+    fields: { stdio: ["transport", "command", "args", "env"], remote: ["transport", "url", "headers"] },
+  },
+  {
+    id: "codex",
+    binary: "codex",
+    file: (h) => join(h, ".codex", "config.toml"),
+    handMade: (own) =>
+      [
+        'model = "gpt-5"',
+        "",
+        '[mcp_servers."my-own"]',
+        `command = ${JSON.stringify(own.command)}`,
+        `args = ${JSON.stringify(own.args)}`,
+        "",
+        '[mcp_servers."my-own".env]',
+        ...Object.entries(own.env as Record<string, string>).map(([k, v]) => `${k} = ${JSON.stringify(v)}`),
+        "",
+      ].join("\n"),
+    async read(c) {
+      const r = await run(
+        c.bin,
+        ["mcp", "list", "--json"],
+        { ...c.env, CODEX_HOME: join(c.home, ".codex") },
+        c.home,
+      );
+      assertEquals(r.code, 0, r.text);
+      const list = firstJson(r.stdout) as { name: string; transport: any }[];
+      return Object.fromEntries(list.map(({ name, transport: t }) => [
+        name,
+        t.type === "stdio"
+          ? { transport: "stdio", command: t.command, args: t.args, env: t.env ?? undefined }
+          : {
+            transport: t.type === "streamable_http" ? "http" : t.type,
+            url: t.url,
+            headers: t.http_headers,
+          },
+      ]));
+    },
+    fields: { stdio: ["transport", "command", "args", "env"], remote: ["transport", "url", "headers"] },
+  },
+  {
+    id: "gemini-cli",
+    binary: "gemini",
+    file: (h) => join(h, ".gemini", "settings.json"),
+    handMade: (own) => json({ theme: "GitHub", mcpServers: { "my-own": own } }),
+    // Gemini CLI starts no stdio server of an untrusted folder: the temp home is trusted.
+    prepare: async (home) => {
+      await Deno.mkdir(join(home, ".gemini"), { recursive: true });
+      await Deno.writeTextFile(
+        join(home, ".gemini", "trustedFolders.json"),
+        JSON.stringify({ [home]: "TRUST_FOLDER" }),
+      );
+    },
+    read: (c) => statusList(c, ["mcp", "list"]),
+    fields: { stdio: ["transport", "command", "args", "env"], remote: ["transport", "url", "headers"] },
+  },
   {
     id: "copilot-cli",
     binary: "copilot",
@@ -210,18 +314,12 @@ const READERS: Reader[] = [
     id: "continue",
     binary: "cn",
     file: (h) => join(h, ".continue", "config.yaml"),
-    // A model is needed for `cn -p` to get as far as the MCP servers: one at a closed port.
     handMade: (own) =>
       [
+        "# my assistant",
         "name: My Assistant",
         "version: 1.0.0",
         "schema: v1",
-        "models:",
-        "  - name: local",
-        "    provider: openai",
-        "    model: gpt-4o",
-        "    apiBase: http://127.0.0.1:9/v1",
-        "    apiKey: none",
         "mcpServers:",
         "  - name: my-own",
         `    command: ${own.command}`,
@@ -232,16 +330,19 @@ const READERS: Reader[] = [
         ),
         "",
       ].join("\n"),
-    async read(c, fresh) {
-      // `cn -p` loads the whole config, starts every MCP server, and names those that failed.
-      const r = await run(c.bin, ["-p", "hello"], c.env, c.home);
+    async read(c) {
+      // `cn -p` loads the whole config, starts every MCP server and names those that failed, then calls
+      // the model: one given with --model (a block file), at a closed port, so it stops there.
+      const model = join(c.home, "model.yaml");
+      await Deno.writeTextFile(
+        model,
+        "name: Test Model\nversion: 1.0.0\nschema: v1\nmodels:\n  - name: local\n    provider: openai\n" +
+          "    model: gpt-4o\n    apiBase: http://127.0.0.1:9/v1\n    apiKey: none\n",
+      );
+      const r = await run(c.bin, ["-p", "hello", "--model", model], c.env, c.home);
       assert.ok(!/Failed to parse config/.test(r.text), `cn refused the file: ${r.text}`);
       assert.ok(!/MCP server\(s\) failed to load/.test(r.text), r.text);
-      if (fresh) {
-        // A fresh file has no model: cn stops there, after accepting the file, before any server.
-        assert.match(r.text, /No model specified in headless mode/);
-        return {};
-      }
+      assert.match(r.text, /Connection error/, r.text);
       return await started(c, ["local", "my-own"], "remote");
     },
     fields: { stdio: ["transport", "command", "args", "env"], remote: ["transport", "url", "headers"] },
@@ -251,22 +352,8 @@ const READERS: Reader[] = [
     binary: "qwen",
     file: (h) => join(h, ".qwen", "settings.json"),
     handMade: (own) => json({ mcpServers: { "my-own": own }, $version: 4 }),
-    async read(c) {
-      // `qwen mcp list` starts every server: "name: command args (stdio) - Connected", "name: url (http)".
-      const r = await run(c.bin, ["mcp", "list"], c.env, c.home);
-      assertEquals(r.code, 0, r.text);
-      const text = r.text.replace(ANSI, "");
-      const out = await started(c, ["local", "my-own"], "remote");
-      const lines = [...text.matchAll(/^\S+ ([^:\s]+): (.*) \((stdio|http|sse)\) - (\w+)$/gm)];
-      assertEquals(lines.length, Object.keys(out).length, text);
-      for (const [, name, what, transport, state] of lines) {
-        assertEquals(state, "Connected", text);
-        assertEquals(out[name].transport, transport, `${name}: ${text}`);
-        if (transport === "stdio") assert.ok(what.startsWith(`${out[name].command} `), text);
-        else assertEquals(what, out[name].url, text);
-      }
-      return out;
-    },
+    // `qwen mcp list` starts every server; a `url` is SSE to qwen, so ours must show "(http)".
+    read: (c) => statusList(c, ["mcp", "list"]),
     fields: { stdio: ["transport", "command", "args", "env"], remote: ["transport", "url", "headers"] },
   },
   {
@@ -404,6 +491,7 @@ for (const r of READERS) {
             expected["my-own"] = { transport: "stdio", ...own };
           }
           await deploy(home, r.id, payload, { HOME: home, ...xdg });
+          await r.prepare?.(home);
           const env = {
             HOME: home,
             USERPROFILE: home,
@@ -411,8 +499,7 @@ for (const r of READERS) {
             PATH: `${shims}:${dirname(bin!)}:${Deno.env.get("PATH") ?? ""}`,
             NO_COLOR: "1",
           };
-          const loaded = await r.read({ home, env, bin: bin!, port: remote.port, seen: remote.seen }, fresh);
-          if (r.id === "continue" && fresh) return; // checked in read(): cn accepted the file
+          const loaded = await r.read({ home, env, bin: bin!, port: remote.port, seen: remote.seen });
           compare(r, loaded, expected);
           assertEquals(Object.keys(loaded).sort(), Object.keys(expected).sort(), JSON.stringify(loaded));
         } finally {
