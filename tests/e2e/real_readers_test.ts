@@ -456,57 +456,95 @@ async function deploy(home: string, client: string, payload: unknown, env: Recor
   }
 }
 
-for (const r of READERS) {
-  const bin = findClientBinary(r.binary);
-  for (const fresh of [true, false]) {
-    const name = `real ${r.binary} reads what deploy-config wrote for ${r.id} ${
-      fresh ? "into a fresh file" : "into a hand-made file, and keeps its server"
-    }`;
-    if (!bin) {
-      console.log(`SKIPPED: ${name}: the real "${r.binary}" CLI is not installed (npm package unavailable)`);
+/** One scenario: `r`'s file fresh (none before) or hand-made, deployed by the CLI, read by the client. */
+async function scenario(r: Reader, bin: string, fresh: boolean) {
+  const home = await Deno.realPath(await Deno.makeTempDir({ prefix: "mcpo-reader-" }));
+  const remote = remoteFixture();
+  try {
+    const shims = join(home, "shims");
+    await Deno.mkdir(shims);
+    await Deno.writeTextFile(join(shims, SHIM), `#!/bin/sh\nexec node "${FIXTURE_SERVER}" "$@"\n`);
+    await Deno.chmod(join(shims, SHIM), 0o755);
+    const xdg = {
+      XDG_CONFIG_HOME: join(home, ".config"),
+      XDG_DATA_HOME: join(home, ".local", "share"),
+      XDG_CACHE_HOME: join(home, ".cache"),
+      XDG_STATE_HOME: join(home, ".local", "state"),
+    };
+    const { payload, own, expected } = servers(home, remote.port);
+    const file = r.file(home);
+    if (!fresh) {
+      await Deno.mkdir(dirname(file), { recursive: true });
+      await Deno.writeTextFile(file, r.handMade(own));
+      expected["my-own"] = { transport: "stdio", ...own };
     }
-    Deno.test({
-      name,
-      ignore: bin === null,
-      sanitizeResources: false,
-      fn: async () => {
-        const home = await Deno.realPath(await Deno.makeTempDir({ prefix: "mcpo-reader-" }));
-        const remote = remoteFixture();
-        try {
-          const shims = join(home, "shims");
-          await Deno.mkdir(shims);
-          await Deno.writeTextFile(join(shims, SHIM), `#!/bin/sh\nexec node "${FIXTURE_SERVER}" "$@"\n`);
-          await Deno.chmod(join(shims, SHIM), 0o755);
-          const xdg = {
-            XDG_CONFIG_HOME: join(home, ".config"),
-            XDG_DATA_HOME: join(home, ".local", "share"),
-            XDG_CACHE_HOME: join(home, ".cache"),
-            XDG_STATE_HOME: join(home, ".local", "state"),
-          };
-          const { payload, own, expected } = servers(home, remote.port);
-          const file = r.file(home);
-          if (!fresh) {
-            await Deno.mkdir(dirname(file), { recursive: true });
-            await Deno.writeTextFile(file, r.handMade(own));
-            expected["my-own"] = { transport: "stdio", ...own };
-          }
-          await deploy(home, r.id, payload, { HOME: home, ...xdg });
-          await r.prepare?.(home);
-          const env = {
-            HOME: home,
-            USERPROFILE: home,
-            ...xdg,
-            PATH: `${shims}:${dirname(bin!)}:${Deno.env.get("PATH") ?? ""}`,
-            NO_COLOR: "1",
-          };
-          const loaded = await r.read({ home, env, bin: bin!, port: remote.port, seen: remote.seen });
-          compare(r, loaded, expected);
-          assertEquals(Object.keys(loaded).sort(), Object.keys(expected).sort(), JSON.stringify(loaded));
-        } finally {
-          await remote.close();
-          await Deno.remove(home, { recursive: true });
-        }
-      },
-    });
+    await deploy(home, r.id, payload, { HOME: home, ...xdg });
+    await r.prepare?.(home);
+    const env = {
+      HOME: home,
+      USERPROFILE: home,
+      ...xdg,
+      PATH: `${shims}:${dirname(bin)}:${Deno.env.get("PATH") ?? ""}`,
+      NO_COLOR: "1",
+    };
+    const loaded = await r.read({ home, env, bin, port: remote.port, seen: remote.seen });
+    compare(r, loaded, expected);
+    assertEquals(Object.keys(loaded).sort(), Object.keys(expected).sort(), JSON.stringify(loaded));
+  } finally {
+    await remote.close();
+    await Deno.remove(home, { recursive: true });
   }
 }
+
+/** At most `n` scenarios at once: each real CLI is a Node process of 1-4 s of CPU. */
+function limiter(n: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(f: () => Promise<T>): Promise<T> => {
+    if (running >= n) await new Promise<void>((go) => waiting.push(go));
+    running++;
+    try {
+      return await f();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+}
+
+const CASES = READERS.flatMap((r) =>
+  [true, false].map((fresh) => ({
+    r,
+    fresh,
+    bin: findClientBinary(r.binary),
+    name: `real ${r.binary} reads what deploy-config wrote for ${r.id} ${
+      fresh ? "into a fresh file" : "into a hand-made file, and keeps its server"
+    }`,
+  }))
+);
+for (const c of CASES.filter((c) => c.bin === null)) {
+  console.log(`SKIPPED: ${c.name}: the real "${c.r.binary}" CLI is not installed (npm package unavailable)`);
+}
+
+// One test, a step per scenario, run four at a time (steps without sanitizers may run concurrently):
+// 18 real CLI runs one after another take minutes; side by side well under one.
+Deno.test({
+  name: "nine real readers read what deploy-config wrote, from a fresh file and from a hand-made one",
+  ignore: CASES.every((c) => c.bin === null),
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async (t) => {
+    const limit = limiter(4);
+    const results = await Promise.all(CASES.map((c) =>
+      t.step({
+        name: c.name,
+        ignore: c.bin === null,
+        sanitizeResources: false,
+        sanitizeOps: false,
+        sanitizeExit: false,
+        fn: () => limit(() => scenario(c.r, c.bin!, c.fresh)),
+      })
+    ));
+    assert.ok(results.every((ok, i) => ok || CASES[i].bin === null), "a real reader did not read our file");
+  },
+});
