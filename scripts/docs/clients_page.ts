@@ -128,9 +128,9 @@ export function clientsPage(): string {
     `${
       Object.keys(REAL_READERS).length
     } of the ${ALL_CLIENTS.length} clients ship their own CLI on npm. The e2e tests`,
-    "(tests/e2e/real_clients_test.ts, tests/e2e/real_readers_test.ts) deploy to each, from no file and into",
-    "a hand-made file whose own server must stay, then ask the real CLI what it loaded and compare it with",
-    "what was deployed; `.ci/run` installs them (a client that cannot be installed is reported skipped).",
+    "(tests/e2e/real_readers_test.ts) deploy to each, from no file and into a hand-made file whose own",
+    "server must stay, then ask the real CLI what it loaded and compare it with what was deployed; `.ci/run`",
+    "installs them (a client that cannot be installed is reported skipped).",
     "The other clients are checked against their documented format and fixtures only.",
     "",
     "| id | npm package (checked version) | asked with | compared |",
@@ -186,6 +186,7 @@ export function clientsPage(): string {
       "",
       `After a deploy: ${c.restartHint}`,
       "",
+      ...(c.source ? [`Facts from: ${c.source}.`, ""] : []),
       `A disabled server (\`disable-server\`): ${disabledText(c)}`,
       "",
       ...(describeNameRule(c.serverNames)

@@ -49,6 +49,8 @@ export interface ClientData {
   /** The smallest file the client accepts, that a deploy creating the file starts from (see
    * ClientRecord.newFile), in the client's format; checked with the real client where it runs. */
   newFile?: string;
+  /** Where the path and format facts come from (docs, the real client's own writes). */
+  source?: string;
 }
 
 const NO_SWITCH: DisabledSwitch = {
@@ -99,6 +101,7 @@ export function defineClient(d: ClientData): ClientRecord {
   if (d.deprecated) rec.deprecated = d.deprecated;
   if (d.logs) rec.logs = d.logs;
   if (d.newFile) rec.newFile = d.newFile;
+  if (d.source) rec.source = d.source;
   if (d.project) rec.projectPath = projectFile(...d.project);
   return rec;
 }

@@ -1,7 +1,6 @@
 /**
- * The clients whose own CLI installs from npm and reads the files we deploy: the e2e tests
- * (tests/e2e/real_clients_test.ts, tests/e2e/real_readers_test.ts) deploy to each and ask the real CLI
- * what it loaded. Data for the clients reference page ("proven by a real reader"); kept apart from the
+ * The clients whose own CLI installs from npm and reads the files we deploy: the e2e test
+ * tests/e2e/real_readers_test.ts deploys to each and asks the real CLI what it loaded. Data for the clients reference page ("proven by a real reader"); kept apart from the
  * records so that a record says how to write a file, and this says how we know.
  *
  * @example

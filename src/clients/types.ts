@@ -94,6 +94,8 @@ export interface ClientRecord {
    * the client accepts (Continue refuses a config.yaml without `name` and `version`). Absent: an empty
    * document, which the servers container alone makes valid. */
   newFile?: string;
+  /** Where the path and format facts come from (shown in the clients reference), where recorded. */
+  source?: string;
   /** Neutral -> native entry for this client. */
   render(name: string, entry: NeutralEntry, ctx: RenderContext): NativeEntry;
   /** Native -> neutral entry (secret references back to `${VAR}`). */

@@ -20,6 +20,8 @@ export default defineClient({
   },
   project: [".amp", "settings.json"],
   servers: { path: ["amp.mcpServers"], shape: "map" },
+  source: "amp 0.0.1790142911 (checked): `amp mcp add` writes the literal key `amp.mcpServers`, into " +
+    "`$XDG_CONFIG_HOME/amp/settings.json` when set; `amp mcp list --json` reads it back",
   restartHint: "Start a new amp thread (`amp mcp list` shows what it loads).",
   shape: { secretSyntax: "none", remote: "native" },
   launch: {

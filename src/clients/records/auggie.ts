@@ -14,6 +14,8 @@ export default defineClient({
   paths: { all: at.home(".augment", "settings.json") },
   project: [".augment", "settings.json"],
   servers: { path: ["mcpServers"], shape: "map" },
+  source: "auggie 0.36.0 (checked): `auggie mcp add` writes `type` stdio/http/sse; `auggie mcp list` " +
+    "refuses a file with an entry that has neither `command` nor `url`",
   restartHint: "Start a new auggie session (`auggie mcp list` shows what it loads).",
   shape: {
     secretSyntax: "none",

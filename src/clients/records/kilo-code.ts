@@ -29,6 +29,8 @@ export default defineClient({
     value: false,
     source: "kilo.ai docs (automate/mcp/using-in-kilo-code): `enabled` in the entry; not verified in the app",
   },
+  source: "Kilo-Org/kilocode packages/kilo-docs/pages/automate/mcp/using-in-kilo-code.md (docs only: " +
+    "`@kilocode/cli` 7.8.1 does not install here, its platform package is missing from the registry)",
   restartHint: "Restart Kilo Code (or the `kilo` CLI; `kilo mcp list` shows what it loads).",
   shape: {
     secretSyntax: "none",

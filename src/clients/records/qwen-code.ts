@@ -14,6 +14,8 @@ export default defineClient({
   paths: { all: at.home(".qwen", "settings.json") },
   project: [".qwen", "settings.json"],
   servers: { path: ["mcpServers"], shape: "map" },
+  source: "qwen 0.15.10 (checked): `qwen mcp add --transport http` writes `httpUrl`, `--transport sse` " +
+    '`url`; `qwen mcp list` shows a `url` entry as (sse) even with `type: "http"`',
   restartHint: "Start a new qwen session (`qwen mcp list` shows what it loads).",
   shape: {
     secretSyntax: "none",
