@@ -490,6 +490,14 @@ async function scenario(r: Reader, bin: string, fresh: boolean) {
     const loaded = await r.read({ home, env, bin, port: remote.port, seen: remote.seen });
     compare(r, loaded, expected);
     assertEquals(Object.keys(loaded).sort(), Object.keys(expected).sort(), JSON.stringify(loaded));
+    // Whatever the client did to its file while reading it (Claude Code rewrites ~/.claude.json), our
+    // entries are still what we deployed.
+    const st = await runCli(["status", "--client", r.id, "--format", "json"], { HOME: home, ...xdg });
+    assertEquals(
+      st.json?.targets?.map((t: { state: string }) => t.state),
+      ["up-to-date"],
+      st.stdout + st.stderr,
+    );
   } finally {
     await remote.close();
     await Deno.remove(home, { recursive: true });

@@ -14,6 +14,9 @@ export default defineClient({
   paths: { all: at.home(".qwen", "settings.json") },
   project: [".qwen", "settings.json"],
   servers: { path: ["mcpServers"], shape: "map" },
+  // qwen 0.15.10 migrates a settings file without `$version` on its first run (adds `"$version": 4`,
+  // keeps the old text as settings.json.orig): a file we create carries it already.
+  newFile: '{\n  "$version": 4\n}\n',
   source: "qwen 0.15.10 (checked): `qwen mcp add --transport http` writes `httpUrl`, `--transport sse` " +
     '`url`; `qwen mcp list` shows a `url` entry as (sse) even with `type: "http"`',
   restartHint: "Start a new qwen session (`qwen mcp list` shows what it loads).",
