@@ -194,9 +194,12 @@ export function clientsPage(): string {
         : []),
       ...(c.newFile
         ? [
-          `A file the deploy creates starts from the smallest one ${c.displayName} accepts: ${
-            c.newFile.trimEnd().split("\n").map(code).join(", ")
-          }.`,
+          `A file the deploy creates (or finds empty) starts from what ${c.displayName} needs or writes itself ` +
+          `before any server: ${
+            c.format.startsWith("json")
+              ? code(JSON.stringify(JSON.parse(c.newFile)))
+              : c.newFile.trimEnd().split("\n").map(code).join(", ")
+          } (in the sample below).`,
           "",
         ]
         : []),
