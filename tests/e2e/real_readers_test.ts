@@ -70,7 +70,8 @@ function remoteFixture() {
   return { seen, port: (server.addr as Deno.NetAddr).port, close: () => server.shutdown() };
 }
 
-/** Runs a real client with exactly `env` (HOME, XDG_* in the temp home), stdin closed, 60 s at most. */
+/** Runs a real client with exactly `env` (HOME, XDG_* in the temp home), stdin closed, 120 s at most
+ * (a guard against a hang: under the parallel suite one call has taken 35 s). */
 async function run(bin: string, args: string[], env: Record<string, string>, cwd: string) {
   const out = await new Deno.Command(bin, {
     args,
@@ -80,7 +81,7 @@ async function run(bin: string, args: string[], env: Record<string, string>, cwd
     stdin: "null",
     stdout: "piped",
     stderr: "piped",
-    signal: AbortSignal.timeout(60_000),
+    signal: AbortSignal.timeout(120_000),
   }).output();
   const stdout = new TextDecoder().decode(out.stdout);
   return { code: out.code, stdout, text: stdout + new TextDecoder().decode(out.stderr) };
