@@ -10,10 +10,11 @@
  * tests/fixtures/servers/ok.mjs): clients that start servers while listing (Claude Code, Gemini CLI,
  * Continue, Qwen Code) start it, nothing is fetched, and the server writes the argv and environment it
  * got to a file (FIXTURE_DUMP), which is how args and env are compared for those clients. The remote
- * server is an MCP endpoint of this test on 127.0.0.1 that records each request (path, method,
- * headers). HOME and the XDG folders are in a temp folder, nothing logs in, each CLI call has a
+ * servers (one streamable HTTP, one SSE; no SSE for Codex, which has none) are MCP endpoints of this
+ * test on 127.0.0.1 that record each request (path, method, headers): Qwen Code reads a `url` as SSE
+ * whatever its `type`, so its HTTP server must come out as "(http)". HOME and the XDG folders are in a temp folder, nothing logs in, each CLI call has a
  * timeout. A client that is not installed is reported SKIPPED with the reason (.ci/run installs them
- * from npm, best effort).
+ * from npm, best effort). `ONLY_READER=qwen-code` runs one client's two scenarios.
  */
 import { assert, assertEquals } from "../core/assert.ts";
 import { dirname, join } from "node:path";
@@ -40,34 +41,74 @@ interface Seen {
   headers: Record<string, string>;
 }
 
-/** A streamable-HTTP MCP endpoint on 127.0.0.1 answering initialize and the list calls; records every
- * request. */
+/** The answer of the remote fixture to one JSON-RPC request. */
+function answer(msg: { id: unknown; method: string; params?: { protocolVersion?: string } }) {
+  const results: Record<string, unknown> = {
+    initialize: {
+      protocolVersion: msg.params?.protocolVersion ?? "2025-06-18",
+      capabilities: { tools: {} },
+      serverInfo: { name: "remote-fixture", version: "1.0.0" },
+    },
+    "tools/list": { tools: [{ name: "echo", inputSchema: { type: "object" } }] },
+    "prompts/list": { prompts: [] },
+    "resources/list": { resources: [] },
+    "resources/templates/list": { resourceTemplates: [] },
+    ping: {},
+  };
+  return msg.method in results
+    ? { jsonrpc: "2.0", id: msg.id, result: results[msg.method] }
+    : { jsonrpc: "2.0", id: msg.id, error: { code: -32601, message: "Method not found" } };
+}
+
+/**
+ * MCP endpoints on 127.0.0.1 that record every request: streamable HTTP at `/mcp` (answers in the POST
+ * response), and the SSE transport at `/sse` (a GET opens the event stream, whose first event names
+ * `/messages` where the client POSTs; the answers go down the stream).
+ */
 function remoteFixture() {
   const seen: Seen[] = [];
+  const streams = new Set<ReadableStreamDefaultController<Uint8Array>>();
+  let sse: ReadableStreamDefaultController<Uint8Array> | null = null;
+  const event = (name: string, data: string) => new TextEncoder().encode(`event: ${name}\ndata: ${data}\n\n`);
   const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, async (req) => {
     const url = new URL(req.url);
     seen.push({ method: req.method, path: url.pathname, headers: Object.fromEntries(req.headers) });
+    if (req.method === "GET" && url.pathname === "/sse") {
+      const body = new ReadableStream<Uint8Array>({
+        start(c) {
+          streams.add(c);
+          sse = c;
+          c.enqueue(event("endpoint", "/messages"));
+        },
+        cancel() {
+          sse = null;
+        },
+      });
+      return new Response(body, {
+        headers: { "content-type": "text/event-stream", "cache-control": "no-cache" },
+      });
+    }
     if (req.method !== "POST") return new Response(null, { status: 405 });
     const msg = await req.json().catch(() => null);
+    if (url.pathname === "/messages") {
+      if (msg && msg.id !== undefined) sse?.enqueue(event("message", JSON.stringify(answer(msg))));
+      return new Response(null, { status: 202 });
+    }
     if (!msg || msg.id === undefined) return new Response(null, { status: 202 });
-    const results: Record<string, unknown> = {
-      initialize: {
-        protocolVersion: msg.params?.protocolVersion ?? "2025-06-18",
-        capabilities: { tools: {} },
-        serverInfo: { name: "remote-fixture", version: "1.0.0" },
-      },
-      "tools/list": { tools: [{ name: "echo", inputSchema: { type: "object" } }] },
-      "prompts/list": { prompts: [] },
-      "resources/list": { resources: [] },
-      "resources/templates/list": { resourceTemplates: [] },
-      ping: {},
-    };
-    const body = msg.method in results
-      ? { jsonrpc: "2.0", id: msg.id, result: results[msg.method] }
-      : { jsonrpc: "2.0", id: msg.id, error: { code: -32601, message: "Method not found" } };
-    return Response.json(body);
+    return Response.json(answer(msg));
   });
-  return { seen, port: (server.addr as Deno.NetAddr).port, close: () => server.shutdown() };
+  return {
+    seen,
+    port: (server.addr as Deno.NetAddr).port,
+    close: async () => {
+      for (const c of streams) {
+        try {
+          c.close();
+        } catch { /* closed by the client */ }
+      }
+      await server.shutdown();
+    },
+  };
 }
 
 /** Runs a real client with exactly `env` (HOME, XDG_* in the temp home), stdin closed, 120 s at most
@@ -117,17 +158,19 @@ async function dumpOf(
   }
 }
 
-/** What a client that started the servers loaded: argv and env from the dumps, the remote's path,
- * headers and transport from the requests it made (POST first: streamable HTTP; GET: SSE). */
-async function started(c: Ctx, names: string[], remote: string): Promise<Record<string, Loaded>> {
+/** What a client that started the servers loaded: argv and env from the dumps; for each remote, the
+ * url, headers and transport of the first request to its path (a POST: streamable HTTP; a GET of the
+ * event stream: SSE). */
+async function started(c: Ctx, names: string[]): Promise<Record<string, Loaded>> {
   const out: Record<string, Loaded> = {};
   for (const n of names) {
     const d = await dumpOf(c.home, n);
     if (d) out[n] = { transport: "stdio", command: SHIM, args: d.argv, env: d.env };
   }
-  const first = c.seen[0];
-  if (first) {
-    out[remote] = {
+  for (const [name, path] of [["remote", "/mcp"], ["events", "/sse"]]) {
+    const first = c.seen.find((s) => s.path === path);
+    if (!first) continue;
+    out[name] = {
       transport: first.method === "POST" ? "http" : "sse",
       url: `http://127.0.0.1:${c.port}${first.path}`,
       headers: first.headers,
@@ -146,7 +189,7 @@ async function statusList(c: Ctx, args: string[]): Promise<Record<string, Loaded
   const r = await run(c.bin, args, c.env, c.home);
   assertEquals(r.code, 0, r.text);
   const text = r.text.replace(ANSI, "");
-  const out = await started(c, ["local", "my-own"], "remote");
+  const out = await started(c, ["local", "my-own"]);
   const lines = [...text.matchAll(/^\S+ ([^:\s]+): (.*) \((stdio|http|sse)\) - (\w+)$/gm)];
   assertEquals(lines.length, Object.keys(out).length, text);
   for (const [, name, what, transport, state] of lines) {
@@ -171,6 +214,8 @@ interface Reader {
   read(c: Ctx): Promise<Record<string, Loaded>>;
   /** The fields this reader shows, per kind of server. */
   fields: { stdio: (keyof Loaded)[]; remote: (keyof Loaded)[] };
+  /** false: no SSE server is deployed (Codex has no SSE transport). */
+  sse?: false;
   /** How the reader shows a deployed server (default: as deployed). */
   shown?(e: Loaded): Loaded;
 }
@@ -187,7 +232,7 @@ const READERS: Reader[] = [
       // `claude mcp list` starts every server: "name: command args - ✔ Connected", "name: url (HTTP) - ...".
       const r = await run(c.bin, ["mcp", "list"], c.env, c.home);
       assertEquals(r.code, 0, r.text);
-      const out = await started(c, ["local", "my-own"], "remote");
+      const out = await started(c, ["local", "my-own"]);
       const lines = [...r.text.matchAll(/^([^:\s]+): (.*?)(?: \((HTTP|SSE)\))? - (.*)$/gm)];
       assertEquals(lines.length, Object.keys(out).length, r.text);
       for (const [, name, what, transport, state] of lines) {
@@ -203,6 +248,7 @@ const READERS: Reader[] = [
   {
     id: "codex",
     binary: "codex",
+    sse: false,
     file: (h) => join(h, ".codex", "config.toml"),
     handMade: (own) =>
       [
@@ -302,14 +348,18 @@ const READERS: Reader[] = [
           n,
           s.type === "local"
             ? { transport: "stdio", command: s.command[0], args: s.command.slice(1), env: s.environment }
-            : { transport: "http", url: s.url, headers: s.headers },
+            : { transport: s.type, url: s.url, headers: s.headers },
         ]),
       );
     },
     fields: { stdio: ["transport", "command", "args", "env"], remote: ["transport", "url", "headers"] },
     // `debug config` masks header values; the names are shown. One `remote` type for both transports.
     shown: (e) =>
-      e.headers ? { ...e, headers: Object.fromEntries(Object.keys(e.headers).map((k) => [k, "***"])) } : e,
+      e.transport === "stdio" ? e : {
+        ...e,
+        transport: "remote",
+        headers: Object.fromEntries(Object.keys(e.headers!).map((k) => [k, "***"])),
+      },
   },
   {
     id: "continue",
@@ -344,7 +394,7 @@ const READERS: Reader[] = [
       assert.ok(!/Failed to parse config/.test(r.text), `cn refused the file: ${r.text}`);
       assert.ok(!/MCP server\(s\) failed to load/.test(r.text), r.text);
       assert.match(r.text, /Connection error/, r.text);
-      return await started(c, ["local", "my-own"], "remote");
+      return await started(c, ["local", "my-own"]);
     },
     fields: { stdio: ["transport", "command", "args", "env"], remote: ["transport", "url", "headers"] },
   },
@@ -405,20 +455,23 @@ const READERS: Reader[] = [
   },
 ];
 
-/** The entries deployed (neutral payload) and what each is expected to load as. */
-function servers(home: string, port: number) {
+/** The entries deployed (neutral payload) and what each is expected to load as; `sse`: with an SSE
+ * server too (not for Codex, which has no SSE: a deploy bridges it through `npx -y mcp-remote`). */
+function servers(home: string, port: number, sse: boolean) {
   const local = {
     command: SHIM,
     args: ["--flag", "two words"],
     env: { PLAIN: "hello world", FIXTURE_DUMP: join(home, "local.dump.json") },
   };
   const remote = { type: "http", url: `http://127.0.0.1:${port}/mcp`, headers: { "X-Team": "blue" } };
+  const events = { type: "sse", url: `http://127.0.0.1:${port}/sse`, headers: { "X-Team": "green" } };
   const own = { command: SHIM, args: ["hand-made"], env: { FIXTURE_DUMP: join(home, "my-own.dump.json") } };
   const expected: Record<string, Loaded> = {
     local: { transport: "stdio", ...local },
     remote: { transport: "http", url: remote.url, headers: remote.headers },
   };
-  return { payload: { mcpServers: { local, remote } }, own, expected };
+  if (sse) expected.events = { transport: "sse", url: events.url, headers: events.headers };
+  return { payload: { mcpServers: { local, remote, ...(sse ? { events } : {}) } }, own, expected };
 }
 
 /** `loaded[name][field]` equals the expected value for every field the reader shows; env and headers:
@@ -472,7 +525,7 @@ async function scenario(r: Reader, bin: string, fresh: boolean) {
       XDG_CACHE_HOME: join(home, ".cache"),
       XDG_STATE_HOME: join(home, ".local", "state"),
     };
-    const { payload, own, expected } = servers(home, remote.port);
+    const { payload, own, expected } = servers(home, remote.port, r.sse !== false);
     const file = r.file(home);
     if (!fresh) {
       await Deno.mkdir(dirname(file), { recursive: true });
@@ -521,16 +574,17 @@ function limiter(n: number) {
   };
 }
 
-const CASES = READERS.flatMap((r) =>
-  [true, false].map((fresh) => ({
-    r,
-    fresh,
-    bin: findClientBinary(r.binary),
-    name: `real ${r.binary} reads what deploy-config wrote for ${r.id} ${
-      fresh ? "into a fresh file" : "into a hand-made file, and keeps its server"
-    }`,
-  }))
-);
+const CASES = READERS.filter((r) => r.id === Deno.env.get("ONLY_READER") || !Deno.env.get("ONLY_READER"))
+  .flatMap((r) =>
+    [true, false].map((fresh) => ({
+      r,
+      fresh,
+      bin: findClientBinary(r.binary),
+      name: `real ${r.binary} reads what deploy-config wrote for ${r.id} ${
+        fresh ? "into a fresh file" : "into a hand-made file, and keeps its server"
+      }`,
+    }))
+  );
 for (const c of CASES.filter((c) => c.bin === null)) {
   console.log(`SKIPPED: ${c.name}: the real "${c.r.binary}" CLI is not installed (npm package unavailable)`);
 }
