@@ -48,6 +48,11 @@ export interface ClientData {
   /** How the client keeps a server in its file switched off; none when not given (then a disabled
    * server is left out of the file). */
   disabled?: DisabledSwitch;
+  /** The smallest file the client accepts, that a deploy creating the file starts from (see
+   * ClientRecord.newFile), in the client's format; checked with the real client where it runs. */
+  newFile?: string;
+  /** Where the path and format facts come from (docs, the real client's own writes). */
+  source?: string;
 }
 
 const NO_SWITCH: DisabledSwitch = {
@@ -97,6 +102,8 @@ export function defineClient(d: ClientData): ClientRecord {
   };
   if (d.deprecated) rec.deprecated = d.deprecated;
   if (d.logs) rec.logs = d.logs;
+  if (d.newFile) rec.newFile = d.newFile;
+  if (d.source) rec.source = d.source;
   if (d.project) rec.projectPath = projectFile(...d.project);
   if (d.merged) rec.merged = d.merged;
   return rec;

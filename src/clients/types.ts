@@ -126,6 +126,13 @@ export interface ClientRecord {
   logs?: LogSpec;
   /** How a server is kept in the file but switched off (a draft's disabled server). */
   disabledSwitch: DisabledSwitch;
+  /** The text a deploy starts from when it creates the file (or finds it empty): what the client needs
+   * (Continue refuses a config.yaml without `name` and `version`) or writes itself first (Qwen Code's
+   * `$version`, else it migrates the file on its first run). Absent: an empty document, which the
+   * servers container alone makes valid. */
+  newFile?: string;
+  /** Where the path and format facts come from (shown in the clients reference), where recorded. */
+  source?: string;
   /** Neutral -> native entry for this client. */
   render(name: string, entry: NeutralEntry, ctx: RenderContext): NativeEntry;
   /** Native -> neutral entry (secret references back to `${VAR}`). */

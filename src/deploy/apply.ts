@@ -246,6 +246,7 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
       // A dry run shows the change a forced deploy would make, and says it needs --force.
       force: a.force || a.dryRun,
       fileExists: before.bytes !== null,
+      newFile: a.client.newFile,
     }).catch((e) => {
       throw namingFile(e, a.target.path);
     });

@@ -13,7 +13,7 @@ export { recordedTarget, resolveTarget, type Target, type TargetOptions } from "
 export { readConfigFile } from "./config_file.ts";
 export { commitFileWrite } from "./file_commit.ts";
 export { deploymentsOf, settleClient, withConfigLock } from "./pending.ts";
-export { entryHash } from "./deploy_plan.ts";
+export { entryHash, startText } from "./deploy_plan.ts";
 export { contradiction } from "./index_witness.ts";
 export {
   clientFilePath,
