@@ -102,4 +102,8 @@ export const EXPECTED_TOOLS = [
   "import_registry_server",
   "read_client_logs",
   "check_server_health",
+  "list_remotes",
+  "push_profiles",
+  "pull_profiles",
+  "sync_profiles",
 ];

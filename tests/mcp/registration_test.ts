@@ -19,8 +19,9 @@ const READ_TOOLS = [
   "install_server",
   "read_client_logs",
   "check_server_health",
+  "list_remotes",
 ];
-const DESTRUCTIVE = ["deploy_config", "rollback_deployment", "clear_draft_config"];
+const DESTRUCTIVE = ["deploy_config", "rollback_deployment", "clear_draft_config", "sync_profiles"];
 
 Deno.test("initialize: name, version from deno.json, capabilities tools/resources/prompts", () =>
   withMcp(({ client }) => {
