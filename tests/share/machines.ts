@@ -100,7 +100,7 @@ export async function commitChanges(
   else await withIndex(["read-tree", "--empty"]);
   for (const [path, c] of Object.entries(changes)) {
     if (c === null) {
-      await withIndex(["update-index", "--force-remove", path]);
+      await withIndex(["update-index", "--index-info"], `0 ${"0".repeat(40)}\t${path}\n`);
       continue;
     }
     const blob = await gitAt(dir, ["hash-object", "-w", "--stdin"], c.bytes);

@@ -27,10 +27,14 @@ Deno.test("MCP: list_remotes, push_profiles and pull_profiles work on configured
         ["origin", "https://user:***@git.example.com/x.git"],
         ["team", repo.dir],
       ]);
-      const tools = (await t.client.listTools()).tools;
-      for (const tool of tools) {
-        assert.ok(!("url" in (tool.inputSchema.properties ?? {})), `${tool.name} takes a url`);
-      }
+      // The sharing tools take a configured remote's name, never a URL or a path.
+      const tools: any[] = (await t.client.listTools()).tools;
+      const props = (n: string) => Object.keys(tools.find((x: any) => x.name === n)!.inputSchema.properties ?? {}).sort();
+      assertEquals(props("list_remotes"), []);
+      assertEquals(props("pull_profiles"), ["remote"]);
+      assertEquals(props("sync_profiles"), ["dry_run", "remote"]);
+      assertEquals(props("push_profiles"), ["all", "client_id", "profile_id", "remote"]);
+      assert.ok(!tools.some((x: any) => /remote_add|add_remote/.test(x.name)));
       await publish(t.deps, {
         client: "claude-code",
         profile: "team",
