@@ -42,7 +42,8 @@ function words(s: string): string[] {
 
 const HEX = /\b[0-9a-f]{7,64}\b/g;
 const norm = (l: string) =>
-  l.replace(HEX, "<hex>").replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, "<time>").trimEnd();
+  l.replace(/\b\d{8}T\d{9}Z-[0-9a-f]{6}\b/g, "<deployment id>").replace(HEX, "<hex>")
+    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, "<time>").trimEnd();
 
 Deno.test("docs/how-to/share-a-profile.md: two machines and a bare repository, from the README's commands", async () => {
   const page = await Deno.readTextFile(PAGE);
@@ -86,6 +87,12 @@ Deno.test("docs/how-to/share-a-profile.md: two machines and a bare repository, f
         ...lines,
         ...(code ? [`[exit ${code}]`] : []),
       );
+      // Ids shown on the page, by position, are this run's ids from now on.
+      s.expected.forEach((l, i) => {
+        const a = [...l.matchAll(HEX)].map((m) => m[0]);
+        const b = [...(lines[i] ?? "").matchAll(HEX)].map((m) => m[0]);
+        a.forEach((x, j) => b[j] && b[j].length === x.length && ids.set(x, b[j]));
+      });
       if (Deno.env.get("MCPO_HOWTO_OUT")) continue; // recording the page's outputs, not checking them
       // A command that fails shows `[exit N]` after its output (docs/README.md).
       const exit = /^\[exit (\d+)\]$/.exec(s.expected.at(-1) ?? "");
@@ -96,12 +103,6 @@ Deno.test("docs/how-to/share-a-profile.md: two machines and a bare repository, f
         `${s.who}$ ${s.command} exited ${code}:\n${lines.join("\n")}`,
       );
       assertEquals(lines.map(norm), expected.map(norm), `output of ${s.who}$ ${s.command}`);
-      // Ids shown on the page, by position, are this run's ids from now on.
-      s.expected.forEach((l, i) => {
-        const a = [...l.matchAll(HEX)].map((m) => m[0]);
-        const b = [...(lines[i] ?? "").matchAll(HEX)].map((m) => m[0]);
-        a.forEach((x, j) => b[j] && b[j].length === x.length && ids.set(x, b[j]));
-      });
     }
     // Bob's Claude Code file holds what Alice published.
     const file = JSON.parse(await Deno.readTextFile(join(homes.bob, ".claude.json")));

@@ -29,7 +29,8 @@ Deno.test("MCP: list_remotes, push_profiles and pull_profiles work on configured
       ]);
       // The sharing tools take a configured remote's name, never a URL or a path.
       const tools: any[] = (await t.client.listTools()).tools;
-      const props = (n: string) => Object.keys(tools.find((x: any) => x.name === n)!.inputSchema.properties ?? {}).sort();
+      const props = (n: string) =>
+        Object.keys(tools.find((x: any) => x.name === n)!.inputSchema.properties ?? {}).sort();
       assertEquals(props("list_remotes"), []);
       assertEquals(props("pull_profiles"), ["remote"]);
       assertEquals(props("sync_profiles"), ["dry_run", "remote"]);
