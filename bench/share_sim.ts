@@ -10,7 +10,7 @@
  *   deploy-config --client claude-code --profile team    (verify again, render, write)
  *
  * Reported: wall time, per-machine time (sum of its three commands) p50/p95/max, peak RSS of any one
- * process, bytes moved (the pack each machine received: the size of its scratch repository's objects),
+ * process, bytes moved (the pack each machine received, as git dumps it with GIT_TRACE_PACKFILE),
  * and that every machine's ~/.claude.json is byte-identical. Then the scale case: a repository with
  * P profiles (default 1,000), one machine pulls it all, one profile is republished and pushed, and the
  * machine pulls again: paths verified, bytes received and time of both pulls.
@@ -53,6 +53,7 @@ function envFor(home: string): Record<string, string> {
 async function cli(
   home: string,
   args: string[],
+  extraEnv: Record<string, string> = {},
 ): Promise<{ ms: number; rssKb: number; json: any; code: number }> {
   const t0 = performance.now();
   const out = await new Deno.Command("/usr/bin/time", {
@@ -68,7 +69,7 @@ async function cli(
       "json",
       ...args,
     ],
-    env: envFor(home),
+    env: { ...envFor(home), ...extraEnv },
     clearEnv: true,
     stdout: "piped",
     stderr: "piped",
@@ -86,6 +87,17 @@ async function cli(
   return { ms: elapsed, rssKb: rss, json, code: out.code };
 }
 
+/** 1, 5 and 15 minute load averages (other work on the machine inflates every figure). */
+function loadAverage(): string {
+  try {
+    const out = new Deno.Command("cat", { args: ["/proc/loadavg"], stdout: "piped" }).outputSync();
+    const [a, b, c] = dec.decode(out.stdout).split(" ");
+    return `${a} / ${b} / ${c} (1 / 5 / 15 min)`;
+  } catch {
+    return "unknown";
+  }
+}
+
 async function git(dir: string | null, args: string[], env: Record<string, string>) {
   const out = await new Deno.Command("git", {
     args: dir ? [`--git-dir=${dir}`, ...args] : args,
@@ -96,6 +108,11 @@ async function git(dir: string | null, args: string[], env: Record<string, strin
   }).output();
   if (out.code !== 0) throw new Error(`git ${args.join(" ")}: ${dec.decode(out.stderr)}`);
   return dec.decode(out.stdout).trim();
+}
+
+/** The size of a file (0 when missing): a GIT_TRACE_PACKFILE dump is exactly the pack git received. */
+async function sizeOf(path: string): Promise<number> {
+  return (await Deno.stat(path).catch(() => null))?.size ?? 0;
 }
 
 /** Total size of the files under `dir`. */
@@ -200,7 +217,7 @@ try {
     const state = join(home, ".mcp-orchestration");
     const runs = [
       await cli(home, ["remote", "add", "origin", url]),
-      await cli(home, ["pull"]),
+      await cli(home, ["pull"], { GIT_TRACE_PACKFILE: join(home, "pull.pack") }),
       await cli(home, ["deploy-config", "--client", "claude-code", "--profile", "team"]),
     ];
     if (runs[1].json.profiles?.[0]?.status !== "new") {
@@ -210,7 +227,7 @@ try {
     perMachine[i] = {
       ms: runs.reduce((n, r) => n + r.ms, 0),
       rssKb: Math.max(...runs.map((r) => r.rssKb)),
-      bytes: await du(join(state, "remotes", "origin", "repo.git", "objects")),
+      bytes: await sizeOf(join(home, "pull.pack")),
       file: await sha256(await Deno.readFile(join(home, ".claude.json"))),
     };
   });
@@ -225,6 +242,7 @@ try {
       `--machines ${MACHINES} --concurrency ${CONCURRENCY} --profiles ${PROFILES}\`. ${navigator.hardwareConcurrency} cores; ` +
       `${CONCURRENCY} machines at a time (each machine is 3 CLI processes run one after another).\n`,
   );
+  console.log(`Load average at the end of the run: ${loadAverage()}.\n`);
   console.log("| figure | value |\n|---|---|");
   console.log(`| wall time, all machines | ${(wall / 1000).toFixed(1)} s |`);
   console.log(
@@ -238,7 +256,9 @@ try {
     } MiB |`,
   );
   console.log(
-    `| bytes received per machine (pack) / all machines | ${kb(bytes / MACHINES)} / ${kb(bytes)} |`,
+    `| pack bytes received per machine / all machines (GIT_TRACE_PACKFILE) | ${kb(bytes / MACHINES)} / ${
+      kb(bytes)
+    } |`,
   );
   console.log(
     `| ~/.claude.json identical on every machine | ${
@@ -277,8 +297,9 @@ try {
   );
   await cli(reader, ["remote", "add", "origin", `git://127.0.0.1:${port}/big.git`]);
   const objects = join(rstate, "remotes", "origin", "repo.git", "objects");
-  const full = await cli(reader, ["pull"]);
-  const fullBytes = await du(objects);
+  const full = await cli(reader, ["pull"], { GIT_TRACE_PACKFILE: join(reader, "full.pack") });
+  const fullBytes = await sizeOf(join(reader, "full.pack"));
+  const fullStored = await du(objects);
   await publish(d2, {
     client: "claude-code",
     profile: "p500",
@@ -286,23 +307,26 @@ try {
     payload: { mcpServers: { s500: { command: "npx", args: ["-y", "server-500", "--changed"] } } },
   });
   const pushOne = await cli(pub2, ["push", "--client", "claude-code", "--profile", "p500"]);
-  const one = await cli(reader, ["pull"]);
-  const oneBytes = (await du(objects)) - fullBytes;
+  const one = await cli(reader, ["pull"], { GIT_TRACE_PACKFILE: join(reader, "one.pack") });
+  const oneBytes = await sizeOf(join(reader, "one.pack"));
+  const oneStored = (await du(objects)) - fullStored;
   console.log(`\n## ${PROFILES} profiles in the repository, one changed\n`);
   console.log(
-    "| | push | pull: paths verified | pull: bytes received | pull: time | pull: peak RSS |\n|---|---|---|---|---|---|",
+    "| | push | pull: paths verified | pull: pack received | pull: objects stored | pull: time | pull: peak RSS |\n|---|---|---|---|---|---|---|",
   );
   console.log(
     `| all ${PROFILES} profiles (first pull) | ${pushAll.json.files_written} files, ${
       ms(pushAll.ms)
-    } | ${full.json.changed_paths} | ${kb(fullBytes)} | ${ms(full.ms)} | ${
+    } | ${full.json.changed_paths} | ${kb(fullBytes)} | ${kb(fullStored)} | ${ms(full.ms)} | ${
       (full.rssKb / 1024).toFixed(1)
     } MiB |`,
   );
   console.log(
     `| one profile republished | ${pushOne.json.files_written} files, ${
       ms(pushOne.ms)
-    } | ${one.json.changed_paths} | ${kb(oneBytes)} | ${ms(one.ms)} | ${(one.rssKb / 1024).toFixed(1)} MiB |`,
+    } | ${one.json.changed_paths} | ${kb(oneBytes)} | ${kb(oneStored)} | ${ms(one.ms)} | ${
+      (one.rssKb / 1024).toFixed(1)
+    } MiB |`,
   );
   if (one.json.profiles.length !== 1 || one.json.profiles[0].profile_id !== "p500") {
     throw new Error(`the second pull took ${JSON.stringify(one.json.profiles)}`);
