@@ -54,12 +54,12 @@ async function cli(
   home: string,
   args: string[],
   extraEnv: Record<string, string> = {},
-): Promise<{ ms: number; rssKb: number; json: any; code: number }> {
+): Promise<{ ms: number; cpuMs: number; rssKb: number; json: any; code: number }> {
   const t0 = performance.now();
   const out = await new Deno.Command("/usr/bin/time", {
     args: [
       "-f",
-      "MAXRSS %M",
+      "MAXRSS %M CPU %U %S",
       Deno.execPath(),
       "run",
       "--quiet",
@@ -77,6 +77,8 @@ async function cli(
   const elapsed = performance.now() - t0;
   const err = dec.decode(out.stderr);
   const rss = Number(/MAXRSS (\d+)/.exec(err)?.[1] ?? 0);
+  const cpu = /CPU ([\d.]+) ([\d.]+)/.exec(err);
+  const cpuMs = cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : 0;
   let json: any = null;
   try {
     json = JSON.parse(dec.decode(out.stdout));
@@ -84,7 +86,7 @@ async function cli(
   if (out.code !== 0) {
     throw new Error(`${args.join(" ")} (HOME=${home}) exit ${out.code}: ${dec.decode(out.stdout)} ${err}`);
   }
-  return { ms: elapsed, rssKb: rss, json, code: out.code };
+  return { ms: elapsed, cpuMs, rssKb: rss, json, code: out.code };
 }
 
 /** 1, 5 and 15 minute load averages (other work on the machine inflates every figure). */
@@ -210,7 +212,15 @@ try {
     await init(makeDeps({ env: envFor(home), os: "linux", clientFiles: allClientFiles }));
     await Deno.writeFile(join(home, ".mcp-orchestration", "keys", "trusted", `${key.key_id}.pub`), pubKey);
   }
-  const perMachine: { ms: number; rssKb: number; bytes: number; file: string }[] = [];
+  const perMachine: {
+    ms: number;
+    cpuMs: number;
+    pullMs: number;
+    pullCpuMs: number;
+    rssKb: number;
+    bytes: number;
+    file: string;
+  }[] = [];
   const t0 = performance.now();
   await pool(CONCURRENCY, Array.from({ length: MACHINES }, (_, i) => i), async (i) => {
     const home = join(base, `m${i}`);
@@ -226,6 +236,9 @@ try {
     if (runs[2].json.status !== "deployed") throw new Error(`machine ${i}: ${JSON.stringify(runs[2].json)}`);
     perMachine[i] = {
       ms: runs.reduce((n, r) => n + r.ms, 0),
+      cpuMs: runs.reduce((n, r) => n + r.cpuMs, 0),
+      pullMs: runs[1].ms,
+      pullCpuMs: runs[1].cpuMs,
       rssKb: Math.max(...runs.map((r) => r.rssKb)),
       bytes: await sizeOf(join(home, "pull.pack")),
       file: await sha256(await Deno.readFile(join(home, ".claude.json"))),
@@ -249,6 +262,17 @@ try {
     `| per machine (remote add + pull + deploy-config) p50 / p95 / max | ${ms(pct(times, 50))} / ${
       ms(pct(times, 95))
     } / ${ms(Math.max(...times))} |`,
+  );
+  const cpus = perMachine.map((m) => m.cpuMs);
+  console.log(
+    `| per machine, CPU time (user + sys, git included) p50 / p95 | ${ms(pct(cpus, 50))} / ${
+      ms(pct(cpus, 95))
+    } |`,
+  );
+  console.log(
+    `| the pull alone: wall p50 / p95, CPU p50 | ${ms(pct(perMachine.map((m) => m.pullMs), 50))} / ${
+      ms(pct(perMachine.map((m) => m.pullMs), 95))
+    }, ${ms(pct(perMachine.map((m) => m.pullCpuMs), 50))} |`,
   );
   console.log(
     `| peak RSS of one CLI process (max over all) | ${
@@ -312,19 +336,19 @@ try {
   const oneStored = (await du(objects)) - fullStored;
   console.log(`\n## ${PROFILES} profiles in the repository, one changed\n`);
   console.log(
-    "| | push | pull: paths verified | pull: pack received | pull: objects stored | pull: time | pull: peak RSS |\n|---|---|---|---|---|---|---|",
+    "| | push | pull: paths verified | pull: pack received | pull: objects stored | pull: wall (CPU) | pull: peak RSS |\n|---|---|---|---|---|---|---|",
   );
   console.log(
     `| all ${PROFILES} profiles (first pull) | ${pushAll.json.files_written} files, ${
       ms(pushAll.ms)
-    } | ${full.json.changed_paths} | ${kb(fullBytes)} | ${kb(fullStored)} | ${ms(full.ms)} | ${
-      (full.rssKb / 1024).toFixed(1)
-    } MiB |`,
+    } | ${full.json.changed_paths} | ${kb(fullBytes)} | ${kb(fullStored)} | ${ms(full.ms)} (${
+      ms(full.cpuMs)
+    }) | ${(full.rssKb / 1024).toFixed(1)} MiB |`,
   );
   console.log(
     `| one profile republished | ${pushOne.json.files_written} files, ${
       ms(pushOne.ms)
-    } | ${one.json.changed_paths} | ${kb(oneBytes)} | ${kb(oneStored)} | ${ms(one.ms)} | ${
+    } | ${one.json.changed_paths} | ${kb(oneBytes)} | ${kb(oneStored)} | ${ms(one.ms)} (${ms(one.cpuMs)}) | ${
       (one.rssKb / 1024).toFixed(1)
     } MiB |`,
   );
