@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { bareRepo, gitAt, machine, SERVERS_V1, SERVERS_V2, snapshot } from "./machines.ts";
 import { deploy } from "../../src/ops/deploy.ts";
 import { status } from "../../src/ops/status.ts";
+import { verifyAll } from "../../src/ops/verify_all.ts";
 
 async function setup() {
   const repo = await bareRepo();
@@ -84,6 +85,9 @@ Deno.test("push then pull: the other machine holds the same signed bytes, and th
       ].sort(),
     );
     assertEquals((await b.pull()).status, "up-to-date");
+    // What was taken passes the whole-store check like anything published here.
+    const checked = await verifyAll(b.d);
+    assertEquals([checked.checked.artifacts, checked.checked.indexes], [1, 1]);
   } finally {
     await cleanup();
   }
