@@ -42,6 +42,7 @@ import {
   SEEN,
   setRef,
   type TreeEntry,
+  withRemoteLock,
 } from "./repo.ts";
 
 export type PulledStatus = "new" | "updated" | "unchanged" | "local-ahead" | "conflict";
@@ -95,6 +96,14 @@ interface Incoming {
 }
 
 export async function pullRemote(
+  deps: Deps,
+  remote: RemoteEntry,
+  trusted: Map<string, string>,
+): Promise<PullOutcome> {
+  return await withRemoteLock(deps, remote.name, () => pullLocked(deps, remote, trusted));
+}
+
+async function pullLocked(
   deps: Deps,
   remote: RemoteEntry,
   trusted: Map<string, string>,

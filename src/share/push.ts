@@ -25,6 +25,7 @@ import {
   SEEN,
   setRef,
   TRACKING,
+  withRemoteLock,
   writeCommit,
 } from "./repo.ts";
 
@@ -68,6 +69,15 @@ function remoteEntries(bytes: Uint8Array | undefined, label: string): ProfileInd
 }
 
 export async function pushProfiles(
+  deps: Deps,
+  remote: RemoteEntry,
+  targets: { client: string; profile: string }[],
+  trusted: Map<string, string>,
+): Promise<PushOutcome> {
+  return await withRemoteLock(deps, remote.name, () => pushLocked(deps, remote, targets, trusted));
+}
+
+async function pushLocked(
   deps: Deps,
   remote: RemoteEntry,
   targets: { client: string; profile: string }[],

@@ -8,6 +8,7 @@ import { AppError } from "../core/errors.ts";
 import type { Deps } from "../platform/deps.ts";
 import { git, gitFailed, runGit } from "../platform/git.ts";
 import { layout } from "../store/layout.ts";
+import { withLock } from "../platform/lock.ts";
 import { shownUrl } from "../store/remotes.ts";
 import { BRANCH } from "./layout.ts";
 
@@ -26,6 +27,15 @@ const SAFE = ["-c", "gc.auto=0", "-c", "fetch.fsckObjects=true", "-c", "transfer
 export interface Repo {
   gitDir: string;
   env: Record<string, string>;
+}
+
+/** Runs `fn` holding the lock of remote `name` (`locks/remote-<name>.lock`): one pull or push of a
+ * remote at a time per state folder (cron and a user at once), so their fetches, refs and
+ * pulled.json never interleave. A pull that waits more than 60 s gives up with `lock_timeout`. */
+export async function withRemoteLock<T>(deps: Deps, name: string, fn: () => Promise<T>): Promise<T> {
+  const l = layout(deps.home);
+  await deps.fs.mkdir(l.locksDir, 0o700);
+  return await withLock(deps.fs, l.lock(`remote-${name}`), fn, { timeoutMs: 60_000 });
 }
 
 /** The scratch repository of remote `name`, created on first use. Git's HOME (its global config, its

@@ -228,3 +228,16 @@ Deno.test("pull reads only what changed: 40 profiles, one republished, three pat
     await cleanup();
   }
 });
+
+Deno.test("two pulls of one remote at once (cron and a user): one takes, the other finds it up to date", async () => {
+  const { a, b, cleanup } = await setup();
+  try {
+    await a.publish("team", SERVERS_V1);
+    await a.push();
+    const both = await Promise.all([b.pull(), b.pull()]);
+    assertEquals(both.map((r) => r.status).sort(), ["pulled", "up-to-date"]);
+    assertEquals((await b.pull()).status, "up-to-date");
+  } finally {
+    await cleanup();
+  }
+});
