@@ -224,7 +224,6 @@ try {
   const t0 = performance.now();
   await pool(CONCURRENCY, Array.from({ length: MACHINES }, (_, i) => i), async (i) => {
     const home = join(base, `m${i}`);
-    const state = join(home, ".mcp-orchestration");
     const runs = [
       await cli(home, ["remote", "add", "origin", url]),
       await cli(home, ["pull"], { GIT_TRACE_PACKFILE: join(home, "pull.pack") }),
