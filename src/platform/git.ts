@@ -98,9 +98,14 @@ export async function git(args: string[], o: GitOptions = {}): Promise<Uint8Arra
 /** The `git_failed` error of a run, with git's own last lines (never the environment). */
 export function gitFailed(args: string[], r: GitRun): AppError {
   const sub = args.find((a, i) => !a.startsWith("-") && args[i - 1] !== "-c") ?? "";
-  const tail = r.stderr.trim().split("\n").slice(-4).join("\n");
+  const tail = redactUrls(r.stderr.trim().split("\n").slice(-4).join("\n"));
   return new AppError("git_failed", `git ${sub} failed (exit ${r.code}): ${tail || "no message"}`, {
     command: `git ${sub}`,
     exit_code: r.code,
   });
+}
+
+/** Text with the password or token of every URL in it shown as `***` (git's messages quote the URL). */
+export function redactUrls(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^/@:\s'"]*):[^/@\s'"]*@/gi, "$1:***@");
 }

@@ -6,7 +6,7 @@
  */
 import { AppError } from "../core/errors.ts";
 import type { Deps } from "../platform/deps.ts";
-import { git, gitFailed, runGit } from "../platform/git.ts";
+import { git, gitFailed, redactUrls, runGit } from "../platform/git.ts";
 import { layout } from "../store/layout.ts";
 import { withLock } from "../platform/lock.ts";
 import { shownUrl } from "../store/remotes.ts";
@@ -97,7 +97,7 @@ export async function fetchBranch(repo: Repo, url: string): Promise<string | nul
 }
 
 const lastLine = (s: string) =>
-  s.trim().split("\n").filter((l) => l.trim()).slice(-2).join(" ").replace(/\s+/g, " ");
+  redactUrls(s.trim().split("\n").filter((l) => l.trim()).slice(-2).join(" ").replace(/\s+/g, " "));
 
 export async function revParse(repo: Repo, ref: string): Promise<string | null> {
   const r = await runGit(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], {

@@ -10,6 +10,7 @@ import { bareRepo, gitAt, machine, SERVERS_V1, SERVERS_V2, snapshot } from "./ma
 import { deploy } from "../../src/ops/deploy.ts";
 import { status } from "../../src/ops/status.ts";
 import { verifyAll } from "../../src/ops/verify_all.ts";
+import { redactUrls } from "../../src/platform/git.ts";
 
 async function setup() {
   const repo = await bareRepo();
@@ -239,5 +240,24 @@ Deno.test("two pulls of one remote at once (cron and a user): one takes, the oth
     assertEquals((await b.pull()).status, "up-to-date");
   } finally {
     await cleanup();
+  }
+});
+
+Deno.test("a token in a remote's URL never shows: remote list, and git's own error when it cannot connect", async () => {
+  const b = await machine();
+  try {
+    await b.remoteAdd("origin", "http://alice:s3cret-t0ken@127.0.0.1:1/profiles.git");
+    const e = await b.pull().then(() => null, (e) => e);
+    assertEquals(e?.code, "git_failed");
+    const said = JSON.stringify({ message: e.message, details: e.details });
+    assert.ok(!said.includes("s3cret-t0ken"), said);
+    assert.ok(said.includes("alice:***@127.0.0.1"), said);
+    // git's own lines are redacted too, should a git version quote the URL whole.
+    assertEquals(
+      redactUrls("fatal: unable to access 'https://bob:ghp_t0k@git.example.com/x.git/': 403"),
+      "fatal: unable to access 'https://bob:***@git.example.com/x.git/': 403",
+    );
+  } finally {
+    await b.cleanup();
   }
 });
