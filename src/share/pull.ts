@@ -20,10 +20,11 @@ import { AppError } from "../core/errors.ts";
 import type { Deps } from "../platform/deps.ts";
 import { Cache } from "../platform/cache.ts";
 import { withLock } from "../platform/lock.ts";
-import { writeAtomic } from "../platform/atomic.ts";
+import { tempNameFor } from "../platform/atomic.ts";
 import { dirname } from "../platform/path.ts";
 import { layout } from "../store/layout.ts";
 import { type IndexEntry, type ProfileIndex, readIndex } from "../store/profile_index.ts";
+import { readHead } from "../store/index_head.ts";
 import { readArtifactRaw } from "../store/artifacts.ts";
 import { verifyArtifact } from "../store/verify_artifact.ts";
 import { type PulledState, readPulled, type RemoteEntry, shownUrl, writePulled } from "../store/remotes.ts";
@@ -305,6 +306,7 @@ async function pullLocked(
   return await withLock(deps.fs, l.lock("store"), async () => {
     const out: PulledProfile[] = [];
     const write: Incoming[] = [];
+    const heads: Incoming[] = [];
     const next: PulledState = { commit: tip, profiles: { ...pulled.profiles }, unsettled: {} };
     for (const inc of incoming) {
       const local = await readIndex(deps, inc.client, inc.profile, trusted);
@@ -340,20 +342,30 @@ async function pullLocked(
           : {}),
       });
       if (status === "new" || status === "updated") write.push(inc);
+      else if (status === "unchanged") {
+        // The same history, but a head behind it (a pull or publish interrupted between the index and
+        // its head): the head is written, so the latest version reads right.
+        const head = await readHead(deps, inc.client, inc.profile, trusted);
+        if (!head || head.version < latest.version) heads.push(inc);
+      }
       if (status === "conflict" || status === "local-ahead") next.unsettled![key] = true;
       else next.profiles[key] = { version: latest.version, artifact_id: latest.artifact_id };
     }
     let added = 0;
+    const batch = writeBatch(deps);
     for (const id of needed) {
       if (await readArtifactRaw(deps, id).catch(() => null)) continue;
       if (!write.some((w) => w.idx.entries.some((e) => e.artifact_id === id))) continue;
-      await put(deps, l.artifact(id), files.get(ml.artifact(id))!);
+      await batch.put(l.artifact(id), files.get(ml.artifact(id))!);
       added++;
     }
-    for (const w of write) {
-      await put(deps, l.index(w.client, w.profile), w.indexBytes);
-      await put(deps, l.head(w.client, w.profile), w.headBytes);
-    }
+    // As a publish writes them: every artifact durable before an index names it, every index before
+    // its head (one folder flush per folder between the steps, each file flushed on its own).
+    await batch.flush();
+    for (const w of write) await batch.put(l.index(w.client, w.profile), w.indexBytes);
+    await batch.flush();
+    for (const w of [...write, ...heads]) await batch.put(l.head(w.client, w.profile), w.headBytes);
+    await batch.flush();
     await setRef(repo, SEEN, tip);
     await writePulled(deps, remote.name, next);
     return {
@@ -368,9 +380,30 @@ async function pullLocked(
   });
 }
 
-async function put(deps: Deps, path: string, bytes: Uint8Array): Promise<void> {
-  await deps.fs.mkdir(dirname(path), 0o700);
-  await writeAtomic(deps.fs, path, bytes, { mode: 0o644 });
+/** Atomic writes of many files whose folders are flushed once per batch (`flush`) instead of once per
+ * file: each file is written to a temp file, flushed and renamed over its target, as writeAtomic does. */
+function writeBatch(deps: Deps) {
+  const dirs = new Set<string>();
+  return {
+    async put(path: string, bytes: Uint8Array): Promise<void> {
+      const dir = dirname(path);
+      if (!dirs.has(dir)) await deps.fs.mkdir(dir, 0o700);
+      dirs.add(dir);
+      const tmp = tempNameFor(path);
+      try {
+        await deps.fs.writeFile(tmp, bytes, { mode: 0o644, createNew: true, sync: true });
+        await deps.fs.chmod(tmp, 0o644);
+        await deps.fs.rename(tmp, path);
+      } catch (e) {
+        await deps.fs.remove(tmp).catch(() => {});
+        throw e;
+      }
+    },
+    async flush(): Promise<void> {
+      for (const d of dirs) await deps.fs.syncDir(d);
+      dirs.clear();
+    },
+  };
 }
 
 function firstDiff(a: IndexEntry[], b: IndexEntry[]): number {

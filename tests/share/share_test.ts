@@ -11,6 +11,8 @@ import { deploy } from "../../src/ops/deploy.ts";
 import { status } from "../../src/ops/status.ts";
 import { verifyAll } from "../../src/ops/verify_all.ts";
 import { redactUrls } from "../../src/platform/git.ts";
+import { latestPublished } from "../../src/store/profile_index.ts";
+import { trustedKeys } from "../../src/store/keys.ts";
 
 async function setup() {
   const repo = await bareRepo();
@@ -259,5 +261,30 @@ Deno.test("a token in a remote's URL never shows: remote list, and git's own err
     );
   } finally {
     await b.cleanup();
+  }
+});
+
+Deno.test("a pull interrupted between an index and its head is completed by the next pull", async () => {
+  const { a, b, cleanup } = await setup();
+  try {
+    await a.publish("team", SERVERS_V1);
+    await a.push();
+    await b.pull();
+    const v2 = await a.publish("team", SERVERS_V2);
+    await a.push();
+    // The state a crash after the index write leaves: v2's index and artifact, v1's head.
+    for (const f of ["index/claude-code/team.json", `artifacts/${v2.artifact_id}.json`]) {
+      await Deno.copyFile(join(a.h.home, f), join(b.h.home, f));
+    }
+    assertEquals((await latestPublished(b.d, "claude-code", "team", await trustedKeys(b.d)))?.version, 1);
+    const r = await b.pull();
+    assertEquals(r.profiles.map((p: any) => p.status), ["unchanged"]);
+    assertEquals((await latestPublished(b.d, "claude-code", "team", await trustedKeys(b.d)))?.version, 2);
+    assertEquals(
+      await Deno.readFile(join(b.h.home, "heads/claude-code/team.json")),
+      await Deno.readFile(join(a.h.home, "heads/claude-code/team.json")),
+    );
+  } finally {
+    await cleanup();
   }
 });
