@@ -24,8 +24,9 @@ const ALLOWED: Record<string, string[]> = {
   clients: ["core", "platform"],
   registry: ["core", "platform", "store"],
   deploy: ["core", "platform", "store", "clients", "registry"],
+  share: ["core", "platform", "store"], // profiles shared through git (push, pull)
   doctor: ["core", "platform", "store", "clients", "registry"],
-  ops: ["core", "platform", "store", "clients", "registry", "deploy", "doctor"],
+  ops: ["core", "platform", "store", "clients", "registry", "deploy", "doctor", "share"],
   cli: ["core", "platform", "ops", "clients", "store-types", "mcp", "doctor"], // mcp: the `serve` command
   mcp: ["core", "platform", "ops", "clients", "registry", "doctor"],
 };

@@ -38,6 +38,16 @@ const WHEN: Record<string, string> = {
   draft_not_found: "A draft that does not exist.",
   key_not_found:
     "No signing key in `keys/`: run `init` first (also before `trust add`); or `trust remove` names no trusted key (by trust name or key id).",
+  remote_not_found:
+    "`push`, `pull`, `sync`, `remote remove`: no remote of that name (`details.known` lists them), none configured, or several and none named.",
+  remote_invalid:
+    "`pull`/`sync`: the remote holds something that is not a profile repository: a path outside the layout (`..`, absolute, unknown), a symbolic link or other non-file entry, a file over the size limit, malformed JSON. Nothing was written.",
+  rollback_refused:
+    "`pull`/`sync`/`push`: the remote went backwards: its history no longer contains the commit last pulled or pushed (rewritten, force-pushed), or a profile's head is older than the version already pulled. Nothing was written.",
+  push_rejected:
+    "`push`: the remote holds a newer version of the profile, or a history this profile does not extend (publish there, pull, or pick another profile name), or the remote moved during the push. Nothing is ever forced.",
+  git_failed:
+    "`git` could not run (not installed) or failed: a remote that cannot be reached, refused credentials (git never prompts), a push the remote refused. `details.command` names the git command.",
   backup_not_found: "`rollback --restore` needs a pre-image that is missing from `backups/`.",
   validation_failed:
     "`publish-config` refused a draft that does not validate; `details` lists every error (`validate-config` itself exits 4 with its report).",

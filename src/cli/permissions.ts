@@ -2,7 +2,8 @@
  * Least privilege, per command. The binary is compiled with every flag any command needs
  * (scripts/permissions.ts RUN_FLAGS); main.ts calls dropPermissions as soon as the command is known and
  * before it runs, so each command keeps only what this table grants. Only `doctor` and `serve` (which
- * hosts the `check_server_health` tool) start or connect to servers; read-only commands lose write too.
+ * hosts the `check_server_health` tool) start or connect to servers; `push`, `pull` and `sync` start
+ * `git` and nothing else; read-only commands lose write too.
  * The environment is read once at start (main.ts readEnv, ENV_VARS only), so commands that start
  * nothing lose env access entirely (IGNORED_ENV still read as undefined through --ignore-env).
  * Kept light: main.ts imports it on every start.
@@ -21,6 +22,9 @@ export interface Needs {
 
 const READ_ONLY: Needs = { write: false, run: false, net: false, envAll: false };
 const WRITES: Needs = { write: true, run: false, net: false, envAll: false };
+/** push, pull, sync: write the store, start `git` (only git: src/platform/git.ts) with the user's
+ * environment (credentials, ssh agent, proxy); git connects, this process does not. */
+const GIT: Needs = { write: true, run: true, net: false, envAll: true };
 const ALL: Needs = { write: true, run: true, net: true, envAll: true };
 
 /** Every command's needs. A command not listed here (help, --version, a typo) gets READ_ONLY. */
@@ -54,6 +58,10 @@ export const COMMAND_NEEDS: Record<string, Needs> = {
   "rollback": WRITES,
   "doctor": ALL,
   "logs": READ_ONLY,
+  "remote": WRITES,
+  "push": GIT,
+  "pull": GIT,
+  "sync": GIT,
   "connect": WRITES,
   "serve": ALL,
   "completions": READ_ONLY,

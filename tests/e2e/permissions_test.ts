@@ -27,10 +27,13 @@ const READ_ONLY = [
   "logs",
 ];
 const STARTS_SERVERS = ["doctor", "serve"];
+/** Start `git` (with the user's environment: credentials, ssh agent); git connects, the program does not. */
+const RUNS_GIT = ["push", "pull", "sync"];
 
 function expected(command: string) {
   const all = STARTS_SERVERS.includes(command);
-  return { write: !READ_ONLY.includes(command), run: all, net: all, env: all };
+  const git = RUNS_GIT.includes(command);
+  return { write: !READ_ONLY.includes(command), run: all || git, net: all, env: all || git };
 }
 
 async function probe(args: string[], stdin?: string) {
@@ -120,6 +123,8 @@ console.log(JSON.stringify(out));`,
     assertEquals(await attempt("logs"), { write: "NotCapable", run: "NotCapable" });
     assertEquals(await attempt("init"), { write: "ok", run: "NotCapable" });
     assertEquals(await attempt("doctor"), { write: "ok", run: "ok" });
+    assertEquals(await attempt("pull"), { write: "ok", run: "ok" });
+    assertEquals(await attempt("remote"), { write: "ok", run: "NotCapable" });
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

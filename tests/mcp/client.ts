@@ -104,4 +104,8 @@ export const EXPECTED_TOOLS = [
   "sync_registry",
   "read_client_logs",
   "check_server_health",
+  "list_remotes",
+  "push_profiles",
+  "pull_profiles",
+  "sync_profiles",
 ];

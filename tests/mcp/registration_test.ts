@@ -20,6 +20,7 @@ const READ_TOOLS = [
   "get_install_command",
   "read_client_logs",
   "check_server_health",
+  "list_remotes",
 ];
 const DESTRUCTIVE = [
   "deploy_config",
@@ -31,6 +32,7 @@ const DESTRUCTIVE = [
   "import_client_config",
   "connect_client",
   "import_registry_server",
+  "sync_profiles",
 ];
 
 Deno.test("initialize: name, version from deno.json, capabilities tools/resources/prompts", () =>

@@ -32,6 +32,10 @@ import { op as registryImport } from "../../ops/specs/registry_import.ts";
 import { op as syncRegistry } from "../../ops/specs/registry_sync.ts";
 import { op as doctor } from "../../ops/specs/doctor.ts";
 import { op as readClientLogs } from "../../ops/specs/logs.ts";
+import { op as listRemotes } from "../../ops/specs/remote.ts";
+import { op as pushProfiles } from "../../ops/specs/push.ts";
+import { op as pullProfiles } from "../../ops/specs/pull.ts";
+import { op as syncProfiles } from "../../ops/specs/sync.ts";
 
 export const TOOLS: Op<McpSpec>[] = [
   listClients,
@@ -65,4 +69,8 @@ export const TOOLS: Op<McpSpec>[] = [
   syncRegistry,
   readClientLogs,
   doctor,
+  listRemotes,
+  pushProfiles,
+  pullProfiles,
+  syncProfiles,
 ];

@@ -132,3 +132,27 @@ export const DEPLOYMENT_RECORD = obj({
   config_path: str,
   deployed_at: str,
 });
+
+/** What a pull did (pull_profiles, and the first half of sync_profiles). */
+const PULLED_PROFILE = obj({
+  client_id: str,
+  profile_id: str,
+  status: oneOf("new", "updated", "unchanged", "local-ahead", "conflict"),
+  version: num,
+  artifact_id: str,
+  local_version: nullable(num),
+  signed_by: str,
+  detail: optional(str),
+});
+
+export const PULL_RESULT = obj({
+  remote: str,
+  url: str,
+  status: oneOf("empty", "up-to-date", "pulled"),
+  commit: nullable(str),
+  previous_commit: nullable(str),
+  changed_paths: num,
+  profiles: arr(PULLED_PROFILE),
+  artifacts_added: num,
+  conflicts: num,
+});
