@@ -16,7 +16,7 @@ Deno.test("every tool refuses a misspelled argument with invalid_input naming it
     const tools: any[] = (await client.listTools()).tools;
     const writes = tools.filter((t) => !t.annotations.readOnlyHint).map((t) => t.name);
     // Every tool that writes (and the reads too: the same rule for all).
-    assertEquals(writes.length, 14, `write tools: ${writes}`);
+    assertEquals(writes.length, 17, `write tools: ${writes}`);
     for (const t of tools) {
       const props = Object.keys(t.inputSchema.properties ?? {});
       const real = props.find((p) => p !== "client_id") ?? props[0] ?? "client_id";
@@ -61,7 +61,8 @@ Deno.test("client_id: required by every tool that writes, an enum of the client 
       if (t.annotations.readOnlyHint || !p.client_id) continue;
       checked.push(t.name);
       assertEquals(p.client_id.default, undefined, `${t.name}: a write has no default client`);
-      if (t.name !== "deploy_config") {
+      // deploy_config takes one of client_id, client_ids, all_clients; push_profiles client_id or all.
+      if (t.name !== "deploy_config" && t.name !== "push_profiles") {
         assert.ok(t.inputSchema.required?.includes("client_id"), `${t.name}: client_id required`);
       }
     }
@@ -74,6 +75,7 @@ Deno.test("client_id: required by every tool that writes, an enum of the client 
       "enable_server_in_config",
       "import_client_config",
       "publish_config",
+      "push_profiles",
       "remove_server_from_config",
       "rollback_deployment",
       "set_server_in_config",
