@@ -451,7 +451,7 @@ function withRemote(e: unknown, remote: RemoteEntry, path: string): unknown {
         hint:
           `a key that comes with a pull is never trusted: get the publisher's public key from them, check its id is ${
             untrusted[1]
-          }, and trust it (keys/trusted/${untrusted[1]}.pub)`,
+          }, and trust it: mcp-orchestration trust add KEYFILE --name NAME`,
       }
       : {}),
   });
