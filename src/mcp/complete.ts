@@ -1,0 +1,87 @@
+/**
+ * Completions (`completion/complete`) for the arguments of the resource templates and prompts: client
+ * ids, profile ids, catalogue server ids and the server names of a draft, each filtered by the prefix
+ * typed so far. Profiles come from the state folder's listings (no signature is checked to complete a
+ * name); a profile or server name completion narrows to the client (and profile) already chosen in
+ * `context.arguments`.
+ */
+import type { Deps } from "../platform/deps.ts";
+import { layout } from "../store/layout.ts";
+
+/** The most values one completion returns (the protocol's own cap). */
+const MAX = 100;
+
+/** Arguments already resolved in the same reference (`context.arguments`). */
+export type Context = { arguments?: Record<string, string> } | undefined;
+
+/** A completer: the value typed so far and the context, to the matching values. */
+export type Completer = (value: string, context?: Context) => Promise<string[]>;
+
+function matching(values: Iterable<string>, prefix: string): string[] {
+  const p = prefix.toLowerCase();
+  return [...new Set(values)].filter((v) => v.toLowerCase().startsWith(p)).sort().slice(0, MAX);
+}
+
+/** One client/profile pair with state: a draft, a publish, or both. */
+export interface ProfileState {
+  client: string;
+  profile: string;
+  draft: boolean;
+  published: boolean;
+}
+
+/** Every client/profile with a draft or a published index, from folder listings only. */
+export async function profilesWithState(deps: Deps): Promise<ProfileState[]> {
+  const l = layout(deps.home);
+  const out = new Map<string, ProfileState>();
+  const visit = async (dir: string, key: "draft" | "published") => {
+    for (const client of await deps.fs.readDir(dir)) {
+      for (const f of await deps.fs.readDir(`${dir}/${client}`)) {
+        if (!f.endsWith(".json")) continue;
+        const profile = f.slice(0, -5);
+        const id = `${client}/${profile}`;
+        const s = out.get(id) ?? { client, profile, draft: false, published: false };
+        s[key] = true;
+        out.set(id, s);
+      }
+    }
+  };
+  await visit(l.draftsDir, "draft");
+  await visit(l.indexDir, "published");
+  return [...out.values()].sort((a, b) =>
+    a.client === b.client ? (a.profile < b.profile ? -1 : 1) : a.client < b.client ? -1 : 1
+  );
+}
+
+/** The completers, over one server's deps. */
+export function completers(deps: Deps) {
+  const clientOf = (c: Context) => c?.arguments?.client_id;
+  return {
+    /** Every supported client id. */
+    client: async (value: string): Promise<string[]> =>
+      matching((await import("../clients/registry.ts")).clientIds(), value),
+    /** Profile ids with a draft or a publish (of the chosen client, if any; "default" always offered). */
+    profile: async (value: string, context?: Context): Promise<string[]> => {
+      const client = clientOf(context);
+      const states = (await profilesWithState(deps)).filter((s) => !client || s.client === client);
+      return matching(["default", ...states.map((s) => s.profile)], value);
+    },
+    /** Catalogue server ids (built-in and the user's server.json files). */
+    server: async (value: string): Promise<string[]> => {
+      const { listServers } = await import("../ops/list_servers.ts");
+      return matching((await listServers(deps, {})).servers.map((s) => s.id), value);
+    },
+    /** The server names in the draft of the chosen client/profile (default claude-desktop/default). */
+    draftServer: async (value: string, context?: Context): Promise<string[]> => {
+      const { readDraft } = await import("../store/drafts.ts");
+      const d = await readDraft(
+        deps,
+        clientOf(context) || "claude-desktop",
+        context?.arguments?.profile_id || "default",
+      ).catch(() => null);
+      return matching(d?.servers.map((s) => s.name) ?? [], value);
+    },
+  };
+}
+
+export type Completers = ReturnType<typeof completers>;
