@@ -151,6 +151,13 @@ Deno.test("publish links config://C/P/latest, deploy links config://C/P/deployed
       (await client.readResource({ uri: dep.content[1].uri })).contents[0].text as string,
     );
     assertEquals(deployed.last_deployment.deployment_id, dep.structuredContent.deployment_id);
+    // A rollback links the deployment it made.
+    await ok("add_server_to_config", { client_id: "cursor", profile_id: "work", server_id: "time" });
+    await ok("publish_config", { client_id: "cursor", profile_id: "work", changelog: "two" });
+    await ok("deploy_config", { client_id: "cursor", profile_id: "work" });
+    const rb = await call("rollback_deployment", { client_id: "cursor" });
+    assert.ok(!rb.isError, rb.content[0].text);
+    assertEquals(rb.content.slice(1).map((c: any) => c.uri), ["config://cursor/work/deployed"]);
     // A read tool links nothing.
     assertEquals((await call("get_config", { client_id: "cursor", profile_id: "work" })).content.length, 1);
   }));
