@@ -2,7 +2,10 @@
  * The one way a resource is registered: a fixed URI or a URI template, read as one JSON document.
  * A failure is a JSON-RPC error whose `data` is the `{error, message, details}` document.
  */
-import { type McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+// The vendored McpServer's ResourceTemplate (server.ts), with the SDK's types.
+// @ts-types="@modelcontextprotocol/sdk/server/mcp.js"
+import { ResourceTemplate } from "mcp-sdk-server";
 import { ErrorCode, type ReadResourceResult } from "@modelcontextprotocol/sdk/types.js";
 import { toErrorDocument } from "../core/errors.ts";
 import { registered } from "./registered.ts";

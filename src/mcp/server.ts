@@ -15,7 +15,10 @@
  * }
  * ```
  */
-import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+// The SDK's McpServer without its Ajv import (src/vendor/mcp-sdk, scripts/vendor_mcp_server.ts); the
+// SDK's own types.
+// @ts-types="@modelcontextprotocol/sdk/server/mcp.js"
+import { McpServer } from "mcp-sdk-server";
 import {
   ErrorCode,
   InitializeRequestSchema,
@@ -37,6 +40,7 @@ import { Diagnostics } from "./diagnostics.ts";
 import { StateNotifier, subscribeProblem, type WatchFs } from "./state_watch.ts";
 import { linksFor, linksSupported } from "./links.ts";
 import { askProjectDir, completeAddServer } from "./elicit.ts";
+import { formValidator } from "./form_validator.ts";
 
 export { SERVER_INFO };
 
@@ -53,6 +57,7 @@ export function createServer(deps: Deps, options: ServerOptions = {}): McpServer
   const server = new McpServer(SERVER_INFO, {
     capabilities: structuredClone(ADVERTISED_CAPABILITIES),
     instructions: INSTRUCTIONS,
+    jsonSchemaValidator: formValidator,
   });
   errorDocumentForSdk(server);
   const diagnostics = new Diagnostics(server, options.log);
