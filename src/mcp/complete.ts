@@ -1,12 +1,12 @@
 /**
  * Completions (`completion/complete`) for the arguments of the resource templates and prompts: client
  * ids, profile ids, catalogue server ids and the server names of a draft, each filtered by the prefix
- * typed so far. Profiles come from the state folder's listings (no signature is checked to complete a
- * name); a profile or server name completion narrows to the client (and profile) already chosen in
- * `context.arguments`.
+ * typed so far, through the ops (list_profiles' folder listing: no signature is checked to complete a
+ * name; view_draft; list_servers); a profile or server name completion narrows to the client (and
+ * profile) already chosen in `context.arguments`.
  */
 import type { Deps } from "../platform/deps.ts";
-import { layout } from "../store/layout.ts";
+import type { ProfileState } from "../ops/list_profiles.ts";
 
 /** The most values one completion returns (the protocol's own cap). */
 const MAX = 100;
@@ -22,35 +22,9 @@ function matching(values: Iterable<string>, prefix: string): string[] {
   return [...new Set(values)].filter((v) => v.toLowerCase().startsWith(p)).sort().slice(0, MAX);
 }
 
-/** One client/profile pair with state: a draft, a publish, or both. */
-export interface ProfileState {
-  client: string;
-  profile: string;
-  draft: boolean;
-  published: boolean;
-}
-
-/** Every client/profile with a draft or a published index, from folder listings only. */
+/** Every client/profile with a draft or a publish (folder listings only; the list_profiles op module). */
 export async function profilesWithState(deps: Deps): Promise<ProfileState[]> {
-  const l = layout(deps.home);
-  const out = new Map<string, ProfileState>();
-  const visit = async (dir: string, key: "draft" | "published") => {
-    for (const client of await deps.fs.readDir(dir)) {
-      for (const f of await deps.fs.readDir(`${dir}/${client}`)) {
-        if (!f.endsWith(".json")) continue;
-        const profile = f.slice(0, -5);
-        const id = `${client}/${profile}`;
-        const s = out.get(id) ?? { client, profile, draft: false, published: false };
-        s[key] = true;
-        out.set(id, s);
-      }
-    }
-  };
-  await visit(l.draftsDir, "draft");
-  await visit(l.indexDir, "published");
-  return [...out.values()].sort((a, b) =>
-    a.client === b.client ? (a.profile < b.profile ? -1 : 1) : a.client < b.client ? -1 : 1
-  );
+  return (await (await import("../ops/list_profiles.ts")).stateListing(deps)).profiles;
 }
 
 /** The completers, over one server's deps. */
@@ -73,13 +47,12 @@ export function completers(deps: Deps) {
     },
     /** The server names in the draft of the chosen client/profile (default claude-desktop/default). */
     draftServer: async (value: string, context?: Context): Promise<string[]> => {
-      const { readDraft } = await import("../store/drafts.ts");
-      const d = await readDraft(
-        deps,
-        clientOf(context) || "claude-desktop",
-        context?.arguments?.profile_id || "default",
-      ).catch(() => null);
-      return matching(d?.servers.map((s) => s.name) ?? [], value);
+      const { viewDraft } = await import("../ops/view_draft.ts");
+      const d = await viewDraft(deps, {
+        client: clientOf(context) || "claude-desktop",
+        profile: context?.arguments?.profile_id || "default",
+      }).catch(() => null);
+      return matching(d?.servers ?? [], value);
     },
   };
 }

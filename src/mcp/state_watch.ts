@@ -15,8 +15,6 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { Deps } from "../platform/deps.ts";
 import { dirname } from "../platform/path.ts";
-import { layout } from "../store/layout.ts";
-import { profilesWithState } from "./complete.ts";
 import type { Diagnostics } from "./diagnostics.ts";
 import { resourceSpecs } from "./resource.ts";
 
@@ -185,11 +183,12 @@ export class StateNotifier {
 
   /** The resource set, as one text: the profiles with state and the user's catalogue files. */
   async #resourceSet(): Promise<string> {
-    const profiles = (await profilesWithState(this.#deps)).map((s) =>
-      `${s.client}/${s.profile}:${s.draft}:${s.published}`
-    );
-    const registry = await this.#deps.fs.readDir(layout(this.#deps.home).registryDir);
-    return JSON.stringify([profiles, registry]);
+    const { stateListing } = await import("../ops/list_profiles.ts");
+    const { profiles, registry } = await stateListing(this.#deps);
+    return JSON.stringify([
+      profiles.map((s) => `${s.client}/${s.profile}:${s.draft}:${s.published}`),
+      registry,
+    ]);
   }
 
   /** The text of a subscribed resource now (an error's code when it cannot be read). */
