@@ -118,7 +118,8 @@ export class StateNotifier {
     (async () => {
       try {
         for await (const ev of w) {
-          if (!exists && !ev.paths.some((p) => p === home || p.startsWith(home + "/"))) continue;
+          const inHome = (p: string) => p === home || p.startsWith(home + "/") || p.startsWith(home + "\\");
+          if (!exists && !ev.paths.some(inHome)) continue;
           this.#schedule();
           if (!exists && ev.paths.includes(home)) {
             // The state folder appeared: watch it (recursively) instead of its parent.
