@@ -69,6 +69,8 @@ export class StateNotifier {
     return this.#starting ??= (async () => {
       this.#listed = await this.#resourceSet();
       await this.#watch();
+      // A write between the listing above and the watch is seen by one check now.
+      this.#schedule();
     })();
   }
 
