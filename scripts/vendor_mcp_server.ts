@@ -1,11 +1,12 @@
 /**
  * Writes src/vendor/mcp-sdk/: the MCP SDK's `server/index.js` (Server) and `server/mcp.js` (McpServer),
- * copied from the SDK version deno.lock resolves, with one change: Server no longer imports the SDK's
- * Ajv validator (`validation/ajv-provider.js`), and takes its JSON Schema validator from its options
+ * copied from the SDK version deno.lock resolves, with one change of substance: Server no longer imports
+ * the SDK's Ajv validator (`validation/ajv-provider.js`), and takes its JSON Schema validator from its options
  * (src/mcp/form_validator.ts checks elicitation answers). Ajv is CommonJS: importing it boots Deno's
  * Node compatibility loader, ~9 MiB of `serve`'s peak memory for a validator the server uses only on
  * elicitation answers (BENCHMARKS.md). Every other import points back at the SDK package, so the
- * protocol, types and schemas are the SDK's own. tests/mcp/vendored_sdk_test.ts fails when the copies
+ * protocol, types and schemas are the SDK's own; code examples in comments are marked as text (they are
+ * fragments `deno test --doc` would run). tests/mcp/vendored_sdk_test.ts fails when the copies
  * differ from what this script makes (after an SDK upgrade: run it again and review the diff).
  *
  *   deno run --allow-read --allow-write --allow-env --allow-run scripts/vendor_mcp_server.ts [--check]
@@ -56,7 +57,8 @@ export async function vendoredFiles(): Promise<Record<string, string>> {
   const read = (p: string) => Deno.readTextFile(join(base, "dist/esm", p));
   const header = (from: string) =>
     `// Vendored from @modelcontextprotocol/sdk ${version}, dist/esm/${from} (MIT, see LICENSE), by\n` +
-    `// scripts/vendor_mcp_server.ts: do not edit. Changes: relative imports point at the SDK package` +
+    `// scripts/vendor_mcp_server.ts: do not edit. Changes: relative imports point at the SDK package, ` +
+    "code examples in comments marked as text" +
     (from === "server/index.js" ? "; no Ajv import (the validator comes from the options)" : "") +
     `.\n`;
   let index = await read("server/index.js");
@@ -75,9 +77,12 @@ export async function vendoredFiles(): Promise<Record<string, string>> {
   index = unrelative(index, "server").replace(/\/\/# sourceMappingURL=.*\n?$/, "");
   const mcp = unrelative(await read("server/mcp.js"), "server").replace(/\/\/# sourceMappingURL=.*\n?$/, "");
   if (/ajv/i.test(index + mcp)) throw new Error("the vendored server still mentions ajv");
+  // Examples in the SDK's doc comments are fragments (`{...}`): marked as text so that
+  // `deno test --doc src/` does not run them.
+  const textFences = (js: string) => js.replace(/```(typescript|ts|javascript|js)\b/g, "```text");
   return {
-    "server_index.js": header("server/index.js") + index,
-    "server_mcp.js": header("server/mcp.js") + mcp,
+    "server_index.js": header("server/index.js") + textFences(index),
+    "server_mcp.js": header("server/mcp.js") + textFences(mcp),
     "LICENSE": await Deno.readTextFile(join(base, "LICENSE")),
   };
 }

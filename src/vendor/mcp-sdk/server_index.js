@@ -1,5 +1,5 @@
 // Vendored from @modelcontextprotocol/sdk 1.32.2, dist/esm/server/index.js (MIT, see LICENSE), by
-// scripts/vendor_mcp_server.ts: do not edit. Changes: relative imports point at the SDK package; no Ajv import (the validator comes from the options).
+// scripts/vendor_mcp_server.ts: do not edit. Changes: relative imports point at the SDK package, code examples in comments marked as text; no Ajv import (the validator comes from the options).
 import { mergeCapabilities, Protocol } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import { CreateMessageResultSchema, CreateMessageResultWithToolsSchema, ElicitResultSchema, EmptyResultSchema, ErrorCode, InitializedNotificationSchema, InitializeRequestSchema, LATEST_PROTOCOL_VERSION, ListRootsResultSchema, LoggingLevelSchema, McpError, SetLevelRequestSchema, SUPPORTED_PROTOCOL_VERSIONS, CallToolRequestSchema, CallToolResultSchema, CreateTaskResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { getLiteralValue, getObjectShape, safeParse } from '@modelcontextprotocol/sdk/server/zod-compat.js';
@@ -12,7 +12,7 @@ import { assertToolsCallTaskCapability, assertClientRequestTaskCapability } from
  *
  * To use with custom types, extend the base Request/Notification/Result types and pass them as type parameters:
  *
- * ```typescript
+ * ```text
  * // Custom schemas
  * const CustomRequestSchema = RequestSchema.extend({...})
  * const CustomNotificationSchema = NotificationSchema.extend({...})

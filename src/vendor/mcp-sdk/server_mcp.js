@@ -1,5 +1,5 @@
 // Vendored from @modelcontextprotocol/sdk 1.32.2, dist/esm/server/mcp.js (MIT, see LICENSE), by
-// scripts/vendor_mcp_server.ts: do not edit. Changes: relative imports point at the SDK package.
+// scripts/vendor_mcp_server.ts: do not edit. Changes: relative imports point at the SDK package, code examples in comments marked as text.
 import { Server } from './server_index.js';
 import { normalizeObjectSchema, safeParseAsync, getObjectShape, objectFromShape, getParseErrorMessage, getSchemaDescription, isSchemaOptional, getLiteralValue } from '@modelcontextprotocol/sdk/server/zod-compat.js';
 import { toJsonSchemaCompat } from '@modelcontextprotocol/sdk/server/zod-json-schema-compat.js';
