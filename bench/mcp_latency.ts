@@ -102,8 +102,8 @@ try {
     for (let i = 0; i < n; i++) xs.push((await c.tool(name, args(i))).ms);
     report(name, xs, goal);
   };
-  const pub = (await c.tool("publish_config", { changelog: "bench" })).result;
-  const dep = (await c.tool("deploy_config", {})).result;
+  const pub = (await c.tool("publish_config", { client_id: "claude-desktop", changelog: "bench" })).result;
+  const dep = (await c.tool("deploy_config", { client_id: "claude-desktop" })).result;
   const read: [string, Record<string, unknown>][] = [
     ["list_clients", {}],
     ["list_profiles", {}],
@@ -114,7 +114,7 @@ try {
     ["view_draft_config", {}],
     ["validate_config", {}],
     ["check_server_installation", { server_id: "filesystem" }],
-    ["install_server", { server_id: "filesystem" }],
+    ["get_install_command", { server_id: "filesystem" }],
     ["get_deployment_status", { client_id: "claude-desktop" }],
     ["list_deployment_history", {}],
     ["get_deployment_details", { deployment_id: dep.deployment_id }],
@@ -125,19 +125,20 @@ try {
   const pubs: number[] = [];
   for (let i = 0; i < Math.min(N, 100); i++) {
     await c.tool("add_server_to_config", {
+      client_id: "claude-desktop",
       server_id: "bench",
       command: "echo",
       args: [`run-${i}`],
       replace: true,
     });
-    pubs.push((await c.tool("publish_config", { changelog: `b${i}` })).ms);
+    pubs.push((await c.tool("publish_config", { client_id: "claude-desktop", changelog: `b${i}` })).ms);
   }
   report("publish_config", pubs, 25);
   // deploy_config: alternate between two artifacts, so every call writes the file.
   const latest = (await c.tool("get_config", {})).result.artifact_id;
   await timeTool(
     "deploy_config",
-    (i) => ({ artifact_id: i % 2 ? latest : pub.artifact_id }),
+    (i) => ({ client_id: "claude-desktop", artifact_id: i % 2 ? latest : pub.artifact_id }),
     25,
     Math.min(N, 100),
   );

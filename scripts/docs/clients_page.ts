@@ -10,6 +10,7 @@ import { describeNameRule } from "../../src/clients/server_names.ts";
 import type { ClientRecord, Env, NativeEntry, OS } from "../../src/clients/types.ts";
 import type { NeutralEntry } from "../../src/core/neutral.ts";
 import { ENV_VARS } from "../permissions.ts";
+import { REAL_READERS } from "../../src/clients/real_readers.ts";
 
 /** The folders every path starts from, written symbolically. */
 const SYMBOLIC: Record<OS, Env> = {
@@ -83,12 +84,36 @@ export function sampleFile(c: ClientRecord): string {
   };
   const changes: Record<string, NativeEntry> = {};
   for (const [name, entry] of Object.entries(SAMPLE)) changes[name] = c.render(name, entry, ctx);
-  return codecFor(c.format).writeServers("", c.servers, changes);
+  return codecFor(c.format).writeServers(c.newFile ?? "", c.servers, changes);
 }
 
 const LANG: Record<string, string> = { json: "json", jsonc: "jsonc", yaml: "yaml", toml: "toml" };
 
 /** The page. */
+/** The places the client merges with the file we write, which wins a name in both, and the source. */
+function mergedText(c: ClientRecord): string {
+  const m = c.merged!;
+  const where = (p: NonNullable<ClientRecord["merged"]>["places"][number]) =>
+    p.file === "sibling"
+      ? `\`${p.parts!.join("/")}\` beside it`
+      : p.file === "project"
+      ? `\`${p.parts!.join("/")}\` in the project folder`
+      : p.perProject
+      ? `\`${[...p.perProject.map, "<dir>", ...p.perProject.servers].join(".")}\` of the user file`
+      : "the user file";
+  const scopes = (["user", "project"] as const).map((scope) => {
+    const ps = m.places.filter((p) => p.scope === scope);
+    if (!ps.length) return "";
+    const list = ps.map((p) => `${p.label} (${where(p)}: ${p.wins ? "wins over ours" : "ours wins"})`);
+    return `For a ${scope}-scope deploy, ${list.join("; ")}`;
+  }).filter(Boolean);
+  return `${scopes.join(". ")}. A name in both: ${
+    m.merge === "deep"
+      ? "merged field by field, the winner's fields over the other's"
+      : "the winner's entry whole"
+  }. A deploy stops with \`shadowed\` when the winner is not ours (unless \`--force\`), \`status\` says \`shadowed\`, \`import-config\` reads the places of the same scope. Source: ${m.source}.`;
+}
+
 /** How the client keeps a disabled server, and where that fact comes from. */
 function disabledText(c: ClientRecord): string {
   const sw = c.disabledSwitch;
@@ -110,8 +135,8 @@ export function clientsPage(): string {
     `Every client \`deploy-config --client ID\` can write (${ALL_CLIENTS.length}). \`list-clients\` shows the paths resolved on`,
     "your machine and whether each file exists.",
     "",
-    "| id | client | format | servers at | project file (`--scope project`) | remote servers | secret references |",
-    "|---|---|---|---|---|---|---|",
+    "| id | client | format | servers at | project file (`--scope project`) | remote servers | secret references | real reader |",
+    "|---|---|---|---|---|---|---|---|",
     ...ALL_CLIENTS.map((c) =>
       `| [${code(c.id)}](#${c.id}) | ${c.displayName}${
         c.deprecated ? " (deprecated)" : ""
@@ -119,8 +144,25 @@ export function clientsPage(): string {
         code(c.servers.path.join(".")) + (c.servers.shape === "list" ? " (a list)" : "")
       } | ${c.projectPath ? code(c.projectPath("<project>", "linux")) : "-"} | ${REMOTE[c.remote]} | ${
         SECRET_SYNTAX[c.secretSyntax]
-      } |`
+      } | ${REAL_READERS[c.id] ? `[yes](#proven-by-a-real-reader)` : "no"} |`
     ),
+    "",
+    "## Proven by a real reader",
+    "",
+    `${
+      Object.keys(REAL_READERS).length
+    } of the ${ALL_CLIENTS.length} clients ship their own CLI on npm. The e2e tests`,
+    "(tests/e2e/real_readers_test.ts) deploy to each, from no file and into a hand-made file whose own",
+    "server must stay, then ask the real CLI what it loaded and compare it with what was deployed; `.ci/run`",
+    "installs them (a client that cannot be installed is reported skipped).",
+    "The other clients are checked against their documented format and fixtures only.",
+    "",
+    "| id | npm package (checked version) | asked with | compared |",
+    "|---|---|---|---|",
+    ...ALL_CLIENTS.filter((c) => REAL_READERS[c.id]).map((c) => {
+      const r = REAL_READERS[c.id];
+      return `| ${code(c.id)} | ${code(r.npm)} ${r.version} | ${r.asks} | ${r.compares} |`;
+    }),
     "",
     "## Config file per OS",
     "",
@@ -168,10 +210,23 @@ export function clientsPage(): string {
       "",
       `After a deploy: ${c.restartHint}`,
       "",
+      ...(c.source ? [`Facts from: ${c.source}.`, ""] : []),
       `A disabled server (\`disable-server\`): ${disabledText(c)}`,
       "",
+      ...(c.merged ? [`Other files it merges with this one (shadowing): ${mergedText(c)}`, ""] : []),
       ...(describeNameRule(c.serverNames)
         ? [`Server names it cannot read (refused): ${describeNameRule(c.serverNames)}.`, ""]
+        : []),
+      ...(c.newFile
+        ? [
+          `A file the deploy creates (or finds empty) starts from what ${c.displayName} needs or writes itself ` +
+          `before any server: ${
+            c.format.startsWith("json")
+              ? code(JSON.stringify(JSON.parse(c.newFile)))
+              : c.newFile.trimEnd().split("\n").map(code).join(", ")
+          } (in the sample below).`,
+          "",
+        ]
         : []),
       "```" + LANG[c.format],
       sampleFile(c).trimEnd(),

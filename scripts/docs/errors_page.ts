@@ -36,24 +36,39 @@ const WHEN: Record<string, string> = {
   deployment_not_found:
     "No deployment with that id, nothing deployed to the client yet, or no earlier artifact to roll back to.",
   draft_not_found: "A draft that does not exist.",
-  key_not_found: "No signing key in `keys/`: run `init` first.",
+  key_not_found:
+    "No signing key in `keys/`: run `init` first (also before `trust add`); or `trust remove` names no trusted key (by trust name or key id).",
+  remote_not_found:
+    "`push`, `pull`, `sync`, `remote remove`: no remote of that name (`details.known` lists them), none configured, or several and none named.",
+  remote_invalid:
+    "`pull`/`sync`: the remote holds something that is not a profile repository: a path outside the layout (`..`, absolute, unknown), a symbolic link or other non-file entry, a file over the size limit, malformed JSON. Nothing was written.",
+  rollback_refused:
+    "`pull`/`sync`/`push`: the remote went backwards: its history no longer contains the commit last pulled or pushed (rewritten, force-pushed), or a profile's head is older than the version already pulled. Nothing was written.",
+  push_rejected:
+    "`push`: the remote holds a newer version of the profile, or a history this profile does not extend (publish there, pull, or pick another profile name), or the remote moved during the push. Nothing is ever forced.",
+  git_failed:
+    "`git` could not run (not installed) or failed: a remote that cannot be reached, refused credentials (git never prompts), a push the remote refused. `details.command` names the git command.",
   backup_not_found: "`rollback --restore` needs a pre-image that is missing from `backups/`.",
   validation_failed:
     "`publish-config` refused a draft that does not validate; `details` lists every error (`validate-config` itself exits 4 with its report).",
   signature_invalid: "A payload or record signature does not verify with the trusted key it names.",
   integrity_error:
     "A state file was altered or is malformed: an artifact whose bytes were re-encoded, whose id is not the hash of its payload or whose fields differ; a state file that is not JSON; a backup whose bytes no longer match its hash. `verify --all` reports every problem it found in one `integrity_error` (`details.problems`).",
-  untrusted_key: "An artifact signed by a key that is not in `keys/trusted/`.",
+  untrusted_key:
+    "An artifact signed by a key that is not in `keys/trusted/` (never trusted, or removed with `trust remove`; `verify` also names its trust name).",
   index_invalid:
     "A signed profile index fails verification (altered, signed by an untrusted key, naming another client or profile, versions not consecutive), or no signed index lists the artifact (`deploy-config --artifact-id`, `verify ID`).",
+  shadowed:
+    "A deploy or rollback would write an entry that another file the client merges overrides: a same-name entry in a file it ranks higher (opencode's `opencode.jsonc` over `opencode.json`, Claude Code's local scope and `.mcp.json` over the user scope, a VS Code workspace file over the user one; `details.shadowed` names each server and file). `--force` writes anyway (the other entry still wins); `--dry-run` shows it and exits 6.",
   drift_detected:
     "A deploy, rollback or `connect` found a same-name entry it did not write, or one of its entries edited by hand (`details.conflicts`, secret values as `***`); or `rollback --restore` on a file changed since that deployment. `--force` overwrites entries (not files changed since a restore point).",
-  conflict: "A conflicting change.",
+  conflict:
+    "`trust remove` of this machine's own signing key without `--force` (its publishes would stop verifying).",
   concurrent_write:
     "The config file changed between our read and our write (another program wrote it): nothing was written.",
   lock_timeout: "Another process holds the lock of the state folder or of the config file.",
   already_exists:
-    "`add-server`: a server of that name is already in the draft (use `--replace` or `--name`).",
+    "`add-server`: a server of that name is already in the draft (use `--replace` or `--name`); `trust add`: the name already names another trusted key.",
   config_parse_error:
     "The client's config file does not parse (JSON, JSONC, YAML, TOML, or not UTF-8, or it starts with two byte order marks): nothing is written.",
   unreadable_file:
@@ -63,7 +78,8 @@ const WHEN: Record<string, string> = {
   check_failed:
     "`doctor` (and `check_server_health`, whose result says it in `summary.failed`) checked servers and at least one failed: the report (not an error document) lists each server's `cause` (`command_not_found`, `not_executable`, `exited`, `package_fetch_failed`, `bad_output`, `timeout`, `protocol_error`, `missing_env`, `connection_failed`, `tls_error`, `auth_required`, `invalid_entry`; `disabled` servers are skipped), the evidence and a fix.",
   internal_error: "An unexpected failure (a bug): please report it with the message.",
-  io_error: "An operating-system I/O failure.",
+  io_error:
+    "An operating-system I/O failure; or `registry sync` could not read the registry (unreachable, an HTTP error or redirect, a page that is not the API's JSON): what was read before stays, and the next sync reads the same changes again.",
 };
 
 /** validate-config issue codes: severity and when. */
@@ -132,7 +148,8 @@ const ISSUES: Record<string, { severity: string; when: string }[]> = {
   }],
   DEPRECATED_SERVER: [{
     severity: "warning",
-    when: "A deprecated catalogue server (`successor` names its replacement).",
+    when:
+      "A deprecated catalogue server (`successor` names its replacement), or one deprecated or deleted in the MCP registry `registry sync` read.",
   }],
   SERVER_NOT_IN_REGISTRY: [{
     severity: "warning",

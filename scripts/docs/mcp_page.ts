@@ -16,13 +16,16 @@ import { makeDeps } from "../../src/platform/make_deps.ts";
 import { allClientFiles } from "../../src/clients/allowed_files.ts";
 import { registered } from "../../src/mcp/registered.ts";
 import { TOOLS } from "../../src/mcp/tools/mod.ts";
-import { isAbsent } from "../../src/ops/spec.ts";
+import { isAbsent, type Shape } from "../../src/ops/spec.ts";
+import { clientIds } from "../../src/clients/registry.ts";
+
+const CLIENT_IDS = clientIds();
 
 type Json = Record<string, any>;
 
 /** What the server lists, plus one read of each resource and prompt in a fresh state folder. */
 export interface McpListing {
-  server: { name: string; version: string; instructions: string };
+  server: { name: string; title?: string; description?: string; version: string; instructions: string };
   /** The capabilities `initialize` advertises. */
   capabilities: Json;
   /** template or prompt -> the arguments `completion/complete` offers values for (in a fresh home). */
@@ -117,7 +120,13 @@ export async function mcpListing(): Promise<McpListing> {
     }
     const info = client.getServerVersion()!;
     return {
-      server: { name: info.name, version: info.version, instructions: client.getInstructions() ?? "" },
+      server: {
+        name: info.name,
+        title: info.title,
+        description: info.description as string | undefined,
+        version: info.version,
+        instructions: client.getInstructions() ?? "",
+      },
       capabilities: client.getServerCapabilities() ?? {},
       completes,
       tools,
@@ -145,6 +154,9 @@ function matches(tpl: string, uri: string): boolean {
 /** A JSON schema's type in a few words. */
 export function typeOf(s: Json | undefined): string {
   if (!s) return "any";
+  if (s.enum && s.enum.length === CLIENT_IDS.length && CLIENT_IDS.every((id) => s.enum.includes(id))) {
+    return "client id (enum of the ids [list_clients](#list_clients) lists)";
+  }
   if (s.enum) return s.enum.map((v: unknown) => JSON.stringify(v)).join(" \\| ");
   if (s.const !== undefined) return JSON.stringify(s.const);
   const alts = s.anyOf ?? s.oneOf;
@@ -174,14 +186,26 @@ function paramTable(schema: Json): string[] {
   ];
 }
 
-function fieldTable(schema: Json): string[] {
+/** The fields of the objects a result field holds, from the spec's shape (the output schema a client
+ * sees describes one level: src/mcp/zod_spec.ts OUTPUT_DEPTH). */
+function innerFields(s: Shape | undefined): string {
+  while (s && (s.t === "optional" || s.t === "nullable" || s.t === "array")) s = s.of;
+  if (s?.t !== "object") return "";
+  return Object.keys(s.fields).map((k) => `\`${k}\``).join(", ");
+}
+
+function fieldTable(schema: Json, output?: Extract<Shape, { t: "object" }>): string[] {
   const props = Object.entries((schema.properties ?? {}) as Record<string, Json>);
   if (props.length === 0) return [];
   const required = new Set<string>(schema.required ?? []);
   return [
     "| result field | type | always |",
     "|---|---|---|",
-    ...props.map(([name, p]) => `| \`${name}\` | ${typeOf(p)} | ${required.has(name) ? "yes" : "no"} |`),
+    ...props.map(([name, p]) => {
+      const inner = innerFields(output?.fields[name]);
+      const type = inner ? `${p.type === "array" ? "array of objects" : "object"} with ${inner}` : typeOf(p);
+      return `| \`${name}\` | ${type} | ${required.has(name) ? "yes" : "no"} |`;
+    }),
   ];
 }
 
@@ -253,7 +277,15 @@ export function mcpPage(l: McpListing): string {
     "([errors.md](errors.md)). A tool result carries the JSON as `structuredContent` and as text; a failure",
     "is `isError: true` with the `{error, message, details}` document as text.",
     "",
-    `Server name \`${l.server.name}\`. Instructions it sends on \`initialize\`:`,
+    "A call is never acted on when misread: an argument the tool does not take is refused with",
+    "`invalid_input` naming it and the known ones; `client_id` is an enum of the client ids, required by",
+    "every tool that writes; an unknown tool is a JSON-RPC -32602 error. Hints in results and errors name",
+    "tools and arguments, and a result pointing to a next step carries `next: [{tool, arguments}]` (an",
+    "error: `details.next`).",
+    "",
+    `Server name \`${l.server.name}\`${l.server.title ? ` (title "${l.server.title}")` : ""}. ` +
+    (l.server.description ? `Description: ${l.server.description} ` : "") +
+    "Instructions it sends on `initialize`:",
     "",
     "> " + l.server.instructions,
     "",
@@ -297,7 +329,7 @@ export function mcpPage(l: McpListing): string {
       ...(notes[t.name]?.length ? [...notes[t.name].map((n) => `- ${n}`), ""] : []),
       ...paramTable(t.inputSchema ?? {}),
       "",
-      ...fieldTable(t.outputSchema ?? {}),
+      ...fieldTable(t.outputSchema ?? {}, TOOLS.find((o) => o.spec.mcp.tool === t.name)?.spec.output),
       "",
       ...details("Input schema", t.inputSchema),
       "",

@@ -2,7 +2,8 @@
  * Least privilege, per command. The binary is compiled with every flag any command needs
  * (scripts/permissions.ts RUN_FLAGS); main.ts calls dropPermissions as soon as the command is known and
  * before it runs, so each command keeps only what this table grants. Only `doctor` and `serve` (which
- * hosts the `check_server_health` tool) start or connect to servers; read-only commands lose write too.
+ * hosts the `check_server_health` tool) start or connect to servers; `push`, `pull` and `sync` start
+ * `git` and nothing else; read-only commands lose write too.
  * The environment is read once at start (main.ts readEnv, ENV_VARS only), so commands that start
  * nothing lose env access entirely (IGNORED_ENV still read as undefined through --ignore-env).
  * Kept light: main.ts imports it on every start.
@@ -21,6 +22,9 @@ export interface Needs {
 
 const READ_ONLY: Needs = { write: false, run: false, net: false, envAll: false };
 const WRITES: Needs = { write: true, run: false, net: false, envAll: false };
+/** push, pull, sync: write the store, start `git` (only git: src/platform/git.ts) with the user's
+ * environment (credentials, ssh agent, proxy); git connects, this process does not. */
+const GIT: Needs = { write: true, run: true, net: false, envAll: true };
 const ALL: Needs = { write: true, run: true, net: true, envAll: true };
 
 /** Every command's needs. A command not listed here (help, --version, a typo) gets READ_ONLY. */
@@ -46,6 +50,7 @@ export const COMMAND_NEEDS: Record<string, Needs> = {
   "publish-config": WRITES,
   "get-config": READ_ONLY,
   "verify": READ_ONLY,
+  "trust": WRITES,
   "verify-release": READ_ONLY,
   "deploy-config": WRITES,
   "status": READ_ONLY,
@@ -53,18 +58,50 @@ export const COMMAND_NEEDS: Record<string, Needs> = {
   "rollback": WRITES,
   "doctor": ALL,
   "logs": READ_ONLY,
+  "remote": WRITES,
+  "push": GIT,
+  "pull": GIT,
+  "sync": GIT,
   "connect": WRITES,
   "serve": ALL,
   "completions": READ_ONLY,
 };
 
+/** Actions that need other than their command's entry: `trust list` only reads, `registry sync` reads the
+ * MCP registry over the network (to any host: Deno cannot narrow a granted --allow-net to one host at run
+ * time, and the URL is only known then). */
+export const ACTION_NEEDS: Record<string, Needs> = {
+  "trust list": READ_ONLY,
+  "registry sync": { write: true, run: false, net: true, envAll: false },
+};
+
+/** The action word after the command in `args` (`trust list`): the first word after the command that is
+ * no option; a word after an option (`--url URL sync`) is taken as its value. */
+export function actionName(args: string[]): string | undefined {
+  const at = commandAt(args);
+  if (at === undefined) return undefined;
+  for (let i = at + 1; i < args.length; i++) {
+    const a = args[i];
+    if (a === "--") return args[i + 1];
+    if (!a.startsWith("-")) return a;
+    if (!a.includes("=") && i + 1 < args.length && !args[i + 1].startsWith("-") && a !== "--force") i++;
+  }
+  return undefined;
+}
+
 /** The command `args` name: the first word that is not a global option or its value. */
 export function commandName(args: string[]): string | undefined {
+  const at = commandAt(args);
+  return at === undefined ? undefined : args[at];
+}
+
+/** The index of the command's name in `args`. */
+function commandAt(args: string[]): number | undefined {
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "--home" || a === "--format") i++;
-    else if (a === "--") return args[i + 1];
-    else if (!a.startsWith("-")) return a;
+    else if (a === "--") return i + 1 < args.length ? i + 1 : undefined;
+    else if (!a.startsWith("-")) return i;
   }
   return undefined;
 }
@@ -72,7 +109,9 @@ export function commandName(args: string[]): string | undefined {
 /** What the command in `args` needs (READ_ONLY when no known command is named). */
 export function needsFor(args: string[]): Needs {
   const name = commandName(args);
-  return (name !== undefined && Object.hasOwn(COMMAND_NEEDS, name)) ? COMMAND_NEEDS[name] : READ_ONLY;
+  if (name === undefined || !Object.hasOwn(COMMAND_NEEDS, name)) return READ_ONLY;
+  const action = `${name} ${actionName(args)}`;
+  return Object.hasOwn(ACTION_NEEDS, action) ? ACTION_NEEDS[action] : COMMAND_NEEDS[name];
 }
 
 /** Revokes, for the rest of the process, every permission the command in `args` does not need. */

@@ -21,7 +21,7 @@
 import { type PathSpec, projectFile, resolvePath } from "./paths.ts";
 import { type EntryShape, shapeCodec } from "./render.ts";
 import { nameProblem, type ServerNameRule } from "./server_names.ts";
-import type { ClientRecord, DisabledSwitch, Format, ServersLocation } from "./types.ts";
+import type { ClientRecord, DisabledSwitch, Format, MergedFiles, ServersLocation } from "./types.ts";
 import type { NeutralEntry } from "../core/neutral.ts";
 import { type LaunchRules, launchRules } from "./launch.ts";
 import type { LogSpec } from "./logs.ts";
@@ -41,11 +41,18 @@ export interface ClientData {
   launch?: Partial<LaunchRules>;
   /** Server names this client's reader refuses (found with the real client); `__proto__` always. */
   names?: ServerNameRule;
+  /** The other files the client merges with this one, and which wins a name in both (shadowing.ts). */
+  merged?: MergedFiles;
   /** Where the client writes its MCP logs (logs.ts). */
   logs?: LogSpec;
   /** How the client keeps a server in its file switched off; none when not given (then a disabled
    * server is left out of the file). */
   disabled?: DisabledSwitch;
+  /** The smallest file the client accepts, that a deploy creating the file starts from (see
+   * ClientRecord.newFile), in the client's format; checked with the real client where it runs. */
+  newFile?: string;
+  /** Where the path and format facts come from (docs, the real client's own writes). */
+  source?: string;
 }
 
 const NO_SWITCH: DisabledSwitch = {
@@ -95,6 +102,9 @@ export function defineClient(d: ClientData): ClientRecord {
   };
   if (d.deprecated) rec.deprecated = d.deprecated;
   if (d.logs) rec.logs = d.logs;
+  if (d.newFile) rec.newFile = d.newFile;
+  if (d.source) rec.source = d.source;
   if (d.project) rec.projectPath = projectFile(...d.project);
+  if (d.merged) rec.merged = d.merged;
   return rec;
 }

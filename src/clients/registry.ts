@@ -12,7 +12,9 @@ import { AppError } from "../core/errors.ts";
 import { closestNames, didYouMean, looseName } from "../core/suggest.ts";
 import type { ClientRecord } from "./types.ts";
 import amazonQ from "./records/amazon-q.ts";
+import amp from "./records/amp.ts";
 import antigravity from "./records/antigravity.ts";
+import auggie from "./records/auggie.ts";
 import claudeCode from "./records/claude-code.ts";
 import claudeDesktop from "./records/claude-desktop.ts";
 import cline from "./records/cline.ts";
@@ -23,16 +25,18 @@ import crush from "./records/crush.ts";
 import cursor from "./records/cursor.ts";
 import geminiCli from "./records/gemini-cli.ts";
 import goose from "./records/goose.ts";
+import kiloCode from "./records/kilo-code.ts";
 import kiro from "./records/kiro.ts";
 import lmStudio from "./records/lm-studio.ts";
 import opencode from "./records/opencode.ts";
+import qwenCode from "./records/qwen-code.ts";
 import rooCode from "./records/roo-code.ts";
 import trae from "./records/trae.ts";
 import vscode from "./records/vscode.ts";
 import windsurf from "./records/windsurf.ts";
 import zed from "./records/zed.ts";
 
-/** All clients, in the order of CLIENTS.md. */
+/** All clients, in the order of CLIENTS.md (the four of issue 17 last). */
 export const ALL_CLIENTS: ClientRecord[] = [
   claudeDesktop,
   claudeCode,
@@ -54,6 +58,10 @@ export const ALL_CLIENTS: ClientRecord[] = [
   antigravity,
   trae,
   crush,
+  qwenCode,
+  amp,
+  auggie,
+  kiloCode,
 ];
 
 /** The ids of every client. */

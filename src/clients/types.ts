@@ -62,6 +62,40 @@ export type DisabledSwitch =
   | { kind: "list"; path: string[]; source: string }
   | { kind: "none"; source: string };
 
+/**
+ * One more place a client reads servers from and merges with the file a deploy writes (the target):
+ * opencode's `opencode.jsonc` beside `opencode.json`, Claude Code's local scope and `.mcp.json`, VS
+ * Code's workspace `mcp.json`. Declared per target scope, in the client's format and servers location.
+ */
+export interface MergedPlace {
+  /** What the user knows it as: "opencode.jsonc", "local scope", "workspace .vscode/mcp.json". */
+  label: string;
+  /** The scope of the target it merges with. */
+  scope: "user" | "project";
+  /** The file: `sibling` (next to the target, `parts[0]` its name), `project` (`parts` inside the project
+   * folder: a project target's own folder; for a user target the current folder), `user` (the
+   * client's user file). */
+  file: "sibling" | "project" | "user";
+  parts?: string[];
+  /** Servers inside a map of project folders (Claude Code's `projects[<dir>].mcpServers`): for a user
+   * target every folder of the map, for a project target its own folder. Else the client's location. */
+  perProject?: { map: string[]; servers: string[] };
+  /** On a name in both, this place's entry is what the client loads (it shadows ours); else ours wins. */
+  wins: boolean;
+  /** import-config of the target's scope reads it too (it belongs to the same scope). */
+  imported: boolean;
+}
+
+/** The places a client merges with its file, and how an entry of one overrides another's. */
+export interface MergedFiles {
+  places: MergedPlace[];
+  /** "replace": the winning entry is taken whole; "deep": field by field (opencode's mergeDeep: the
+   * winner's fields override, ours that it lacks stay). */
+  merge: "replace" | "deep";
+  /** Where the facts come from (docs, source, the real CLI). */
+  source: string;
+}
+
 /** One client: data first, plus the few functions that differ. */
 export interface ClientRecord {
   id: string;
@@ -86,10 +120,19 @@ export interface ClientRecord {
   serverNameProblem(name: string): string | null;
   /** The client's own name rule as data (for the reference pages); `__proto__` is refused for all. */
   serverNames: ServerNameRule;
+  /** Other places the client merges with its file (absent: it reads that one file). */
+  merged?: MergedFiles;
   /** Where the client writes its own MCP logs (absent: not known). */
   logs?: LogSpec;
   /** How a server is kept in the file but switched off (a draft's disabled server). */
   disabledSwitch: DisabledSwitch;
+  /** The text a deploy starts from when it creates the file (or finds it empty): what the client needs
+   * (Continue refuses a config.yaml without `name` and `version`) or writes itself first (Qwen Code's
+   * `$version`, else it migrates the file on its first run). Absent: an empty document, which the
+   * servers container alone makes valid. */
+  newFile?: string;
+  /** Where the path and format facts come from (shown in the clients reference), where recorded. */
+  source?: string;
   /** Neutral -> native entry for this client. */
   render(name: string, entry: NeutralEntry, ctx: RenderContext): NativeEntry;
   /** Native -> neutral entry (secret references back to `${VAR}`). */

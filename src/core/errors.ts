@@ -22,21 +22,27 @@ export const EXIT_CODES = {
   deployment_not_found: 3,
   draft_not_found: 3,
   key_not_found: 3,
+  remote_not_found: 3,
   backup_not_found: 3,
   validation_failed: 4,
   signature_invalid: 5,
   integrity_error: 5,
   untrusted_key: 5,
   index_invalid: 5,
+  remote_invalid: 5,
+  rollback_refused: 5,
   drift_detected: 6,
+  shadowed: 6,
   conflict: 6,
   concurrent_write: 6,
   lock_timeout: 6,
   already_exists: 6,
+  push_rejected: 6,
   config_parse_error: 7,
   unreadable_file: 7,
   path_not_allowed: 8,
   check_failed: 9,
+  git_failed: 1,
   internal_error: 1,
   io_error: 1,
 } as const;
@@ -100,7 +106,7 @@ export function toErrorDocument(e: unknown): ErrorDocument {
 }
 
 /** The process exit code for an error code: 0 ok, 2 usage, 3 not found, 4 validation, 5 signature,
- * 6 drift/conflict, 7 unreadable file, 8 path not allowed, 9 a server check failed (doctor),
+ * 6 drift/conflict/shadowed, 7 unreadable file, 8 path not allowed, 9 a server check failed (doctor),
  * 1 anything else. */
 export function exitCodeFor(code: string): number {
   return (EXIT_CODES as Record<string, number>)[code] ?? 1;

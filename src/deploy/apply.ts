@@ -33,6 +33,7 @@ import type { IndexWitness } from "./deploy_artifact.ts";
 import { checkLogWitness, contradiction } from "./index_witness.ts";
 import { type Conflict, planEdit, withNameList } from "./deploy_plan.ts";
 import type { Target } from "./deploy_target.ts";
+import { findShadows, type Shadow, shadowNames } from "./shadowing.ts";
 
 export interface DeployResult {
   status: "deployed" | "unchanged" | "dry_run";
@@ -63,6 +64,9 @@ export interface DeployResult {
   needs_force?: boolean;
   /** With needs_force: the conflicts, as drift_detected lists them. */
   conflicts?: Conflict[];
+  /** Entries of ours that another file the client merges overrides (it loads that one): a deploy stops
+   * with `shadowed` unless forced; present when there are some. */
+  shadowed?: Shadow[];
 }
 
 export interface RequiredEnv {
@@ -242,11 +246,19 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
       // A dry run shows the change a forced deploy would make, and says it needs --force.
       force: a.force || a.dryRun,
       fileExists: before.bytes !== null,
+      newFile: a.client.newFile,
     }).catch((e) => {
       throw namingFile(e, a.target.path);
     });
-    const needsForce = plan.conflicts.length > 0 && !a.force;
-    if (needsForce && !a.dryRun) throw driftError(a, plan.conflicts, secrets);
+    if (plan.conflicts.length > 0 && !a.force && !a.dryRun) throw driftError(a, plan.conflicts, secrets);
+    // Another file the client ranks above this one holds a name we write (opencode.jsonc, a local scope).
+    const shadowing = await findShadows(deps, a.client, a.target, desired, {
+      path: a.target.path,
+      text: before.text,
+    });
+    const shadowed = shadowing.shadows;
+    if (shadowed.length > 0 && !a.force && !a.dryRun) throw shadowError(a, shadowed);
+    const needsForce = (plan.conflicts.length > 0 || shadowed.length > 0) && !a.force;
     if (a.client.disabledSwitch.kind === "list") {
       // The client's list of switched-off names (Gemini CLI's mcp.excluded): ours in it follow the
       // artifact, every other name stays as the user wrote it.
@@ -281,6 +293,13 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
         }"): its config file is created anyway, for when you install it`,
       );
     }
+    warnings.push(...shadowing.warnings);
+    if (shadowed.length && a.force) {
+      warnings.push(
+        `${a.dryRun ? "would be written" : "written"} with --force, but ${a.client.displayName} loads ` +
+          `another file's entry for ${shadowNames(shadowed)}`,
+      );
+    }
     const base = {
       client_id: a.client.id,
       profile_id: a.profile,
@@ -295,12 +314,20 @@ export async function applyArtifact(deps: Deps, a: ApplyInput): Promise<DeployRe
       ...(notInstalled ? { client_installed: false as const } : {}),
       disabled,
       left_out: leftOut,
+      ...(shadowed.length ? { shadowed } : {}),
     };
     if (a.dryRun) {
-      if (needsForce) {
+      if (needsForce && plan.conflicts.length) {
         warnings.push(
           `a deploy stops here with drift_detected: ${conflictNames(plan.conflicts)}; ` +
             "this diff is what --force would write",
+        );
+      }
+      if (needsForce && shadowed.length) {
+        warnings.push(
+          `a deploy stops here with shadowed: ${shadowNames(shadowed)} ${
+            shadowed.length === 1 ? "wins" : "win"
+          } over what it writes; this diff is what --force would write`,
         );
       }
       return {
@@ -398,6 +425,25 @@ const CONFLICT_WORDS = {
 
 const conflictNames = (conflicts: Conflict[]) =>
   conflicts.map((c) => `"${c.server}" (${CONFLICT_WORDS[c.kind]})`).join(", ");
+
+function shadowError(a: ApplyInput, shadowed: Shadow[]): AppError {
+  const files = [...new Set(shadowed.map((s) => s.file))];
+  return new AppError(
+    "shadowed",
+    `Cannot deploy artifact "${
+      a.artifact.artifact_id.slice(0, 12)
+    }…" to "${a.client.id}": ${a.client.displayName} would load another file's entry instead of ours for ${
+      shadowNames(shadowed)
+    }; use --force to write anyway`,
+    {
+      config_path: a.target.path,
+      shadowed,
+      hint: `remove or rename ${shadowed.length === 1 ? "that entry" : "those entries"} in ${
+        files.map((f) => `"${f}"`).join(", ")
+      } (or import-config, then deploy), or run with --force to write ours anyway (the other one still wins)`,
+    },
+  );
+}
 
 function driftError(a: ApplyInput, conflicts: Conflict[], secrets: Record<string, string>): AppError {
   const names = conflicts.map((c) => `"${c.server}" (${CONFLICT_WORDS[c.kind]})`);

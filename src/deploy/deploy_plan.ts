@@ -86,6 +86,15 @@ export interface PlanInput {
   /** The file exists: an entry of the managed set missing from it was deleted by hand (a missing file is
    * `missing-file` to status, and a deploy writes it anew). */
   fileExists?: boolean;
+  /** The client's skeleton for a new file (ClientRecord.newFile): what an empty or missing file becomes
+   * before the entries go in. */
+  newFile?: string;
+}
+
+/** The text a write starts from: the client's skeleton when the file is missing or holds only
+ * whitespace (Continue refuses a config.yaml of `mcpServers` alone), else the file as it is. */
+export function startText(text: string, newFile: string | undefined): string {
+  return newFile !== undefined && text.trim() === "" ? newFile : text;
 }
 
 export async function planEdit(p: PlanInput): Promise<Plan> {
@@ -157,7 +166,9 @@ export async function planEdit(p: PlanInput): Promise<Plan> {
   const ordered: Record<string, NativeEntry | null> = {};
   for (const n of out.removed) ordered[n] = null;
   for (const [n, e] of Object.entries(changes)) if (e !== null) ordered[n] = e;
-  if (Object.keys(ordered).length) out.newText = p.codec.writeServers(p.text, p.loc, ordered);
+  if (Object.keys(ordered).length) {
+    out.newText = p.codec.writeServers(startText(p.text, p.newFile), p.loc, ordered);
+  }
   return out;
 }
 

@@ -17,6 +17,8 @@ export interface Target {
   /** The path as the client knows it (before following a symlink). */
   path: string;
   scope: "user" | "project" | "custom";
+  /** A project target's folder (the client's other files of that project are found from it). */
+  projectDir?: string;
 }
 
 /** The scope the options ask for: a project folder alone means the project scope (it is never ignored);
@@ -62,7 +64,7 @@ export async function resolveTarget(deps: Deps, client: ClientRecord, o: TargetO
     const dir = await checkProjectDir(deps, o.projectDir);
     const path = client.projectPath(dir, deps.os);
     deps.policy.allowFile(path, [deps.userHome, dir]);
-    return { path, scope: "project" };
+    return { path, scope: "project", projectDir: dir };
   }
   if (scope !== "user") {
     throw new AppError("invalid_input", `Unknown scope ${JSON.stringify(scope)}: use user or project`);
@@ -92,7 +94,11 @@ export async function recordedTarget(
       candidates.push({ path: client.configPath(deps.os, deps.env), scope: "user" });
     } catch { /* no user file on this system */ }
     if (client.projectPath) {
-      candidates.push({ path: client.projectPath(deps.cwd(), deps.os), scope: "project" });
+      candidates.push({
+        path: client.projectPath(deps.cwd(), deps.os),
+        scope: "project",
+        projectDir: deps.cwd(),
+      });
     }
   }
   const hit = candidates.find((c) => c.path === recorded.config_path);

@@ -17,6 +17,10 @@ export interface Registered {
   tools: ToolInfo[];
   resources: { name: string; uri: string; description: string }[];
   prompts: { name: string; description: string }[];
+  /** Each tool's check of a call's raw arguments (ToolSpec.prepare). */
+  prepare: Map<string, (args: unknown) => unknown>;
+  /** Old tool names still answered, and the tool each one calls (not listed). */
+  aliases: Map<string, string>;
 }
 
 const BY_SERVER = new WeakMap<McpServer, Registered>();
@@ -24,6 +28,11 @@ const BY_SERVER = new WeakMap<McpServer, Registered>();
 /** The registrations of `server` (created empty on first use). */
 export function registered(server: McpServer): Registered {
   let r = BY_SERVER.get(server);
-  if (!r) BY_SERVER.set(server, r = { tools: [], resources: [], prompts: [] });
+  if (!r) {
+    BY_SERVER.set(
+      server,
+      r = { tools: [], resources: [], prompts: [], prepare: new Map(), aliases: new Map() },
+    );
+  }
   return r;
 }

@@ -19,7 +19,7 @@ export interface ResourceSpec {
   title: string;
   description: string;
   /** For templates: every concrete URI (undefined: not enumerable). */
-  list?: () => Promise<{ uri: string; name: string }[]>;
+  list?: () => Promise<{ uri: string; name: string; title?: string }[]>;
   /** For templates: completions of its variables (`completion/complete` with a `ref/resource`). */
   complete?: Record<string, Completer>;
   read(vars: Record<string, string>): Promise<unknown>;

@@ -28,7 +28,7 @@ import {
 } from "@modelcontextprotocol/sdk/types.js";
 import { ready } from "../core/lazy.ts";
 import type { Deps } from "../platform/deps.ts";
-import { errorDocumentForSdk, invalidParamsForSdk } from "./sdk_errors.ts";
+import { errorDocumentForSdk, invalidParamsForSdk, leanToolsList, strictToolCalls } from "./sdk_errors.ts";
 import { clientRoots } from "./roots.ts";
 import { TOOLS } from "./tools/mod.ts";
 import { RESOURCES } from "./resources/mod.ts";
@@ -90,6 +90,8 @@ export function createServer(deps: Deps, options: ServerOptions = {}): McpServer
   }
   for (const register of RESOURCES) register(server, d);
   for (const register of PROMPTS) register(server, d);
+  strictToolCalls(server);
+  leanToolsList(server);
   // The tool and prompt sets never change while serving: no list_changed is promised for them (the SDK
   // advertises it on registration; the resource set does change, and state_watch.ts says when).
   const caps = server.server.getCapabilities();

@@ -2,12 +2,24 @@
  * `initialize` before the SDK has loaded. tests/mcp/fast_start_test.ts checks both answers agree. */
 import denoJson from "../../deno.json" with { type: "json" };
 
-/** `{name, version}` as the MCP `initialize` response reports it. */
-export const SERVER_INFO = { name: "mcp-orchestration", version: denoJson.version };
+/** The project's web page, when deno.json names one (`homepage`); serverInfo.websiteUrl. */
+const homepage = (denoJson as { homepage?: string }).homepage;
+
+/** `{name, title, version, description, websiteUrl}` as the MCP `initialize` response reports it. */
+export const SERVER_INFO = {
+  name: "mcp-orchestration",
+  title: "MCP Orchestration",
+  version: denoJson.version,
+  description: "Manages the MCP server configurations of AI clients: a catalogue of servers, drafts per " +
+    "client and profile, signed published versions, deploys that keep every other byte of a client's " +
+    "file, status, history and rollback.",
+  ...(homepage ? { websiteUrl: homepage } : {}),
+};
 
 export const INSTRUCTIONS = "Manage the MCP server configurations of AI clients: browse servers " +
   "(list_available_servers), build a draft (add_server_to_config), validate_config, publish_config (signed), " +
-  "deploy_config, then get_deployment_status, list_deployment_history and rollback_deployment.";
+  "deploy_config, then get_deployment_status, list_deployment_history and rollback_deployment. Tools that " +
+  "write take client_id (required); a result or error may name the next step as next: [{tool, arguments}].";
 
 /** What the server advertises once its tools, resources and prompts are registered: the resource set
  * changes (and a profile's draft, latest and deployed can be subscribed to); the tool and prompt sets

@@ -45,6 +45,11 @@ export interface ToolSpec<S extends z.ZodRawShape> {
   output: z.AnyZodObject;
   /** The tool reaches outside this program (starts processes, connects to servers). */
   openWorld?: boolean;
+  /** Checks and adjusts a call's raw arguments before the schema does (unknown keys, client ids);
+   * throws the error the call answers with. */
+  prepare?: (args: unknown) => unknown;
+  /** An earlier name still answered (sdk_errors.ts maps it), not listed. */
+  alias?: string;
   run(args: z.objectOutputType<S, z.ZodTypeAny>, extra: ToolExtra): Promise<unknown>;
 }
 
@@ -125,6 +130,8 @@ export function defineTool<S extends z.ZodRawShape>(
       }
     }) as never,
   );
+  if (spec.prepare) registered(server).prepare.set(spec.name, spec.prepare);
+  if (spec.alias) registered(server).aliases.set(spec.alias, spec.name);
   registered(server).tools.push({
     name: spec.name,
     title: spec.title,

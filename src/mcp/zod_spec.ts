@@ -19,6 +19,12 @@ import {
   type Shape,
 } from "../ops/spec.ts";
 import type { Deps } from "../platform/deps.ts";
+import { canonicalClientId, clientIds, getClient } from "../clients/registry.ts";
+import { AppError } from "../core/errors.ts";
+import { checkName } from "../core/names.ts";
+import { closestNames, didYouMean } from "../core/suggest.ts";
+import { ready } from "../core/lazy.ts";
+import { renderError, renderResult } from "./hints.ts";
 import { objectArg, paramsArg } from "./json_arg.ts";
 import type { ToolExtra, ToolSpec } from "./tool.ts";
 
@@ -30,9 +36,15 @@ export function mcpFields(spec: McpSpec): [key: string, field: Field, mcp: McpFi
   return order ? order.map((name) => out.find(([, , m]) => m.name === name)!) : out;
 }
 
+/** The MCP arguments that name clients: their schema is the enum of the client ids. */
+const CLIENT_ARG = "client_id";
+const CLIENTS_ARG = "client_ids";
+const clientEnum = () => z.enum(clientIds() as [string, ...string[]]);
+
 function base(f: Field, m: McpField): z.ZodTypeAny {
   switch (f.kind) {
     case "text":
+      if (m.name === CLIENT_ARG && !f.choices) return clientEnum();
       return f.choices ? z.enum(f.choices as [string, ...string[]]) : z.string();
     case "flag":
       return z.boolean();
@@ -45,7 +57,7 @@ function base(f: Field, m: McpField): z.ZodTypeAny {
       return n;
     }
     case "texts":
-      return z.array(z.string());
+      return z.array(m.name === CLIENTS_ARG ? clientEnum() : z.string());
     case "pairs":
     case "params":
       // An object is turned back into JSON text first: zod's record parsing silently drops a `__proto__`
@@ -79,8 +91,14 @@ export function inputShape(spec: McpSpec): z.ZodRawShape {
  * (`$ref`), as the tools' schemas always were. */
 let anyObjectSchema: z.ZodTypeAny | undefined;
 
-/** The zod schema of a result shape (objects pass unknown fields through). */
-export function zodOf(s: Shape): z.ZodTypeAny {
+/**
+ * The zod schema of a result shape (objects pass unknown fields through), `depth` levels of objects deep:
+ * an object below that is any object. A tool's output schema keeps one level (outputSchema): the fields a
+ * model reads and chains on (ids, status, counts, lists) with their types; the shape of the objects inside
+ * them is in the tool's description and result, and costs every client tools/list bytes (BENCHMARKS.md,
+ * "tools/list size").
+ */
+export function zodOf(s: Shape, depth = Infinity): z.ZodTypeAny {
   switch (s.t) {
     case "string":
       return z.string();
@@ -95,22 +113,28 @@ export function zodOf(s: Shape): z.ZodTypeAny {
     case "literal":
       return z.literal(s.value);
     case "array": {
-      const a = z.array(zodOf(s.of));
+      const a = z.array(zodOf(s.of, depth));
       return s.description === undefined ? a : a.describe(s.description);
     }
     case "record":
-      return z.record(z.string(), zodOf(s.of));
+      return depth <= 0
+        ? anyObjectSchema ??= z.record(z.string(), z.unknown())
+        : z.record(z.string(), zodOf(s.of, depth - 1));
     case "nullable":
-      return zodOf(s.of).nullable();
+      return zodOf(s.of, depth).nullable();
     case "optional": {
-      const o = zodOf(s.of).optional();
+      const o = zodOf(s.of, depth).optional();
       return s.description === undefined ? o : o.describe(s.description);
     }
     case "object":
-      return z.object(Object.fromEntries(Object.entries(s.fields).map(([k, v]) => [k, zodOf(v)])))
+      if (depth <= 0) return anyObjectSchema ??= z.record(z.string(), z.unknown());
+      return z.object(Object.fromEntries(Object.entries(s.fields).map(([k, v]) => [k, zodOf(v, depth - 1)])))
         .passthrough();
   }
 }
+
+/** How many levels of objects a tool's output schema describes (see zodOf). */
+export const OUTPUT_DEPTH = 1;
 
 /** The op's input from a call's (schema-checked) arguments. */
 export function inputFrom<S extends McpSpec>(spec: S, args: Record<string, unknown>): InputOf<S> {
@@ -123,6 +147,54 @@ export function inputFrom<S extends McpSpec>(spec: S, args: Record<string, unkno
     if (v !== undefined) input[key] = v;
   }
   return input as InputOf<S>;
+}
+
+/**
+ * A call's arguments as the schema checks them, after the checks the schema cannot say well: a key the
+ * tool does not take is refused (`invalid_input` naming it, the closest known name and every known one:
+ * a misspelled `profile` must never deploy the default profile), and a client id is taken as the user
+ * meant it (`Claude-Code` is claude-code) or refused with `client_not_found` and the known ids (as the
+ * op would, instead of the schema's bare enum error).
+ */
+export function strictArgs(spec: McpSpec): (args: unknown) => unknown {
+  const fields = mcpFields(spec);
+  const known = fields.map(([, , m]) => m.name);
+  const blankIsAbsent = fields.filter(([, , m]) => m.blankIsAbsent).map(([, , m]) => m.name);
+  return (args) => {
+    if (typeof args !== "object" || args === null || Array.isArray(args)) return args;
+    let given = args as Record<string, unknown>;
+    // Some clients send "" for an argument they do not use: not given (before an enum sees it).
+    if (blankIsAbsent.some((k) => given[k] === "")) {
+      given = Object.fromEntries(
+        Object.entries(given).filter(([k, v]) => !(v === "" && blankIsAbsent.includes(k))),
+      );
+    }
+    const unknown = Object.keys(given).filter((k) => !known.includes(k));
+    if (unknown.length) {
+      const suggestions = closestNames(unknown[0], known);
+      const hint = didYouMean(suggestions);
+      throw new AppError(
+        "invalid_input",
+        `${spec.mcp.tool} does not take ${unknown.map((k) => JSON.stringify(k)).join(", ")}` +
+          (hint ? ` (${hint})` : "") + `; it takes: ${known.join(", ") || "no arguments"}`,
+        { tool: spec.mcp.tool, unknown, known, suggestions },
+      );
+    }
+    let out = given;
+    const fix = (v: unknown) => {
+      if (typeof v !== "string" || v === "") return v;
+      const id = canonicalClientId(v) as string;
+      // A malformed name is invalid_input; an unknown one client_not_found with the known and closest ids.
+      getClient(checkName("client", id));
+      return id;
+    };
+    if (known.includes(CLIENT_ARG) && CLIENT_ARG in given) {
+      out = { ...out, [CLIENT_ARG]: fix(given[CLIENT_ARG]) };
+    }
+    const many = given[CLIENTS_ARG];
+    if (known.includes(CLIENTS_ARG) && Array.isArray(many)) out = { ...out, [CLIENTS_ARG]: many.map(fix) };
+    return out;
+  };
 }
 
 /** What a tool call hands its op: progress reports become `notifications/progress` when the caller sent
@@ -151,7 +223,19 @@ export function toolOf(op: Op<McpSpec>, deps: Deps): ToolSpec<z.ZodRawShape> {
     idempotent: spec.mcp.idempotent,
     openWorld: spec.mcp.openWorld,
     input: inputShape(spec),
-    output: zodOf(spec.output) as z.AnyZodObject,
-    run: (args, extra) => call(op, deps, inputFrom(spec, args), runContext(extra)),
+    prepare: strictArgs(spec),
+    alias: spec.mcp.alias,
+    output: zodOf(spec.output, OUTPUT_DEPTH) as z.AnyZodObject,
+    // Hints come back in MCP terms (tools and arguments, `next`), never as command lines (hints.ts).
+    run: async (args, extra) => {
+      try {
+        return renderResult(
+          await ready(await call(op, deps, inputFrom(spec, args), runContext(extra))),
+          spec,
+        );
+      } catch (e) {
+        throw renderError(e, spec);
+      }
+    },
   };
 }

@@ -17,11 +17,11 @@ import {
   readDeployments,
 } from "../store/deployments.ts";
 import { hasOwn } from "../clients/codecs/shared.ts";
-import { readConfigFile } from "../deploy/mod.ts";
-import { commitFileWrite } from "../deploy/mod.ts";
-import { withConfigLock } from "../deploy/mod.ts";
-import { resolveTarget, type TargetOptions } from "../deploy/mod.ts";
-import { entryHash } from "../deploy/mod.ts";
+import { readConfigFile } from "../deploy/config_file.ts";
+import { commitFileWrite } from "../deploy/file_commit.ts";
+import { withConfigLock } from "../deploy/pending.ts";
+import { resolveTarget, type TargetOptions } from "../deploy/deploy_target.ts";
+import { entryHash, startText } from "../deploy/deploy_plan.ts";
 
 export const SELF_NAME = "mcp-orchestration";
 
@@ -81,7 +81,9 @@ export async function connect(
         },
       );
     }
-    const newText = codec.writeServers(before.text, client.servers, { [name]: entry });
+    const newText = codec.writeServers(startText(before.text, client.newFile), client.servers, {
+      [name]: entry,
+    });
     const after = new TextEncoder().encode(newText);
     const last = history.at(-1);
     const rec: DeploymentRecord = {

@@ -10,14 +10,10 @@ import { ready } from "../core/lazy.ts";
 import { ALL_CLIENTS, getClient } from "../clients/registry.ts";
 import type { ClientRecord } from "../clients/types.ts";
 import type { Deps } from "../platform/deps.ts";
-import {
-  applyArtifact,
-  artifactToDeploy,
-  checkSecretsMode,
-  clientInstalled,
-  type DeployResult,
-  resolveTarget,
-} from "../deploy/mod.ts";
+import { applyArtifact, checkSecretsMode, type DeployResult } from "../deploy/apply.ts";
+import { artifactToDeploy } from "../deploy/deploy_artifact.ts";
+import { clientInstalled } from "../deploy/client_file.ts";
+import { resolveTarget } from "../deploy/deploy_target.ts";
 import { indexedProfiles, latestPublished } from "../store/profile_index.ts";
 import { layout } from "../store/layout.ts";
 import { trustedKeys } from "../store/keys.ts";

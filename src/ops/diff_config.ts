@@ -15,17 +15,17 @@ import { checkName } from "../core/names.ts";
 import type { NeutralEntry } from "../core/neutral.ts";
 import type { Deps } from "../platform/deps.ts";
 import { resolveArtifactId } from "../store/artifacts.ts";
-import { deploymentsOf } from "../deploy/mod.ts";
+import { deploymentsOf } from "../deploy/pending.ts";
 import { readDraft } from "../store/drafts.ts";
 import { trustedKeys } from "../store/keys.ts";
 import { type IndexEntry, readIndex } from "../store/profile_index.ts";
 import { readSecrets, secretValue } from "../store/secrets.ts";
 import { verifyArtifact } from "../store/verify_artifact.ts";
-import { clientFilePath, readClientServers } from "../deploy/mod.ts";
+import { clientFilePath, readClientServers } from "../deploy/client_file.ts";
 import { payloadOf } from "../store/drafts.ts";
-import { makeRedactor } from "../deploy/mod.ts";
+import { makeRedactor } from "../deploy/redact.ts";
 
-export type DiffMode = "draft" | "file" | "artifact" | "deployed";
+export type DiffMode = "draft" | "file" | "artifact" | "deployed" | "payload";
 
 export interface DiffInput {
   client: string;
@@ -33,10 +33,41 @@ export interface DiffInput {
   mode?: DiffMode;
   file?: string;
   artifactId?: string;
+  /** mode "payload": an inline `{mcpServers}` (object or JSON text) in the artifact's form. */
+  payload?: string | Record<string, unknown>;
+}
+
+/** The servers of an inline payload: `{mcpServers: {...}}` (or the JSON text of one). */
+function payloadServers(p: string | Record<string, unknown> | undefined): Servers {
+  let v: unknown = p;
+  if (typeof v === "string") {
+    try {
+      v = JSON.parse(v);
+    } catch (e) {
+      throw new AppError("invalid_input", `Cannot parse local_payload as JSON: ${(e as Error).message}`, {
+        argument: "local_payload",
+      });
+    }
+  }
+  const servers = (v as { mcpServers?: unknown } | null)?.mcpServers;
+  if (typeof servers !== "object" || servers === null || Array.isArray(servers)) {
+    throw new AppError("invalid_input", 'local_payload must be an object with an "mcpServers" object', {
+      argument: "local_payload",
+    });
+  }
+  for (const [n, e] of Object.entries(servers)) {
+    if (typeof e !== "object" || e === null || Array.isArray(e)) {
+      throw new AppError("invalid_input", `local_payload: server "${n}" must be an object`, {
+        argument: "local_payload",
+        server: n,
+      });
+    }
+  }
+  return servers as Servers;
 }
 
 export interface DiffSide {
-  kind: "published" | "draft" | "file" | "artifact" | "deployed";
+  kind: "published" | "draft" | "file" | "artifact" | "deployed" | "payload";
   artifact_id?: string;
   version?: number;
   path?: string;
@@ -67,6 +98,9 @@ async function otherSide(
       servers: payloadOf(d).mcpServers,
       empty: d.servers.length === 0,
     };
+  }
+  if (i.mode === "payload") {
+    return { side: { kind: "payload" } as DiffSide, servers: payloadServers(i.payload), empty: false };
   }
   if (i.mode === "file") {
     const client = getClient(i.client);
@@ -174,6 +208,7 @@ export async function diffConfig(deps: Deps, input: DiffInput): Promise<DiffRepo
   const label = {
     draft: "The draft",
     file: "The file",
+    payload: "The payload",
     artifact: "The artifact",
     deployed: "The deployed configuration",
   }[mode];

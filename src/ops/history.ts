@@ -7,12 +7,12 @@ import type { Deps } from "../platform/deps.ts";
 import { type DeploymentRecord, findDeployment } from "../store/deployments.ts";
 import { trustedKeys } from "../store/keys.ts";
 import { type IndexEntry, readIndex } from "../store/profile_index.ts";
-import { deploymentsOf } from "../deploy/mod.ts";
+import { deploymentsOf } from "../deploy/pending.ts";
 
 export async function history(
   deps: Deps,
   input: { client: string; profile?: string; limit?: number },
-): Promise<{ client_id: string; total: number; deployments: DeploymentRecord[] }> {
+): Promise<{ client_id: string; total: number; count: number; deployments: DeploymentRecord[] }> {
   const client = getClient(checkName("client", input.client)).id;
   if (input.profile !== undefined) checkName("profile", input.profile);
   const limit = input.limit ?? 50;
@@ -25,7 +25,8 @@ export async function history(
   const all = (await deploymentsOf(deps, client))
     .filter((r) => input.profile === undefined || r.profile_id === input.profile)
     .reverse();
-  return { client_id: client, total: all.length, deployments: all.slice(0, limit) };
+  const deployments = all.slice(0, limit);
+  return { client_id: client, total: all.length, count: deployments.length, deployments };
 }
 
 export function deploymentDetails(deps: Deps, input: { deploymentId: string }): Promise<DeploymentRecord> {

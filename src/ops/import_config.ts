@@ -14,7 +14,12 @@ import { checkEntryName } from "../core/payload.ts";
 import type { Deps } from "../platform/deps.ts";
 import { type DraftServer, type DraftSummary, summarize, updateDraft } from "../store/drafts.ts";
 import { readSecrets, setSecrets } from "../store/secrets.ts";
-import { clientFilePath, type FileLocation, readClientServers } from "../deploy/mod.ts";
+import { effectiveEntry, type PlaceServers, readPlaces } from "../deploy/shadowing.ts";
+import { type FileLocation, readClientServers } from "../deploy/client_file.ts";
+import { resolveTarget } from "../deploy/deploy_target.ts";
+import type { ClientRecord, NativeEntry } from "../clients/types.ts";
+import { hasOwn, setOwn } from "../clients/codecs/shared.ts";
+import { AppError } from "../core/errors.ts";
 
 export interface ImportConfigInput extends FileLocation {
   client?: string;
@@ -29,6 +34,9 @@ export interface ImportConfigResult extends DraftSummary {
   secrets_stored: string[];
   /** Where each stored secret was: server, field and the variable referenced there (never values). */
   extracted: Extracted[];
+  /** The file each imported server came from: the client merges several (opencode.json and .jsonc,
+   * a project's .mcp.json and its local scope), and the one it loads a name from is named. */
+  sources: { server: string; file: string }[];
   warnings: string[];
 }
 
@@ -37,13 +45,62 @@ function usable(e: NeutralEntry): boolean {
   return (typeof x.command === "string" && x.command.trim() !== "") || typeof x.url === "string";
 }
 
+/**
+ * The servers the client loads for the file's scope: the file itself and the other files it merges at
+ * that scope (the record's `merged` places marked imported: opencode's config.json and opencode.jsonc,
+ * a project's local scope in ~/.claude.json), lowest precedence first, a name in several taken as the
+ * client takes it. `origin`: the file each name comes from (the winning one). A file named with
+ * --config-path is read alone.
+ */
+async function mergedServers(
+  deps: Deps,
+  client: ClientRecord,
+  input: FileLocation,
+  warnings: string[],
+): Promise<{ path: string; natives: Record<string, NativeEntry>; origin: Record<string, string> }> {
+  const target = await resolveTarget(deps, client, input);
+  const path = target.path;
+  const places = await readPlaces(deps, client, target, (p) => p.imported);
+  warnings.push(...places.warnings);
+  let own: Record<string, NativeEntry> | null = null;
+  try {
+    own = await readClientServers(deps, client, path);
+  } catch (e) {
+    // No file here, but the client keeps servers in another one of this scope: those are imported.
+    if (!(e instanceof AppError && e.code === "unreadable_file" && places.found.length)) throw e;
+  }
+  const layers: PlaceServers[] = [
+    ...places.found.filter((f) => !f.place.wins),
+    ...(own
+      ? [{ place: { label: "", wins: false } as PlaceServers["place"], file: path, servers: own }]
+      : []),
+    ...places.found.filter((f) => f.place.wins),
+  ];
+  const natives: Record<string, NativeEntry> = {};
+  const origin: Record<string, string> = {};
+  for (const layer of layers) {
+    for (const [name, entry] of Object.entries(layer.servers)) {
+      if (hasOwn(natives, name)) {
+        warnings.push(
+          `"${name}" is in "${origin[name]}" and in "${layer.file}": ${client.displayName} loads the ` +
+            `second one's${
+              client.merged?.merge === "deep" ? " fields over the first's" : ""
+            }, imported as such`,
+        );
+        setOwn(natives, name, effectiveEntry(client, natives[name], entry) as NativeEntry);
+      } else setOwn(natives, name, entry);
+      setOwn(origin, name, layer.file);
+    }
+  }
+  return { path, natives, origin };
+}
+
 /** Imports the client's servers into the draft. */
 export async function importConfig(deps: Deps, input: ImportConfigInput): Promise<ImportConfigResult> {
   const client = getClient(input.client ?? "claude-desktop");
   const profile = input.profile ?? "default";
-  const path = await clientFilePath(deps, client, input);
-  const natives = await readClientServers(deps, client, path);
   const warnings: string[] = [];
+  const { path, natives, origin } = await mergedServers(deps, client, input, warnings);
   const skipped: string[] = [];
   const taken = await readSecrets(deps);
   const secrets: Record<string, string> = {};
@@ -73,7 +130,7 @@ export async function importConfig(deps: Deps, input: ImportConfigInput): Promis
     const env = (x.entry as { env?: Record<string, unknown> }).env ?? {};
     specs.push({
       name,
-      source: { custom: true, imported_from: path },
+      source: { custom: true, imported_from: origin[name] ?? path },
       params: {},
       env: Object.fromEntries(
         Object.entries(env).filter(([, v]) => typeof v === "string" && !v.includes("${")),
@@ -111,6 +168,7 @@ export async function importConfig(deps: Deps, input: ImportConfigInput): Promis
     skipped,
     secrets_stored: Object.keys(secrets).sort(),
     extracted: extracted.filter((e) => imported.includes(e.server)),
+    sources: imported.map((server) => ({ server, file: origin[server] ?? path })),
     warnings,
   };
 }

@@ -6,7 +6,8 @@ import type { ClientRecord } from "../clients/types.ts";
 import type { Deps } from "../platform/deps.ts";
 import { layout } from "../store/layout.ts";
 import { logFolder } from "../clients/logs.ts";
-import { clientPresence, deploymentsOf } from "../deploy/mod.ts";
+import { clientPresence } from "../deploy/client_file.ts";
+import { deploymentsOf } from "../deploy/pending.ts";
 import type { DeploymentRecord } from "../store/deployments.ts";
 
 export interface ClientSummary {
@@ -101,9 +102,10 @@ async function summary(
 export async function listClients(
   deps: Deps,
   input: { client?: string } = {},
-): Promise<{ clients: ClientSummary[] }> {
+): Promise<{ count: number; clients: ClientSummary[] }> {
   const list = input.client !== undefined ? [getClient(checkName("client", input.client))] : ALL_CLIENTS;
   const deployed = await deployedProfiles(deps);
   const profiles = await allProfiles(deps, deployed);
-  return { clients: await Promise.all(list.map((c) => summary(deps, c, profiles, deployed))) };
+  const clients = await Promise.all(list.map((c) => summary(deps, c, profiles, deployed)));
+  return { count: clients.length, clients };
 }

@@ -18,6 +18,7 @@ export interface ProfileSummary {
 
 export async function listProfiles(deps: Deps, input: InputOf<typeof spec>): Promise<{
   client_id: string;
+  count: number;
   profiles: ProfileSummary[];
 }> {
   const client = getClient(checkName("client", input.client)).id;
@@ -37,7 +38,7 @@ export async function listProfiles(deps: Deps, input: InputOf<typeof spec>): Pro
       latest_published_at: latest?.created_at ?? null,
     };
   }));
-  return { client_id: client, profiles };
+  return { client_id: client, count: profiles.length, profiles };
 }
 
 /** One client/profile with state: a draft, a published index, or both. */

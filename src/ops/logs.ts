@@ -24,7 +24,8 @@ import {
 import { AppError } from "../core/errors.ts";
 import { checkName } from "../core/names.ts";
 import { redactSecretAssignments, redactText } from "../core/redact.ts";
-import { checkProjectDir, clientFilePath, readClientServers } from "../deploy/mod.ts";
+import { checkProjectDir } from "../deploy/project_dir.ts";
+import { clientFilePath, readClientServers } from "../deploy/client_file.ts";
 import { planLaunch } from "../doctor/launch.ts";
 import type { Deps } from "../platform/deps.ts";
 import { readSecrets } from "../store/secrets.ts";

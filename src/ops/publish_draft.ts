@@ -7,7 +7,8 @@ import { AppError } from "../core/errors.ts";
 import type { Issue } from "../core/validation.ts";
 import type { Deps } from "../platform/deps.ts";
 import { type DraftSummary, draftsWithServers, payloadOf, readDraft } from "../store/drafts.ts";
-import { publish, type PublishResult, validateDraft } from "../deploy/mod.ts";
+import { publish, type PublishResult } from "../deploy/publish.ts";
+import { validateDraft } from "../deploy/validate.ts";
 
 export type { PublishResult };
 

@@ -17,7 +17,7 @@ import { type Extracted, extractSecrets } from "../core/secret_extract.ts";
 import type { Deps } from "../platform/deps.ts";
 import { readSecrets, setSecrets } from "../store/secrets.ts";
 import { readNamedFile, userPath } from "../platform/named_file.ts";
-import { publish, type PublishResult } from "../deploy/mod.ts";
+import { publish, type PublishResult } from "../deploy/publish.ts";
 import type { InputOf } from "./spec.ts";
 import type { spec } from "./specs/publish_config.ts";
 

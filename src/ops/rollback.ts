@@ -16,13 +16,14 @@ import {
 } from "../store/deployments.ts";
 import { loadBackup } from "../store/backups.ts";
 import { readSecretBook } from "../store/secrets.ts";
-import { readConfigFile } from "../deploy/mod.ts";
-import { commitFileWrite } from "../deploy/mod.ts";
-import { settleClient, withConfigLock } from "../deploy/mod.ts";
-import { artifactToDeploy } from "../deploy/mod.ts";
-import { applyArtifact, checkSecretsMode, type DeployResult } from "../deploy/mod.ts";
-import { recordedTarget, resolveTarget, type TargetOptions } from "../deploy/mod.ts";
+import { readConfigFile } from "../deploy/config_file.ts";
+import { commitFileWrite } from "../deploy/file_commit.ts";
+import { settleClient, withConfigLock } from "../deploy/pending.ts";
+import { artifactToDeploy } from "../deploy/deploy_artifact.ts";
+import { applyArtifact, checkSecretsMode, type DeployResult } from "../deploy/apply.ts";
+import { recordedTarget, resolveTarget, type TargetOptions } from "../deploy/deploy_target.ts";
 import type { ClientRecord } from "../clients/types.ts";
+import { redactSecretAssignments, redactText } from "../core/redact.ts";
 import type { InputOf } from "./spec.ts";
 import type { spec } from "./specs/rollback.ts";
 
@@ -31,13 +32,17 @@ import type { spec } from "./specs/rollback.ts";
 export type RollbackInput = InputOf<typeof spec>;
 
 export interface RestoreResult {
-  status: "restored";
+  /** `dry_run`: the checks passed and nothing was written (no file, no log line). */
+  status: "restored" | "dry_run";
   client_id: string;
   config_path: string;
-  deployment_id: string;
+  /** The restore's own deployment id; null for a dry run. */
+  deployment_id: string | null;
   restored_from: string;
   restored_sha256: string | null;
   restart_hint: string;
+  /** With --dry-run: the change the restore would make (secret values redacted); empty when none. */
+  diff?: string;
 }
 
 export async function rollback(deps: Deps, input: RollbackInput): Promise<DeployResult | RestoreResult> {
@@ -133,7 +138,7 @@ async function restore(
   deps: Deps,
   client: ClientRecord,
   id: string,
-  input: TargetOptions,
+  input: TargetOptions & { dryRun?: boolean },
 ): Promise<RestoreResult> {
   const clientId = client.id;
   const hint = client.restartHint;
@@ -169,6 +174,23 @@ async function restore(
       | DeploymentRecord
       | undefined;
     if (before) await authenticate(before);
+    if (input.dryRun) {
+      // Every check above ran (record signed, file unchanged since, backup intact); nothing is written.
+      const { unifiedDiff } = await load<typeof import("../core/text_diff.ts")>("../core/text_diff.ts");
+      const values = [...Object.values(book.values), ...Object.values(book.retired).flat()];
+      return {
+        status: "dry_run",
+        client_id: clientId,
+        config_path: r.config_path,
+        deployment_id: null,
+        restored_from: r.deployment_id,
+        restored_sha256: r.pre_image_sha256,
+        restart_hint: hint,
+        diff: redactSecretAssignments(
+          redactText(unifiedDiff(exactText(now.bytes), exactText(bytes), r.config_path), values),
+        ),
+      };
+    }
     const rec: DeploymentRecord = {
       deployment_id: newDeploymentId(deps.now()),
       action: "restore",
@@ -201,3 +223,9 @@ async function restore(
     };
   });
 }
+
+/** jsdiff, loaded only where a diff is shown. */
+const load = <T>(path: string): Promise<T> => import(new URL(path, import.meta.url).href);
+const withBom = new TextDecoder("utf-8", { ignoreBOM: true });
+/** The file's text exactly as on disk (a BOM kept), so that the diff applies to it. */
+const exactText = (bytes: Uint8Array | null) => bytes ? withBom.decode(bytes) : "";

@@ -133,6 +133,8 @@ export interface McpDoor {
   readonly openWorld?: true;
   /** The order of the arguments in the schema, when it differs from the order of `input`. */
   readonly order?: readonly string[];
+  /** An earlier name of the tool, still answered (not listed in tools/list). */
+  readonly alias?: string;
 }
 
 /** The declaration of an operation. */

@@ -5,7 +5,7 @@
 import { checkName } from "../core/names.ts";
 import type { Deps } from "../platform/deps.ts";
 import { readDraft } from "../store/drafts.ts";
-import { type ValidateConfigResult, validateDraft } from "../deploy/mod.ts";
+import { type ValidateConfigResult, validateDraft } from "../deploy/validate.ts";
 
 export type { ValidateConfigResult };
 

@@ -7,11 +7,14 @@ import { resolveArtifactId } from "../store/artifacts.ts";
 import { trustedKeys } from "../store/keys.ts";
 import { findPublished, whereIndexed } from "../store/published.ts";
 import { verifyArtifact } from "../store/verify_artifact.ts";
+import { ownKeyId, type SignerInfo, signerInfo, trustNames } from "../store/trust_names.ts";
 
 export interface VerifyResult {
   status: "verified";
   artifact_id: string;
   signing_key_id: string;
+  /** Who signed it: the key id, its trust name (trust add --name), whether it is this machine's key. */
+  signer: SignerInfo;
   indexed_in: { client_id: string; profile_id: string; version: number; legacy?: true }[];
   checks: string[];
   /** True for an artifact of the Python tool: verified by its payload hash and payload signature only. */
@@ -25,6 +28,31 @@ export async function verifyOp(
   input: { artifactId?: string; client?: string; profile?: string },
 ): Promise<VerifyResult> {
   const trusted = await trustedKeys(deps);
+  try {
+    return await verifyWith(deps, input, trusted);
+  } catch (e) {
+    throw await withSignerName(deps, e);
+  }
+}
+
+/** A failure naming an untrusted signer's key id also names the key's trust name, when it has one (a
+ * key removed with trust remove keeps its name). */
+async function withSignerName(deps: Deps, e: unknown): Promise<unknown> {
+  const m = e instanceof AppError ? /untrusted key "([0-9a-f]{16})"/.exec(e.message) : null;
+  if (!m || !(e instanceof AppError)) return e;
+  const name = (await trustNames(deps)).get(m[1])?.name ?? null;
+  return new AppError(
+    e.code,
+    name ? e.message.replace(m[0], `${m[0]} (${name}, no longer trusted)`) : e.message,
+    { ...e.details, signer: { key_id: m[1], name, trusted: false } },
+  );
+}
+
+async function verifyWith(
+  deps: Deps,
+  input: { artifactId?: string; client?: string; profile?: string },
+  trusted: Map<string, string>,
+): Promise<VerifyResult> {
   let id: string;
   let indexed: VerifyResult["indexed_in"];
   if (input.artifactId === undefined && input.client === undefined) {
@@ -63,6 +91,7 @@ export async function verifyOp(
     status: "verified",
     artifact_id: id,
     signing_key_id: a.signing_key_id,
+    signer: signerInfo(a.signing_key_id, trusted, await trustNames(deps), await ownKeyId(deps)),
     indexed_in: indexed,
     checks: a.legacy
       ? ["id = sha256(canonical payload)", "payload signature (legacy artifact: no record signature)", listed]

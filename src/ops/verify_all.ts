@@ -26,8 +26,12 @@ import {
   checkWitness,
   type Finding,
   type Report,
-} from "../deploy/mod.ts";
-import { checkArtifactSecrets, checkDraftSecrets, checkRegistrySecrets } from "../deploy/mod.ts";
+} from "../deploy/verify_all_checks.ts";
+import {
+  checkArtifactSecrets,
+  checkDraftSecrets,
+  checkRegistrySecrets,
+} from "../deploy/verify_all_secrets.ts";
 
 /** What `verify --all` found when nothing is wrong: counts of what was checked, and warnings. */
 export interface VerifyAllResult {

@@ -28,6 +28,6 @@ export function realRuntime(env: Readonly<Record<string, string | undefined>> = 
     spawn: spawnGroup,
     fetch: (input, init) => fetch(input, init),
     isDir: async (p) => (await Deno.stat(p).catch(() => null))?.isDirectory === true,
-    concurrency: 8,
+    concurrency: 16,
   };
 }

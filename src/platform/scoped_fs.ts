@@ -70,6 +70,7 @@ export class AccessPolicy {
   private trees: string[] = [];
   private files: FileRule[] = [];
   private readTrees: string[] = [];
+  private readFiles: string[] = [];
   private realCache = new Map<string, Promise<string>>();
 
   private guard: FolderGuard;
@@ -89,6 +90,14 @@ export class AccessPolicy {
   allowReadTree(root: string): this {
     const p = checkPathSyntax(root);
     if (!this.readTrees.includes(p)) this.readTrees.push(p);
+    return this;
+  }
+
+  /** Allows reading one file, and looking at the folders above it (is it there, is it a link): a file a
+   * client merges with the one we write (src/deploy/shadowing.ts). Never a write there. */
+  allowReadFile(path: string): this {
+    const p = checkPathSyntax(path);
+    if (!this.readFiles.includes(p)) this.readFiles.push(p);
     return this;
   }
 
@@ -168,6 +177,15 @@ export class AccessPolicy {
       if (await this.fileAllows(f, p, real, op)) {
         this.decided.set(key, null);
         return p;
+      }
+    }
+    if (op === "read") {
+      for (const f of this.readFiles) {
+        const fileReal = await this.resolveReal(f);
+        if (real === fileReal || isWithin(real, dirname(fileReal))) {
+          this.decided.set(key, null);
+          return p;
+        }
       }
     }
     for (const t of this.readTrees) {

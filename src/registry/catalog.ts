@@ -23,7 +23,8 @@ import type { CatalogMeta, ServerJson } from "./server_json.ts";
 export interface CatalogEntry {
   id: string;
   server: ServerJson;
-  source: "builtin" | "user";
+  /** builtin: embedded; user: `registry import`; synced: `registry sync` (registry/synced/). */
+  source: "builtin" | "user" | "synced";
   path: string;
 }
 
@@ -36,7 +37,9 @@ export interface CatalogSummary {
   tags: string[];
   transports: Transport[];
   deprecated: boolean;
-  source: "builtin" | "user";
+  /** Deprecated or deleted upstream, in the MCP registry a `registry sync` read. */
+  upstream_status?: "deprecated" | "deleted";
+  source: "builtin" | "user" | "synced";
 }
 
 /** Filters of `list`; all given filters must match. */
@@ -214,6 +217,8 @@ export class Catalog {
       deprecated: meta.deprecated !== undefined,
       source: e.source,
     };
+    const up = (meta as { upstream?: { status?: unknown } }).upstream?.status;
+    if (up === "deprecated" || up === "deleted") out.upstream_status = up;
     if (e.server.title) out.title = e.server.title;
     return out;
   }

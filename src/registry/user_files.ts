@@ -6,8 +6,9 @@
 import { join } from "../platform/path.ts";
 import type { Deps } from "../platform/deps.ts";
 import { layout } from "../store/layout.ts";
-import { buildCatalog, type Catalog, entriesOf } from "./catalog.ts";
+import { builtinEntries, Catalog, type CatalogEntry, entriesOf } from "./catalog.ts";
 import { parseServerJsonText } from "./server_json.ts";
+import { flagged, readSyncedEntries, sourceOfPath, upstreamStatusOf } from "./upstream.ts";
 
 /** `{path, text}` of every readable `*.json` file in `<home>/registry/`, sorted by name. */
 export async function readUserRegistryFiles(
@@ -30,8 +31,36 @@ export async function readUserRegistryFiles(
   return { files, warnings };
 }
 
-/** The catalogue: built-in servers overridden by the user's files. */
+/**
+ * The catalogue: built-in servers overridden by the user's files, plus the servers `registry sync` read
+ * (registry/synced/). A synced server with the name of a built-in or user server is that server: it adds
+ * no second entry, and its upstream status (deprecated, deleted) flags that entry. A synced id that a
+ * built-in or user server already has is left out. A server whose registry metadata says deprecated or
+ * deleted is flagged (`deprecated`, `upstream_status`).
+ */
 export async function loadCatalog(deps: Deps): Promise<{ catalog: Catalog; warnings: string[] }> {
   const { files, warnings } = await readUserRegistryFiles(deps);
-  return { catalog: buildCatalog(files), warnings };
+  const synced = await readSyncedEntries(deps);
+  const byId = new Map<string, CatalogEntry>();
+  for (const e of builtinEntries()) byId.set(e.id, e);
+  for (const f of files) {
+    for (const e of entriesOf(parseServerJsonText(f.text, f.path), f.path, "user")) byId.set(e.id, e);
+  }
+  const byName = new Map<string, string>();
+  for (const e of byId.values()) {
+    byName.set(e.server.name, e.id);
+    const up = upstreamStatusOf(e.server);
+    if (up) byId.set(e.id, flagged(e, up, "as imported"));
+  }
+  for (const e of synced.entries) {
+    const up = upstreamStatusOf(e.server);
+    const same = byName.get(e.server.name);
+    if (same !== undefined) {
+      if (up) byId.set(same, flagged(byId.get(same)!, up, sourceOfPath(e.path)));
+      continue;
+    }
+    if (byId.has(e.id)) continue;
+    byId.set(e.id, up ? flagged(e, up, sourceOfPath(e.path)) : e);
+  }
+  return { catalog: new Catalog([...byId.values()]), warnings: [...warnings, ...synced.warnings] };
 }

@@ -29,6 +29,10 @@ export function layout(home: string) {
     pinsDir: join(home, "pins"),
     locksDir: join(home, "locks"),
     lock: (name: string) => join(home, "locks", `${name}.lock`),
+    remotesFile: join(home, "remotes.json"),
+    remotesDir: join(home, "remotes"),
+    remoteRepo: (name: string) => join(home, "remotes", name, "repo.git"),
+    remotePulled: (name: string) => join(home, "remotes", name, "pulled.json"),
   };
 }
 

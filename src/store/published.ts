@@ -22,12 +22,15 @@ export async function findPublished(
   const trusted = read?.trusted ?? await trustedKeys(deps);
   const idx = read ? read.index : await readIndex(deps, client, profile, trusted);
   if (!idx || idx.entries.length === 0) {
+    const where = `--client ${client}` + (profile === "default" ? "" : ` --profile ${profile}`);
     throw new AppError(
       "profile_not_found",
-      `Nothing published for "${client}/${profile}": run publish-config first`,
+      `Nothing published for "${client}/${profile}": run publish-config ${where} first`,
       {
         client_id: client,
         profile_id: profile,
+        // The profiles this client has published (the seed's contract).
+        available_profiles: (await indexedProfiles(deps, client)).sort(),
       },
     );
   }

@@ -31,6 +31,7 @@ Deno.test("MCP add_server_to_config: literal secrets in args, env, url and heade
   withMcp(async (t) => {
     const results: unknown[] = [];
     const pg = await t.ok("add_server_to_config", {
+      client_id: "claude-desktop",
       server_id: "pg",
       command: "npx",
       args: [
@@ -52,6 +53,7 @@ Deno.test("MCP add_server_to_config: literal secrets in args, env, url and heade
       "env.DATABASE_URL PG_DB_PASSWORD_2",
     ]);
     const remote = await t.ok("add_server_to_config", {
+      client_id: "claude-desktop",
       server_id: "remote",
       url: `https://x.example.com/mcp?apiKey=${V.jsonQuery}`,
       headers: JSON.stringify({ Authorization: `Bearer ${V.jsonBearerArg}` }),

@@ -145,13 +145,14 @@ Deno.test("--env/--header/--param named like an object member: the true message,
       for (const env_vars of [JSON.parse(`{${JSON.stringify(k)}: "v"}`), `{${JSON.stringify(k)}: "v"}`]) {
         const doc = await fail(
           "add_server_to_config",
-          { server_id: "x", command: "c", env_vars },
+          { client_id: "claude-desktop", server_id: "x", command: "c", env_vars },
           "invalid_input",
         );
         assertEquals(doc, cliDocs[`env ${k}`]);
       }
       const headers = JSON.parse(`{${JSON.stringify(k)}: "v"}`);
       const hdr = await fail("add_server_to_config", {
+        client_id: "claude-desktop",
         server_id: "y",
         url: "https://example.com/mcp",
         headers,
@@ -159,7 +160,11 @@ Deno.test("--env/--header/--param named like an object member: the true message,
       assertEquals(hdr, cliDocs[`header ${k}`]);
       const params = JSON.parse(`{${JSON.stringify(k)}: "v"}`);
       assertEquals(
-        await fail("add_server_to_config", { server_id: "memory", params }, "invalid_input"),
+        await fail(
+          "add_server_to_config",
+          { client_id: "claude-desktop", server_id: "memory", params },
+          "invalid_input",
+        ),
         cliDocs[`param ${k}`],
       );
     }

@@ -41,7 +41,11 @@ Deno.test("a client id in another case or with _ is the client meant, on every c
 
 Deno.test("MCP: the same suggestions and the same case-insensitive client ids", () =>
   withMcp(async ({ ok, fail }) => {
-    const s = await fail("add_server_to_config", { server_id: "filsystem" }, "server_not_found");
+    const s = await fail(
+      "add_server_to_config",
+      { client_id: "claude-desktop", server_id: "filsystem" },
+      "server_not_found",
+    );
     assertEquals(s.details.suggestions[0], "filesystem");
     assert.match(s.details.hint, /did you mean "filesystem"/);
     const c = await fail(
@@ -289,10 +293,11 @@ Deno.test("MCP: add_server_to_config refuses an empty required parameter and war
   withMcp(async ({ ok, fail }) => {
     await fail(
       "add_server_to_config",
-      { server_id: "filesystem", params: { allowed_directory: "" } },
+      { client_id: "claude-desktop", server_id: "filesystem", params: { allowed_directory: "" } },
       "invalid_input",
     );
     const r = await ok("add_server_to_config", {
+      client_id: "claude-desktop",
       server_id: "filesystem",
       params: { allowed_directory: "src" },
     });
@@ -325,10 +330,12 @@ Deno.test("publish-config of an empty draft says where the drafts with servers a
 Deno.test("MCP: publish_config of an empty draft names the drafts with servers", () =>
   withMcp(async ({ ok, fail }) => {
     await ok("initialize_keys");
-    await ok("add_server_to_config", { server_id: "memory" });
+    await ok("add_server_to_config", { client_id: "claude-desktop", server_id: "memory" });
     const e = await fail("publish_config", { client_id: "claude-code" }, "validation_failed");
     assertEquals(e.details.drafts[0].client_id, "claude-desktop");
-    assert.match(e.details.hint, /publish-config --client claude-desktop/);
+    // Over MCP the hint names the tool and its arguments, and the step it can take as it stands.
+    assert.match(e.details.hint, /publish_config \{"client_id":"claude-desktop"\}/);
+    assertEquals(e.details.next, [{ tool: "publish_config", arguments: { client_id: "claude-desktop" } }]);
   }));
 
 Deno.test("a client file that does not parse: the deploy error names the file, line and column (CLI and MCP)", () =>

@@ -109,6 +109,26 @@ const EXPECTED: Record<string, [string, string, string]> = {
     "/Users/u/.config/crush/crush.json",
     "C:\\Users\\u\\AppData\\Local\\crush\\crush.json",
   ],
+  "qwen-code": [
+    "/home/u/.qwen/settings.json",
+    "/Users/u/.qwen/settings.json",
+    "C:\\Users\\u\\.qwen\\settings.json",
+  ],
+  amp: [
+    "/home/u/.config/amp/settings.json",
+    "/Users/u/.config/amp/settings.json",
+    "C:\\Users\\u\\.config\\amp\\settings.json",
+  ],
+  auggie: [
+    "/home/u/.augment/settings.json",
+    "/Users/u/.augment/settings.json",
+    "C:\\Users\\u\\.augment\\settings.json",
+  ],
+  "kilo-code": [
+    "/home/u/.config/kilo/kilo.jsonc",
+    "/Users/u/.config/kilo/kilo.jsonc",
+    "C:\\Users\\u\\.config\\kilo\\kilo.jsonc",
+  ],
 };
 
 Deno.test("configPath: every client has an expected path on every OS", () => {
@@ -136,6 +156,8 @@ Deno.test("configPath: XDG_CONFIG_HOME is honoured on linux by the clients that 
     opencode: "/xdg/opencode/opencode.json",
     trae: "/xdg/Trae/User/mcp.json",
     crush: "/xdg/crush/crush.json",
+    "kilo-code": "/xdg/kilo/kilo.jsonc",
+    amp: "/xdg/amp/settings.json",
   };
   for (const c of ALL_CLIENTS) {
     const want = expected[c.id] ?? EXPECTED[c.id][0];
@@ -197,6 +219,10 @@ Deno.test("projectPath: the clients with a project file, joined per OS", () => {
     "copilot-cli": ".mcp.json",
     "amazon-q": ".amazonq/mcp.json",
     crush: ".crush.json",
+    "qwen-code": ".qwen/settings.json",
+    amp: ".amp/settings.json",
+    auggie: ".augment/settings.json",
+    "kilo-code": ".kilo/kilo.jsonc",
   };
   for (const c of ALL_CLIENTS) {
     const rel = expected[c.id];

@@ -23,9 +23,13 @@ const IDS = [
   "antigravity",
   "trae",
   "crush",
+  "qwen-code",
+  "amp",
+  "auggie",
+  "kilo-code",
 ];
 
-Deno.test("registry: the 20 clients of CLIENTS.md, unique ids", () => {
+Deno.test("registry: the 24 clients (CLIENTS.md and issue 17), unique ids", () => {
   assert.deepEqual(clientIds(), IDS);
   assert.equal(new Set(clientIds()).size, ALL_CLIENTS.length);
 });
@@ -54,6 +58,11 @@ Deno.test("registry: data facts", () => {
   assert.deepEqual(getClient("goose").servers, { path: ["extensions"], shape: "map" });
   assert.deepEqual(getClient("opencode").servers, { path: ["mcp"], shape: "map" });
   assert.deepEqual(getClient("crush").servers, { path: ["mcp"], shape: "map" });
+  // Amp's key is one literal top-level key with a dot in its name.
+  assert.deepEqual(getClient("amp").servers, { path: ["amp.mcpServers"], shape: "map" });
+  assert.deepEqual(getClient("qwen-code").servers, { path: ["mcpServers"], shape: "map" });
+  assert.deepEqual(getClient("auggie").servers, { path: ["mcpServers"], shape: "map" });
+  assert.deepEqual(getClient("kilo-code").servers, { path: ["mcp"], shape: "map" });
   const formats = Object.fromEntries(ALL_CLIENTS.map((c) => [c.id, c.format]));
   assert.equal(formats.vscode, "jsonc");
   assert.equal(formats.zed, "jsonc");

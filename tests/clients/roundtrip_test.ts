@@ -8,9 +8,10 @@
  *  2. Empty `args` / `env` / `headers` are never generated: `[]`/`{}` and absent are the same server, and
  *     several shapes cannot tell them apart (opencode's one `command` array, the mcp-remote bridge).
  *  3. SSE remotes are not generated for the clients with no SSE label: cursor, windsurf, zed, lm-studio,
- *     kiro, antigravity, trae (no `type`: the client picks the transport) and opencode / amazon-q (one
- *     label for both transports). An SSE server deploys there fine but reads back as http.
- *  4. opencode: no `cwd` (its schema has none) and no extra fields (`additionalProperties: false`).
+ *     kiro, antigravity, trae, amp (no `type`: the client picks the transport) and opencode / kilo-code /
+ *     amazon-q (one label for both transports). An SSE server deploys there fine but reads back as http.
+ *  4. opencode, kilo-code: no `cwd` (the schema has none) and no extra fields (`additionalProperties:
+ *     false`).
  *  5. Literal text never contains `$`, and references are plain `${VAR}` (no `:-default`): `${env:VAR}`
  *     and the names-only forms cannot hold a default, and a `$` in text is read as a reference.
  *  6. Secret values are unknown to the resolver: clients without a reference syntax ("none", and the
@@ -36,6 +37,8 @@ const NO_SSE = new Set([
   "trae",
   "opencode",
   "amazon-q",
+  "amp",
+  "kilo-code",
 ]);
 const OSES: OS[] = ["linux", "darwin", "windows"];
 
@@ -82,7 +85,7 @@ const remote = (types: ("http" | "sse")[]) =>
 function entriesFor(c: ClientRecord): fc.Arbitrary<NeutralEntry> {
   let s = stdio;
   let r = remote(NO_SSE.has(c.id) ? ["http"] : ["http", "sse"]);
-  if (c.id === "opencode") {
+  if (c.id === "opencode" || c.id === "kilo-code") {
     const strip = (e: NeutralEntry) =>
       Object.fromEntries(
         Object.entries(e).filter(([k]) => k !== "cwd" && !k.startsWith("x_")),

@@ -68,6 +68,7 @@ Deno.test("CLI under the binary's flags: init, publish, get, verify, list-profil
     const cases: [string[], number, string][] = [
       [["get-config", "Bad!"], 2, "invalid_input"],
       [["get-config", "cursor", "nope"], 3, "profile_not_found"],
+      [["get-config", "cursorr"], 3, "client_not_found"],
       [["get-config", "cursor", "--artifact-id", "0000000000"], 3, "artifact_not_found"],
       [["verify", "xyz"], 2, "invalid_input"],
       [["publish-config", "--client", "cursor", "--file", join(dir, "missing.json")], 7, "unreadable_file"],

@@ -53,11 +53,13 @@ Deno.test("stdio session: the seed's conversational workflow, shared draft with 
       assertEquals((await call("initialize_keys")).status, "created");
       assert.ok((await call("list_available_servers", { transport_filter: "stdio" })).count >= 10);
       await call("add_server_to_config", {
+        client_id: "claude-desktop",
         server_id: "filesystem",
         params: { allowed_directory: env.HOME },
       });
-      await call("add_server_to_config", { server_id: "memory" });
+      await call("add_server_to_config", { client_id: "claude-desktop", server_id: "memory" });
       await call("add_server_to_config", {
+        client_id: "claude-desktop",
         server_id: "github",
         env_vars: '{"GITHUB_PERSONAL_ACCESS_TOKEN":"ghp_e2eToken0123456789"}',
       });
@@ -74,12 +76,12 @@ Deno.test("stdio session: the seed's conversational workflow, shared draft with 
         "memory",
         "time",
       ]);
-      await call("remove_server_from_config", { server_name: "time" });
+      await call("remove_server_from_config", { client_id: "claude-desktop", server_name: "time" });
 
       assertEquals((await call("validate_config")).valid, true);
-      const pub = await call("publish_config", { changelog: "three servers" });
+      const pub = await call("publish_config", { client_id: "claude-desktop", changelog: "three servers" });
       assertEquals([pub.status, pub.version], ["published", 1]);
-      const dep = await call("deploy_config");
+      const dep = await call("deploy_config", { client_id: "claude-desktop" });
       assertEquals(dep.status, "deployed");
       assert.ok(dep.config_path.startsWith(env.HOME), dep.config_path);
       const onDisk = JSON.parse(await Deno.readTextFile(dep.config_path));
@@ -89,19 +91,22 @@ Deno.test("stdio session: the seed's conversational workflow, shared draft with 
         "up-to-date",
       );
 
-      await call("remove_server_from_config", { server_name: "memory" });
-      await call("publish_config", { changelog: "without memory" });
-      await call("deploy_config");
+      await call("remove_server_from_config", { client_id: "claude-desktop", server_name: "memory" });
+      await call("publish_config", { client_id: "claude-desktop", changelog: "without memory" });
+      await call("deploy_config", { client_id: "claude-desktop" });
       const hist = await call("list_deployment_history");
       assertEquals(hist.deployments.length, 2);
-      const rb = await call("rollback_deployment");
+      const rb = await call("rollback_deployment", { client_id: "claude-desktop" });
       assertEquals([rb.status, rb.artifact_id], ["deployed", pub.artifact_id]);
       const cliStatus = await runCli(["status", "--client", "claude-desktop", "--format", "json"], env);
       assertEquals(cliStatus.json.targets[0].deployed_artifact_id, pub.artifact_id, cliStatus.stdout);
 
       // Bad input: the server answers with error documents and keeps serving.
-      const unknown = await client.callTool({ name: "no_such_tool", arguments: {} }) as any;
-      assertEquals([unknown.isError, JSON.parse(unknown.content[0].text).error], [true, "invalid_input"]);
+      // An unknown tool is a protocol error (-32602), and the server keeps serving.
+      const unknown = await client.callTool({ name: "no_such_tool", arguments: {} }).catch((
+        e: { code?: number },
+      ) => e) as { code?: number };
+      assertEquals(unknown.code, -32602);
       const wrong = await client.callTool({ name: "deploy_config", arguments: { dry_run: "maybe" } }) as any;
       assertEquals([wrong.isError, JSON.parse(wrong.content[0].text).error], [true, "invalid_input"]);
       assertEquals((await call("list_profiles")).profiles.length, 1);

@@ -27,10 +27,13 @@ const READ_ONLY = [
   "logs",
 ];
 const STARTS_SERVERS = ["doctor", "serve"];
+/** Start `git` (with the user's environment: credentials, ssh agent); git connects, the program does not. */
+const RUNS_GIT = ["push", "pull", "sync"];
 
 function expected(command: string) {
   const all = STARTS_SERVERS.includes(command);
-  return { write: !READ_ONLY.includes(command), run: all, net: all, env: all };
+  const git = RUNS_GIT.includes(command);
+  return { write: !READ_ONLY.includes(command), run: all || git, net: all, env: all || git };
 }
 
 async function probe(args: string[], stdin?: string) {
@@ -71,6 +74,23 @@ Deno.test("no command (help, --version, unknown) is read-only; global options ar
   assertEquals(await probe(["--format", "json", "doctor", "--help"]), expected("doctor"));
 });
 
+Deno.test("actions: trust list only reads; registry sync alone connects (to any host: a granted net cannot be narrowed)", async () => {
+  const none = { write: false, run: false, net: false, env: false };
+  const writes = { write: true, run: false, net: false, env: false };
+  const [list, add, sync, syncLate, imp] = await Promise.all([
+    probe(["trust", "list", "--help"]),
+    probe(["trust", "add", "--help"]),
+    probe(["registry", "sync", "--help"]),
+    probe(["--format", "json", "registry", "--url", "http://127.0.0.1:9", "sync", "--help"]),
+    probe(["registry", "import", "--help"]),
+  ]);
+  assertEquals(list, none);
+  assertEquals(add, writes);
+  assertEquals(sync, { ...writes, net: true });
+  assertEquals(syncLate, { ...writes, net: true });
+  assertEquals(imp, writes);
+});
+
 Deno.test("serve's fast path (stdin not a terminal, plain `serve`) keeps run, net and env", async () => {
   assertEquals(await probe(["serve"], ""), expected("serve"));
   // A bare invocation with stdin not a terminal is serve too.
@@ -103,6 +123,8 @@ console.log(JSON.stringify(out));`,
     assertEquals(await attempt("logs"), { write: "NotCapable", run: "NotCapable" });
     assertEquals(await attempt("init"), { write: "ok", run: "NotCapable" });
     assertEquals(await attempt("doctor"), { write: "ok", run: "ok" });
+    assertEquals(await attempt("pull"), { write: "ok", run: "ok" });
+    assertEquals(await attempt("remote"), { write: "ok", run: "NotCapable" });
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

@@ -12,11 +12,16 @@ const REPO = new URL("../../", import.meta.url).pathname;
 const denoDir = await realDenoDir();
 const dec = new TextDecoder();
 
+/** How this machine's Deno reaches the npm registry (a proxy's CA), kept for the caching step. */
+const TLS_ENV = Object.fromEntries(
+  ["DENO_TLS_CA_STORE", "DENO_CERT"].flatMap((k) => Deno.env.get(k) ? [[k, Deno.env.get(k)!]] : []),
+);
+
 async function run(cmd: string, args: string[], cwd: string, env: Record<string, string>) {
   const out = await new Deno.Command(cmd, {
     args,
     cwd,
-    env: { DENO_DIR: denoDir, PATH: Deno.env.get("PATH") ?? "", ...env },
+    env: { DENO_DIR: denoDir, PATH: Deno.env.get("PATH") ?? "", ...TLS_ENV, ...env },
     clearEnv: true,
     stdin: "null",
     stdout: "piped",

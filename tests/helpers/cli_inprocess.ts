@@ -14,14 +14,23 @@ export interface InProcessResult {
   json: any;
 }
 
-/** Runs `args` as the CLI would, with the temp home's environment. */
-export async function cli(h: TempHome, args: string[]): Promise<InProcessResult> {
+/** Runs `args` as the CLI would, with the temp home's environment (and `cwd` as the current folder when
+ * given: the project files a client merges with its user file are looked for there). */
+export async function cli(h: TempHome, args: string[], cwd?: string): Promise<InProcessResult> {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runCli(args, {
     io: { out: (s) => out.push(s), err: (s) => err.push(s) },
     makeDeps: (home) =>
-      Promise.resolve(makeDeps({ home, env: h.env, os: "linux", clientFiles: allClientFiles })),
+      Promise.resolve(
+        makeDeps({
+          home,
+          env: h.env,
+          os: "linux",
+          clientFiles: allClientFiles,
+          ...(cwd ? { cwd: () => cwd } : {}),
+        }),
+      ),
     version: "0.0.0-test",
     exitCode: 0,
   });

@@ -16,15 +16,29 @@ const READ_TOOLS = [
   "list_deployment_history",
   "get_deployment_details",
   "verify_config",
-  "install_server",
+  "list_trusted_keys",
+  "get_install_command",
   "read_client_logs",
   "check_server_health",
+  "list_remotes",
 ];
-const DESTRUCTIVE = ["deploy_config", "rollback_deployment", "clear_draft_config"];
+const DESTRUCTIVE = [
+  "deploy_config",
+  "rollback_deployment",
+  "clear_draft_config",
+  "remove_server_from_config",
+  "add_server_to_config",
+  "set_server_in_config",
+  "import_client_config",
+  "connect_client",
+  "import_registry_server",
+  "sync_profiles",
+];
 
 Deno.test("initialize: name, version from deno.json, capabilities tools/resources/prompts", () =>
   withMcp(({ client }) => {
-    assertEquals(client.getServerVersion(), { name: "mcp-orchestration", version: denoJson.version });
+    const info = client.getServerVersion()!;
+    assertEquals([info.name, info.version], ["mcp-orchestration", denoJson.version]);
     const caps = client.getServerCapabilities()!;
     assert.ok(caps.tools && caps.resources && caps.prompts);
     return Promise.resolve();

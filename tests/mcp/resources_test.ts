@@ -39,9 +39,9 @@ Deno.test("reading every resource in a fresh home creates no file or folder", ()
 Deno.test("resources show the draft, the latest publish, the deployment and the history", () =>
   withMcp(async ({ ok, read }) => {
     await ok("initialize_keys");
-    await ok("add_server_to_config", { server_id: "memory" });
-    const p = await ok("publish_config", { changelog: "v1" });
-    const d = await ok("deploy_config");
+    await ok("add_server_to_config", { client_id: "claude-desktop", server_id: "memory" });
+    const p = await ok("publish_config", { client_id: "claude-desktop", changelog: "v1" });
+    const d = await ok("deploy_config", { client_id: "claude-desktop" });
     assertEquals((await read("config://claude-desktop/default/draft")).servers, ["memory"]);
     assertEquals((await read("config://claude-desktop/default/latest")).artifact_id, p.artifact_id);
     const dep = await read("config://claude-desktop/default/deployed");

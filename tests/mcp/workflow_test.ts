@@ -17,12 +17,14 @@ Deno.test("workflow over MCP: keys, servers, draft, validate, publish, deploy, s
 
     const dir = join(home.userHome, "projects");
     const a1 = await ok("add_server_to_config", {
+      client_id: "claude-desktop",
       server_id: "filesystem",
       params: { allowed_directory: [dir] },
     });
     assertEquals([a1.client_id, a1.profile_id, a1.action], ["claude-desktop", "default", "added"]);
-    await ok("add_server_to_config", { server_id: "memory", params: "{}" });
+    await ok("add_server_to_config", { client_id: "claude-desktop", server_id: "memory", params: "{}" });
     const a3 = await ok("add_server_to_config", {
+      client_id: "claude-desktop",
       server_id: "github",
       env_vars: JSON.stringify({ GITHUB_PERSONAL_ACCESS_TOKEN: "ghp_mcpTestToken1234567890" }),
     });
@@ -35,9 +37,12 @@ Deno.test("workflow over MCP: keys, servers, draft, validate, publish, deploy, s
     assertEquals([v.valid, v.server_count], [true, 3], JSON.stringify(v.errors));
     assertEquals((await ok("diff_config")).status, "unknown", "nothing published yet");
 
-    const p1 = await ok("publish_config", { changelog: "three servers" });
+    const p1 = await ok("publish_config", { client_id: "claude-desktop", changelog: "three servers" });
     assertEquals([p1.status, p1.version, p1.server_count], ["published", 1, 3]);
-    assertEquals((await ok("publish_config", { changelog: "again" })).status, "unchanged");
+    assertEquals(
+      (await ok("publish_config", { client_id: "claude-desktop", changelog: "again" })).status,
+      "unchanged",
+    );
     const got = await ok("get_config");
     assertEquals([got.artifact_id, got.version, got.changelog], [p1.artifact_id, 1, "three servers"]);
     assertEquals(
@@ -46,34 +51,34 @@ Deno.test("workflow over MCP: keys, servers, draft, validate, publish, deploy, s
     );
     assertEquals((await ok("verify_config", { client_id: "claude-desktop" })).artifact_id, p1.artifact_id);
 
-    const dry = await ok("deploy_config", { dry_run: true });
+    const dry = await ok("deploy_config", { client_id: "claude-desktop", dry_run: true });
     assertEquals([dry.status, dry.deployment_id], ["dry_run", null]);
-    const dep1 = await ok("deploy_config", {});
+    const dep1 = await ok("deploy_config", { client_id: "claude-desktop" });
     assertEquals([dep1.status, dep1.artifact_id], ["deployed", p1.artifact_id]);
     assert.ok(dep1.config_path.startsWith(home.userHome), "the Claude Desktop file is in the temp home");
     const file = JSON.parse(await Deno.readTextFile(dep1.config_path));
     assertEquals(Object.keys(file.mcpServers).sort(), ["filesystem", "github", "memory"]);
-    assertEquals((await ok("deploy_config", {})).status, "unchanged");
+    assertEquals((await ok("deploy_config", { client_id: "claude-desktop" })).status, "unchanged");
     const st = await ok("get_deployment_status", { client_id: "claude-desktop" });
     assertEquals(st.targets.map((t: any) => [t.profile_id, t.state]), [["default", "up-to-date"]]);
 
-    await ok("remove_server_from_config", { server_name: "memory" });
+    await ok("remove_server_from_config", { client_id: "claude-desktop", server_name: "memory" });
     const diff = await ok("diff_config");
     assertEquals([diff.status, diff.servers_removed, diff.servers_unchanged.sort()], [
       "diverged",
       ["memory"],
       ["filesystem", "github"],
     ]);
-    const p2 = await ok("publish_config", { changelog: "no memory" });
+    const p2 = await ok("publish_config", { client_id: "claude-desktop", changelog: "no memory" });
     assertEquals(p2.version, 2);
-    const dep2 = await ok("deploy_config", { artifact_id: p2.artifact_id });
+    const dep2 = await ok("deploy_config", { client_id: "claude-desktop", artifact_id: p2.artifact_id });
     assertEquals(dep2.changes.removed, ["memory"]);
     const h = await ok("list_deployment_history", { limit: 10 });
     assertEquals(h.deployments.map((r: any) => r.deployment_id), [dep2.deployment_id, dep1.deployment_id]);
     const det = await ok("get_deployment_details", { deployment_id: dep1.deployment_id });
     assertEquals([det.artifact_id, det.action], [p1.artifact_id, "deploy"]);
 
-    const rb = await ok("rollback_deployment", {});
+    const rb = await ok("rollback_deployment", { client_id: "claude-desktop" });
     assertEquals([rb.status, rb.artifact_id], ["deployed", p1.artifact_id]);
     const after = JSON.parse(await Deno.readTextFile(dep1.config_path));
     assertEquals(Object.keys(after.mcpServers).sort(), ["filesystem", "github", "memory"]);
@@ -92,7 +97,7 @@ Deno.test("workflow over MCP: keys, servers, draft, validate, publish, deploy, s
     const cd = clients.clients.find((c: any) => c.client_id === "claude-desktop");
     assertEquals([cd.config_exists, cd.profiles], [true, ["default"]]);
     assertEquals((await ok("diff_config", { mode: "deployed" })).client_id, "claude-desktop");
-    const cleared = await ok("clear_draft_config", {});
+    const cleared = await ok("clear_draft_config", { client_id: "claude-desktop" });
     assertEquals([cleared.action, cleared.server_count, cleared.removed.sort()], ["cleared", 0, [
       "filesystem",
       "github",

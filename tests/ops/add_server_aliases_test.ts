@@ -91,9 +91,17 @@ Deno.test("add-server postgres --param connection=URL: connection -> connection_
 
 Deno.test("MCP add_server_to_config takes the same aliases and reports them", () =>
   withMcp(async (t) => {
-    const fs = await t.ok("add_server_to_config", { server_id: "filesystem", params: { path: "/srv/docs" } });
+    const fs = await t.ok("add_server_to_config", {
+      client_id: "claude-desktop",
+      server_id: "filesystem",
+      params: { path: "/srv/docs" },
+    });
     assertEquals(fs.aliases, [{ kind: "param", given: "path", used: "allowed_directory" }]);
-    const gh = await t.ok("add_server_to_config", { server_id: "github", env_vars: { GITHUB_TOKEN: TOKEN } });
+    const gh = await t.ok("add_server_to_config", {
+      client_id: "claude-desktop",
+      server_id: "github",
+      env_vars: { GITHUB_TOKEN: TOKEN },
+    });
     assertEquals(gh.aliases, [{ kind: "env", given: "GITHUB_TOKEN", used: "GITHUB_PERSONAL_ACCESS_TOKEN" }]);
     assertEquals(gh.secrets_stored, ["GITHUB_PERSONAL_ACCESS_TOKEN"]);
     assert.ok(!JSON.stringify(gh).includes(TOKEN));

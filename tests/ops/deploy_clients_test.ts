@@ -1,5 +1,5 @@
 /**
- * For each of the twenty clients: deploy a two-server artifact (stdio with env, remote) into a
+ * For each client: deploy a two-server artifact (stdio with env, remote) into a
  * realistic existing file, and check the shape, that every other byte is unchanged, that a second deploy
  * changes nothing, that another profile swaps only the managed servers, and that rollback and restore
  * bring back the earlier state.

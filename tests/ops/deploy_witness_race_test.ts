@@ -9,7 +9,7 @@ import { SAMPLE_PAYLOAD, withHome } from "../helpers/home.ts";
 import { init } from "../../src/ops/init.ts";
 import { publish } from "../../src/deploy/publish.ts";
 import { deploy } from "../../src/ops/deploy.ts";
-import { applyArtifact } from "../../src/deploy/mod.ts";
+import { applyArtifact } from "../../src/deploy/apply.ts";
 import { artifactToDeploy } from "../../src/deploy/deploy_artifact.ts";
 import { getClient } from "../../src/clients/registry.ts";
 

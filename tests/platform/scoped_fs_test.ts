@@ -96,3 +96,24 @@ Deno.test("a read-only tree (a client's log folder) is read, never written, and 
     await assertRejectsCode(() => fs.readFile(join(h.userHome, "private.txt")), "path_not_allowed");
     assertEquals(await Deno.readTextFile(join(logs, "mcp.log")), "line 1\nline 2\n");
   }));
+
+Deno.test("a read-only file (one a client merges with ours) is read, its folders looked at, never written", () =>
+  withHome(async (h) => {
+    const proj = join(h.userHome, "proj");
+    await Deno.mkdir(proj);
+    const file = join(proj, ".mcp.json");
+    await Deno.writeTextFile(file, "{}");
+    await Deno.writeTextFile(join(proj, "secret.txt"), "no");
+    const fs = scopedFs(
+      realFs,
+      new AccessPolicy(realFs).allowReadFile(file).allowReadFile(join(proj, "none.json")),
+    );
+    assertEquals(new TextDecoder().decode(await fs.readFile(file)), "{}");
+    assertEquals((await fs.stat(proj))?.isDirectory, true);
+    assertEquals(await fs.stat(join(proj, "none.json")), null);
+    await assertRejectsCode(() => fs.writeFile(file, enc.encode("x")), "path_not_allowed");
+    await assertRejectsCode(() => fs.remove(file), "path_not_allowed");
+    await assertRejectsCode(() => fs.readFile(join(proj, "secret.txt")), "path_not_allowed");
+    await assertRejectsCode(() => fs.mkdir(join(proj, "sub")), "path_not_allowed");
+    assertEquals(await Deno.readTextFile(file), "{}");
+  }));

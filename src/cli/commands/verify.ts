@@ -3,6 +3,7 @@ import { op } from "../../ops/specs/verify.ts";
 import type { VerifyAllResult } from "../../ops/verify_all.ts";
 import type { TextOf } from "../from_spec.ts";
 import { fields } from "../output.ts";
+import { signerLabel } from "../../core/signer.ts";
 
 export { op };
 
@@ -32,7 +33,7 @@ export const text: TextOf<typeof op> = (r) =>
       ["artifact id", r.artifact_id],
       [
         "signed by",
-        r.legacy ? `${r.signing_key_id} (labelled "${r.legacy_key_label}" in the file)` : r.signing_key_id,
+        signerLabel(r.signer) + (r.legacy ? ` (labelled "${r.legacy_key_label}" in the file)` : ""),
       ],
       [
         "listed in",

@@ -2,6 +2,12 @@
  * Claude Code: `~/.claude.json` (or `$CLAUDE_CONFIG_DIR/.claude.json`), `type` required on every entry.
  * A server named `constructor` makes it reject the whole file ("mcpServers: Invalid input: expected
  * record, received object", claude 2.1.197): every server in it disappears.
+ *
+ * Three scopes, one name wins whole (`merged`): local (`projects["<dir>"].mcpServers` in ~/.claude.json) >
+ * project (`<dir>/.mcp.json`) > user (top-level `mcpServers`), code.claude.com/docs/en/mcp "Scope
+ * hierarchy and precedence". Checked with claude 2.1.197 `claude mcp get NAME` (HOME in a temp folder):
+ * a name in all three reports "Local config", one in project and user "Project config" once the project's
+ * servers are approved (`enableAllProjectMcpServers`; unapproved, the user entry is used).
  */
 import { ALL_FIELDS, DOLLAR_BRACE } from "../launch.ts";
 import { defineClient } from "../define.ts";
@@ -14,6 +20,37 @@ export default defineClient({
   paths: { all: at.home(".claude.json"), override: { envVar: "CLAUDE_CONFIG_DIR", parts: [".claude.json"] } },
   project: [".mcp.json"],
   servers: { path: ["mcpServers"], shape: "map" },
+  merged: {
+    merge: "replace",
+    places: [
+      {
+        label: "local scope",
+        scope: "user",
+        file: "user",
+        perProject: { map: ["projects"], servers: ["mcpServers"] },
+        wins: true,
+        imported: false,
+      },
+      {
+        label: "project scope .mcp.json",
+        scope: "user",
+        file: "project",
+        parts: [".mcp.json"],
+        wins: true,
+        imported: false,
+      },
+      {
+        label: "local scope",
+        scope: "project",
+        file: "user",
+        perProject: { map: ["projects"], servers: ["mcpServers"] },
+        wins: true,
+        imported: true,
+      },
+    ],
+    source: 'code.claude.com/docs/en/mcp "Scope hierarchy and precedence" (local > project > user); claude ' +
+      "2.1.197 `claude mcp get` (checked)",
+  },
   logs: {
     folder: {
       linux: at.home(".cache", "claude-cli-nodejs"),

@@ -13,6 +13,9 @@ export default defineClient({
   format: "yaml",
   paths: { all: at.home(".continue", "config.yaml") },
   servers: { path: ["mcpServers"], shape: "list", nameKey: "name" },
+  // cn 1.5.47 refuses a config.yaml without these ("Failed to parse config: name: Required, version:
+  // Required"); the three lines are the head of the file Continue writes on a fresh install.
+  newFile: "name: Local Config\nversion: 1.0.0\nschema: v1\n",
   logs: {
     folder: { all: at.home(".continue", "logs") },
     files: ["core.log"],

@@ -4,6 +4,10 @@
  * writes (checked with gemini 0.61.0). CLIENTS.md's `httpUrl` is the deprecated spelling (gemini warns
  * "Using deprecated 'httpUrl'. Please migrate to 'url' with 'type: \"http\"'"); it is still read on parse.
  * A `url` without `type` is streamable HTTP in 0.61 (SSE in old releases), so we always write `type`.
+ *
+ * A project's `.gemini/settings.json` wins over the user file on a name in both, whole entry (`merged`):
+ * checked with gemini 0.61.0 `gemini mcp list` (HOME in a temp folder), a project entry holding only
+ * `args` is listed without the user entry's command.
  */
 import { ALL_FIELDS, DOLLAR_BRACE } from "../launch.ts";
 import { defineClient } from "../define.ts";
@@ -16,6 +20,20 @@ export default defineClient({
   paths: { all: at.home(".gemini", "settings.json") },
   project: [".gemini", "settings.json"],
   servers: { path: ["mcpServers"], shape: "map" },
+  merged: {
+    merge: "replace",
+    places: [
+      {
+        label: "project .gemini/settings.json",
+        scope: "user",
+        file: "project",
+        parts: [".gemini", "settings.json"],
+        wins: true,
+        imported: false,
+      },
+    ],
+    source: "gemini 0.61.0 `gemini mcp list` (checked): a project entry replaces the user entry of that name",
+  },
   logs: {
     files: [],
     verified: ["linux", "darwin", "windows"],

@@ -10,6 +10,14 @@
  * The local/remote schemas have `additionalProperties: false`: only known extra fields are written and
  * `cwd` (no such field) is dropped. opencode also substitutes `{env:VAR}` in its config, a syntax the
  * SecretSyntax type cannot name yet, so secrets are written as literals ("none").
+ *
+ * Several files, merged (`merged`): the global folder's `config.json` < `opencode.json` < `opencode.jsonc`
+ * (anomalyco/opencode packages/opencode/src/config/config.ts, loaded in that order with mergeDeep), then
+ * the project's `opencode.json` < `opencode.jsonc` (config/paths.ts: `up({targets: [name.jsonc,
+ * name.json]})` reversed). Checked with opencode 1.18.33 `opencode debug config` (HOME/XDG in a temp
+ * folder): a name in both global files is the `.jsonc` entry deep-merged over ours (its fields win, ours
+ * it lacks stay), a project file wins over both. opencode creates `opencode.jsonc` itself when none of
+ * its global files exists (globalConfigFile()), and writes its own edits there.
  */
 import { ALL_FIELDS } from "../launch.ts";
 import { defineClient } from "../define.ts";
@@ -26,6 +34,55 @@ export default defineClient({
   },
   project: ["opencode.json"],
   servers: { path: ["mcp"], shape: "map" },
+  merged: {
+    merge: "deep",
+    places: [
+      {
+        label: "opencode.jsonc",
+        scope: "user",
+        file: "sibling",
+        parts: ["opencode.jsonc"],
+        wins: true,
+        imported: true,
+      },
+      {
+        label: "config.json",
+        scope: "user",
+        file: "sibling",
+        parts: ["config.json"],
+        wins: false,
+        imported: true,
+      },
+      {
+        label: "project opencode.json",
+        scope: "user",
+        file: "project",
+        parts: ["opencode.json"],
+        wins: true,
+        imported: false,
+      },
+      {
+        label: "project opencode.jsonc",
+        scope: "user",
+        file: "project",
+        parts: ["opencode.jsonc"],
+        wins: true,
+        imported: false,
+      },
+      {
+        label: "opencode.jsonc",
+        scope: "project",
+        file: "sibling",
+        parts: ["opencode.jsonc"],
+        wins: true,
+        imported: true,
+      },
+    ],
+    source:
+      "anomalyco/opencode config/config.ts (global: config.json, opencode.json, opencode.jsonc merged " +
+      "in order) and config/paths.ts (project: .jsonc over .json, over the global files); opencode 1.18.33 " +
+      "`debug config` (checked)",
+  },
   logs: {
     folder: {
       linux: at.home(".local", "share", "opencode", "log"),

@@ -26,12 +26,13 @@ export function registerTroubleshootConfig(server: McpServer, deps: Deps): void 
         `In ${c}, ${s} from profile "${p}" does not show up or fails to start. Find out why with the ` +
         `mcp-orchestration tools, reporting what each one shows:`,
         `1. get_deployment_status for ${c}: is the latest publish deployed? "drifted" means the file was ` +
-        `edited after our deploy; "missing-file" or "not-deployed" means it never landed.`,
+        `edited after our deploy; "shadowed" means another file the client merges holds the same name and ` +
+        `wins (shadowed_servers names it); "missing-file" or "not-deployed" means it never landed.`,
         `2. list_deployment_history and get_deployment_details for ${c}: which artifact and path were written.`,
         `3. get_config for ${c}/${p} and verify_config: is the server in the signed configuration?`,
         `4. validate_config for ${c}/${p}: missing env vars, unresolved placeholders, unsupported transports.`,
         `5. check_server_installation for the server: is its runtime (npx, uvx, docker) on PATH? If not, ` +
-        `install_server gives the exact command to run (this tool never runs it).`,
+        `get_install_command gives the exact command to run (this tool never runs it).`,
         `6. check_server_health for ${c}${
           a.server_name ? ` (server_names ["${a.server_name}"])` : ""
         }: start ` +

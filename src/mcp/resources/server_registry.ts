@@ -21,7 +21,9 @@ export function registerServerRegistry(server: McpServer, deps: Deps): void {
     list: async () =>
       (await (await import("../../ops/list_servers.ts")).listServers(deps, {})).servers.map((s) => ({
         uri: `server://${s.id}`,
-        name: s.title ?? s.name,
+        // name: the programmatic id; title: what a person reads (MCP's BaseMetadata).
+        name: s.id,
+        title: s.title ?? s.name,
       })),
     complete: { server_id: completers(deps).server },
     read: async (v) =>

@@ -26,10 +26,16 @@ import { op as history } from "../../ops/specs/history.ts";
 import { op as deploymentDetails } from "../../ops/specs/deployment_details.ts";
 import { op as rollback } from "../../ops/specs/rollback.ts";
 import { op as verify } from "../../ops/specs/verify.ts";
+import { op as listTrustedKeys } from "../../ops/specs/trust_list.ts";
 import { op as connect } from "../../ops/specs/connect.ts";
 import { op as registryImport } from "../../ops/specs/registry_import.ts";
+import { op as syncRegistry } from "../../ops/specs/registry_sync.ts";
 import { op as doctor } from "../../ops/specs/doctor.ts";
 import { op as readClientLogs } from "../../ops/specs/logs.ts";
+import { op as listRemotes } from "../../ops/specs/remote.ts";
+import { op as pushProfiles } from "../../ops/specs/push.ts";
+import { op as pullProfiles } from "../../ops/specs/pull.ts";
+import { op as syncProfiles } from "../../ops/specs/sync.ts";
 
 export const TOOLS: Op<McpSpec>[] = [
   listClients,
@@ -55,10 +61,16 @@ export const TOOLS: Op<McpSpec>[] = [
   deploymentDetails,
   rollback,
   verify,
+  listTrustedKeys,
   importConfig,
   installServer,
   connect,
   registryImport,
+  syncRegistry,
   readClientLogs,
   doctor,
+  listRemotes,
+  pushProfiles,
+  pullProfiles,
+  syncProfiles,
 ];

@@ -1,6 +1,6 @@
 /** add-server / add_server_to_config: add a catalogue (or custom) server to a draft. */
 import { arr, bind, defineSpec, num, obj, oneOf, optional, str } from "../spec.ts";
-import { DRAFT_CLIENT, DRAFT_PROFILE, TRANSPORTS } from "./common.ts";
+import { DRAFT_PROFILE, TRANSPORTS, WRITE_DRAFT_CLIENT } from "./common.ts";
 
 export const spec = defineSpec({
   cli: {
@@ -29,10 +29,11 @@ export const spec = defineSpec({
       "Add a server to the draft of a client/profile. server_id is a catalogue id (describe_server " +
       "lists its params and env vars); for a server outside the catalogue give command (+ args) or url. Secret " +
       "values (tokens, keys) are stored in secrets.json; the draft keeps only ${VAR} references.",
-    kind: "write",
+    // replace overwrites an entry of the same name.
+    kind: "destructive",
   },
   input: {
-    client: DRAFT_CLIENT,
+    client: WRITE_DRAFT_CLIENT,
     profile: DRAFT_PROFILE,
     id: {
       kind: "text",
@@ -83,7 +84,7 @@ export const spec = defineSpec({
     },
     transport: {
       kind: "text",
-      suggest: TRANSPORTS,
+      choices: TRANSPORTS,
       cli: { flag: "--transport <t>", description: "stdio, http or sse" },
       mcp: {
         name: "transport",

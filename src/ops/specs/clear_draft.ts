@@ -1,6 +1,6 @@
 /** clear-draft / clear_draft_config: empty a draft (published artifacts and stored secrets stay). */
 import { arr, bind, defineSpec, literal, obj, str } from "../spec.ts";
-import { DRAFT_CLIENT, DRAFT_PROFILE, DRAFT_SUMMARY } from "./common.ts";
+import { DRAFT_PROFILE, DRAFT_SUMMARY, WRITE_DRAFT_CLIENT } from "./common.ts";
 
 export const spec = defineSpec({
   cli: {
@@ -16,7 +16,7 @@ export const spec = defineSpec({
     kind: "destructive",
     idempotent: true,
   },
-  input: { client: DRAFT_CLIENT, profile: DRAFT_PROFILE },
+  input: { client: WRITE_DRAFT_CLIENT, profile: DRAFT_PROFILE },
   output: obj({ ...DRAFT_SUMMARY, action: literal("cleared"), removed: arr(str) }),
 });
 

@@ -2,12 +2,23 @@
  * commands' `--client` / `--profile`, and result shapes. */
 import { anyObject, arr, bool, nullable, num, obj, oneOf, optional, str } from "../spec.ts";
 
-/** MCP `client_id`, default "claude-desktop" (the seed's default). */
+/** MCP `client_id` of a tool that only reads, default "claude-desktop" (the seed's default). A default is
+ * harmless there: a read changes nothing, and its result names the client it answered for (client_id),
+ * so a model that left the id out sees which client it read. Its schema is the enum of client ids
+ * (src/mcp/zod_spec.ts). */
 export const CLIENT_ID = {
   name: "client_id",
   description:
     'Client id, e.g. "claude-desktop", "claude-code", "cursor" (see list_clients). Default "claude-desktop".',
   default: "claude-desktop",
+} as const;
+
+/** MCP `client_id` of a tool that writes: required, no default (a call that leaves it out, or misspells
+ * it, must never change another client's files or drafts). */
+export const WRITE_CLIENT_ID = {
+  name: "client_id",
+  description: 'Client id, e.g. "claude-desktop", "claude-code", "cursor" (see list_clients). Required.',
+  required: true,
 } as const;
 
 /** MCP `profile_id`, default "default". */
@@ -28,6 +39,14 @@ export const DRAFT_CLIENT = {
   kind: "text",
   cli: { flag: "--client <id>", description: "client id", default: "claude-desktop", complete: "client" },
   mcp: CLIENT_ID,
+} as const;
+
+/** `--client` / `client_id` of the draft commands that write: the CLI keeps its default (a person reads
+ * the command line they typed), MCP requires the id (WRITE_CLIENT_ID). */
+export const WRITE_DRAFT_CLIENT = {
+  kind: "text",
+  cli: { flag: "--client <id>", description: "client id", default: "claude-desktop", complete: "client" },
+  mcp: WRITE_CLIENT_ID,
 } as const;
 
 /** `--profile` / `profile_id` of the draft commands: default "default" on both doors. */
@@ -112,4 +131,28 @@ export const DEPLOYMENT_RECORD = obj({
   artifact_id: nullable(str),
   config_path: str,
   deployed_at: str,
+});
+
+/** What a pull did (pull_profiles, and the first half of sync_profiles). */
+const PULLED_PROFILE = obj({
+  client_id: str,
+  profile_id: str,
+  status: oneOf("new", "updated", "unchanged", "local-ahead", "conflict"),
+  version: num,
+  artifact_id: str,
+  local_version: nullable(num),
+  signed_by: str,
+  detail: optional(str),
+});
+
+export const PULL_RESULT = obj({
+  remote: str,
+  url: str,
+  status: oneOf("empty", "up-to-date", "pulled"),
+  commit: nullable(str),
+  previous_commit: nullable(str),
+  changed_paths: num,
+  profiles: arr(PULLED_PROFILE),
+  artifacts_added: num,
+  conflicts: num,
 });

@@ -20,7 +20,8 @@ export const spec = defineSpec({
     description: "Add mcp-orchestration itself (`serve`, with this state folder) to a client's user config " +
       "file as an entry that deploys never remove, by the same protocol as a deploy (lock, backup, " +
       "compare-and-swap write, history). Running it again changes nothing.",
-    kind: "write",
+    // force replaces an entry we did not write.
+    kind: "destructive",
     idempotent: true,
   },
   input: {

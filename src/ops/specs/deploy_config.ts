@@ -1,14 +1,6 @@
 /** deploy-config / deploy_config: write a signed artifact into a client's config file, keeping every other byte. */
 import { absent, arr, bind, bool, defineSpec, nullable, obj, oneOf, optional, str } from "../spec.ts";
-import {
-  ARTIFACT_ID,
-  CLIENT_ID,
-  NO_PATH_OVER_MCP,
-  PROFILE_ID,
-  PROJECT_DIR,
-  SCOPE,
-  SECRETS,
-} from "./common.ts";
+import { ARTIFACT_ID, NO_PATH_OVER_MCP, PROFILE_ID, PROJECT_DIR, SCOPE, SECRETS } from "./common.ts";
 
 export const spec = defineSpec({
   cli: {
@@ -35,10 +27,13 @@ export const spec = defineSpec({
     title: "Deploy a configuration",
     description: "Verify the latest published artifact of a client/profile (or artifact_id) and write its " +
       "servers into the client's config file: only our entries change, every other byte stays, the old file " +
-      "is backed up. Stops with drift_detected if someone edited our entries by hand, unless force. Use " +
+      "is backed up. Stops with drift_detected if someone edited our entries by hand, and with shadowed if " +
+      "another file the client merges holds a name we write and wins over ours (opencode.jsonc, Claude " +
+      "Code's local scope, a workspace file), unless force. Use " +
       "dry_run first to see the exact change. With client_ids (or all_clients), one artifact goes to each " +
       "client (the latest publish of the profile by the first client that has one, or artifact_id) and the " +
-      "result is {results: [...]}, one per client: deployed, or refused with its error.",
+      "result is {results: [...]}, one per client: deployed, or refused with its error. required_env names " +
+      "the variables the client must have for the references written, and whether each is set here.",
     kind: "destructive",
     idempotent: true,
   },
@@ -46,7 +41,12 @@ export const spec = defineSpec({
     client: {
       kind: "text",
       cli: absent("the CLI's --client is repeatable: see clients"),
-      mcp: CLIENT_ID,
+      // No default: one of client_id, client_ids or all_clients names where the deploy goes.
+      mcp: {
+        name: "client_id",
+        description:
+          'Target client, e.g. "claude-code" (see list_clients). One of client_id, client_ids or all_clients is required.',
+      },
     },
     clients: {
       kind: "texts",
@@ -98,11 +98,12 @@ export const spec = defineSpec({
       kind: "flag",
       cli: {
         flag: "--force",
-        description: "overwrite entries that drifted (edited by hand, or not deployed by us)",
+        description:
+          "overwrite entries that drifted (edited by hand, or not deployed by us); write entries another file shadows",
       },
       mcp: {
         name: "force",
-        description: "Overwrite entries that were edited by hand (drift)",
+        description: "Overwrite entries that were edited by hand (drift); write entries another file shadows",
         default: false,
       },
     },
@@ -142,6 +143,10 @@ export const spec = defineSpec({
     config_path: optional(str),
     deployment_id: optional(nullable(str)),
     restart_hint: optional(str),
+    shadowed: optional(
+      arr(obj({ server: str, file: str, place: str })),
+      "Entries another file the client merges overrides (it loads that file's entry)",
+    ),
     results: optional(
       arr(obj({ client_id: str, ok: bool, status: str })),
       "Several clients: one result each (ok false: refused, with error, message and exit_code)",

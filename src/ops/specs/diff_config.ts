@@ -47,6 +47,16 @@ export const spec = defineSpec({
         default: "draft",
       },
     },
+    payload: {
+      kind: "json",
+      cli: absent("the CLI compares a local file: --file"),
+      mcp: {
+        name: "local_payload",
+        description:
+          'An inline configuration to compare with the latest publish: {"mcpServers": {...}} in the artifact\'s ' +
+          "form (as get_config returns it), as an object or a JSON string. Takes the place of mode.",
+      },
+    },
     file: {
       kind: "text",
       cli: { flag: "--file <path>", description: "a local client config file" },
@@ -82,7 +92,16 @@ export const spec = defineSpec({
 });
 
 /** The mode MCP names, or the one CLI flag given (at most one). */
-function modeOf(i: InputOf<typeof spec>): (typeof MODES)[number] {
+function modeOf(i: InputOf<typeof spec>): (typeof MODES)[number] | "payload" {
+  if (i.payload !== undefined) {
+    if (i.mode !== undefined && i.mode !== "draft") {
+      throw new AppError(
+        "invalid_input",
+        `local_payload takes the place of mode "${i.mode}": give one of them`,
+      );
+    }
+    return "payload";
+  }
   if (i.mode !== undefined) return i.mode;
   const modes: (typeof MODES)[number][] = [];
   if (i.file) modes.push("file");
@@ -103,6 +122,7 @@ export const op = bind(
       client: input.client,
       profile: input.profile,
       mode: modeOf(input),
+      payload: input.payload,
       file: input.file,
       artifactId: input.artifactId,
     }),

@@ -1,6 +1,6 @@
 /** enable-server / enable_server_in_config: switch one server of a draft back on. */
 import { arr, bind, defineSpec, obj, oneOf, str } from "../spec.ts";
-import { DRAFT_CLIENT, DRAFT_PROFILE, DRAFT_SUMMARY } from "./common.ts";
+import { DRAFT_PROFILE, DRAFT_SUMMARY, WRITE_DRAFT_CLIENT } from "./common.ts";
 
 export const spec = defineSpec({
   cli: {
@@ -19,7 +19,7 @@ export const spec = defineSpec({
     idempotent: true,
   },
   input: {
-    client: DRAFT_CLIENT,
+    client: WRITE_DRAFT_CLIENT,
     profile: DRAFT_PROFILE,
     name: {
       kind: "text",

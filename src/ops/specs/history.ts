@@ -46,7 +46,7 @@ export const spec = defineSpec({
       mcp: absent("one deployment is its own tool, get_deployment_details, whose result has another shape"),
     },
   },
-  output: obj({ client_id: str, total: num, deployments: arr(DEPLOYMENT_RECORD) }),
+  output: obj({ client_id: str, total: num, count: num, deployments: arr(DEPLOYMENT_RECORD) }),
 });
 
 /** With --deployment (CLI only), one deployment's record; otherwise the history, which needs a client. */

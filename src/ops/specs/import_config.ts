@@ -1,6 +1,6 @@
 /** import-config / import_client_config: read the servers already in a client's file into a draft. */
 import { arr, bind, defineSpec, obj, optional, str } from "../spec.ts";
-import { DRAFT_CLIENT, DRAFT_PROFILE, DRAFT_SUMMARY, PROJECT_DIR, SCOPE } from "./common.ts";
+import { DRAFT_PROFILE, DRAFT_SUMMARY, PROJECT_DIR, SCOPE, WRITE_DRAFT_CLIENT } from "./common.ts";
 
 export const spec = defineSpec({
   cli: {
@@ -19,13 +19,17 @@ export const spec = defineSpec({
     tool: "import_client_config",
     title: "Import a client's config",
     description: "Read the MCP servers already configured in a client's file (made by hand) into the draft " +
-      "of a profile, so they can be managed. The file itself is not changed. Secret values found go to " +
+      "of a profile, so they can be managed. The file itself is not changed. Where the client merges several " +
+      "files for that scope (opencode.json and opencode.jsonc, a project's .mcp.json and its local scope), " +
+      "all are read, a name in several taken as the client takes it; sources names each server's file. " +
+      "Secret values found go to " +
       "secrets.json; the draft keeps references.",
-    kind: "write",
+    // replace takes the file's entries over the draft's.
+    kind: "destructive",
     order: ["client_id", "profile_id", "replace", "config_path", "scope", "project_dir"],
   },
   input: {
-    client: DRAFT_CLIENT,
+    client: WRITE_DRAFT_CLIENT,
     profile: DRAFT_PROFILE,
     configPath: {
       kind: "text",
@@ -71,6 +75,7 @@ export const spec = defineSpec({
       }),
       "Each literal secret moved to secrets.json: where it was and the variable referenced there",
     ),
+    sources: arr(obj({ server: str, file: str }), "The file each imported server came from"),
     warnings: arr(str),
   }),
 });

@@ -14,9 +14,9 @@ export const spec = defineSpec({
     tool: "initialize_keys",
     title: "Initialize signing keys",
     description: "Create the state folder and the Ed25519 key that signs published configurations. " +
-      "Safe to repeat: existing keys are kept unless regenerate is true (the old public key stays trusted).",
+      "Safe to repeat: existing keys are kept unless regenerate is true (the old public key stays trusted). " +
+      "Not idempotent with regenerate: each such call makes another key.",
     kind: "write",
-    idempotent: true,
   },
   input: {
     regenerate: {

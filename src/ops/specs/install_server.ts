@@ -10,12 +10,14 @@ export const spec = defineSpec({
     examples: [["memory", "the npm command that pre-installs the memory server"]],
   },
   mcp: {
-    tool: "install_server",
-    title: "How to install a server",
+    tool: "get_install_command",
+    title: "Get a server's install command",
     description:
       "Return the exact command that pre-installs a catalogue server (npm, uv or docker) for the " +
-      "user to run. Nothing is run or installed by this tool.",
+      "user to run. Nothing is run or installed by this tool. Formerly install_server (that name still " +
+      "answers).",
     kind: "read",
+    alias: "install_server",
   },
   input: {
     id: {
@@ -25,7 +27,7 @@ export const spec = defineSpec({
     },
     transport: {
       kind: "text",
-      suggest: TRANSPORTS,
+      choices: TRANSPORTS,
       cli: { flag: "--transport <t>", description: "stdio, http or sse" },
       mcp: { name: "transport", description: 'Launch option: "stdio" (default), "http" or "sse"' },
     },

@@ -1,5 +1,5 @@
 /** list-clients / list_clients: every client this program can configure. */
-import { absent, arr, bind, bool, defineSpec, nullable, obj, str } from "../spec.ts";
+import { absent, arr, bind, bool, defineSpec, nullable, num, obj, str } from "../spec.ts";
 
 export const spec = defineSpec({
   cli: {
@@ -26,6 +26,7 @@ export const spec = defineSpec({
     },
   },
   output: obj({
+    count: num,
     clients: arr(obj({
       client_id: str,
       display_name: str,

@@ -24,6 +24,7 @@ export const spec = defineSpec({
   },
   output: obj({
     client_id: str,
+    count: num,
     profiles: arr(obj({
       profile_id: str,
       has_draft: bool,

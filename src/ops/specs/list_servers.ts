@@ -1,5 +1,5 @@
 /** list-servers / list_available_servers: the server catalogue, filtered. */
-import { arr, bind, defineSpec, num, obj, str } from "../spec.ts";
+import { arr, bind, bool, defineSpec, num, obj, oneOf, optional, str } from "../spec.ts";
 import { TRANSPORTS } from "./common.ts";
 
 export const spec = defineSpec({
@@ -16,7 +16,8 @@ export const spec = defineSpec({
     tool: "list_available_servers",
     title: "List available servers",
     description: "List the MCP servers in the catalogue (built-in plus the user's server.json files), " +
-      "optionally filtered by transport and by words in the id, name, description or tags.",
+      "optionally filtered by transport and by words in the id, name, description or tags. Servers deprecated " +
+      "or deleted in the MCP registry (after sync_registry) are flagged: deprecated, upstream_status.",
     kind: "read",
     order: ["transport_filter", "search_query", "tag"],
   },
@@ -35,7 +36,7 @@ export const spec = defineSpec({
     },
     transport: {
       kind: "text",
-      suggest: TRANSPORTS,
+      choices: TRANSPORTS,
       cli: { flag: "--transport <t>", description: "stdio, http or sse" },
       mcp: {
         name: "transport_filter",
@@ -51,7 +52,17 @@ export const spec = defineSpec({
   },
   output: obj({
     count: num,
-    servers: arr(obj({ id: str, name: str, description: str, transports: arr(str) })),
+    servers: arr(obj({
+      id: str,
+      name: str,
+      description: str,
+      transports: arr(str),
+      deprecated: bool,
+      upstream_status: optional(
+        oneOf("deprecated", "deleted"),
+        "Deprecated or deleted in the MCP registry (read by registry sync / sync_registry)",
+      ),
+    })),
     warnings: arr(str),
   }),
 });

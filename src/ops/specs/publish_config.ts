@@ -1,6 +1,6 @@
 /** publish-config / publish_config: validate, sign and store the draft (the CLI also publishes a file). */
 import { absent, anyObject, arr, bind, cliOnlyResult, defineSpec, num, obj, oneOf, str } from "../spec.ts";
-import { CLIENT_ID, PROFILE_ID } from "./common.ts";
+import { PROFILE_ID, WRITE_CLIENT_ID } from "./common.ts";
 
 export const spec = defineSpec({
   cli: {
@@ -28,7 +28,7 @@ export const spec = defineSpec({
     client: {
       kind: "text",
       cli: { flag: "--client <id>", description: "client id", required: true, complete: "client" },
-      mcp: CLIENT_ID,
+      mcp: WRITE_CLIENT_ID,
     },
     profile: {
       kind: "text",

@@ -1,6 +1,6 @@
 /** remove-server / remove_server_from_config: take one server out of a draft. */
 import { bind, defineSpec, literal, obj, str } from "../spec.ts";
-import { DRAFT_CLIENT, DRAFT_PROFILE, DRAFT_SUMMARY } from "./common.ts";
+import { DRAFT_PROFILE, DRAFT_SUMMARY, WRITE_DRAFT_CLIENT } from "./common.ts";
 
 export const spec = defineSpec({
   cli: {
@@ -12,10 +12,10 @@ export const spec = defineSpec({
     tool: "remove_server_from_config",
     title: "Remove a server from the draft",
     description: "Remove the server named server_name from the draft of a client/profile.",
-    kind: "write",
+    kind: "destructive",
   },
   input: {
-    client: DRAFT_CLIENT,
+    client: WRITE_DRAFT_CLIENT,
     profile: DRAFT_PROFILE,
     name: {
       kind: "text",

@@ -1,6 +1,13 @@
 /** rollback / rollback_deployment: deploy an earlier artifact, or restore a file's exact pre-image. */
 import { absent, bind, defineSpec } from "../spec.ts";
-import { ARTIFACT_ID, CLIENT_ID, DEPLOY_RESULT, NO_PATH_OVER_MCP, PROJECT_DIR, SCOPE } from "./common.ts";
+import {
+  ARTIFACT_ID,
+  DEPLOY_RESULT,
+  NO_PATH_OVER_MCP,
+  PROJECT_DIR,
+  SCOPE,
+  WRITE_CLIENT_ID,
+} from "./common.ts";
 
 export const spec = defineSpec({
   cli: {
@@ -29,7 +36,7 @@ export const spec = defineSpec({
     client: {
       kind: "text",
       cli: { flag: "--client <id>", description: "client id", required: true, complete: "client" },
-      mcp: CLIENT_ID,
+      mcp: WRITE_CLIENT_ID,
     },
     to: {
       kind: "text",

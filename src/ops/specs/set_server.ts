@@ -1,6 +1,6 @@
 /** set-server / set_server_in_config: change fields of one server of a draft without re-adding it. */
 import { arr, bind, defineSpec, literal, obj, str } from "../spec.ts";
-import { DRAFT_CLIENT, DRAFT_PROFILE, DRAFT_SUMMARY } from "./common.ts";
+import { DRAFT_PROFILE, DRAFT_SUMMARY, WRITE_DRAFT_CLIENT } from "./common.ts";
 
 export const spec = defineSpec({
   cli: {
@@ -24,11 +24,12 @@ export const spec = defineSpec({
       "env_vars (set), unset_env (remove), params (a catalogue server's parameters; it is resolved again), " +
       "args (a custom local server's arguments, replaced). Secret values go to secrets.json; the draft " +
       "keeps ${VAR} references.",
-    kind: "write",
+    // Replaces values (env, args, params) of an entry.
+    kind: "destructive",
     idempotent: true,
   },
   input: {
-    client: DRAFT_CLIENT,
+    client: WRITE_DRAFT_CLIENT,
     profile: DRAFT_PROFILE,
     name: {
       kind: "text",

@@ -1,5 +1,5 @@
 /** verify / verify_config: check an artifact's id, signatures and signed index, or the whole state folder. */
-import { arr, bind, bool, defineSpec, literal, num, obj, optional, record, str } from "../spec.ts";
+import { arr, bind, bool, defineSpec, literal, nullable, num, obj, optional, record, str } from "../spec.ts";
 import { ARTIFACT_ID } from "./common.ts";
 
 export const spec = defineSpec({
@@ -18,7 +18,7 @@ export const spec = defineSpec({
     title: "Verify a published configuration",
     description:
       "Verify an artifact: its id is the hash of its payload, its signatures come from a trusted key, " +
-      "and a signed profile index lists it. Give artifact_id, or client_id (and profile_id) for the latest publish. " +
+      "and a signed profile index lists it; `signer` names who signed it (key id and trust name). Give artifact_id, or client_id (and profile_id) for the latest publish. " +
       "With all: true, check the whole state folder instead (every artifact, index, deployment record, backup and file mode).",
     kind: "read",
   },
@@ -62,6 +62,10 @@ export const spec = defineSpec({
     status: literal("verified"),
     artifact_id: optional(str, "The artifact checked (not with all)"),
     signing_key_id: optional(str),
+    signer: optional(
+      obj({ key_id: str, name: nullable(str), trusted: bool, own: bool }),
+      "Who signed the artifact: key id, the name it was trusted under (trust add --name), this machine's own key or not (not with all)",
+    ),
     indexed_in: optional(arr(obj({ client_id: str, profile_id: str, version: num, legacy: optional(bool) }))),
     checks: optional(arr(str)),
     legacy: optional(

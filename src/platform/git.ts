@@ -1,0 +1,111 @@
+/**
+ * The one place that starts `git` (and the only program `push`, `pull`, `sync` and the MCP tools over
+ * them start): a fixed program name, never one that a caller, a file or a remote supplies. Git runs
+ * with the user's environment (their credentials, ssh agent, proxy) but never prompts: no terminal
+ * prompt (GIT_TERMINAL_PROMPT=0), stdin closed, and the environment variables that would point it at
+ * another repository or index dropped.
+ */
+import { AppError } from "../core/errors.ts";
+
+export interface GitRun {
+  code: number;
+  stdout: Uint8Array;
+  stderr: string;
+}
+
+export interface GitOptions {
+  /** The repository (`--git-dir`); absent for commands that need none (`git ls-remote URL`). */
+  gitDir?: string;
+  /** Bytes written to git's standard input (fast-import, cat-file --batch). */
+  input?: Uint8Array;
+  /** Extra environment on top of the user's. */
+  env?: Record<string, string>;
+}
+
+/** Variables of the caller's environment that would redirect git away from the scratch repository. */
+const DROPPED = [
+  "GIT_DIR",
+  "GIT_WORK_TREE",
+  "GIT_INDEX_FILE",
+  "GIT_OBJECT_DIRECTORY",
+  "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+  "GIT_NAMESPACE",
+  "GIT_CEILING_DIRECTORIES",
+  "GIT_COMMON_DIR",
+  "GIT_QUARANTINE_PATH",
+];
+
+/** The environment git gets: the user's, minus DROPPED, with prompts off and stable messages. */
+export function gitEnv(extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(Deno.env.toObject())) if (!DROPPED.includes(k)) env[k] = v;
+  return {
+    ...env,
+    GIT_TERMINAL_PROMPT: "0",
+    GCM_INTERACTIVE: "never",
+    LC_ALL: "C",
+    ...extra,
+  };
+}
+
+/** Runs `git args...`; a git that cannot start (missing, or this command may not start programs) is
+ * `git_failed`. A non-zero exit is returned, not thrown: callers say what it means. */
+export async function runGit(args: string[], o: GitOptions = {}): Promise<GitRun> {
+  const full = o.gitDir === undefined ? args : [`--git-dir=${o.gitDir}`, ...args];
+  let child: Deno.ChildProcess;
+  try {
+    child = new Deno.Command("git", {
+      args: full,
+      env: gitEnv(o.env),
+      clearEnv: true,
+      stdin: o.input ? "piped" : "null",
+      stdout: "piped",
+      stderr: "piped",
+    }).spawn();
+  } catch (e) {
+    const why = e instanceof Deno.errors.NotFound
+      ? "git is not installed (or not on PATH)"
+      : e instanceof Deno.errors.PermissionDenied
+      ? "this command may not start programs"
+      : (e as Error).message;
+    throw new AppError("git_failed", `Cannot run git: ${why}`, { command: `git ${args[0] ?? ""}` });
+  }
+  const writing = o.input
+    ? (async () => {
+      const w = child.stdin.getWriter();
+      try {
+        await w.write(o.input!);
+        await w.close();
+      } catch { /* git ended early: its exit code says why */ }
+    })()
+    : Promise.resolve();
+  const [stdout, stderr, status] = await Promise.all([
+    new Response(child.stdout).bytes(),
+    new Response(child.stderr).text(),
+    child.status,
+    writing,
+  ]);
+  return { code: status.code, stdout, stderr };
+}
+
+/** Runs git and returns its stdout; a non-zero exit is `git_failed` quoting git's last lines. */
+export async function git(args: string[], o: GitOptions = {}): Promise<Uint8Array> {
+  const r = await runGit(args, o);
+  if (r.code !== 0) throw gitFailed(args, r);
+  return r.stdout;
+}
+
+/** The `git_failed` error of a run, with git's own last lines (never the environment). */
+export function gitFailed(args: string[], r: GitRun): AppError {
+  const sub = args.find((a, i) => !a.startsWith("-") && args[i - 1] !== "-c") ?? "";
+  const tail = redactUrls(r.stderr.trim().split("\n").slice(-4).join("\n"));
+  return new AppError("git_failed", `git ${sub} failed (exit ${r.code}): ${tail || "no message"}`, {
+    command: `git ${sub}`,
+    exit_code: r.code,
+  });
+}
+
+/** Text with the password or token of every URL in it shown as `***` (git's messages quote the URL). */
+export function redactUrls(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^/@:\s'"]*):[^/@\s'"]*@/gi, "$1:***@");
+}

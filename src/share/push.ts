@@ -1,0 +1,258 @@
+/**
+ * push: one commit on the remote's branch carrying, for each profile pushed, its signed index and head
+ * (the store's exact bytes), every artifact its history names that the remote lacks, and the signers'
+ * public keys; pushed without force. A profile whose remote history this one does not extend (the
+ * remote is ahead, or diverged) rejects the whole push, as does a remote whose history was rewritten
+ * since this machine last saw it.
+ */
+import { AppError } from "../core/errors.ts";
+import { verifyArtifact } from "../store/verify_artifact.ts";
+import type { Deps } from "../platform/deps.ts";
+import { layout } from "../store/layout.ts";
+import { type ProfileIndex, readIndex } from "../store/profile_index.ts";
+import { type PulledState, readPulled, type RemoteEntry, shownUrl, writePulled } from "../store/remotes.ts";
+import { artifactPath, headPath, indexPath, keyPath, MARKER, MARKER_TEXT, MAX_FILE_BYTES } from "./layout.ts";
+import { relate } from "./history.ts";
+import {
+  fetchBranch,
+  isAncestor,
+  type NewFile,
+  objectSizes,
+  pushCommit,
+  readObjects,
+  revParse,
+  scratchRepo,
+  SEEN,
+  setRef,
+  TRACKING,
+  withRemoteLock,
+  writeCommit,
+} from "./repo.ts";
+
+export interface PushedProfile {
+  client_id: string;
+  profile_id: string;
+  status: "pushed" | "unchanged";
+  version: number;
+  artifact_id: string;
+  /** The remote's version before this push (null: the profile was not there). */
+  remote_version: number | null;
+}
+
+export interface PushOutcome {
+  remote: string;
+  url: string;
+  status: "pushed" | "unchanged";
+  commit: string | null;
+  message: string | null;
+  profiles: PushedProfile[];
+  artifacts_added: number;
+  files_written: number;
+}
+
+const dec = new TextDecoder();
+
+async function storeBytes(deps: Deps, path: string): Promise<Uint8Array> {
+  return await deps.fs.readFile(path);
+}
+
+/** The remote's index of client/profile at `tip`, parsed (its signature is the pulling side's job). */
+function remoteEntries(bytes: Uint8Array | undefined, label: string): ProfileIndex["entries"] | null {
+  if (!bytes) return null;
+  try {
+    const v = JSON.parse(dec.decode(bytes));
+    if (Array.isArray(v?.entries)) return v.entries;
+  } catch { /* below */ }
+  throw new AppError("push_rejected", `The remote's index of "${label}" is malformed: not pushing over it`, {
+    profile: label,
+  });
+}
+
+export async function pushProfiles(
+  deps: Deps,
+  remote: RemoteEntry,
+  targets: { client: string; profile: string }[],
+  trusted: Map<string, string>,
+): Promise<PushOutcome> {
+  return await withRemoteLock(deps, remote.name, () => pushLocked(deps, remote, targets, trusted));
+}
+
+async function pushLocked(
+  deps: Deps,
+  remote: RemoteEntry,
+  targets: { client: string; profile: string }[],
+  trusted: Map<string, string>,
+): Promise<PushOutcome> {
+  const l = layout(deps.home);
+  const repo = await scratchRepo(deps, remote.name);
+  const tip = await fetchBranch(repo, remote.url);
+  const pulled = await readPulled(deps, remote.name);
+  // The commit this machine last saw there must still be in the remote's history (when the scratch
+  // repository still has it to compare).
+  const seen = pulled.commit && (await revParse(repo, pulled.commit)) ? pulled.commit : null;
+  if (seen && (!tip || !(await isAncestor(repo, seen, tip)))) {
+    throw new AppError(
+      "push_rejected",
+      `The history of ${shownUrl(remote.url)} was rewritten since this machine last saw it (commit ${
+        seen.slice(0, 12)
+      }): not pushing onto it`,
+      {
+        remote: remote.name,
+        seen_commit: seen,
+        remote_commit: tip,
+        hint: "find out who rewrote it; to start over with this remote: remote remove, then remote add",
+      },
+    );
+  }
+  const locals: { client: string; profile: string; idx: ProfileIndex }[] = [];
+  for (const t of targets) {
+    const idx = await readIndex(deps, t.client, t.profile, trusted);
+    if (!idx || idx.legacy) {
+      throw new AppError(
+        "profile_not_found",
+        idx
+          ? `"${t.client}/${t.profile}" has only the Python tool's unsigned index: publish it once before pushing`
+          : `Nothing published for "${t.client}/${t.profile}": run publish-config first`,
+        { client_id: t.client, profile_id: t.profile },
+      );
+    }
+    locals.push({ ...t, idx });
+  }
+  const names = locals.map((p) => `${tip}:${indexPath(p.client, p.profile)}`);
+  const sizes = tip ? await objectSizes(repo, names) : new Map();
+  for (const [n, s] of sizes) {
+    if (s && s.size > MAX_FILE_BYTES) {
+      throw new AppError("push_rejected", `The remote's ${n.slice(41)} is too large: not pushing over it`);
+    }
+  }
+  const theirs = tip
+    ? await readObjects(repo, names.filter((n) => sizes.get(n)))
+    : new Map<string, Uint8Array>();
+  const profiles: PushedProfile[] = [];
+  const changed: typeof locals = [];
+  for (const p of locals) {
+    const label = `${p.client}/${p.profile}`;
+    const remoteList = remoteEntries(theirs.get(`${tip}:${indexPath(p.client, p.profile)}`), label);
+    const latest = p.idx.entries.at(-1)!;
+    const rel = remoteList ? relate(p.idx.entries, remoteList) : "ahead";
+    if (rel === "behind" || rel === "diverged") {
+      throw new AppError(
+        "push_rejected",
+        rel === "behind"
+          ? `The remote holds version ${
+            remoteList!.length
+          } of "${label}", this machine version ${p.idx.entries.length}: pushing would move it backwards`
+          : `The remote's history of "${label}" is not one this machine's extends (they differ from version ${
+            firstDifference(p.idx.entries, remoteList!)
+          }): not pushing over it`,
+        {
+          client_id: p.client,
+          profile_id: p.profile,
+          local_version: p.idx.entries.length,
+          remote_version: remoteList!.length,
+          hint: rel === "behind"
+            ? "pull first, then publish on top of it"
+            : "publish under another profile name, or pull it on a machine without that profile",
+        },
+      );
+    }
+    profiles.push({
+      client_id: p.client,
+      profile_id: p.profile,
+      status: rel === "same" ? "unchanged" : "pushed",
+      version: latest.version,
+      artifact_id: latest.artifact_id,
+      remote_version: remoteList ? remoteList.length : null,
+    });
+    if (rel === "ahead") changed.push(p);
+  }
+  const base = { remote: remote.name, url: shownUrl(remote.url), profiles };
+  if (changed.length === 0) {
+    return { ...base, status: "unchanged", commit: tip, message: null, artifacts_added: 0, files_written: 0 };
+  }
+  // The files of the commit: each changed profile's index and head, the artifacts and keys the remote
+  // lacks (one cat-file call tells which), the marker on a new repository.
+  const files: NewFile[] = [];
+  const keys = new Set<string>();
+  const artifacts = new Set<string>();
+  for (const p of changed) {
+    files.push({
+      path: indexPath(p.client, p.profile),
+      bytes: await storeBytes(deps, l.index(p.client, p.profile)),
+    });
+    files.push({
+      path: headPath(p.client, p.profile),
+      bytes: await storeBytes(deps, l.head(p.client, p.profile)),
+    });
+    keys.add(p.idx.signing_key_id);
+    for (const e of p.idx.entries) artifacts.add(e.artifact_id);
+  }
+  const present = tip
+    ? await objectSizes(repo, [...artifacts].map((id) => `${tip}:${artifactPath(id)}`))
+    : new Map();
+  let added = 0;
+  for (const id of artifacts) {
+    if (present.get(`${tip}:${artifactPath(id)}`)) continue;
+    const a = await verifyArtifact(deps, id, trusted);
+    keys.add(a.signing_key_id);
+    files.push({ path: artifactPath(id), bytes: await storeBytes(deps, l.artifact(id)) });
+    added++;
+  }
+  const keyNames = [...keys].map((k) => `${tip}:${keyPath(k)}`);
+  const keysThere = tip ? await objectSizes(repo, keyNames) : new Map();
+  for (const k of keys) {
+    if (keysThere.get(`${tip}:${keyPath(k)}`)) continue;
+    const pem = trusted.get(k);
+    if (pem) files.push({ path: keyPath(k), bytes: new TextEncoder().encode(pem) });
+  }
+  if (!tip || !(await objectSizes(repo, [`${tip}:${MARKER}`])).get(`${tip}:${MARKER}`)) {
+    files.push({ path: MARKER, bytes: new TextEncoder().encode(MARKER_TEXT) });
+  }
+  const message = commitMessage(changed, profiles);
+  const commit = await writeCommit(repo, tip, files, message, {
+    name: "mcp-orchestration",
+    email: `${changed[0].idx.signing_key_id}@mcp-orchestration.invalid`,
+    when: deps.now(),
+  });
+  await pushCommit(repo, remote.url, commit);
+  await setRef(repo, TRACKING, commit);
+  await setRef(repo, SEEN, commit);
+  const next: PulledState = { commit, profiles: { ...pulled.profiles }, unsettled: { ...pulled.unsettled } };
+  for (const p of profiles) {
+    next.profiles[`${p.client_id}/${p.profile_id}`] = { version: p.version, artifact_id: p.artifact_id };
+    delete next.unsettled![`${p.client_id}/${p.profile_id}`];
+  }
+  await writePulled(deps, remote.name, next);
+  return { ...base, status: "pushed", commit, message, artifacts_added: added, files_written: files.length };
+}
+
+function firstDifference(a: { artifact_id: string }[], b: { artifact_id: string }[]): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i].artifact_id === b[i].artifact_id) i++;
+  return i + 1;
+}
+
+/** The commit message: the changelog of every version pushed, per profile. */
+function commitMessage(
+  changed: { client: string; profile: string; idx: ProfileIndex }[],
+  profiles: PushedProfile[],
+): string {
+  const parts = changed.map((p) => {
+    const from = profiles.find((x) =>
+      x.client_id === p.client && x.profile_id === p.profile
+    )?.remote_version ?? 0;
+    const fresh = p.idx.entries.slice(from);
+    const latest = fresh.at(-1)!;
+    const first = (latest.changelog.split("\n")[0] || "no changelog").slice(0, 72);
+    return {
+      subject: `${p.client}/${p.profile} v${latest.version}: ${first}`,
+      body: fresh.map((e) =>
+        `${p.client}/${p.profile} v${e.version} (${e.artifact_id.slice(0, 12)}): ${
+          e.changelog || "no changelog"
+        }`
+      ),
+    };
+  });
+  const subject = parts.length === 1 ? parts[0].subject : `Publish ${parts.length} profiles`;
+  return `${subject}\n\n${parts.flatMap((p) => p.body).join("\n")}\n`;
+}

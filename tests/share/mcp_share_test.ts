@@ -1,0 +1,68 @@
+/** The MCP door of sharing: list_remotes, push_profiles, pull_profiles and sync_profiles on remotes the
+ * user configured (no tool takes a URL: remote add is CLI only). */
+import { assert, assertEquals } from "../core/assert.ts";
+import { withMcp } from "../mcp/client.ts";
+import { init } from "../../src/ops/init.ts";
+import { publish } from "../../src/deploy/publish.ts";
+import { call } from "../../src/ops/spec.ts";
+import { op as remoteOp } from "../../src/ops/specs/remote.ts";
+import { bareRepo, gitAt, machine, SERVERS_V1 } from "./machines.ts";
+
+Deno.test("MCP: list_remotes, push_profiles and pull_profiles work on configured remotes; no tool adds a URL", async () => {
+  const repo = await bareRepo();
+  const b = await machine();
+  try {
+    await withMcp(async (t) => {
+      const { key_id } = await init(t.deps);
+      assertEquals((await t.ok("list_remotes")).remotes, []);
+      await t.fail("push_profiles", { client_id: "claude-code", profile_id: "team" }, "remote_not_found");
+      await call(remoteOp, t.deps, {
+        action: "add",
+        name: "origin",
+        url: `https://user:s3cret-token@git.example.com/x.git`,
+      }, { door: "cli" });
+      await call(remoteOp, t.deps, { action: "add", name: "team", url: repo.dir }, { door: "cli" });
+      const listed = await t.ok("list_remotes");
+      assertEquals(listed.remotes.map((r: any) => [r.name, r.url]), [
+        ["origin", "https://user:***@git.example.com/x.git"],
+        ["team", repo.dir],
+      ]);
+      // The sharing tools take a configured remote's name, never a URL or a path.
+      const tools: any[] = (await t.client.listTools()).tools;
+      const props = (n: string) =>
+        Object.keys(tools.find((x: any) => x.name === n)!.inputSchema.properties ?? {}).sort();
+      assertEquals(props("list_remotes"), []);
+      assertEquals(props("pull_profiles"), ["remote"]);
+      assertEquals(props("sync_profiles"), ["dry_run", "remote"]);
+      assertEquals(props("push_profiles"), ["all", "client_id", "profile_id", "remote"]);
+      assert.ok(!tools.some((x: any) => /remote_add|add_remote/.test(x.name)));
+      await publish(t.deps, {
+        client: "claude-code",
+        profile: "team",
+        payload: { mcpServers: SERVERS_V1 } as any,
+        changelog: "v1",
+      });
+      const pushed = await t.ok("push_profiles", {
+        remote: "team",
+        client_id: "claude-code",
+        profile_id: "team",
+      });
+      assertEquals([pushed.status, pushed.profiles[0].version], ["pushed", 1]);
+      assertEquals(await gitAt(repo.dir, ["log", "-1", "--format=%s", "main"]), "claude-code/team v1: v1");
+      const pulled = await t.ok("pull_profiles", { remote: "team" });
+      assertEquals(pulled.status, "up-to-date");
+      const synced = await t.ok("sync_profiles", { remote: "team" });
+      assertEquals([synced.pull.status, synced.deploys, synced.exit_code], ["up-to-date", [], 0]);
+      // Another machine trusting this key pulls what the tool pushed.
+      await Deno.writeFile(
+        `${b.h.home}/keys/trusted/${key_id}.pub`,
+        await Deno.readFile(`${t.home.home}/keys/signing.pub`),
+      );
+      await b.remoteAdd("origin", repo.dir);
+      assertEquals((await b.pull()).profiles.map((p: any) => p.status), ["new"]);
+    });
+  } finally {
+    await b.cleanup();
+    await repo.cleanup();
+  }
+});
