@@ -9,6 +9,8 @@
  */
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import type { ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { isCompletable } from "@modelcontextprotocol/sdk/server/completable.js";
 import { createServer } from "../../src/mcp/server.ts";
 import { makeDeps } from "../../src/platform/make_deps.ts";
 import { allClientFiles } from "../../src/clients/allowed_files.ts";
@@ -24,6 +26,10 @@ type Json = Record<string, any>;
 /** What the server lists, plus one read of each resource and prompt in a fresh state folder. */
 export interface McpListing {
   server: { name: string; title?: string; description?: string; version: string; instructions: string };
+  /** The capabilities `initialize` advertises. */
+  capabilities: Json;
+  /** template or prompt -> the arguments `completion/complete` offers values for (in a fresh home). */
+  completes: Record<string, string[]>;
   tools: Json[];
   /** The resources registered at a fixed URI (resources/list also lists template instances). */
   resources: Json[];
@@ -69,6 +75,23 @@ export async function mcpListing(): Promise<McpListing> {
       ).length;
     }
     const prompts = (await client.listPrompts()).prompts as Json[];
+    // Which arguments complete: read from the registrations (a fresh home has no draft whose server
+    // names could be offered).
+    const completes: McpListing["completes"] = {};
+    const internals = server as unknown as {
+      _registeredResourceTemplates: Record<string, { resourceTemplate: ResourceTemplate }>;
+      _registeredPrompts: Record<string, { argsSchema?: { shape: Record<string, unknown> } }>;
+    };
+    for (const t of templates) {
+      const template = internals._registeredResourceTemplates[t.name]?.resourceTemplate;
+      completes[t.uriTemplate] = [...(t.uriTemplate as string).matchAll(/\{(\w+)\}/g)].map((m) => m[1])
+        .filter((v) => !!template?.completeCallback(v));
+    }
+    for (const p of prompts) {
+      const shape = internals._registeredPrompts[p.name]?.argsSchema?.shape ?? {};
+      completes[p.name] = ((p.arguments ?? []) as Json[]).map((a) => a.name as string)
+        .filter((a) => isCompletable(shape[a]));
+    }
     const reads: McpListing["reads"] = {};
     const uris = [
       ...resources.map((r) => [r.uri, r.uri]),
@@ -104,6 +127,8 @@ export async function mcpListing(): Promise<McpListing> {
         version: info.version,
         instructions: client.getInstructions() ?? "",
       },
+      capabilities: client.getServerCapabilities() ?? {},
+      completes,
       tools,
       resources,
       listedPerTemplate,
@@ -264,6 +289,27 @@ export function mcpPage(l: McpListing): string {
     "",
     "> " + l.server.instructions,
     "",
+    "Capabilities it advertises: " +
+    Object.entries(l.capabilities).map(([k, v]) => `\`${k}\` ${JSON.stringify(v)}`).join(", ") + ".",
+    "",
+    "- `completions`: `completion/complete` offers client ids, profile ids (of the client already given in",
+    "  `context.arguments`), catalogue server ids and a draft's server names for the arguments listed below.",
+    "- `resources.subscribe`: `resources/subscribe` to a profile's `config://{client_id}/{profile_id}/draft`,",
+    "  `.../latest` or `.../deployed` brings `notifications/resources/updated` after each change, whichever",
+    "  door wrote it (the server watches the state folder, so a CLI command run meanwhile counts).",
+    "- `resources.listChanged`: `notifications/resources/list_changed` when the resource set changes (a",
+    "  profile's first draft or publish, a server imported into the catalogue). The tool and prompt sets",
+    "  never change: no `listChanged` for them.",
+    "- `logging`: diagnostics (each call's outcome and time, never argument values) as",
+    "  `notifications/message` at the level set with `logging/setLevel`; nothing before a level is set.",
+    "- Results link what they made: `publish_config` ends with a `resource_link` to",
+    "  `config://{client_id}/{profile_id}/latest`, `deploy_config` and `rollback_deployment` with one to",
+    "  `.../deployed` (protocol 2025-06-18 and later).",
+    "- A client's `elicitation` (form) is used by `add_server_to_config` to ask for a missing required",
+    "  non-secret input; a missing secret is never asked for in a form (`secrets_needed` says how to store",
+    "  it). A client's `roots` bound `project_dir`; its only root is the default project folder, and with",
+    "  several roots a client with elicitation is asked which one.",
+    "",
     "## Tools",
     "",
     "| tool | CLI | kind |",
@@ -322,6 +368,9 @@ export function mcpPage(l: McpListing): string {
       `**${t.title ?? t.name}** (name \`${t.name}\`): ${t.description ?? ""}`,
       "",
       ...(listed ? ["`resources/list` also lists every instance of this template.", ""] : []),
+      ...(l.completes[t.uriTemplate]?.length
+        ? [`Completions: ${l.completes[t.uriTemplate].map((v) => `\`${v}\``).join(", ")}.`, ""]
+        : []),
       ...readNote(t.uriTemplate),
     );
   }
@@ -340,6 +389,9 @@ export function mcpPage(l: McpListing): string {
         ]
         : ["No arguments."]),
       "",
+      ...(l.completes[p.name]?.length
+        ? [`Completions: ${l.completes[p.name].map((v) => `\`${v}\``).join(", ")}.`, ""]
+        : []),
       "The message it returns without arguments:",
       "",
       "```text",

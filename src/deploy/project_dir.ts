@@ -11,7 +11,8 @@
  * - is not in a hidden folder (a path segment starting with `.`: `~/.ssh`, `~/.gnupg`, `~/.aws`,
  *   `~/.config`, `.git`, the state folder): those hold credentials and settings, not projects;
  * - over MCP: is an absolute path (the server's current folder means nothing to the client), and lies
- *   inside one of the client's roots when the client shared roots.
+ *   inside one of the client's roots when the client shared roots; when none is given, the client's
+ *   only root is the default (with several roots, or none, the call must name it).
  *
  * Each rule holds for the path as given and for its real path (a symlink to `/etc` is `/etc`).
  * A refusal is `path_not_allowed` (exit 8) naming the folder and the reason.
@@ -81,7 +82,19 @@ async function rootsOf(deps: Deps, dir: string): Promise<string[] | null> {
 
 /** Checks the project folder `raw` (undefined: the current folder) and returns it as an absolute path. */
 export async function checkProjectDir(deps: Deps, raw: string | undefined): Promise<string> {
-  if (raw === undefined && deps.projectRoots) refuse("(none)", "give project_dir, an absolute path");
+  if (raw === undefined && deps.projectRoots) {
+    // Over MCP the default is the one folder the client shared; with several, the caller chooses.
+    const roots = await rootsOf(deps, "(none)");
+    if (roots?.length === 1) raw = roots[0];
+    else if (roots?.length) {
+      refuse(
+        "(none)",
+        `give project_dir: one of the folders the MCP client shared (${
+          roots.join(", ")
+        }) or a folder inside one`,
+      );
+    } else refuse("(none)", "give project_dir, an absolute path");
+  }
   if (typeof raw === "string" && raw.startsWith("~")) {
     refuse(raw, '"~" is not expanded here: give an absolute path');
   }

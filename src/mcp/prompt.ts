@@ -1,8 +1,10 @@
 /** The one way a prompt is registered: string arguments in, user messages out. */
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { completable } from "@modelcontextprotocol/sdk/server/completable.js";
 import type { GetPromptResult } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
 import { registered } from "./registered.ts";
+import type { Completer } from "./complete.ts";
 
 /** A prompt over zod string arguments. */
 export interface PromptSpec<S extends Record<string, z.ZodType<string | undefined>>> {
@@ -10,6 +12,8 @@ export interface PromptSpec<S extends Record<string, z.ZodType<string | undefine
   title: string;
   description: string;
   args: S;
+  /** Completions of some arguments (`completion/complete` with a `ref/prompt`). */
+  complete?: { [K in keyof S]?: Completer };
   /** The text of the user message. */
   text(args: { [K in keyof S]: z.output<S[K]> }): string;
 }
@@ -19,9 +23,13 @@ export function definePrompt<S extends Record<string, z.ZodType<string | undefin
   server: McpServer,
   spec: PromptSpec<S>,
 ): void {
+  const args: Record<string, z.ZodTypeAny> = { ...spec.args };
+  for (const [k, c] of Object.entries(spec.complete ?? {})) {
+    if (c) args[k] = completable(args[k] as never, c as never) as never;
+  }
   server.registerPrompt(
     spec.name,
-    { title: spec.title, description: spec.description, argsSchema: spec.args as never },
+    { title: spec.title, description: spec.description, argsSchema: args as never },
     ((args: never): GetPromptResult => ({
       description: spec.description,
       messages: [{ role: "user", content: { type: "text", text: spec.text(args) } }],

@@ -2,10 +2,14 @@
  * The one way a resource is registered: a fixed URI or a URI template, read as one JSON document.
  * A failure is a JSON-RPC error whose `data` is the `{error, message, details}` document.
  */
-import { type McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+// The vendored McpServer's ResourceTemplate (server.ts), with the SDK's types.
+// @ts-types="@modelcontextprotocol/sdk/server/mcp.js"
+import { ResourceTemplate } from "mcp-sdk-server";
 import { ErrorCode, type ReadResourceResult } from "@modelcontextprotocol/sdk/types.js";
 import { toErrorDocument } from "../core/errors.ts";
 import { registered } from "./registered.ts";
+import type { Completer } from "./complete.ts";
 
 /** A JSON resource at a fixed URI or under a template like `server://{server_id}`. */
 export interface ResourceSpec {
@@ -16,6 +20,8 @@ export interface ResourceSpec {
   description: string;
   /** For templates: every concrete URI (undefined: not enumerable). */
   list?: () => Promise<{ uri: string; name: string; title?: string }[]>;
+  /** For templates: completions of its variables (`completion/complete` with a `ref/resource`). */
+  complete?: Record<string, Completer>;
   read(vars: Record<string, string>): Promise<unknown>;
 }
 
@@ -39,13 +45,24 @@ async function readAs(
   }
 }
 
+const SPECS = new WeakMap<McpServer, Map<string, ResourceSpec>>();
+
+/** The resource specs registered on `server`, by name (the subscriptions read through them). */
+export function resourceSpecs(server: McpServer): Map<string, ResourceSpec> {
+  let m = SPECS.get(server);
+  if (!m) SPECS.set(server, m = new Map());
+  return m;
+}
+
 /** Registers the resource and records it for `capabilities://server`. */
 export function defineResource(server: McpServer, spec: ResourceSpec): void {
+  resourceSpecs(server).set(spec.name, spec);
   const meta = { title: spec.title, description: spec.description, mimeType: "application/json" };
   if (spec.uri.includes("{")) {
     const list = spec.list;
     const template = new ResourceTemplate(spec.uri, {
       list: list ? async () => ({ resources: await list() }) : undefined,
+      complete: spec.complete,
     });
     server.registerResource(
       spec.name,

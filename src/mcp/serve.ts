@@ -12,9 +12,14 @@ export async function serveStdio(
   log: (line: string) => void,
   streams?: StdioStreams,
 ): Promise<void> {
-  const server = createServer(deps);
-  const closed = new Promise<void>((resolve) => (server.server.onclose = resolve));
-  server.server.onerror = (e: Error) => log(`mcp-orchestration: ${e.message}\n`);
+  const server = createServer(deps, { log });
+  const closed = new Promise<void>((resolve) => {
+    const stop = server.server.onclose;
+    server.server.onclose = () => {
+      stop?.();
+      resolve();
+    };
+  });
   await server.connect(new LineTransport(streams));
   log(`mcp-orchestration: serving MCP on stdio (state folder ${deps.home})\n`);
   await closed;

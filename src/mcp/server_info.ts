@@ -21,11 +21,15 @@ export const INSTRUCTIONS = "Manage the MCP server configurations of AI clients:
   "deploy_config, then get_deployment_status, list_deployment_history and rollback_deployment. Tools that " +
   "write take client_id (required); a result or error may name the next step as next: [{tool, arguments}].";
 
-/** What the server advertises once its tools, resources and prompts are registered. */
+/** What the server advertises once its tools, resources and prompts are registered: the resource set
+ * changes (and a profile's draft, latest and deployed can be subscribed to); the tool and prompt sets
+ * never do. */
 export const ADVERTISED_CAPABILITIES = {
-  tools: { listChanged: true },
-  resources: { listChanged: true },
-  prompts: { listChanged: true },
+  tools: {},
+  resources: { subscribe: true, listChanged: true },
+  prompts: {},
+  logging: {},
+  completions: {},
 };
 
 /** The protocol versions of the SDK in use, newest first (the test compares with the SDK's list). */

@@ -91,8 +91,19 @@ export function errorResult(e: unknown): CallToolResult {
   return { content: [{ type: "text", text: JSON.stringify(toErrorDocument(e), null, 2) }], isError: true };
 }
 
+/** What the server adds around every call: content items after the JSON text (resource links), and an
+ * observer of each call's outcome (diagnostics). */
+export interface ToolHooks {
+  extraContent?(tool: string, value: unknown): CallToolResult["content"];
+  done?(tool: string, ms: number, error?: string): void;
+}
+
 /** Registers the tool on `server` and records it for `capabilities://server`. */
-export function defineTool<S extends z.ZodRawShape>(server: McpServer, spec: ToolSpec<S>): void {
+export function defineTool<S extends z.ZodRawShape>(
+  server: McpServer,
+  spec: ToolSpec<S>,
+  hooks: ToolHooks = {},
+): void {
   const annotations = annotationsFor(spec.kind, spec.title, spec.idempotent, spec.openWorld);
   server.registerTool(
     spec.name,
@@ -104,10 +115,18 @@ export function defineTool<S extends z.ZodRawShape>(server: McpServer, spec: Too
       annotations,
     },
     (async (args: z.objectOutputType<S, z.ZodTypeAny>, extra: ToolExtra) => {
+      const t0 = performance.now();
       try {
-        return okResult(await ready(await spec.run(args, extra ?? {})));
+        const value = await ready(await spec.run(args, extra ?? {}));
+        const r = okResult(value);
+        const more = hooks.extraContent?.(spec.name, r.structuredContent) ?? [];
+        if (more.length) r.content.push(...more);
+        hooks.done?.(spec.name, performance.now() - t0);
+        return r;
       } catch (e) {
-        return errorResult(e);
+        const r = errorResult(e);
+        hooks.done?.(spec.name, performance.now() - t0, toErrorDocument(e).error);
+        return r;
       }
     }) as never,
   );

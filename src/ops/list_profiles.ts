@@ -40,3 +40,36 @@ export async function listProfiles(deps: Deps, input: InputOf<typeof spec>): Pro
   }));
   return { client_id: client, count: profiles.length, profiles };
 }
+
+/** One client/profile with state: a draft, a published index, or both. */
+export interface ProfileState {
+  client: string;
+  profile: string;
+  draft: boolean;
+  published: boolean;
+}
+
+/** Every client/profile with a draft or a published index, and the user's catalogue files, from
+ * folder listings only (no signature is checked): what MCP completions and change notices need. */
+export async function stateListing(deps: Deps): Promise<{ profiles: ProfileState[]; registry: string[] }> {
+  const l = layout(deps.home);
+  const out = new Map<string, ProfileState>();
+  const visit = async (dir: string, key: "draft" | "published") => {
+    for (const client of await deps.fs.readDir(dir)) {
+      for (const f of await deps.fs.readDir(`${dir}/${client}`)) {
+        if (!f.endsWith(".json")) continue;
+        const profile = f.slice(0, -5);
+        const id = `${client}/${profile}`;
+        const s = out.get(id) ?? { client, profile, draft: false, published: false };
+        s[key] = true;
+        out.set(id, s);
+      }
+    }
+  };
+  await visit(l.draftsDir, "draft");
+  await visit(l.indexDir, "published");
+  const profiles = [...out.values()].sort((a, b) =>
+    a.client === b.client ? (a.profile < b.profile ? -1 : 1) : a.client < b.client ? -1 : 1
+  );
+  return { profiles, registry: await deps.fs.readDir(l.registryDir) };
+}

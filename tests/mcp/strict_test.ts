@@ -186,9 +186,13 @@ Deno.test("a whole workflow over MCP: no result tells the model to run a command
     assertEquals(fsAdd.doc.warnings, [
       `Server 'filesystem' requires the parameter allowed_directory: give params: {"allowed_directory":"VALUE"}`,
     ]);
-    assertEquals(gh.doc.warnings, [
+    assertEquals(
+      gh.doc.warnings[0],
       `Server 'github' requires GITHUB_PERSONAL_ACCESS_TOKEN: give env_vars: {"GITHUB_PERSONAL_ACCESS_TOKEN":"VALUE"}`,
-    ]);
+    );
+    // A secret is never asked for in a form: the tool that stores it, with its arguments (issue 15 part B).
+    assert.match(gh.doc.warnings[1], /^GITHUB_PERSONAL_ACCESS_TOKEN is a secret: .*set_server_in_config \(/);
+    assertEquals(gh.doc.warnings.length, 2);
     await call("remove_server_from_config", { ...c, server_name: "github" });
     await call("add_server_to_config", {
       ...c,

@@ -2,9 +2,12 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { definePrompt } from "../prompt.ts";
+import { completers } from "../complete.ts";
+import type { Deps } from "../../platform/deps.ts";
 
 /** Registers `migrate_config`. */
-export function registerMigrateConfig(server: McpServer): void {
+export function registerMigrateConfig(server: McpServer, deps: Deps): void {
+  const names = completers(deps);
   definePrompt(server, {
     name: "migrate_config",
     title: "Bring a client's config under management",
@@ -15,6 +18,7 @@ export function registerMigrateConfig(server: McpServer): void {
       client_id: z.string().optional().describe('Client id (default "claude-desktop")'),
       profile_id: z.string().optional().describe('Profile to create (default "default")'),
     },
+    complete: { client_id: names.client, profile_id: names.profile },
     text: (a) => {
       const c = a.client_id || "claude-desktop";
       const p = a.profile_id || "default";

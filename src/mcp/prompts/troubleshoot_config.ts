@@ -2,9 +2,12 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { definePrompt } from "../prompt.ts";
+import { completers } from "../complete.ts";
+import type { Deps } from "../../platform/deps.ts";
 
 /** Registers `troubleshoot_config`. */
-export function registerTroubleshootConfig(server: McpServer): void {
+export function registerTroubleshootConfig(server: McpServer, deps: Deps): void {
+  const names = completers(deps);
   definePrompt(server, {
     name: "troubleshoot_config",
     title: "Why doesn't my server show up?",
@@ -14,6 +17,7 @@ export function registerTroubleshootConfig(server: McpServer): void {
       profile_id: z.string().optional().describe('Profile (default "default")'),
       server_name: z.string().optional().describe("The server that does not show up"),
     },
+    complete: { client_id: names.client, profile_id: names.profile, server_name: names.draftServer },
     text: (a) => {
       const c = a.client_id || "claude-desktop";
       const p = a.profile_id || "default";

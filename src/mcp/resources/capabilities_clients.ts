@@ -1,6 +1,5 @@
 /** capabilities://clients: every client this program can configure (op listClients). */
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { listClients } from "../../ops/list_clients.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { defineResource } from "../resource.ts";
 
@@ -11,6 +10,6 @@ export function registerCapabilitiesClients(server: McpServer, deps: Deps): void
     uri: "capabilities://clients",
     title: "Supported clients",
     description: "Every client: config path on this machine, format, remote-server support, profiles",
-    read: () => listClients(deps, {}),
+    read: async () => (await import("../../ops/list_clients.ts")).listClients(deps, {}),
   });
 }

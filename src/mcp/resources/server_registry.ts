@@ -1,9 +1,8 @@
 /** server://registry and server://{server_id}: the catalogue and one server (ops listServers, describeServer). */
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { describeServer } from "../../ops/describe_server.ts";
-import { listServers } from "../../ops/list_servers.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { defineResource } from "../resource.ts";
+import { completers } from "../complete.ts";
 
 /** Registers `server://registry` and `server://{server_id}`. */
 export function registerServerRegistry(server: McpServer, deps: Deps): void {
@@ -12,7 +11,7 @@ export function registerServerRegistry(server: McpServer, deps: Deps): void {
     uri: "server://registry",
     title: "Server catalogue",
     description: "Every server in the catalogue (built-in plus the user's server.json files)",
-    read: () => listServers(deps, {}),
+    read: async () => (await import("../../ops/list_servers.ts")).listServers(deps, {}),
   });
   defineResource(server, {
     name: "server",
@@ -20,12 +19,14 @@ export function registerServerRegistry(server: McpServer, deps: Deps): void {
     title: "Catalogue server",
     description: "One catalogue server: inputs, transports, install hints, a usage example",
     list: async () =>
-      (await listServers(deps, {})).servers.map((s) => ({
+      (await (await import("../../ops/list_servers.ts")).listServers(deps, {})).servers.map((s) => ({
         uri: `server://${s.id}`,
         // name: the programmatic id; title: what a person reads (MCP's BaseMetadata).
         name: s.id,
         title: s.title ?? s.name,
       })),
-    read: (v) => describeServer(deps, { id: v.server_id }),
+    complete: { server_id: completers(deps).server },
+    read: async (v) =>
+      (await import("../../ops/describe_server.ts")).describeServer(deps, { id: v.server_id }),
   });
 }

@@ -68,7 +68,7 @@ export const PROJECT_DIR = {
   name: "project_dir",
   description:
     'The project folder (implies scope "project"; refused with scope "user"): an absolute path to an existing folder you own, inside the ' +
-    "roots you shared; never a system or hidden folder, nor the home folder itself",
+    'roots you shared (default with scope "project": your only root); never a system or hidden folder, nor the home folder itself',
 } as const;
 
 /** MCP `secrets`: how secrets are written into the client file. */
