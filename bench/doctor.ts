@@ -120,6 +120,54 @@ async function checkedPeer(t: Tool, names: string[], pattern: RegExp) {
   return r;
 }
 
+/** Starts every entry at once, sends `initialize` to each, and returns the ms until all have answered. */
+async function allTogether(
+  entries: Record<string, { command: string; args: string[]; env?: Record<string, string> }>,
+  cwd: string,
+): Promise<number> {
+  const init = JSON.stringify({
+    jsonrpc: "2.0",
+    id: 1,
+    method: "initialize",
+    params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "bench", version: "1" } },
+  }) + "\n";
+  const t0 = performance.now();
+  const procs = Object.values(entries).map((e) =>
+    new Deno.Command(e.command, {
+      args: e.args,
+      cwd,
+      env: { ...(e.env ?? {}), HOME: cwd },
+      stdin: "piped",
+      stdout: "piped",
+      stderr: "null",
+    }).spawn()
+  );
+  const answered = await Promise.all(procs.map(async (p) => {
+    const w = p.stdin.getWriter();
+    await w.write(new TextEncoder().encode(init));
+    const reader = p.stdout.pipeThrough(new TextDecoderStream()).getReader();
+    let buf = "";
+    while (!/"id":1[,}]/.test(buf)) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error("a server ended before answering initialize");
+      buf += value;
+    }
+    const at = performance.now();
+    reader.releaseLock();
+    await w.close();
+    return at;
+  }));
+  const ms = Math.max(...answered) - t0;
+  for (const p of procs) {
+    try {
+      p.kill("SIGKILL");
+    } catch { /* already gone */ }
+    await p.status;
+    await p.stdout.cancel().catch(() => {});
+  }
+  return ms;
+}
+
 const lines: string[] = [];
 const say = (s = "") => lines.push(s);
 const home = await Deno.realPath(await Deno.makeTempDir({ prefix: "mcpo-bench-doctor-" }));
@@ -236,6 +284,13 @@ try {
     }
     alone.push({ name, ready: median(ready), wall: median(wall) });
   }
+  // 3. The ten started together by a bare harness (no doctor): spawn each as the file says, send
+  // `initialize`, and wait until every one has answered: the servers' own start when they share the
+  // machine's cores, the floor any tool starting them at once meets. Then our CLI's own start alone.
+  const together: number[] = [];
+  const started: number[] = [];
+  for (let i = 0; i < RUNS; i++) together.push(await allTogether(entries, home));
+  for (let i = 0; i < RUNS; i++) started.push((await once(ours(home, ["--version"]))).ms);
   const slowest = alone.reduce((a, b) => (b.ready > a.ready ? b : a));
   const slowestWall = alone.reduce((a, b) => (b.wall > a.wall ? b : a));
 
@@ -275,6 +330,15 @@ try {
     } ms vs ${f0(slowest.ready)} + 100: ${worst - slowest.ready <= 100 ? "met" : "MISSED"} (+${
       f0(worst - slowest.ready)
     } ms; over the slowest one-server doctor run: +${f0(worst - slowestWall.wall)} ms).`,
+  );
+  const floor = median(together);
+  say(
+    `The ten started together by a bare harness (spawn, \`initialize\`, every answer in; no doctor): median ${
+      f0(floor)
+    } ms (min ${f0(Math.min(...together))}, max ${f0(Math.max(...together))}); our CLI's own start ` +
+      `(\`--version\`): ${f0(median(started))} ms. Doctor over the ten minus the harness: ${
+        ourMedians.map((m) => `+${f0(m - floor)}`).join(" and ")
+      } ms, of which ~${f0(median(started))} ms is the CLI's start.`,
   );
   say();
   say(`Load average at the end: ${loadAverage()}.`);
