@@ -53,8 +53,14 @@ export function realClientEnv(home: string, binary: string): Record<string, stri
   return env;
 }
 
-/** Runs a real client CLI (stdin closed, 90 s at most) with exactly `env`; stdout and both streams. */
-export async function runClient(bin: string, args: string[], env: Record<string, string>, cwd: string) {
+/** Runs a real client CLI (stdin closed, `timeoutMs` at most: 90 s) with exactly `env`; stdout and both streams. */
+export async function runClient(
+  bin: string,
+  args: string[],
+  env: Record<string, string>,
+  cwd: string,
+  timeoutMs = 90_000,
+) {
   const out = await new Deno.Command(bin, {
     args,
     env,
@@ -63,7 +69,7 @@ export async function runClient(bin: string, args: string[], env: Record<string,
     stdin: "null",
     stdout: "piped",
     stderr: "piped",
-    signal: AbortSignal.timeout(90_000),
+    signal: AbortSignal.timeout(timeoutMs),
   }).output();
   const stdout = new TextDecoder().decode(out.stdout);
   return { code: out.code, stdout, text: stdout + new TextDecoder().decode(out.stderr) };

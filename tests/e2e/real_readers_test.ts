@@ -19,7 +19,7 @@
 import { assert, assertEquals } from "../core/assert.ts";
 import { dirname, join } from "node:path";
 import { runCli } from "./cli.ts";
-import { findClientBinary } from "./real_clients.ts";
+import { findClientBinary, runClient } from "./real_clients.ts";
 
 const FIXTURE_SERVER = new URL("../fixtures/servers/ok.mjs", import.meta.url).pathname;
 const SHIM = "mcpo-fixture-server";
@@ -113,20 +113,8 @@ function remoteFixture() {
 
 /** Runs a real client with exactly `env` (HOME, XDG_* in the temp home), stdin closed, 120 s at most
  * (a guard against a hang: under the parallel suite one call has taken 35 s). */
-async function run(bin: string, args: string[], env: Record<string, string>, cwd: string) {
-  const out = await new Deno.Command(bin, {
-    args,
-    env,
-    clearEnv: true,
-    cwd,
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-    signal: AbortSignal.timeout(120_000),
-  }).output();
-  const stdout = new TextDecoder().decode(out.stdout);
-  return { code: out.code, stdout, text: stdout + new TextDecoder().decode(out.stderr) };
-}
+const run = (bin: string, args: string[], env: Record<string, string>, cwd: string) =>
+  runClient(bin, args, env, cwd, 120_000);
 
 // deno-lint-ignore no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/g;

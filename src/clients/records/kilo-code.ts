@@ -11,6 +11,7 @@
  */
 import { defineClient } from "../define.ts";
 import { at } from "../paths.ts";
+import { OPENCODE_SHAPE } from "./opencode.ts";
 
 export default defineClient({
   id: "kilo-code",
@@ -32,18 +33,8 @@ export default defineClient({
   source: "Kilo-Org/kilocode packages/kilo-docs/pages/automate/mcp/using-in-kilo-code.md (docs only: " +
     "`@kilocode/cli` 7.8.1 does not install here, its platform package is missing from the registry)",
   restartHint: "Restart Kilo Code (or the `kilo` CLI; `kilo mcp list` shows what it loads).",
-  shape: {
-    secretSyntax: "none",
-    remote: "native",
-    stdioType: "local",
-    argv: true,
-    envKey: "environment",
-    cwdKey: null,
-    remoteTypes: { http: "remote", sse: "remote" },
-    allowedExtras: ["enabled", "timeout", "oauth"],
-    stdioDefaults: { enabled: true },
-    remoteDefaults: { enabled: true },
-  },
+  // Kilo Code is an opencode fork; its docs give opencode's entry format.
+  shape: OPENCODE_SHAPE,
   launch: {
     cwd: { field: false, fallback: "client-cwd" },
     source: "not verified: opencode's rules are likely (Kilo is an opencode fork) but unchecked",

@@ -22,6 +22,22 @@
 import { ALL_FIELDS } from "../launch.ts";
 import { defineClient } from "../define.ts";
 import { at } from "../paths.ts";
+import type { EntryShape } from "../render.ts";
+
+/** opencode's entry: `type: "local"` with `command` as one array, `environment`, `type: "remote"` for
+ * both remote transports, and `enabled` (Kilo Code, an opencode fork, writes the same). */
+export const OPENCODE_SHAPE: EntryShape = {
+  secretSyntax: "none",
+  remote: "native",
+  stdioType: "local",
+  argv: true,
+  envKey: "environment",
+  cwdKey: null,
+  remoteTypes: { http: "remote", sse: "remote" },
+  allowedExtras: ["enabled", "timeout", "oauth"],
+  stdioDefaults: { enabled: true },
+  remoteDefaults: { enabled: true },
+};
 
 export default defineClient({
   id: "opencode",
@@ -98,18 +114,7 @@ export default defineClient({
     source: 'opencode.ai/v1/docs/mcp-servers: "disable a server by setting enabled to false"',
   },
   restartHint: "Restart opencode (`opencode mcp list` shows what it loads).",
-  shape: {
-    secretSyntax: "none",
-    remote: "native",
-    stdioType: "local",
-    argv: true,
-    envKey: "environment",
-    cwdKey: null,
-    remoteTypes: { http: "remote", sse: "remote" },
-    allowedExtras: ["enabled", "timeout", "oauth"],
-    stdioDefaults: { enabled: true },
-    remoteDefaults: { enabled: true },
-  },
+  shape: OPENCODE_SHAPE,
   launch: {
     // anomalyco/opencode@30ee5e7 mcp/index.ts: the whole env + `environment`; `{env:VAR}` substitution
     // in the config (docs); opencode's folder; 5 s for the first tools list (old version).

@@ -145,6 +145,17 @@ const PULLED_PROFILE = obj({
   detail: optional(str),
 });
 
+/** The git remote of push, pull and sync: a positional on the CLI, `remote` over MCP. */
+export const REMOTE = {
+  kind: "text",
+  cli: { flag: "[remote]", description: "remote name (default: the only remote, else origin)" },
+  mcp: {
+    name: "remote",
+    description: "Remote name (see list_remotes); default: the only remote, else origin",
+    blankIsAbsent: true,
+  },
+} as const;
+
 export const PULL_RESULT = obj({
   remote: str,
   url: str,

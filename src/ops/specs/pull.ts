@@ -1,6 +1,6 @@
 /** pull / pull_profiles: fetch signed profiles from a remote, verify everything, then take them. */
 import { bind, defineSpec } from "../spec.ts";
-import { PULL_RESULT } from "./common.ts";
+import { PULL_RESULT, REMOTE } from "./common.ts";
 
 export const spec = defineSpec({
   cli: {
@@ -27,15 +27,7 @@ export const spec = defineSpec({
     openWorld: true,
   },
   input: {
-    remote: {
-      kind: "text",
-      cli: { flag: "[remote]", description: "remote name (default: the only remote, else origin)" },
-      mcp: {
-        name: "remote",
-        description: "Remote name (see list_remotes); default: the only remote, else origin",
-        blankIsAbsent: true,
-      },
-    },
+    remote: REMOTE,
   },
   output: PULL_RESULT,
 });

@@ -1,5 +1,6 @@
 /** push / push_profiles: commit signed profiles into a remote repository and push them (never forced). */
 import { arr, bind, defineSpec, nullable, num, obj, oneOf, str } from "../spec.ts";
+import { REMOTE } from "./common.ts";
 
 export const spec = defineSpec({
   cli: {
@@ -24,15 +25,7 @@ export const spec = defineSpec({
     openWorld: true,
   },
   input: {
-    remote: {
-      kind: "text",
-      cli: { flag: "[remote]", description: "remote name (default: the only remote, else origin)" },
-      mcp: {
-        name: "remote",
-        description: "Remote name (see list_remotes); default: the only remote, else origin",
-        blankIsAbsent: true,
-      },
-    },
+    remote: REMOTE,
     client: {
       kind: "text",
       cli: { flag: "--client <id>", description: "the client whose profile to push", complete: "client" },

@@ -1,6 +1,6 @@
 /** sync / sync_profiles: pull, then deploy every profile a client target follows and is behind on. */
 import { arr, bind, defineSpec, nullable, num, obj, oneOf, optional, str } from "../spec.ts";
-import { PULL_RESULT } from "./common.ts";
+import { PULL_RESULT, REMOTE } from "./common.ts";
 
 export const spec = defineSpec({
   cli: {
@@ -25,15 +25,7 @@ export const spec = defineSpec({
     openWorld: true,
   },
   input: {
-    remote: {
-      kind: "text",
-      cli: { flag: "[remote]", description: "remote name (default: the only remote, else origin)" },
-      mcp: {
-        name: "remote",
-        description: "Remote name (see list_remotes); default: the only remote, else origin",
-        blankIsAbsent: true,
-      },
-    },
+    remote: REMOTE,
     dryRun: {
       kind: "flag",
       cli: {
