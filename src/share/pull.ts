@@ -25,6 +25,7 @@ import { dirname } from "../platform/path.ts";
 import { layout } from "../store/layout.ts";
 import { type IndexEntry, type ProfileIndex, readIndex } from "../store/profile_index.ts";
 import { readHead } from "../store/index_head.ts";
+import { trustNames } from "../store/trust_names.ts";
 import { readArtifactRaw } from "../store/artifacts.ts";
 import { verifyArtifact } from "../store/verify_artifact.ts";
 import { type PulledState, readPulled, type RemoteEntry, shownUrl, writePulled } from "../store/remotes.ts";
@@ -58,6 +59,8 @@ export interface PulledProfile {
   /** The local latest version before the pull (null: none). */
   local_version: number | null;
   signed_by: string;
+  /** The trust name of that key, null without one. */
+  signer_name: string | null;
   detail?: string;
 }
 
@@ -308,6 +311,8 @@ async function pullLocked(
     const write: Incoming[] = [];
     const heads: Incoming[] = [];
     const next: PulledState = { commit: tip, profiles: { ...pulled.profiles }, unsettled: {} };
+    // Who signed, as `status` and `verify` name them (the key id alone when it has no trust name).
+    const names = incoming.length ? await trustNames(deps) : new Map();
     for (const inc of incoming) {
       const local = await readIndex(deps, inc.client, inc.profile, trusted);
       const latest = inc.idx.entries.at(-1)!;
@@ -331,6 +336,7 @@ async function pullLocked(
         artifact_id: latest.artifact_id,
         local_version: local ? mine.length : null,
         signed_by: inc.idx.signing_key_id,
+        signer_name: names.get(inc.idx.signing_key_id)?.name ?? null,
         ...(status === "conflict"
           ? {
             detail: `the local history and the remote's differ from version ${

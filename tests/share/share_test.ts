@@ -65,9 +65,12 @@ Deno.test("push then pull: the other machine holds the same signed bytes, and th
     const pulled = await b.pull();
     assertEquals(pulled.status, "pulled");
     assertEquals(
-      pulled.profiles.map((p: any) => [p.client_id, p.profile_id, p.status, p.version, p.signed_by]),
+      pulled.profiles.map((
+        p: any,
+      ) => [p.client_id, p.profile_id, p.status, p.version, p.signed_by, p.signer_name]),
       [
-        ["claude-code", "team", "new", 1, a.keyId],
+        // Trusted by copying the key, without a name (the share how-to names it: "signed by alice (<id>)").
+        ["claude-code", "team", "new", 1, a.keyId, null],
       ],
     );
     for (

@@ -20,7 +20,9 @@ export function pullText(r: Pulled): string {
   const lines = r.profiles.map((p) =>
     `  ${p.client_id}/${p.profile_id} v${p.version} ${p.status}${
       p.local_version !== null && p.status !== "unchanged" ? ` (local v${p.local_version})` : ""
-    }, signed by ${p.signed_by}${p.detail ? `: ${p.detail}` : ""}`
+    }, signed by ${p.signer_name ? `${p.signer_name} (${p.signed_by})` : p.signed_by}${
+      p.detail ? `: ${p.detail}` : ""
+    }`
   );
   return [head, ...lines].join("\n");
 }

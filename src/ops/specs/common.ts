@@ -142,6 +142,8 @@ const PULLED_PROFILE = obj({
   artifact_id: str,
   local_version: nullable(num),
   signed_by: str,
+  /** The trust name of that key (`trust add --name`), null when it has none. */
+  signer_name: nullable(str),
   detail: optional(str),
 });
 
