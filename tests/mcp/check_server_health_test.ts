@@ -133,11 +133,17 @@ Deno.test("check_server_health: cancelling the request ends every probe it start
       { signal: ac.signal, timeout: 300_000, onprogress: () => {} },
     ).then(() => "answered", (e: unknown) => e);
     const started: number[] = [];
+    // "<server pid> <child pid>", whole (the fixture renames it into place).
+    const pidsIn = (file: string) =>
+      Deno.readTextFile(file).then((t) => /^\d+ \d+$/.test(t) ? t : null, () => null);
     for (const file of pids) {
-      for (let i = 0; i < 300 && !(await Deno.stat(file).catch(() => null)); i++) {
+      let text = await pidsIn(file);
+      for (let i = 0; i < 300 && text === null; i++) {
         await new Promise((r) => setTimeout(r, 50));
+        text = await pidsIn(file);
       }
-      started.push(...(await Deno.readTextFile(file)).split(" ").map(Number));
+      assert.ok(text !== null, `the server wrote its pids to ${file}`);
+      started.push(...text.split(" ").map(Number));
     }
     for (const pid of started) assert.ok(await alive(pid), `${pid} runs before the cancel`);
     ac.abort("the user stopped it");
