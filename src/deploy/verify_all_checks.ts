@@ -41,10 +41,26 @@ export interface Report {
   artifacts?: Map<string, { client: string; profile: string; payload: unknown }>;
   /** Artifact id -> the client/profile pairs whose latest publish it is. */
   latest?: Map<string, string[]>;
+  /** Keys whose trust was removed (`trust remove` keeps their name file): key id -> name. What they
+   * signed no longer verifies, by the user's choice: a warning, not a problem. */
+  removed?: Map<string, string>;
+  /** Artifacts signed by a removed key. */
+  removedArtifacts?: Set<string>;
 }
 
 const dec = new TextDecoder();
 const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** The name and id of the removed key a verification failure names, or null (any other failure, or a
+ * key that was never trusted here: that one stays a problem). */
+function removedSigner(r: Report, e: unknown): { id: string; name: string } | null {
+  const id = /untrusted key "([0-9a-f]{16})"/.exec(why(e))?.[1];
+  const name = id ? r.removed?.get(id) : undefined;
+  return id && name ? { id, name } : null;
+}
+
+const trustAgain = (s: { name: string }) =>
+  `its trust was removed (trust remove ${s.name}): nothing it signed is deployed; trust add KEYFILE --name ${s.name} trusts it again`;
 
 /** Adds a problem when the file's mode gives group or others any access (a secret-bearing file). */
 export async function checkPrivateMode(deps: Deps, r: Report, check: string, path: string): Promise<void> {
@@ -124,7 +140,18 @@ export async function checkArtifacts(
       (r.artifacts ??= new Map()).set(id, { client: a.client_id, profile: a.profile_id, payload: a.payload });
       if (a.legacy) (r.legacy ??= { artifacts: [], indexes: [] }).artifacts.push(id);
     } catch (e) {
-      r.problems.push({ check: "artifacts", path: layout(deps.home).artifact(id), message: why(e) });
+      const path = layout(deps.home).artifact(id);
+      const removed = removedSigner(r, e);
+      if (removed) {
+        (r.removedArtifacts ??= new Set()).add(id);
+        r.warnings.push({
+          check: "artifacts",
+          path,
+          message: `artifact ${id.slice(0, 12)}… is signed by ${removed.name} (${removed.id}): ${
+            trustAgain(removed)
+          }`,
+        });
+      } else r.problems.push({ check: "artifacts", path, message: why(e) });
     }
   }
   return ids;
@@ -203,7 +230,14 @@ export async function checkIndexes(
         });
       }
     } catch (e) {
-      r.problems.push({ check: "indexes", path: l.index(client, profile), message: why(e) });
+      const removed = removedSigner(r, e);
+      if (removed) {
+        r.warnings.push({
+          check: "indexes",
+          path: l.index(client, profile),
+          message: `"${pair}" is signed by ${removed.name} (${removed.id}): ${trustAgain(removed)}`,
+        });
+      } else r.problems.push({ check: "indexes", path: l.index(client, profile), message: why(e) });
     }
   }
   for (const id of stored) {
@@ -262,7 +296,15 @@ export async function checkDeployments(
       if (rec.artifact_id && !listed.has(rec.artifact_id)) {
         for (const id of await relist()) listed.add(id);
       }
-      if (rec.artifact_id && !listed.has(rec.artifact_id)) {
+      if (rec.artifact_id && !listed.has(rec.artifact_id) && r.removedArtifacts?.has(rec.artifact_id)) {
+        r.warnings.push({
+          check: "deployments",
+          path,
+          message: `deployment ${rec.deployment_id} used artifact ${
+            rec.artifact_id.slice(0, 12)
+          }…, signed by a key whose trust was removed: status reports that target untrusted`,
+        });
+      } else if (rec.artifact_id && !listed.has(rec.artifact_id)) {
         r.problems.push({
           check: "deployments",
           path,

@@ -5,13 +5,14 @@
  * putting back the secrets it held), file modes (signing key, secrets.json and backups private; state
  * folders not group-writable), drafts and secrets readable, no literal secret in a draft or in the
  * latest artifact of a profile or in a user registry file (verify_all_secrets.ts; older artifacts: a
- * warning). Problems fail with `integrity_error`
+ * warning; what a key removed with `trust remove` signed: a warning naming it). Problems fail with `integrity_error`
  * (exit 5) listing each; warnings (leftovers of interrupted commands) are reported with the result.
  */
 import { AppError } from "../core/errors.ts";
 import type { Deps } from "../platform/deps.ts";
 import { readDraft } from "../store/drafts.ts";
 import { trustedKeys } from "../store/keys.ts";
+import { trustNames } from "../store/trust_names.ts";
 import { layout } from "../store/layout.ts";
 import { readSecretBook, type SecretBook } from "../store/secrets.ts";
 import { join } from "../platform/path.ts";
@@ -54,6 +55,10 @@ export async function verifyAll(deps: Deps): Promise<VerifyAllResult> {
   };
   const l = layout(deps.home);
   const trusted = await trustedKeys(deps);
+  // Keys removed with `trust remove` (their name file stays): what they signed is a warning.
+  for (const [id, n] of await trustNames(deps)) {
+    if (!trusted.has(id)) (r.removed ??= new Map()).set(id, n.name);
+  }
   await checkKeys(deps, r, trusted);
   const stored = await checkArtifacts(deps, r, trusted);
   const listed = await checkIndexes(deps, r, trusted, stored);

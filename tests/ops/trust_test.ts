@@ -137,9 +137,32 @@ Deno.test("trust remove: the key's publishes stop verifying and deploying; the d
     );
     assertEquals(await Deno.readFile(file), deployed, "the deployed file is never touched");
 
+    // verify --all: what a removed key signed is the user's choice, not damage: warnings naming alice
+    // (the artifact, the index, the deployment that used it), exit 0, so a CI check keeps passing.
+    const all = await json(us, ["verify", "--all"]);
+    assertEquals(all.code, 0, all.stdout);
+    assertEquals(all.json.warnings.map((w: { check: string }) => w.check), [
+      "artifacts",
+      "indexes",
+      "deployments",
+    ]);
+    for (const w of all.json.warnings.slice(0, 2)) {
+      assert.match(
+        w.message,
+        /signed by alice \([0-9a-f]{16}\): its trust was removed \(trust remove alice\)/,
+      );
+    }
+    assert.match(all.json.warnings[2].message, /signed by a key whose trust was removed: status reports/);
+
     // The name is free again, and stays unknown as a key: removing twice is key_not_found.
     assertEquals((await json(us, ["trust", "remove", "alice"])).json.error, "key_not_found");
     assertEquals((await json(us, ["trust", "remove", "alice"])).code, 3);
+
+    // A signer never trusted here (no name file left by trust remove) stays a problem: exit 5.
+    await Deno.remove(join(us.home, "keys", "trusted", `${rm.json.key_id}.json`));
+    const unknown = await json(us, ["verify", "--all"]);
+    assertEquals([unknown.code, unknown.json.error], [5, "integrity_error"], unknown.stdout);
+    assertEquals(unknown.json.details.problems.length, 3, unknown.stdout);
   }));
 
 Deno.test("trust remove: this machine's own key needs --force (conflict, exit 6); afterwards its publishes stop verifying and trust list warns", () =>
