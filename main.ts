@@ -7,7 +7,8 @@ import denoJson from "./deno.json" with { type: "json" };
 import type { Env, OS } from "./src/platform/host.ts";
 import { argvForInvocation, plainServe, withDefaultCommand } from "./src/cli/argv.ts";
 import { makeDeps } from "./src/platform/make_deps.ts";
-import { ENV_VARS, RUN_FLAGS } from "./scripts/permissions.ts";
+import { ENV_VARS } from "./scripts/permissions.ts";
+import { selfCommand } from "./src/platform/self_command.ts";
 import { allClientFiles } from "./src/clients/allowed_files.ts";
 import { colorFor } from "./src/cli/style.ts";
 import { dropPermissions, heldPermissions } from "./src/cli/permissions.ts";
@@ -39,18 +40,6 @@ const args = withDefaultCommand(
 const probe = Deno.env.get("MCPO_PERMISSION_PROBE") === "1";
 dropPermissions(args);
 if (probe) writeAll(Deno.stderr, JSON.stringify(heldPermissions()) + "\n");
-
-/** How a client starts this program's MCP server: the binary itself, or deno with the same flags. */
-function selfCommand(): { command: string; args: string[] } {
-  const exe = Deno.execPath();
-  if (/^deno(\.exe)?$/i.test(basename(exe))) {
-    return {
-      command: exe,
-      args: ["run", "--quiet", ...RUN_FLAGS, new URL(import.meta.url).pathname, "serve"],
-    };
-  }
-  return { command: exe, args: ["serve"] };
-}
 
 /** Loads a module by URL at run time rather than by a literal specifier, so that `deno run` does not read
  * and resolve its whole module graph at start-up (~15 ms of every command). `deno task compile` embeds

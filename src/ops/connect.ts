@@ -47,7 +47,7 @@ export async function connect(
   const args = [...self.args];
   // Keep the state folder this command used, so the client's server sees the same store.
   if (!args.includes("--home")) args.push("--home", deps.home);
-  const entry = client.render(name, { command: self.command, args }, {
+  const entry = client.render(name, { command: self.command, args, ...(self.env ? { env: self.env } : {}) }, {
     os: deps.os,
     secrets: "reference",
     resolveSecret: () => undefined,

@@ -29,8 +29,8 @@ export interface Deps {
   cache: Cache;
   /** The running executable (for `connect`). */
   execPath(): string;
-  /** The command and arguments that start this program's MCP server (for `connect`). */
-  selfCommand(): { command: string; args: string[] };
+  /** The command, arguments and extra environment that start this program's MCP server (for `connect`). */
+  selfCommand(): { command: string; args: string[]; env?: Record<string, string> };
   /** Set by the MCP server: the folders its client shared (MCP roots, absolute paths), or null when the
    * client declared none. A project folder must lie inside one. Its presence also means the caller has
    * no current folder of ours: a relative project folder is refused. */

@@ -22,7 +22,7 @@ export interface DepsOptions {
   /** The working directory (default: the process's). */
   cwd?: () => string;
   execPath?: () => string;
-  selfCommand?: () => { command: string; args: string[] };
+  selfCommand?: () => { command: string; args: string[]; env?: Record<string, string> };
 }
 
 /** The user's home folder from the environment. */

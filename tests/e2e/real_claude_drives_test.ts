@@ -3,8 +3,9 @@
  * scripted fake of the Anthropic Messages API on 127.0.0.1 (tests/e2e/fake_model.ts): each of its answers
  * is the next tool call, so what runs for real is Claude Code itself (`claude -p`: MCP client, tool
  * listing, permission check, tool calls, relaying results back to the model) and our server, started by
- * Claude Code from an --mcp-config entry written exactly as `connect claude-code` writes it (main.ts
- * selfCommand: `deno run --quiet <RUN_FLAGS> main.ts serve --home <state>`). The deploys go to Claude
+ * Claude Code from an --mcp-config entry written exactly as `connect claude-code` writes it
+ * (src/platform/self_command.ts: `deno run --quiet <RUN_FLAGS> main.ts serve --home <state>` with
+ * `env: {DENO_NO_UPDATE_CHECK: "1"}`). The deploys go to Claude
  * Desktop, never to the ~/.claude.json the running Claude Code owns. Skipped, saying so, when claude is
  * not installed (.ci/run installs it from npm when it can; MCPO_REAL_CLIENTS points at it).
  *
@@ -13,8 +14,9 @@
  * CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1 it tries api.anthropic.com (telemetry, feature flags) five
  * times and sends a side request for a session title (which the fake answers without advancing the
  * script); with it, nothing. DISABLE_AUTOUPDATER=1 is set for good measure (-p made no update check).
- * The `deno run` of our server itself asks dl.deno.land for a newer Deno unless DENO_NO_UPDATE_CHECK=1,
- * which Claude Code passes on to the server in its environment. The test asserts that no request went
+ * The `deno run` of our server itself asks dl.deno.land for a newer Deno unless DENO_NO_UPDATE_CHECK=1:
+ * found by this test, so the entry `connect` writes for a `deno run` install now sets it (claude's own
+ * environment here does not, so the trap would see the request if the entry lost it). The test asserts that no request went
  * anywhere but 127.0.0.1, and that the real home is untouched.
  *
  * The GitHub token reaches the server as a tool argument, as when a user pastes it into the chat: so it
@@ -24,14 +26,13 @@
  */
 import { join } from "node:path";
 import { assert, assertEquals } from "../core/assert.ts";
-import { RUN_FLAGS } from "../../scripts/permissions.ts";
+import { selfCommand } from "../../src/platform/self_command.ts";
 import { realDenoDir } from "../../scripts/deno_dir.ts";
 import { EXPECTED_TOOLS } from "../mcp/client.ts";
 import { assertSecretsContained } from "../helpers/secret_scan.ts";
 import { realClientEnv, realClientTest, runClient } from "./real_clients.ts";
 import { startFakeModel, startProxyTrap, type Step, type ToolResult } from "./fake_model.ts";
 
-const MAIN = new URL("../../main.ts", import.meta.url).pathname;
 const TOKEN = "ghp_claudeDrivesToken0123456789abcdef";
 const CLIENT = "claude-desktop";
 const FINAL = "The workflow is done: three servers deployed to Claude Desktop, then rolled back.";
@@ -117,14 +118,13 @@ realClientTest(
     let out: Awaited<ReturnType<typeof runClient>> | undefined;
     try {
       const mcpConfig = join(home, "mcp-config.json");
+      const self = selfCommand();
       await Deno.writeTextFile(
         mcpConfig,
         JSON.stringify({
           mcpServers: {
-            mcpo: {
-              command: Deno.execPath(),
-              args: ["run", "--quiet", ...RUN_FLAGS, MAIN, "serve", "--home", state],
-            },
+            // What `connect` writes (its command, arguments and environment), with our state folder.
+            mcpo: { command: self.command, args: [...self.args, "--home", state], env: self.env },
           },
         }),
       );
@@ -136,7 +136,7 @@ realClientTest(
         ANTHROPIC_API_KEY: "sk-ant-fake-for-tests",
         CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1",
         DISABLE_AUTOUPDATER: "1",
-        DENO_NO_UPDATE_CHECK: "1",
+        // No DENO_NO_UPDATE_CHECK here: the entry's own env must keep `deno run` from phoning home.
         HTTPS_PROXY: trap.url,
         HTTP_PROXY: trap.url,
         NO_PROXY: "127.0.0.1,localhost",

@@ -53,6 +53,9 @@ realTest(
     const c = await runCli(["connect", "claude-code", "--format", "json"], { HOME: home });
     assertEquals(c.code, 0, c.stdout + c.stderr);
     assertEquals(c.json.status, "connected");
+    // Run from source, the entry keeps `deno run` from asking dl.deno.land for updates at each start.
+    const entry = JSON.parse(await Deno.readTextFile(`${home}/.claude.json`)).mcpServers["mcp-orchestration"];
+    assertEquals(entry.env, { DENO_NO_UPDATE_CHECK: "1" });
     // The server claude starts runs with claude's environment: keep the real Deno cache.
     const env = { ...realClientEnv(home, bin), DENO_DIR: await realDenoDir() };
     const r = await run(bin, ["mcp", "list"], env, home);
