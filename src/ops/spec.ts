@@ -272,8 +272,18 @@ export async function call<S extends Spec, M, R, P>(
 ): Promise<R> {
   let m = loaded.get(op) as M | undefined;
   if (m === undefined) loaded.set(op, m = await op.load());
-  return await op.run(m, deps, await withClientIds(op.spec, input), ctx);
+  try {
+    return await op.run(m, deps, await withClientIds(op.spec, input), ctx);
+  } catch (e) {
+    // "signed by the untrusted key X" names X's trust name too, whichever command met it.
+    if (!(e instanceof Error) || !/untrusted key "[0-9a-f]{16}"/.test(e.message)) throw e;
+    throw await (await loadTrustNames()).withSignerName(deps, e);
+  }
 }
+
+/** By URL, loaded only when an error names an untrusted key (see loadClients). */
+const loadTrustNames = (): Promise<typeof import("../store/trust_names.ts")> =>
+  import(new URL("../store/trust_names.ts", import.meta.url).href);
 
 /** A field naming a client (CLI completion "client", MCP `client_id`). */
 const namesClient = (f: Field) =>

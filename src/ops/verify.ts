@@ -7,7 +7,7 @@ import { resolveArtifactId } from "../store/artifacts.ts";
 import { trustedKeys } from "../store/keys.ts";
 import { findPublished, whereIndexed } from "../store/published.ts";
 import { verifyArtifact } from "../store/verify_artifact.ts";
-import { ownKeyId, type SignerInfo, signerInfo, trustNames } from "../store/trust_names.ts";
+import { ownKeyId, type SignerInfo, signerInfo, trustNames, withSignerName } from "../store/trust_names.ts";
 
 export interface VerifyResult {
   status: "verified";
@@ -33,19 +33,6 @@ export async function verifyOp(
   } catch (e) {
     throw await withSignerName(deps, e);
   }
-}
-
-/** A failure naming an untrusted signer's key id also names the key's trust name, when it has one (a
- * key removed with trust remove keeps its name). */
-async function withSignerName(deps: Deps, e: unknown): Promise<unknown> {
-  const m = e instanceof AppError ? /untrusted key "([0-9a-f]{16})"/.exec(e.message) : null;
-  if (!m || !(e instanceof AppError)) return e;
-  const name = (await trustNames(deps)).get(m[1])?.name ?? null;
-  return new AppError(
-    e.code,
-    name ? e.message.replace(m[0], `${m[0]} (${name}, no longer trusted)`) : e.message,
-    { ...e.details, signer: { key_id: m[1], name, trusted: false } },
-  );
 }
 
 async function verifyWith(

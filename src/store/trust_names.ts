@@ -114,3 +114,17 @@ export async function ownKeyId(deps: Deps): Promise<string | null> {
     return null;
   }
 }
+
+/** A failure naming an untrusted signer's key id also names the key's trust name, when it has one (a
+ * key removed with trust remove keeps its name), and carries `details.signer`. Any other error, or one
+ * already named, is returned as it is. Every operation's failure passes through it (ops/spec.ts `call`). */
+export async function withSignerName(deps: Deps, e: unknown): Promise<unknown> {
+  const m = e instanceof AppError ? /untrusted key "([0-9a-f]{16})"/.exec(e.message) : null;
+  if (!m || !(e instanceof AppError) || (e.details as Record<string, unknown> | undefined)?.signer) return e;
+  const name = (await trustNames(deps).catch(() => new Map<string, TrustName>())).get(m[1])?.name ?? null;
+  return new AppError(
+    e.code,
+    name ? e.message.replace(m[0], `${m[0]} (${name}, no longer trusted)`) : e.message,
+    { ...e.details, signer: { key_id: m[1], name, trusted: false } },
+  );
+}

@@ -118,6 +118,9 @@ Deno.test("trust remove: the key's publishes stop verifying and deploying; the d
     assertEquals(v.json.details.signer.name, "alice");
     const again = await json(us, ["deploy-config", "--client", "claude-code", "--force"]);
     assertEquals([again.code, again.json.error], [5, "index_invalid"]);
+    // Every command names the removed signer as verify does (it once said only the key id).
+    assert.match(again.json.message, /untrusted key "[0-9a-f]{16}" \(alice, no longer trusted\)/);
+    assertEquals(again.json.details.signer.name, "alice");
     const byId = await json(us, ["deploy-config", "--client", "codex", "--artifact-id", artifact]);
     assertEquals(byId.code, 5, byId.stdout);
 
