@@ -47,7 +47,9 @@ export function printError(io: Io, format: Format, e: unknown, style = PLAIN): n
   else {
     let t = `${style.red(style.bold("error:"))} ${doc.message}`;
     const hint = doc.details.hint ??
-      (Array.isArray(doc.details.known) ? `known: ${doc.details.known.join(", ")}` : null);
+      (Array.isArray(doc.details.known) && doc.details.known.length
+        ? `known: ${doc.details.known.join(", ")}`
+        : null);
     if (hint) t += `\n  ${hint}`;
     if (typeof doc.details.diff === "string") t += "\n" + colorDiff(doc.details.diff, style);
     io.err(t + style.dim(` [${doc.error}]`) + "\n");

@@ -15,6 +15,12 @@ Deno.test("CLI: remote, push and pull give one JSON document and the exit codes 
   try {
     let r = await cli(b, "pull");
     assertEquals([r.code, r.json.error], [3, "remote_not_found"]);
+    // The text form: the error and how to add one, never an empty "known:" line.
+    const text = await runCli(["pull"], b);
+    assertEquals(
+      text.stderr.trim().replace(/\x1b\[[0-9;]*m/g, ""),
+      "error: No remote configured: run `mcp-orchestration remote add NAME URL` first [remote_not_found]",
+    );
     assertEquals((await cli(a, "init")).code, 0);
     assertEquals((await cli(b, "init")).code, 0);
     const keyId = (await cli(a, "init")).json.key_id;
