@@ -228,7 +228,13 @@ export async function registrySync(
       ? state.updated_since
       : null;
     const startedAt = deps.now().toISOString();
-    await deps.fs.mkdir(paths.dir, 0o700);
+    // Made with the first entry (or at the end of a sync that got none): a sync that fails before it
+    // receives anything leaves no folder behind.
+    let made = false;
+    const ensureDir = async () => {
+      if (!made) await deps.fs.mkdir(paths.dir, 0o700);
+      made = true;
+    };
     const r: RegistrySyncResult = {
       action: "sync",
       url,
@@ -274,6 +280,7 @@ export async function registrySync(
           const ms = Date.parse(official.updatedAt);
           if (!newest || ms > newest.ms) newest = { text: official.updatedAt, ms };
         }
+        await ensureDir();
         const done = await storeEntry(deps, paths.dir, item, official, at, warn);
         if (done === "skipped") r.skipped++;
         else if (done.written) r.written++;
@@ -296,6 +303,7 @@ export async function registrySync(
         item: { page: r.pages, entries: got.servers.length, written: r.written },
       });
     } while (cursor !== null);
+    await ensureDir();
     await deps.fs.syncDir(paths.dir);
     r.next_updated_since = newest?.text ?? (since ?? startedAt);
     if (since && newest && Date.parse(since) > newest.ms) r.next_updated_since = since;

@@ -309,6 +309,11 @@ Deno.test("registry sync: a failing page stops with io_error keeping the last ma
       assert.match(loop.json.message, /same cursor twice/);
       const notApi = await run(h, ["registry", "sync", "--url", `${f.url}/nowhere`]);
       assertEquals([notApi.json.error, /HTTP 404/.test(notApi.json.message)], ["io_error", true]);
+      // A failure before any entry arrived (a redirect, a 404) leaves no folder behind (/broken failed on its
+      // second page: the entries of its first stay, for the next sync to go on from).
+      const synced = join(h.home, "registry", "synced");
+      const left = [...Deno.readDirSync(synced)].map((e) => e.name).filter((n) => /_(moved|nowhere)/.test(n));
+      assertEquals(left, []);
     })
   ));
 
