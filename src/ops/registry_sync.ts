@@ -92,6 +92,15 @@ export interface RegistrySyncInput {
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** Why a fetch failed, with its cause: Deno says only "fetch failed" and keeps the reason (DNS,
+ * refused connection, TLS) in `cause`, minus the URL it repeats. */
+function fetchFailure(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : "";
+  const why = cause.replace(/^error sending request for url \([^)]*\): /, "");
+  return why && !msg.includes(why) ? `${msg} (${why})` : msg;
+}
+
 /** Reads one page: the API's shape or `io_error` saying what came instead. A page (answer and body) must
  * arrive within PAGE_TIMEOUT_MS. */
 async function getPage(
@@ -153,7 +162,7 @@ async function readPage(
   } catch (e) {
     if (signal?.aborted) throw signal.reason;
     if (e instanceof AppError) throw e;
-    throw new AppError("io_error", `Cannot read the registry at ${where}: ${(e as Error).message}`, {
+    throw new AppError("io_error", `Cannot read the registry at ${where}: ${fetchFailure(e)}`, {
       url: where,
     });
   }

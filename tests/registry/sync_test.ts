@@ -307,6 +307,13 @@ Deno.test("registry sync: a failing page stops with io_error keeping the last ma
       const loop = await run(h, ["registry", "sync", "--url", `${f.url}/loop`]);
       assertEquals(loop.json.error, "io_error");
       assert.match(loop.json.message, /same cursor twice/);
+      // Nothing listening: the error says why (Deno's own message is only "fetch failed").
+      const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+      const closed = `http://127.0.0.1:${(l.addr as Deno.NetAddr).port}`;
+      l.close();
+      const refused = await run(h, ["registry", "sync", "--url", closed]);
+      assertEquals(refused.json.error, "io_error");
+      assert.match(refused.json.message, /: fetch failed \(client error \(Connect\): .*Connection refused/);
       const notApi = await run(h, ["registry", "sync", "--url", `${f.url}/nowhere`]);
       assertEquals([notApi.json.error, /HTTP 404/.test(notApi.json.message)], ["io_error", true]);
       // A failure before any entry arrived (a redirect, a 404) leaves no folder behind (/broken failed on its
