@@ -302,7 +302,7 @@ export class Command {
             continue;
           }
           if (a === "help" && !onlyOperands && !error) {
-            const target = argv[i + 1] === undefined
+            const target = argv[i + 1] === undefined || argv[i + 1] === "--help" || argv[i + 1] === "-h"
               ? this
               : this.commands.find((c) => c.cmdName === argv[i + 1]);
             if (!target) {

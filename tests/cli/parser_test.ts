@@ -121,6 +121,12 @@ Deno.test("parser: help and version win over errors and run nothing", async () =
   const v = await parse(["deploy", "-V"]);
   assertEquals([v.error?.code, v.out], ["version", "1.2.3\n"]);
   assertEquals((await parse(["help", "nope"])).error?.message, "Unknown command 'nope'");
+  // `help --help` is help about help: the top-level page, not "Unknown command '--help'".
+  for (const args of [["help", "--help"], ["help", "-h"]]) {
+    const r = await parse(args);
+    assertEquals(r.error?.code, "help", args.join(" "));
+    assert.match(r.out, /^Usage: tool \[options\] \[command\]\n/);
+  }
 });
 
 Deno.test("parser: long descriptions wrap at 80 columns under their column", () => {
