@@ -22,7 +22,7 @@ import {
   selectSource,
 } from "../registry/inputs.ts";
 import { resolveServer } from "../registry/resolve.ts";
-import { type AliasUse, applyAliases } from "../registry/aliases.ts";
+import { aliasesOf, type AliasUse, applyAliases } from "../registry/aliases.ts";
 import { loadCatalog } from "../registry/user_files.ts";
 import { type DraftServer, type DraftSummary, readDraft, summarize, updateDraft } from "../store/drafts.ts";
 import { readSecrets, setSecrets } from "../store/secrets.ts";
@@ -98,7 +98,7 @@ async function fromCatalog(deps: Deps, input: AddServerInput, name: string) {
   // A literal secret inside a value the catalogue does not call secret (a password in a --url param).
   const x = extractSecrets(name, r.entry, r.secrets);
   const specs = inputsOf(selectSource(server, transport));
-  const problems = inputValueProblems(specs, (n) => params[n] ?? input.env?.[n]);
+  const problems = inputValueProblems(specs, (n) => params[n] ?? givenEnv[n]);
   const empty = problems.filter((p) => p.problem === "empty").map((p) => p.input);
   if (empty.length) {
     const how = (n: string) =>
@@ -220,6 +220,8 @@ export interface SetServerResult extends DraftSummary {
   changed: string[];
   secrets_stored: string[];
   extracted: Extracted[];
+  /** Inputs given under another name the catalogue knows (`GITHUB_TOKEN` -> `GITHUB_PERSONAL_ACCESS_TOKEN`). */
+  aliases: AliasUse[];
   warnings: string[];
 }
 
@@ -238,8 +240,8 @@ export async function setServer(deps: Deps, input: SetServerInput): Promise<SetS
   const params: Record<string, string | string[]> = Object.fromEntries(
     Object.entries(input.params ?? {}).map(([k, v]) => [k.replace(/^-+/, ""), v]),
   );
-  const unset = new Set(input.unsetEnv ?? []);
-  const changed = [
+  let unset = new Set(input.unsetEnv ?? []);
+  let changed = [
     ...Object.keys(input.env ?? {}).map((k) => `env.${k}`),
     ...[...unset].map((k) => `env.${k}`),
     ...(input.args !== undefined ? ["args"] : []),
@@ -263,6 +265,7 @@ export async function setServer(deps: Deps, input: SetServerInput): Promise<SetS
   const stored = await readSecrets(deps);
   let built: { spec: Omit<DraftServer, "name">; secrets: Record<string, string>; extracted: Extracted[] };
   let warnings: string[] = [];
+  let aliases: AliasUse[] = [];
   if ("registry" in current.source) {
     if (input.args !== undefined) {
       throw new AppError(
@@ -271,12 +274,35 @@ export async function setServer(deps: Deps, input: SetServerInput): Promise<SetS
           `(describe-server ${current.source.registry} lists them)`,
       );
     }
-    const env = { ...current.env, ...input.env };
-    for (const k of unset) delete env[k];
-    const merged = { ...current.params, ...params };
-    // The secrets the entry references now are given again (from secrets.json) unless replaced or unset.
     const { catalog } = await loadCatalog(deps);
     const server = catalog.get(current.source.registry).server;
+    // The names guides use (`GITHUB_TOKEN`, `path`) are mapped on the inputs given now, before they are laid
+    // over the stored ones (which are under the catalogue's own names): an alias replaces the stored value,
+    // and only one call giving both names of one input is refused.
+    const al = applyAliases(server, params, input.env ?? {});
+    const envAliases = aliasesOf(server).env;
+    const unsetAliases: AliasUse[] = [];
+    unset = new Set([...unset].map((k) => {
+      if (!Object.hasOwn(envAliases, k)) return k;
+      unsetAliases.push({ kind: "env", given: k, used: envAliases[k] });
+      return envAliases[k];
+    }));
+    const twice = Object.keys(al.env).filter((k) => unset.has(k));
+    if (twice.length) {
+      throw new AppError("invalid_input", `--env and --unset-env both name ${twice.join(", ")}`, {
+        env: twice,
+      });
+    }
+    aliases = [...al.applied, ...unsetAliases];
+    changed = [
+      ...Object.keys(al.env).map((k) => `env.${k}`),
+      ...[...unset].map((k) => `env.${k}`),
+      ...Object.keys(al.params).map((k) => `param.${k}`),
+    ];
+    const env = { ...current.env, ...al.env };
+    for (const k of unset) delete env[k];
+    const merged = { ...current.params, ...al.params };
+    // The secrets the entry references now are given again (from secrets.json) unless replaced or unset.
     const specs = inputsOf(selectSource(server, checkTransport(current.transport)));
     for (const ref of current.secret_refs) {
       const value = stored[ref];
@@ -298,7 +324,7 @@ export async function setServer(deps: Deps, input: SetServerInput): Promise<SetS
     // A pass-through variable given before was warned about then: only the ones given now are.
     warnings = r.warnings.filter((w) => {
       const m = /^Environment variable "([^"]+)" is not declared/.exec(w);
-      return !m || Object.hasOwn(input.env ?? {}, m[1]);
+      return !m || Object.hasOwn(al.env, m[1]);
     });
   } else {
     const entry = structuredClone(current.entry) as NeutralEntry & { env?: Record<string, string> };
@@ -361,6 +387,7 @@ export async function setServer(deps: Deps, input: SetServerInput): Promise<SetS
     changed,
     secrets_stored: Object.keys(given).sort(),
     extracted: built.extracted,
+    aliases,
     warnings,
   };
 }

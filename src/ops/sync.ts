@@ -11,7 +11,7 @@ import { ready } from "../core/lazy.ts";
 import { ALL_CLIENTS } from "../clients/registry.ts";
 import type { ClientRecord } from "../clients/types.ts";
 import type { Deps } from "../platform/deps.ts";
-import { applyArtifact } from "../deploy/apply.ts";
+import { applyArtifact, type DeployResult } from "../deploy/apply.ts";
 import { artifactToDeploy } from "../deploy/deploy_artifact.ts";
 import { deploymentsOf } from "../deploy/pending.ts";
 import { resolveTarget } from "../deploy/deploy_target.ts";
@@ -33,6 +33,13 @@ export interface SyncDeploy {
   status: "deployed" | "unchanged" | "dry_run" | "up-to-date" | "refused";
   artifact_id: string | null;
   version: number | null;
+  /** Server names the deploy adds, updates, removes and leaves (as deploy-config's); when it was tried. */
+  changes?: DeployResult["changes"];
+  /** A dry run: the exact change to the file, secret values redacted (deploy-config --dry-run's diff). */
+  diff?: string;
+  /** A dry run over drift: the deploy would stop with drift_detected; the diff is what --force writes. */
+  needs_force?: boolean;
+  warnings?: string[];
   error?: string;
   message?: string;
 }
@@ -126,7 +133,17 @@ async function syncTarget(
         trusted: chosen.trusted,
       }),
     );
-    return { ...base, status: r.status, artifact_id: r.artifact_id, version: latest.version };
+    return {
+      ...base,
+      status: r.status,
+      artifact_id: r.artifact_id,
+      version: latest.version,
+      changes: r.changes,
+      // Read only for a dry run: a real deploy's diff is computed when read (it loads jsdiff).
+      ...(dryRun ? { diff: r.diff ?? "" } : {}),
+      ...(r.needs_force ? { needs_force: true } : {}),
+      ...(r.warnings.length ? { warnings: r.warnings } : {}),
+    };
   } catch (e) {
     const doc = toErrorDocument(e);
     return {

@@ -1,5 +1,5 @@
 /** push / pull / remote through the real CLI under the binary's flags: JSON documents and exit codes. */
-import { assertEquals } from "../core/assert.ts";
+import { assert, assertEquals } from "../core/assert.ts";
 import { join } from "node:path";
 import { runCli } from "./cli.ts";
 import { bareRepo } from "../share/machines.ts";
@@ -60,6 +60,80 @@ Deno.test("CLI: remote, push and pull give one JSON document and the exit codes 
     assertEquals(r.json.remotes.map((x: any) => x.name), ["origin"]);
     assertEquals((await cli(b, "remote", "remove", "origin")).code, 0);
     assertEquals((await cli(b, "remote", "list")).json.remotes, []);
+  } finally {
+    await Deno.remove(base, { recursive: true });
+    await repo.cleanup();
+  }
+});
+
+Deno.test("CLI: sync --dry-run over a pulled change shows the servers and the redacted diff, writes nothing", async () => {
+  const repo = await bareRepo();
+  const base = await Deno.realPath(await Deno.makeTempDir({ prefix: "mcpo-sync-dry-" }));
+  const a = { HOME: join(base, "a") };
+  const b = { HOME: join(base, "b") };
+  await Deno.mkdir(a.HOME);
+  await Deno.mkdir(b.HOME);
+  const SECRET = "sk-bobsOwnValue-0123456789abcdef";
+  const cli = (env: Record<string, string>, ...args: string[]) => runCli(["--format", "json", ...args], env);
+  const team = ["--client", "claude-code", "--profile", "team"];
+  try {
+    const keyId = (await cli(a, "init")).json.key_id;
+    assertEquals((await cli(b, "init")).code, 0);
+    assertEquals((await cli(a, "remote", "add", "origin", repo.dir)).code, 0);
+    const file = join(base, "mcp.json");
+    await Deno.writeTextFile(
+      file,
+      JSON.stringify({ mcpServers: { memory: { command: "npx", args: ["-y", "m"] } } }),
+    );
+    assertEquals((await cli(a, "publish-config", ...team, "--file", file)).code, 0);
+    assertEquals((await cli(a, "push", ...team)).code, 0);
+    // Bob trusts Alice, pulls and deploys team with his own secrets written literally.
+    await Deno.copyFile(
+      join(a.HOME, ".mcp-orchestration/keys/signing.pub"),
+      join(b.HOME, `.mcp-orchestration/keys/trusted/${keyId}.pub`),
+    );
+    assertEquals((await cli(b, "remote", "add", "origin", repo.dir)).code, 0);
+    assertEquals((await cli(b, "pull")).code, 0);
+    let r = await cli(b, "add-server", "tmp", "--command", "x", "--env", `API_TOKEN=${SECRET}`);
+    assertEquals(r.code, 0, r.stdout + r.stderr);
+    r = await cli(b, "deploy-config", ...team, "--secrets", "literal");
+    assertEquals([r.code, r.json.status], [0, "deployed"], r.stdout + r.stderr);
+    // Alice publishes v2: memory removed, search added (reading API_TOKEN), and pushes it.
+    await Deno.writeTextFile(
+      file,
+      JSON.stringify({
+        mcpServers: { search: { command: "npx", args: ["-y", "s"], env: { API_TOKEN: "${API_TOKEN}" } } },
+      }),
+    );
+    r = await cli(a, "publish-config", ...team, "--file", file);
+    assertEquals(r.code, 0, r.stdout + r.stderr);
+    assertEquals((await cli(a, "push", ...team)).code, 0);
+    const target = join(b.HOME, ".claude.json");
+    const before = await Deno.readTextFile(target);
+    const log = join(b.HOME, ".mcp-orchestration/deployments/claude-code.jsonl");
+    const logBefore = await Deno.readTextFile(log);
+    r = await cli(b, "sync", "--dry-run");
+    assertEquals(r.code, 0, r.stdout + r.stderr);
+    const d = r.json.deploys[0];
+    assertEquals([d.status, d.version, d.changes.added, d.changes.removed], ["dry_run", 2, ["search"], [
+      "memory",
+    ]]);
+    assert.match(d.diff, /^\+.*"search"/m);
+    assert.match(d.diff, /^-.*"memory"/m);
+    assert.ok(d.diff.includes('"API_TOKEN": "***"') && !r.stdout.includes(SECRET), d.diff);
+    // The text form shows the same, and neither form wrote anything.
+    const t = await runCli(["sync", "--dry-run"], b);
+    assertEquals(t.code, 0, t.stdout + t.stderr);
+    assert.match(t.stdout, /dry_run \(v2\)\n {4}added: search; updated: -; removed: memory/);
+    assert.match(t.stdout, /^ {4}\+.*"search"/m);
+    assert.ok(!t.stdout.includes(SECRET) && !t.stderr.includes(SECRET));
+    assertEquals(await Deno.readTextFile(target), before);
+    assertEquals(await Deno.readTextFile(log), logBefore);
+    // The real sync writes Bob's value literally: the diff above had it, redacted.
+    r = await cli(b, "sync");
+    assertEquals([r.code, r.json.deploys[0].status, r.json.deploys[0].diff], [0, "deployed", undefined]);
+    assertEquals(r.json.deploys[0].changes.added, ["search"]);
+    assert.ok((await Deno.readTextFile(target)).includes(SECRET));
   } finally {
     await Deno.remove(base, { recursive: true });
     await repo.cleanup();

@@ -6,7 +6,7 @@ import { init } from "../../src/ops/init.ts";
 import { publish } from "../../src/deploy/publish.ts";
 import { call } from "../../src/ops/spec.ts";
 import { op as remoteOp } from "../../src/ops/specs/remote.ts";
-import { bareRepo, gitAt, machine, SERVERS_V1 } from "./machines.ts";
+import { bareRepo, gitAt, machine, SERVERS_V1, SERVERS_V2 } from "./machines.ts";
 
 Deno.test("MCP: list_remotes, push_profiles and pull_profiles work on configured remotes; no tool adds a URL", async () => {
   const repo = await bareRepo();
@@ -53,6 +53,24 @@ Deno.test("MCP: list_remotes, push_profiles and pull_profiles work on configured
       assertEquals(pulled.status, "up-to-date");
       const synced = await t.ok("sync_profiles", { remote: "team" });
       assertEquals([synced.pull.status, synced.deploys, synced.exit_code], ["up-to-date", [], 0]);
+      // Deployed at v1, then v2 published here: a dry run says what the deploy would change, writes nothing.
+      const deployed = await t.ok("deploy_config", { client_id: "claude-code", profile_id: "team" });
+      assertEquals(deployed.status, "deployed");
+      await publish(t.deps, {
+        client: "claude-code",
+        profile: "team",
+        payload: { mcpServers: SERVERS_V2 } as any,
+        changelog: "v2",
+      });
+      const file = `${t.home.userHome}/.claude.json`;
+      const before = await Deno.readTextFile(file);
+      const dry = await t.ok("sync_profiles", { remote: "team", dry_run: true });
+      const d = dry.deploys[0];
+      assertEquals([d.status, d.version, d.changes.added, d.changes.unchanged], ["dry_run", 2, ["time"], [
+        "memory",
+      ]]);
+      assert.match(d.diff, /^\+.*"time"/m);
+      assertEquals(await Deno.readTextFile(file), before);
       // Another machine trusting this key pulls what the tool pushed.
       await Deno.writeFile(
         `${b.h.home}/keys/trusted/${key_id}.pub`,

@@ -8,6 +8,7 @@ export { op };
 export const text: TextOf<typeof op> = (r) =>
   [
     `Updated ${r.server}: ${r.changed.join(", ")}`,
+    ...r.aliases.map((a) => `  ${a.kind === "param" ? "--param" : "--env"} ${a.given} -> ${a.used}`),
     ...(r.secrets_stored.length ? [`Stored in secrets.json: ${r.secrets_stored.join(", ")}`] : []),
     ...r.warnings.map((w) => `warning: ${w}`),
     draftLine(r),

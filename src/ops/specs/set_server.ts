@@ -1,5 +1,5 @@
 /** set-server / set_server_in_config: change fields of one server of a draft without re-adding it. */
-import { arr, bind, defineSpec, literal, obj, str } from "../spec.ts";
+import { arr, bind, defineSpec, literal, obj, oneOf, str } from "../spec.ts";
 import { DRAFT_PROFILE, DRAFT_SUMMARY, WRITE_DRAFT_CLIENT } from "./common.ts";
 
 export const spec = defineSpec({
@@ -73,6 +73,10 @@ export const spec = defineSpec({
     server: str,
     changed: arr(str, "What changed: env.K, args, param.k (names only)"),
     secrets_stored: arr(str),
+    aliases: arr(
+      obj({ kind: oneOf("param", "env"), given: str, used: str }),
+      "Inputs given under a name the catalogue maps to its own (GITHUB_TOKEN -> GITHUB_PERSONAL_ACCESS_TOKEN)",
+    ),
     warnings: arr(str),
   }),
 });

@@ -1,5 +1,5 @@
 /** sync / sync_profiles: pull, then deploy every profile a client target follows and is behind on. */
-import { arr, bind, defineSpec, nullable, num, obj, oneOf, optional, str } from "../spec.ts";
+import { arr, bind, bool, defineSpec, nullable, num, obj, oneOf, optional, str } from "../spec.ts";
 import { PULL_RESULT, REMOTE } from "./common.ts";
 
 export const spec = defineSpec({
@@ -45,6 +45,16 @@ export const spec = defineSpec({
       status: oneOf("deployed", "unchanged", "dry_run", "up-to-date", "refused"),
       artifact_id: nullable(str),
       version: nullable(num),
+      changes: optional(
+        obj({ added: arr(str), updated: arr(str), removed: arr(str), unchanged: arr(str) }),
+        "Server names the deploy adds, updates, removes and leaves (as deploy_config's changes)",
+      ),
+      diff: optional(
+        str,
+        "dry_run: the exact change to the client file, secret values redacted (as deploy_config's dry run)",
+      ),
+      needs_force: optional(bool, "dry_run over drift: the deploy would stop with drift_detected"),
+      warnings: optional(arr(str)),
       error: optional(str),
       message: optional(str),
     })),
