@@ -190,7 +190,15 @@ export async function sync(deps: Deps, input: InputOf<typeof spec>): Promise<Syn
       if (d) deploys.push(d);
     }
   }
-  const codes = deploys.map((d) => d.status === "refused" ? exitCodeFor(d.error ?? "internal_error") : 0);
+  // A dry run that would need --force (drift) counts as the conflict the real sync would meet, as it does
+  // for deploy-config --dry-run and deploy-config --all --dry-run.
+  const codes = deploys.map((d) =>
+    d.status === "refused"
+      ? exitCodeFor(d.error ?? "internal_error")
+      : d.needs_force
+      ? exitCodeFor("conflict")
+      : 0
+  );
   return {
     pull: pulled,
     deploys,

@@ -129,6 +129,20 @@ Deno.test("CLI: sync --dry-run over a pulled change shows the servers and the re
     assert.ok(!t.stdout.includes(SECRET) && !t.stderr.includes(SECRET));
     assertEquals(await Deno.readTextFile(target), before);
     assertEquals(await Deno.readTextFile(log), logBefore);
+    // Over drift (memory edited by hand) the dry run exits 6 with needs_force, as deploy-config
+    // --dry-run does, and still writes nothing; the hand edit is then undone.
+    const edited = JSON.parse(before);
+    edited.mcpServers.memory.args = ["-y", "m@pinned"];
+    await Deno.writeTextFile(target, JSON.stringify(edited, null, 2));
+    const drifted = await Deno.readTextFile(target);
+    r = await cli(b, "sync", "--dry-run");
+    assertEquals(
+      [r.code, r.json.exit_code, r.json.deploys[0].needs_force],
+      [6, 6, true],
+      r.stdout + r.stderr,
+    );
+    assertEquals(await Deno.readTextFile(target), drifted);
+    await Deno.writeTextFile(target, before);
     // The real sync writes Bob's value literally: the diff above had it, redacted.
     r = await cli(b, "sync");
     assertEquals([r.code, r.json.deploys[0].status, r.json.deploys[0].diff], [0, "deployed", undefined]);
