@@ -18,7 +18,7 @@ Deno.test("CLI: remote, push and pull give one JSON document and the exit codes 
     // The text form: the error and how to add one, never an empty "known:" line.
     const text = await runCli(["pull"], b);
     assertEquals(
-      text.stderr.trim().replace(/\x1b\[[0-9;]*m/g, ""),
+      text.stderr.trim(),
       "error: No remote configured: run `mcp-orchestration remote add NAME URL` first [remote_not_found]",
     );
     assertEquals((await cli(a, "init")).code, 0);
