@@ -26,6 +26,9 @@ const WRITES: Needs = { write: true, run: false, net: false, envAll: false };
  * environment (credentials, ssh agent, proxy); git connects, this process does not. */
 const GIT: Needs = { write: true, run: true, net: false, envAll: true };
 const ALL: Needs = { write: true, run: true, net: true, envAll: true };
+/** logs: reads only, but the whole environment, to hide the values of the variables the client's
+ * entries reference (a token the client passed to a server and the server logged). */
+const LOG_READER: Needs = { write: false, run: false, net: false, envAll: true };
 
 /** Every command's needs. A command not listed here (help, --version, a typo) gets READ_ONLY. */
 export const COMMAND_NEEDS: Record<string, Needs> = {
@@ -57,7 +60,7 @@ export const COMMAND_NEEDS: Record<string, Needs> = {
   "history": READ_ONLY,
   "rollback": WRITES,
   "doctor": ALL,
-  "logs": READ_ONLY,
+  "logs": LOG_READER,
   "remote": WRITES,
   "push": GIT,
   "pull": GIT,

@@ -41,17 +41,25 @@ export function redactValue<T>(value: T, secrets: Iterable<string>): T {
 // characters made this quadratic.
 const ASSIGNMENT = /(["']?)([A-Za-z_][A-Za-z0-9_.-]{0,127})\1(\s*[:=]\s*)(["']?)([^"'\s,}{][^"'\n,}]*)\4/g;
 
-/** Hides literal values assigned to secret-named keys in JSON, YAML and TOML text (diff lines), and
- * literal secrets inside other values (a URL password, `--api-key=…`, a token shape). A `${VAR}`
- * reference is kept: it is not a secret. */
-export function redactSecretAssignments(text: string): string {
-  const assigned = text.replace(ASSIGNMENT, (m, q, key: string, sep, vq, value: string) => {
-    if (!isSecretKeyName(key)) return m;
+/** Secret-named assignments hidden; with `nested`, also one level inside the value of another key
+ * (`"msg": "password=hunter2"`, a log line's JSON). One level only, so the work stays linear. */
+function assignments(text: string, nested: boolean): string {
+  return text.replace(ASSIGNMENT, (m, q, key: string, sep, vq, value: string) => {
+    if (!isSecretKeyName(key)) {
+      return nested && /[:=]/.test(value) ? `${q}${key}${q}${sep}${vq}${assignments(value, false)}${vq}` : m;
+    }
     if (
       /^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(value.trim()) || /^\$\{(env|input):[^}]+\}$/.test(value.trim())
     ) return m;
     return `${q}${key}${q}${sep}${vq}${REDACTED}${vq}`;
   });
+}
+
+/** Hides literal values assigned to secret-named keys in JSON, YAML and TOML text (diff lines), and
+ * literal secrets inside other values (a URL password, `--api-key=…`, a token shape). A `${VAR}`
+ * reference is kept: it is not a secret. */
+export function redactSecretAssignments(text: string): string {
+  const assigned = assignments(text, true);
   const quoted = assigned.replace(
     /(["'])((?:(?!\1)[^\\\n]|\\.)*)\1/g,
     (_m, q: string, inner: string) =>

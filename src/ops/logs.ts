@@ -26,6 +26,7 @@ import { checkName } from "../core/names.ts";
 import { redactSecretAssignments, redactText } from "../core/redact.ts";
 import { checkProjectDir } from "../deploy/project_dir.ts";
 import { clientFilePath, readClientServers } from "../deploy/client_file.ts";
+import { userEnvironment } from "../platform/doctor_runtime.ts";
 import { planLaunch } from "../doctor/launch.ts";
 import type { Deps } from "../platform/deps.ts";
 import { readSecrets } from "../store/secrets.ts";
@@ -74,8 +75,8 @@ function checkLines(n: number | undefined): number {
  * headers), then secret assignments and token shapes in the text. */
 async function lineRedactor(deps: Deps, c: ClientRecord, projectDir: string | undefined) {
   const secrets = await readSecrets(deps).catch(() => ({} as Record<string, string>));
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(deps.env)) if (typeof v === "string") env[k] = v;
+  // The user's environment (the client passes it to its servers): a referenced token's value is hidden.
+  const env = userEnvironment(deps.env);
   const ctx = {
     os: deps.os,
     env,
@@ -84,10 +85,14 @@ async function lineRedactor(deps: Deps, c: ClientRecord, projectDir: string | un
     secretValues: Object.values(secrets),
   };
   const entries: [string, unknown][] = [["", { command: "-" }]];
-  try {
-    entries.push(...Object.entries(await readClientServers(deps, c, await clientFilePath(deps, c, {}))));
-  } catch {
-    // no file, or one that cannot be read: the stored secrets, the environment and text shapes still apply
+  // The user file, and with a project folder the project file too (its entries' literal secrets).
+  const places = projectDir !== undefined && c.projectPath ? [{}, { scope: "project", projectDir }] : [{}];
+  for (const place of places) {
+    try {
+      entries.push(...Object.entries(await readClientServers(deps, c, await clientFilePath(deps, c, place))));
+    } catch {
+      // no file, or one that cannot be read: the stored secrets, the environment and text shapes still apply
+    }
   }
   const values = new Set<string>();
   for (const [name, native] of entries) {
@@ -117,8 +122,12 @@ async function placeOf(deps: Deps, input: LogsInput): Promise<Place> {
     throw new AppError("invalid_input", `--server takes a server name, got ${JSON.stringify(server)}`);
   }
   const spec = c.logs;
-  const projectDir = spec?.projectFolder ? await checkProjectDir(deps, input.projectDir) : undefined;
-  const folder = logFolder(spec, deps.os, deps.env, projectDir);
+  const projectDir = spec?.projectFolder || input.projectDir !== undefined
+    ? await checkProjectDir(deps, input.projectDir)
+    : undefined;
+  // The project folder places the logs of a client that keeps them there (crush), and for every client
+  // names the project file whose entries' secrets are hidden too.
+  const folder = logFolder(spec, deps.os, deps.env, spec?.projectFolder ? projectDir : undefined);
   const perServer = spec ? hasPerServerFiles(spec.files) : false;
   const base = {
     client: c.id,

@@ -16,6 +16,19 @@ export interface DoctorRuntime {
   concurrency: number;
 }
 
+/** The user's whole environment with `env` values over it, or `env` alone when this process may not
+ * read the environment (a command without that permission). */
+export function userEnvironment(
+  env: Readonly<Record<string, string | undefined>> = {},
+): Record<string, string> {
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as Record<
+    string,
+    string
+  >;
+  const all = Deno.permissions.querySync({ name: "env" }).state === "granted" ? Deno.env.toObject() : {};
+  return { ...all, ...given };
+}
+
 /** The real machine; `env` values override the process's (tests point HOME at a temp folder). */
 export function realRuntime(env: Readonly<Record<string, string | undefined>> = {}): DoctorRuntime {
   const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as Record<
