@@ -5,7 +5,8 @@
  * hosts the `check_server_health` tool) start or connect to servers; `push`, `pull` and `sync` start
  * `git` and nothing else; read-only commands lose write too.
  * The environment is read once at start (main.ts readEnv, ENV_VARS only), so commands that start
- * nothing lose env access entirely (IGNORED_ENV still read as undefined through --ignore-env).
+ * nothing lose env access entirely (IGNORED_ENV still read as undefined through --ignore-env), except
+ * `logs`, which reads it to hide the values of variables the client's entries reference.
  * Kept light: main.ts imports it on every start.
  */
 
