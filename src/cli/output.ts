@@ -1,6 +1,7 @@
 /** Printing results and errors: one JSON document with `--format json`, short aligned text otherwise. */
 import { type ErrorDocument, exitCodeFor, toErrorDocument } from "../core/errors.ts";
 import { colorDiff, PLAIN, type Style, visibleLength } from "./style.ts";
+import { printable, printableText } from "./printable.ts";
 
 export type Format = "text" | "json";
 
@@ -35,7 +36,7 @@ export function printResult<T>(
 ): void {
   if (format === "json") io.out(JSON.stringify(result, null, 2) + "\n");
   else {
-    const t = text(result, style);
+    const t = text(printable(result), style);
     if (t) io.out(t.endsWith("\n") ? t : t + "\n");
   }
 }
@@ -45,13 +46,13 @@ export function printError(io: Io, format: Format, e: unknown, style = PLAIN): n
   const doc: ErrorDocument = toErrorDocument(e);
   if (format === "json") io.out(JSON.stringify(doc, null, 2) + "\n");
   else {
-    let t = `${style.red(style.bold("error:"))} ${doc.message}`;
+    let t = `${style.red(style.bold("error:"))} ${printableText(doc.message)}`;
     const hint = doc.details.hint ??
       (Array.isArray(doc.details.known) && doc.details.known.length
         ? `known: ${doc.details.known.join(", ")}`
         : null);
-    if (hint) t += `\n  ${hint}`;
-    if (typeof doc.details.diff === "string") t += "\n" + colorDiff(doc.details.diff, style);
+    if (hint) t += `\n  ${printableText(String(hint))}`;
+    if (typeof doc.details.diff === "string") t += "\n" + colorDiff(printableText(doc.details.diff), style);
     io.err(t + style.dim(` [${doc.error}]`) + "\n");
   }
   return exitCodeFor(doc.error);

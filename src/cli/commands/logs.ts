@@ -5,6 +5,7 @@ import type { ActionOf, TextOf } from "../from_spec.ts";
 import { checkFormat, type GlobalOptions, stylesFor } from "../context.ts";
 import { printError, printResult } from "../output.ts";
 import type { Style } from "../style.ts";
+import { printableText } from "../printable.ts";
 
 export { op };
 
@@ -17,7 +18,8 @@ function shortName(r: Pick<Result, "folder">, path: string): string {
 }
 
 function lineText(r: Pick<Result, "folder">, l: { file: string; text: string }, s: Style): string {
-  return `${s.dim(shortName(r, l.file) + ":")} ${l.text}`;
+  // Printable already through printResult; --follow's lines come here directly.
+  return `${s.dim(printableText(shortName(r, l.file)) + ":")} ${printableText(l.text)}`;
 }
 
 export const text: TextOf<typeof op> = (r, s) => {

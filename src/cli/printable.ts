@@ -1,0 +1,41 @@
+/**
+ * Text a terminal shows as text: control characters other than tab and newline (ESC, CR, BEL, C1,
+ * DEL) become visible escapes (`\x1b`), so data from outside (a server's name or stderr, a log line, a
+ * registry description, a file's entry) cannot clear the screen, set the window title, write the
+ * clipboard (OSC 52) or overwrite a line. Applied to every string of a result before its text form is
+ * built (src/cli/output.ts), and to errors; our own colours are added after it. JSON output needs none
+ * of it (JSON.stringify escapes every control character).
+ *
+ * @example
+ * printable("a\x1b[2Jb") // "a\\x1b[2Jb"
+ */
+
+// deno-lint-ignore no-control-regex
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+
+/** `s` with each control character but tab and newline written as `\xNN`. */
+export function printableText(s: string): string {
+  return s.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+
+/** A copy of `v` whose strings are printable: plain objects and arrays are copied, a lazy property
+ * (a getter, such as a deploy's diff, computed when read) stays lazy, anything else is kept as it is. */
+export function printable<T>(v: T): T {
+  if (typeof v === "string") return printableText(v) as T;
+  if (Array.isArray(v)) return v.map(printable) as T;
+  if (typeof v !== "object" || v === null) return v;
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, d] of Object.entries(Object.getOwnPropertyDescriptors(v))) {
+    if (d.get) {
+      const get = d.get.bind(v);
+      Object.defineProperty(out, k, {
+        get: () => printable(get()),
+        enumerable: d.enumerable,
+        configurable: true,
+      });
+    } else out[k] = printable(d.value);
+  }
+  return out as T;
+}
