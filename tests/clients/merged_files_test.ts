@@ -29,6 +29,8 @@ Deno.test("merged places: who wins a name, per client and scope", () => {
     ["config.json", false, true],
     ["project opencode.json", true, false],
     ["project opencode.jsonc", true, false],
+    ["project .opencode/opencode.json", true, false],
+    ["project .opencode/opencode.jsonc", true, false],
   ]);
   assertEquals(wins("opencode", "project"), [["opencode.jsonc", true, true]]);
   assertEquals(getClient("claude-code").merged!.merge, "replace");

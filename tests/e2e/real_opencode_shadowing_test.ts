@@ -116,5 +116,29 @@ realClientTest(
       (await cli(h, ["--format", "json", "status", "--client", "opencode"], project)).json.targets[0].state,
       "up-to-date",
     );
+
+    // The project's .opencode/opencode.json (an outside test found it missed): opencode loads its entry
+    // in that project, and status says shadowed naming it.
+    const dotDir = join(project, ".opencode");
+    await Deno.mkdir(dotDir);
+    const dotFile = join(dotDir, "opencode.json");
+    await Deno.writeTextFile(
+      dotFile,
+      JSON.stringify({ mcp: { docs: { type: "remote", url: "http://127.0.0.1:9/x" } } }),
+    );
+    const again = await runClient(bin, ["debug", "config"], {
+      ...realClientEnv(userHome, bin),
+      ...env,
+      OPENCODE_DISABLE_AUTOUPDATE: "1",
+    }, project);
+    assertEquals(again.code, 0, again.text);
+    assertEquals(
+      JSON.parse(again.stdout.slice(again.stdout.indexOf("{"))).mcp.docs.url,
+      "http://127.0.0.1:9/x",
+    );
+    const dot = await cli(h, ["--format", "json", "status", "--client", "opencode"], project);
+    assertEquals([dot.json.targets[0].state, dot.json.targets[0].shadowed_servers], ["shadowed", [
+      { server: "docs", file: dotFile, place: "project .opencode/opencode.json" },
+    ]]);
   },
 );

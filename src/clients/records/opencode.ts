@@ -86,6 +86,24 @@ export default defineClient({
         imported: false,
       },
       {
+        // The project's .opencode folder (config/paths.ts: `.opencode` directories are config folders too);
+        // `opencode debug config` in the project loads its entry over a user deploy (checked, 1.18.33).
+        label: "project .opencode/opencode.json",
+        scope: "user",
+        file: "project",
+        parts: [".opencode", "opencode.json"],
+        wins: true,
+        imported: false,
+      },
+      {
+        label: "project .opencode/opencode.jsonc",
+        scope: "user",
+        file: "project",
+        parts: [".opencode", "opencode.jsonc"],
+        wins: true,
+        imported: false,
+      },
+      {
         label: "opencode.jsonc",
         scope: "project",
         file: "sibling",
