@@ -23,7 +23,7 @@ interface RemotesFile {
 
 /** What the last pull (or push) saw of a remote. */
 export interface PulledState {
-  /** The remote commit last verified and taken (pull) or made (push). */
+  /** The remote commit last verified and taken (pull), or made by a push onto that commit. */
   commit: string | null;
   /** "client/profile" -> the newest version taken from, or pushed to, the remote. */
   profiles: Record<string, { version: number; artifact_id: string }>;

@@ -291,3 +291,39 @@ Deno.test("a pull interrupted between an index and its head is completed by the 
     await cleanup();
   }
 });
+
+Deno.test("a push built on commits this machine never pulled leaves them to the next pull and sync", async () => {
+  const { a, b, cleanup } = await setup();
+  try {
+    await a.trust(b);
+    await b.publish("shared", SERVERS_V1, "shared v1");
+    await b.push({ profile: "shared" });
+    assertEquals((await a.pull()).profiles.map((p: any) => [p.profile_id, p.status]), [["shared", "new"]]);
+    await deploy(a.d, { client: "claude-code", profile: "shared" });
+    // b moves on: shared v2 and a new profile; a pushes its own on top of b's commit, without pulling.
+    const v2 = await b.publish("shared", SERVERS_V2, "shared v2");
+    await b.push({ profile: "shared" });
+    await b.publish("bobprof", SERVERS_V1, "bob's");
+    await b.push({ profile: "bobprof" });
+    await a.publish("team", SERVERS_V1, "a's team");
+    assertEquals((await a.push()).status, "pushed");
+    // The next sync examines b's commits too: shared v2 and bobprof arrive, shared v2 is deployed.
+    const s = await a.sync();
+    assertEquals(
+      s.pull.profiles.map((p: any) => [p.profile_id, p.status, p.version]).sort(),
+      [["bobprof", "new", 1], ["shared", "updated", 2], ["team", "unchanged", 1]],
+    );
+    assertEquals(s.deploys.map((d: any) => [d.follows, d.status, d.version]), [
+      ["claude-code/shared", "deployed", 2],
+    ]);
+    const st = await status(a.d, { client: "claude-code", profile: "shared" });
+    assertEquals(st.targets[0].deployed_artifact_id, v2.artifact_id);
+    assertEquals((await a.pull()).status, "up-to-date");
+    // A push onto the commit this machine pulled last moves the mark: nothing left to examine.
+    await a.publish("team", SERVERS_V2, "a's team v2");
+    await a.push();
+    assertEquals((await a.pull()).status, "up-to-date");
+  } finally {
+    await cleanup();
+  }
+});
