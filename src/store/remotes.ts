@@ -10,6 +10,7 @@ import { isName, NAME_RE } from "../core/names.ts";
 import type { Deps } from "../platform/deps.ts";
 import { readJson, writeJson } from "./json_file.ts";
 import { layout } from "./layout.ts";
+import { redactUrl } from "../platform/git.ts";
 
 export interface RemoteEntry {
   name: string;
@@ -134,7 +135,8 @@ export async function writePulled(deps: Deps, name: string, state: PulledState):
   await writeJson(deps.fs, layout(deps.home).remotePulled(name), state, 0o600);
 }
 
-/** A URL as shown: a password or token in it replaced by `***`. */
+/** A URL as shown: a token or user:password in it replaced by `***` (redactUrl: git's messages are
+ * redacted by the same rule). */
 export function shownUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:]*):[^/@]*@/i, "$1:***@");
+  return redactUrl(url);
 }
