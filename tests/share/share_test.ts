@@ -13,6 +13,8 @@ import { verifyAll } from "../../src/ops/verify_all.ts";
 import { redactUrls } from "../../src/platform/git.ts";
 import { latestPublished } from "../../src/store/profile_index.ts";
 import { trustedKeys } from "../../src/store/keys.ts";
+import { call } from "../../src/ops/spec.ts";
+import { op as trustOp } from "../../src/ops/specs/trust.ts";
 
 async function setup() {
   const repo = await bareRepo();
@@ -323,6 +325,29 @@ Deno.test("a push built on commits this machine never pulled leaves them to the 
     await a.publish("team", SERVERS_V2, "a's team v2");
     await a.push();
     assertEquals((await a.pull()).status, "up-to-date");
+  } finally {
+    await cleanup();
+  }
+});
+
+Deno.test("sync after trust remove: each refused target names the removed signer, as a thrown error does", async () => {
+  const { a, b, cleanup } = await setup();
+  try {
+    const cli = { door: "cli" } as const;
+    await call(
+      trustOp,
+      b.d,
+      { action: "add", key: join(a.h.home, "keys", "signing.pub"), name: "alice" },
+      cli,
+    );
+    await a.publish("team", SERVERS_V1);
+    await a.push();
+    await b.pull();
+    await deploy(b.d, { client: "claude-code", profile: "team" });
+    await call(trustOp, b.d, { action: "remove", key: "alice" }, cli);
+    const s = await b.sync();
+    assertEquals([s.deploys.length, s.deploys[0].status], [1, "refused"]);
+    assert.match(s.deploys[0].message, /untrusted key "[0-9a-f]{16}" \(alice, no longer trusted\)/);
   } finally {
     await cleanup();
   }
