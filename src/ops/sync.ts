@@ -20,6 +20,7 @@ import { trustedKeys } from "../store/keys.ts";
 import { layout } from "../store/layout.ts";
 import { latestPublished } from "../store/profile_index.ts";
 import { resolveRemote } from "../store/remotes.ts";
+import { withSignerName } from "../store/trust_names.ts";
 import { verifyArtifact } from "../store/verify_artifact.ts";
 import { type PullOutcome, pullRemote } from "../share/pull.ts";
 import type { InputOf } from "./spec.ts";
@@ -145,7 +146,8 @@ async function syncTarget(
       ...(r.warnings.length ? { warnings: r.warnings } : {}),
     };
   } catch (e) {
-    const doc = toErrorDocument(e);
+    // As a thrown error gets it (spec.ts call): a key removed from trust named, "(alice, no longer trusted)".
+    const doc = toErrorDocument(await withSignerName(deps, e));
     return {
       ...base,
       status: "refused",

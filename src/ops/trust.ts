@@ -132,6 +132,14 @@ async function publicKeyDer(text: string, label: string): Promise<Uint8Array> {
       { file: label },
     );
   }
+  const blocks = text.match(/-----BEGIN [A-Z0-9 ]+-----/g)?.length ?? 0;
+  if (blocks > 1) {
+    throw new AppError(
+      "invalid_input",
+      `${label} holds ${blocks} PEM blocks: one key per file (trust each signer's keys/signing.pub on its own)`,
+      { file: label },
+    );
+  }
   let der: Uint8Array;
   try {
     der = fromPem("PUBLIC KEY", text);
@@ -170,6 +178,17 @@ export async function trustAdd(deps: Deps, input: { file?: string; name?: string
   }
   const path = userPath(deps, input.file);
   const label = `"${input.file}"`;
+  // A regular file only: a FIFO would block the read forever, a device (/dev/zero) never ends.
+  const st = await deps.policy.inspect(path);
+  if (st && !st.isFile) {
+    throw new AppError(
+      "invalid_input",
+      `${label} is not a regular file (${
+        st.isDirectory ? "a folder" : "a pipe, socket or device"
+      }): give the public key file (the signer's keys/signing.pub)`,
+      { file: input.file },
+    );
+  }
   const der = await publicKeyDer(await readNamedFile(deps, path, { label }), label);
   const pem = toPem("PUBLIC KEY", der);
   const keyId = await keyIdOfSpki(der);

@@ -105,7 +105,24 @@ export function gitFailed(args: string[], r: GitRun): AppError {
   });
 }
 
-/** Text with the password or token of every URL in it shown as `***` (git's messages quote the URL). */
+/** Schemes whose user name alone is no secret (`ssh://git@host/...`): only a password there is. */
+const PLAIN_USER_SCHEMES = /^(ssh|git\+ssh|ssh\+git)$/i;
+
+/** One URL as shown: for a URL with a scheme, its userinfo (everything before the LAST `@` after the
+ * `://`, so a password holding `@` or `/` goes whole) shown as `***@`; a plain ssh user (`git@`) stays.
+ * Anything else (a path, scp-like `git@host:org/repo`) is returned as it is. */
+export function redactUrl(url: string): string {
+  const m = /^([a-z][a-z0-9+.-]*):\/\/(.*)$/is.exec(url);
+  if (!m) return url;
+  const [, scheme, rest] = m;
+  const at = rest.lastIndexOf("@");
+  if (at < 0) return url;
+  if (PLAIN_USER_SCHEMES.test(scheme) && !rest.slice(0, at).includes(":")) return url;
+  return `${scheme}://***@${rest.slice(at + 1)}`;
+}
+
+/** Text with the credentials of every URL in it shown as `***@` (git's messages quote the URL), by
+ * redactUrl on each URL (up to a blank or a quote). */
 export function redactUrls(text: string): string {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^/@:\s'"]*):[^/@\s'"]*@/gi, "$1:***@");
+  return text.replace(/[a-z][a-z0-9+.-]*:\/\/[^\s'"<>`]*/gi, (u) => redactUrl(u));
 }

@@ -17,6 +17,7 @@
  * and left alone (never merged). Conflicts are examined again on every pull until they resolve.
  */
 import { AppError } from "../core/errors.ts";
+import { decodeExact } from "../core/utf8.ts";
 import type { Deps } from "../platform/deps.ts";
 import { Cache } from "../platform/cache.ts";
 import { withLock } from "../platform/lock.ts";
@@ -76,8 +77,6 @@ export interface PullOutcome {
   artifacts_added: number;
   conflicts: number;
 }
-
-const dec = new TextDecoder("utf-8", { fatal: true });
 
 function invalid(remote: RemoteEntry, why: string, details: Record<string, unknown> = {}): AppError {
   return new AppError(
@@ -239,7 +238,7 @@ async function pullLocked(
     if (!idx || idx.legacy || idx.entries.length === 0) {
       throw invalid(remote, `the index of "${w.client}/${w.profile}" is not a signed history`);
     }
-    const head = JSON.parse(dec.decode(files.get(ml.head(w.client, w.profile))!));
+    const head = JSON.parse(decodeExact(files.get(ml.head(w.client, w.profile))!)!);
     if (head.version !== idx.entries.length) {
       throw invalid(remote, `the head of "${w.client}/${w.profile}" does not name its index's last version`);
     }
@@ -418,9 +417,15 @@ function firstDiff(a: IndexEntry[], b: IndexEntry[]): number {
   return i + 1;
 }
 
+/** The file is UTF-8 JSON as the store writes it: decoded exactly (a BOM kept, where a plain TextDecoder
+ * strips it and the exact-bytes checks after it would pass bytes the store never wrote), no BOM. */
 function checkJson(remote: RemoteEntry, path: string, bytes: Uint8Array): void {
+  const text = decodeExact(bytes);
+  if (text?.startsWith("\uFEFF")) {
+    throw invalid(remote, `${path} starts with a byte order mark (the store writes none)`, { path });
+  }
   try {
-    JSON.parse(dec.decode(bytes));
+    JSON.parse(text ?? "");
   } catch {
     throw invalid(remote, `${path} is not valid JSON`, { path });
   }

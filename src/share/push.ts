@@ -217,7 +217,16 @@ async function pushLocked(
   await pushCommit(repo, remote.url, commit);
   await setRef(repo, TRACKING, commit);
   await setRef(repo, SEEN, commit);
-  const next: PulledState = { commit, profiles: { ...pulled.profiles }, unsettled: { ...pulled.unsettled } };
+  // The pulled mark moves to this commit only when its parent is the commit this machine last pulled
+  // (or the remote was empty and nothing was pulled): otherwise the commits between (pushed by others,
+  // never verified here) would be skipped by the next pull. It stays, and the next pull examines the
+  // whole range, this push's own paths included (which verify as they are).
+  const advance = tip === pulled.commit;
+  const next: PulledState = {
+    commit: advance ? commit : pulled.commit,
+    profiles: { ...pulled.profiles },
+    unsettled: { ...pulled.unsettled },
+  };
   for (const p of profiles) {
     next.profiles[`${p.client_id}/${p.profile_id}`] = { version: p.version, artifact_id: p.artifact_id };
     delete next.unsettled![`${p.client_id}/${p.profile_id}`];

@@ -10,6 +10,7 @@ import { isName, NAME_RE } from "../core/names.ts";
 import type { Deps } from "../platform/deps.ts";
 import { readJson, writeJson } from "./json_file.ts";
 import { layout } from "./layout.ts";
+import { redactUrl } from "../platform/git.ts";
 
 export interface RemoteEntry {
   name: string;
@@ -23,7 +24,7 @@ interface RemotesFile {
 
 /** What the last pull (or push) saw of a remote. */
 export interface PulledState {
-  /** The remote commit last verified and taken (pull) or made (push). */
+  /** The remote commit last verified and taken (pull), or made by a push onto that commit. */
   commit: string | null;
   /** "client/profile" -> the newest version taken from, or pushed to, the remote. */
   profiles: Record<string, { version: number; artifact_id: string }>;
@@ -134,7 +135,8 @@ export async function writePulled(deps: Deps, name: string, state: PulledState):
   await writeJson(deps.fs, layout(deps.home).remotePulled(name), state, 0o600);
 }
 
-/** A URL as shown: a password or token in it replaced by `***`. */
+/** A URL as shown: a token or user:password in it replaced by `***` (redactUrl: git's messages are
+ * redacted by the same rule). */
 export function shownUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:]*):[^/@]*@/i, "$1:***@");
+  return redactUrl(url);
 }

@@ -2,7 +2,7 @@
 import { assert, assertEquals } from "../core/assert.ts";
 import { join } from "node:path";
 import { runCli } from "./cli.ts";
-import { bareRepo } from "../share/machines.ts";
+import { bareRepo, CREDENTIAL_URLS } from "../share/machines.ts";
 
 Deno.test("CLI: remote, push and pull give one JSON document and the exit codes of the table", async () => {
   const repo = await bareRepo();
@@ -151,5 +151,63 @@ Deno.test("CLI: sync --dry-run over a pulled change shows the servers and the re
   } finally {
     await Deno.remove(base, { recursive: true });
     await repo.cleanup();
+  }
+});
+
+Deno.test("CLI: a remote URL's token or password never shows (remote add/list, pull and push errors), a plain ssh user does", async () => {
+  const base = await Deno.realPath(await Deno.makeTempDir({ prefix: "mcpo-url-cli-" }));
+  const env = { HOME: base };
+  const cli = (...args: string[]) => runCli(["--format", "json", ...args], env);
+  const said: string[] = [];
+  try {
+    assertEquals((await cli("init")).code, 0);
+    for (const [name, url, shown] of CREDENTIAL_URLS) {
+      const r = name === "tok"
+        ? await runCli(["remote", "add", name, url], env)
+        : await cli("remote", "add", name, url);
+      assertEquals(r.code, 0, r.stderr);
+      said.push(r.stdout, r.stderr);
+      if (r.json) assertEquals(r.json.remotes?.find((x: any) => x.name === name)?.url ?? r.json.url, shown);
+      else assert.ok(r.stdout.includes(shown), r.stdout);
+    }
+    const listed = await cli("remote", "list");
+    assertEquals(
+      listed.json.remotes.map((x: any) => [x.name, x.url]).sort(),
+      CREDENTIAL_URLS.map(([n, , s]) => [n, s]).sort(),
+    );
+    const text = await runCli(["remote", "list"], env);
+    for (const [, , shown] of CREDENTIAL_URLS) assert.ok(text.stdout.includes(shown), text.stdout);
+    said.push(listed.stdout, text.stdout, text.stderr);
+    // Errors when git cannot reach them: the message and details.url.
+    for (const name of ["tok", "atslash"]) {
+      const r = await cli("pull", name);
+      assertEquals(r.code !== 0, true);
+      said.push(r.stdout, r.stderr);
+      const shown = CREDENTIAL_URLS.find(([n]) => n === name)![2];
+      assertEquals(r.json.details.url, shown);
+    }
+    const file = join(base, "mcp.json");
+    await Deno.writeTextFile(
+      file,
+      JSON.stringify({ mcpServers: { memory: { command: "npx", args: ["m"] } } }),
+    );
+    assertEquals(
+      (await cli("publish-config", "--client", "claude-code", "--profile", "team", "--file", file)).code,
+      0,
+    );
+    const pushed = await runCli([
+      "push",
+      "--remote",
+      "atslash",
+      "--client",
+      "claude-code",
+      "--profile",
+      "team",
+    ], env);
+    assert.ok(pushed.code !== 0);
+    said.push(pushed.stdout, pushed.stderr);
+    for (const s of said) assert.ok(!/SECRET|w0rd|p@ss/.test(s), s);
+  } finally {
+    await Deno.remove(base, { recursive: true });
   }
 });

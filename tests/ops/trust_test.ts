@@ -245,3 +245,30 @@ Deno.test("MCP list_trusted_keys lists what trust list lists; no tool adds or re
     const tool = tools.find((x) => x.name === "list_trusted_keys")!;
     assertEquals(tool.annotations?.readOnlyHint, true);
   }));
+
+Deno.test("trust add refuses a file of two keys (one key per file), and anything not a regular file (a FIFO, /dev/zero, a folder) without reading it", async () => {
+  const [alice, bob, us] = [await tempHome(), await tempHome(), await tempHome()];
+  try {
+    for (const h of [alice, bob, us]) assertEquals((await json(h, ["init"])).code, 0);
+    const pems = await Promise.all(
+      [alice, bob].map((h) => Deno.readTextFile(join(h.home, "keys", "signing.pub"))),
+    );
+    const two = join(us.userHome, "two.pem");
+    await Deno.writeTextFile(two, pems.join("\n"));
+    let r = await json(us, ["trust", "add", two, "--name", "alice"]);
+    assertEquals([r.code, r.json.error], [2, "invalid_input"]);
+    assert.match(r.json.message, /one key per file/);
+    const fifo = join(us.userHome, "key.fifo");
+    const made = await new Deno.Command("mkfifo", { args: [fifo] }).output();
+    assertEquals(made.code, 0);
+    for (const path of [fifo, "/dev/zero", us.userHome]) {
+      r = await json(us, ["trust", "add", path, "--name", "alice"]);
+      assertEquals([r.code, r.json.error], [2, "invalid_input"], r.stdout);
+      assert.match(r.json.message, /is not a regular file/);
+    }
+    // Nothing was trusted: only this machine's own key.
+    assertEquals((await json(us, ["trust", "list"])).json.count, 1);
+  } finally {
+    for (const h of [alice, bob, us]) await h.cleanup();
+  }
+});

@@ -212,3 +212,20 @@ Deno.test("hostile remote: a repository that is not a profile repository is refu
     await repo.cleanup();
   }
 });
+
+Deno.test("hostile remote: a UTF-8 BOM in front of an artifact, an index or a head is refused, nothing written", async () => {
+  for (const which of ["artifact", "index", "head"] as const) {
+    await withRemote(async ({ repo, a, b, v1 }) => {
+      const [remotePath, storePath] = which === "artifact"
+        ? [artifactFile(v1.artifact_id), `artifacts/${v1.artifact_id}.json`]
+        : which === "index"
+        ? ["profiles/claude-code/team/index.json", "index/claude-code/team.json"]
+        : ["profiles/claude-code/team/head.json", "heads/claude-code/team.json"];
+      const bytes = await Deno.readFile(join(a.h.home, storePath));
+      await commitChanges(repo.dir, {
+        [remotePath]: { bytes: new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]) },
+      });
+      await refused(b, "remote_invalid", /byte order mark/);
+    });
+  }
+});

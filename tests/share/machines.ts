@@ -178,3 +178,14 @@ export const SERVERS_V2 = {
   ...SERVERS_V1,
   time: { command: "uvx", args: ["mcp-server-time"] },
 };
+
+/** Remote URLs with credentials in every form, as they must show (every secret holds "SECRET"). */
+export const CREDENTIAL_URLS: [string, string, string][] = [
+  ["tok", "https://ghp_SECRETTOKEN123@127.0.0.1:9/x.git", "https://***@127.0.0.1:9/x.git"],
+  ["userpass", "http://alice:pwSECRET1@127.0.0.1:9/x.git", "http://***@127.0.0.1:9/x.git"],
+  ["atslash", "https://alice:p@ss/w0rdSECRET@127.0.0.1:9/x.git", "https://***@127.0.0.1:9/x.git"],
+  ["upper", "HTTPS://UPPERSECRET@127.0.0.1:9/x.git", "HTTPS://***@127.0.0.1:9/x.git"],
+  ["sshpw", "ssh://git:SSHSECRET@127.0.0.1:9/x.git", "ssh://***@127.0.0.1:9/x.git"],
+  ["ssh", "ssh://git@127.0.0.1:9/x.git", "ssh://git@127.0.0.1:9/x.git"],
+  ["scp", "git@127.0.0.1:org/repo.git", "git@127.0.0.1:org/repo.git"],
+];

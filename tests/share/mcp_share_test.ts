@@ -6,7 +6,7 @@ import { init } from "../../src/ops/init.ts";
 import { publish } from "../../src/deploy/publish.ts";
 import { call } from "../../src/ops/spec.ts";
 import { op as remoteOp } from "../../src/ops/specs/remote.ts";
-import { bareRepo, gitAt, machine, SERVERS_V1, SERVERS_V2 } from "./machines.ts";
+import { bareRepo, CREDENTIAL_URLS, gitAt, machine, SERVERS_V1, SERVERS_V2 } from "./machines.ts";
 
 Deno.test("MCP: list_remotes, push_profiles and pull_profiles work on configured remotes; no tool adds a URL", async () => {
   const repo = await bareRepo();
@@ -24,7 +24,7 @@ Deno.test("MCP: list_remotes, push_profiles and pull_profiles work on configured
       await call(remoteOp, t.deps, { action: "add", name: "team", url: repo.dir }, { door: "cli" });
       const listed = await t.ok("list_remotes");
       assertEquals(listed.remotes.map((r: any) => [r.name, r.url]), [
-        ["origin", "https://user:***@git.example.com/x.git"],
+        ["origin", "https://***@git.example.com/x.git"],
         ["team", repo.dir],
       ]);
       // The sharing tools take a configured remote's name, never a URL or a path.
@@ -83,4 +83,19 @@ Deno.test("MCP: list_remotes, push_profiles and pull_profiles work on configured
     await b.cleanup();
     await repo.cleanup();
   }
+});
+
+Deno.test("MCP: list_remotes never shows a remote URL's token or password, in any form; a plain ssh user shows", async () => {
+  await withMcp(async (t) => {
+    await init(t.deps);
+    for (const [name, url] of CREDENTIAL_URLS) {
+      await call(remoteOp, t.deps, { action: "add", name, url }, { door: "cli" });
+    }
+    const listed = await t.ok("list_remotes");
+    assertEquals(
+      listed.remotes.map((r: any) => [r.name, r.url]).sort(),
+      CREDENTIAL_URLS.map(([n, , shown]) => [n, shown]).sort(),
+    );
+    assert.ok(!/SECRET|w0rd|p@ss/.test(JSON.stringify(listed)));
+  });
 });

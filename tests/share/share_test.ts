@@ -13,6 +13,8 @@ import { verifyAll } from "../../src/ops/verify_all.ts";
 import { redactUrls } from "../../src/platform/git.ts";
 import { latestPublished } from "../../src/store/profile_index.ts";
 import { trustedKeys } from "../../src/store/keys.ts";
+import { call } from "../../src/ops/spec.ts";
+import { op as trustOp } from "../../src/ops/specs/trust.ts";
 
 async function setup() {
   const repo = await bareRepo();
@@ -256,11 +258,11 @@ Deno.test("a token in a remote's URL never shows: remote list, and git's own err
     assertEquals(e?.code, "git_failed");
     const said = JSON.stringify({ message: e.message, details: e.details });
     assert.ok(!said.includes("s3cret-t0ken"), said);
-    assert.ok(said.includes("alice:***@127.0.0.1"), said);
+    assert.ok(said.includes("http://***@127.0.0.1:1/profiles.git"), said);
     // git's own lines are redacted too, should a git version quote the URL whole.
     assertEquals(
       redactUrls("fatal: unable to access 'https://bob:ghp_t0k@git.example.com/x.git/': 403"),
-      "fatal: unable to access 'https://bob:***@git.example.com/x.git/': 403",
+      "fatal: unable to access 'https://***@git.example.com/x.git/': 403",
     );
   } finally {
     await b.cleanup();
@@ -287,6 +289,65 @@ Deno.test("a pull interrupted between an index and its head is completed by the 
       await Deno.readFile(join(b.h.home, "heads/claude-code/team.json")),
       await Deno.readFile(join(a.h.home, "heads/claude-code/team.json")),
     );
+  } finally {
+    await cleanup();
+  }
+});
+
+Deno.test("a push built on commits this machine never pulled leaves them to the next pull and sync", async () => {
+  const { a, b, cleanup } = await setup();
+  try {
+    await a.trust(b);
+    await b.publish("shared", SERVERS_V1, "shared v1");
+    await b.push({ profile: "shared" });
+    assertEquals((await a.pull()).profiles.map((p: any) => [p.profile_id, p.status]), [["shared", "new"]]);
+    await deploy(a.d, { client: "claude-code", profile: "shared" });
+    // b moves on: shared v2 and a new profile; a pushes its own on top of b's commit, without pulling.
+    const v2 = await b.publish("shared", SERVERS_V2, "shared v2");
+    await b.push({ profile: "shared" });
+    await b.publish("bobprof", SERVERS_V1, "bob's");
+    await b.push({ profile: "bobprof" });
+    await a.publish("team", SERVERS_V1, "a's team");
+    assertEquals((await a.push()).status, "pushed");
+    // The next sync examines b's commits too: shared v2 and bobprof arrive, shared v2 is deployed.
+    const s = await a.sync();
+    assertEquals(
+      s.pull.profiles.map((p: any) => [p.profile_id, p.status, p.version]).sort(),
+      [["bobprof", "new", 1], ["shared", "updated", 2], ["team", "unchanged", 1]],
+    );
+    assertEquals(s.deploys.map((d: any) => [d.follows, d.status, d.version]), [
+      ["claude-code/shared", "deployed", 2],
+    ]);
+    const st = await status(a.d, { client: "claude-code", profile: "shared" });
+    assertEquals(st.targets[0].deployed_artifact_id, v2.artifact_id);
+    assertEquals((await a.pull()).status, "up-to-date");
+    // A push onto the commit this machine pulled last moves the mark: nothing left to examine.
+    await a.publish("team", SERVERS_V2, "a's team v2");
+    await a.push();
+    assertEquals((await a.pull()).status, "up-to-date");
+  } finally {
+    await cleanup();
+  }
+});
+
+Deno.test("sync after trust remove: each refused target names the removed signer, as a thrown error does", async () => {
+  const { a, b, cleanup } = await setup();
+  try {
+    const cli = { door: "cli" } as const;
+    await call(
+      trustOp,
+      b.d,
+      { action: "add", key: join(a.h.home, "keys", "signing.pub"), name: "alice" },
+      cli,
+    );
+    await a.publish("team", SERVERS_V1);
+    await a.push();
+    await b.pull();
+    await deploy(b.d, { client: "claude-code", profile: "team" });
+    await call(trustOp, b.d, { action: "remove", key: "alice" }, cli);
+    const s = await b.sync();
+    assertEquals([s.deploys.length, s.deploys[0].status], [1, "refused"]);
+    assert.match(s.deploys[0].message, /untrusted key "[0-9a-f]{16}" \(alice, no longer trusted\)/);
   } finally {
     await cleanup();
   }
