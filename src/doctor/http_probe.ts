@@ -197,7 +197,27 @@ async function sse(
         message: "the event stream did not start with an `endpoint` event",
       });
     }
-    const endpoint = new URL(first.value.data.trim(), launch.url).href;
+    let endpointUrl: URL;
+    try {
+      endpointUrl = new URL(first.value.data.trim(), launch.url);
+    } catch {
+      throw new ProbeError({
+        kind: "protocol",
+        phase: "start",
+        message: "the `endpoint` event is not a URL",
+      });
+    }
+    // The entry's headers (credentials) go to the endpoint: never to another origin (the SDK refuses too).
+    const origin = new URL(launch.url).origin;
+    if (endpointUrl.origin !== origin) {
+      throw new ProbeError({
+        kind: "protocol",
+        phase: "start",
+        message:
+          `the event stream's endpoint is on another origin (${endpointUrl.origin}, the server is ${origin}): nothing was sent there`,
+      });
+    }
+    const endpoint = endpointUrl.href;
     const pump = (async () => {
       try {
         for await (const ev of events) {
