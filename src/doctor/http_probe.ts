@@ -7,7 +7,7 @@
 import { handshake } from "./handshake.ts";
 import { type Deadline, Pending, ProbeError, type RpcChannel, withDeadline } from "./rpc.ts";
 import { NO_REDACT, type Redact, shorten, WINDOW } from "./shorten.ts";
-import { sseEvents } from "./sse.ts";
+import { sseEvents, SseTooLong } from "./sse.ts";
 import type { Phase, ProbeFailure, ProbeResult, RemoteLaunch } from "./types.ts";
 
 export type Fetch = typeof fetch;
@@ -69,13 +69,22 @@ function fetcher(f: Fetch, signal: AbortSignal) {
 }
 
 /** The JSON-RPC messages of a POST's answer (JSON, a JSON batch, or an event stream). */
-async function* messagesOf(r: Response, redact: Redact): AsyncGenerator<Record<string, unknown>> {
+async function* messagesOf(
+  r: Response,
+  redact: Redact,
+  phase: Phase,
+): AsyncGenerator<Record<string, unknown>> {
   const type = r.headers.get("content-type") ?? "";
   if (!r.body) return;
   if (type.includes("text/event-stream")) {
-    for await (const ev of sseEvents(r.body)) {
-      if (ev.event !== "message") continue;
-      yield* parsed(ev.data, redact);
+    try {
+      for await (const ev of sseEvents(r.body)) {
+        if (ev.event !== "message") continue;
+        yield* parsed(ev.data, redact);
+      }
+    } catch (e) {
+      if (e instanceof SseTooLong) throw new ProbeError({ kind: "protocol", phase, message: e.message });
+      throw e;
     }
     return;
   }
@@ -132,7 +141,7 @@ async function streamable(
       const { message, result } = pending.open(method, params, phase);
       const work = (async () => {
         const r = await post(message, phase);
-        for await (const m of messagesOf(r, redact)) {
+        for await (const m of messagesOf(r, redact, phase)) {
           if (pending.settle(m)) break;
         }
         await r.body?.cancel().catch(() => {});
@@ -211,7 +220,16 @@ async function sse(
       throw new ProbeError({ kind: "protocol", phase: "start", message: "the event stream has no body" });
     }
     const events = sseEvents(get.body);
-    const first = await withDeadline(events.next(), d, "start", () => ctl.abort());
+    const first = await withDeadline(
+      events.next().catch((e) => {
+        throw e instanceof SseTooLong
+          ? new ProbeError({ kind: "protocol", phase: "start", message: e.message })
+          : e;
+      }),
+      d,
+      "start",
+      () => ctl.abort(),
+    );
     if (first.done || first.value.event !== "endpoint") {
       throw new ProbeError({
         kind: "protocol",
@@ -241,6 +259,7 @@ async function sse(
     }
     const endpoint = endpointUrl.href;
     const pump = (async () => {
+      let ended = "the event stream ended";
       try {
         for await (const ev of events) {
           if (ev.event !== "message") continue;
@@ -250,12 +269,11 @@ async function sse(
             // Not JSON: ignored (the answer we wait for times out and says so).
           }
         }
-      } catch {
-        // Aborted at the end.
+      } catch (e) {
+        // Aborted at the end, or an event too long to read.
+        if (e instanceof SseTooLong) ended = e.message;
       }
-      pending.failAll((phase) =>
-        new ProbeError({ kind: "protocol", phase, message: "the event stream ended" })
-      );
+      pending.failAll((phase) => new ProbeError({ kind: "protocol", phase, message: ended }));
     })();
     const post = async (message: unknown, phase: Phase) => {
       const r = await go(endpoint, {
