@@ -105,6 +105,16 @@ function warningsOf(t: Target, r: ProbeResult, vars: VarUse[]): string[] {
   return w;
 }
 
+/** Secrets written literally in the launch (`--password X`, `--api-key=X`, a URL password): the server
+ * may echo them (its argv on stderr), so they are redacted as values everywhere, not only in the args. */
+function literalSecrets(l: Launch): string[] {
+  const found = (s: string, place: Parameters<typeof secretSpans>[1]) =>
+    secretSpans(s, place).map((x) => s.slice(x.start, x.end));
+  return l.transport === "stdio"
+    ? l.args.flatMap((a, i) => found(a, { kind: "arg", prev: l.args[i - 1] }))
+    : found(l.url, { kind: "url" });
+}
+
 /** The launch as shown in messages and fixes: secrets in its args and URL hidden (as `logs` hides them). */
 function shownLaunch(l: Launch, redact: Redact): Launch {
   const spans = (s: string, place: Parameters<typeof secretSpans>[1]) =>
@@ -157,7 +167,7 @@ export async function checkServer(t: Target, env: CheckEnv): Promise<ServerRepor
     }));
   }
   const plan = planLaunch(t.client, t.entry, { ...env.ctx, fromSecrets: t.fromSecrets });
-  secrets.push(...plan.secrets);
+  secrets.push(...plan.secrets, ...literalSecrets(plan.launch));
   // The redactor `logs` uses: known values, then secret assignments and shapes (URL passwords, --api-key=…).
   const redact: Redact = (s) => redactSecretAssignments(redactText(s, secrets));
   const launch = t.bridged && plan.launch.transport !== "stdio"
