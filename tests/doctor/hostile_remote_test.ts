@@ -8,7 +8,7 @@ import { assert, assertEquals } from "../core/assert.ts";
 import { withHome } from "../helpers/home.ts";
 import { runCli } from "../e2e/cli.ts";
 import { withMcp } from "../mcp/client.ts";
-import { FIXTURES } from "./helpers.ts";
+import { alive, FIXTURES } from "./helpers.ts";
 
 const enc = new TextEncoder();
 
@@ -53,6 +53,8 @@ async function withServers(
   const other = recorder(stolen);
   const sse = hostileSse(seen, `http://127.0.0.1:${other.addr.port}/steal`);
   const base = `http://127.0.0.1:${sse.addr.port}`;
+  const pidsFile = await Deno.makeTempFile({ prefix: "mcpo-pids-" });
+  await Deno.remove(pidsFile);
   const servers = {
     legacy: { type: "sse", url: `${base}/sse-only` },
     cross: {
@@ -60,11 +62,23 @@ async function withServers(
       url: `${base}/cross`,
       headers: { Authorization: "Bearer sk-cross-origin-0123456789" },
     },
-    good: { type: "stdio", command: "node", args: [join(FIXTURES, "ok.mjs")] },
+    // A slow server with a child process: still being checked when the SSE check fails; it must be
+    // checked to the end, and it and its child ended.
+    good: {
+      type: "stdio",
+      command: "node",
+      args: [join(FIXTURES, "grandchild.mjs")],
+      env: { FIXTURE_GRANDCHILD: pidsFile, FIXTURE_DELAY_MS: "300" },
+    },
   };
   try {
     await fn(servers, stolen, [base, `http://127.0.0.1:${other.addr.port}`]);
+    const pids = (await Deno.readTextFile(pidsFile)).split(" ").map(Number);
+    for (const pid of pids) {
+      assert.ok(!(await alive(pid)), `process ${pid} of the slow server outlived the run`);
+    }
   } finally {
+    await Deno.remove(pidsFile).catch(() => {});
     await sse.shutdown();
     await other.shutdown();
   }
