@@ -2,17 +2,20 @@
  * One server's check: plan the launch as its client would, probe it (stdio or remote) under the
  * deadline, classify a failure, and redact every value shown.
  */
-import { redactValue } from "../core/redact.ts";
+import { REDACTED, redactSecretAssignments, redactText, redactValue } from "../core/redact.ts";
+import { replaceSpans } from "../core/secret_extract.ts";
+import { secretSpans } from "../core/secret_spans.ts";
 import type { Spawner } from "../platform/process_group.ts";
 import { classify, type Finding, missingInputs } from "./classify.ts";
 import type { VarUse } from "./expand.ts";
 import { type Fetch, probeHttp } from "./http_probe.ts";
 import { type LaunchContext, planLaunch } from "./launch.ts";
-import type { Deadline } from "./rpc.ts";
+import { type Deadline, ProbeError } from "./rpc.ts";
+import type { Redact } from "./shorten.ts";
 import { probeStdio } from "./stdio_probe.ts";
 import type { Target } from "./targets.ts";
 import { escapeHidden, type Offer, offerOf, type PinReport, scanOffer } from "./pin.ts";
-import type { Launch, ProbeResult, ServerReport } from "./types.ts";
+import type { Launch, ProbeResult, RemoteLaunch, ServerReport } from "./types.ts";
 
 export interface CheckEnv {
   ctx: LaunchContext;
@@ -102,6 +105,56 @@ function warningsOf(t: Target, r: ProbeResult, vars: VarUse[]): string[] {
   return w;
 }
 
+/** Secrets written literally in the launch (`--password X`, `--api-key=X`, a URL password): the server
+ * may echo them (its argv on stderr), so they are redacted as values everywhere, not only in the args. */
+function literalSecrets(l: Launch): string[] {
+  const found = (s: string, place: Parameters<typeof secretSpans>[1]) =>
+    secretSpans(s, place).map((x) => s.slice(x.start, x.end));
+  return l.transport === "stdio"
+    ? l.args.flatMap((a, i) => found(a, { kind: "arg", prev: l.args[i - 1] }))
+    : found(l.url, { kind: "url" });
+}
+
+/** The launch as shown in messages and fixes: secrets in its args and URL hidden (as `logs` hides them). */
+function shownLaunch(l: Launch, redact: Redact): Launch {
+  const spans = (s: string, place: Parameters<typeof secretSpans>[1]) =>
+    redact(replaceSpans(s, secretSpans(s, place), () => REDACTED));
+  if (l.transport === "stdio") {
+    return {
+      ...l,
+      command: spans(l.command, { kind: "arg" }),
+      args: l.args.map((a, i) => spans(a, { kind: "arg", prev: l.args[i - 1] })),
+    };
+  }
+  return { ...l, url: spans(l.url, { kind: "url" }) };
+}
+
+/** The probe's evidence with every string redacted (the offer is kept whole: pins compare it). */
+function shownResult(r: ProbeResult, redact: Redact): ProbeResult {
+  const walk = <T>(v: T): T => {
+    if (typeof v === "string") return redact(v) as T;
+    if (Array.isArray(v)) return v.map(walk) as T;
+    if (v && typeof v === "object") {
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)])) as T;
+    }
+    return v;
+  };
+  const { offered, ...rest } = r;
+  return { ...walk(rest), ...(offered ? { offered } : {}) };
+}
+
+/** A probe that threw something other than a ProbeError still ends as a finding, never the run. */
+async function safely(probe: () => Promise<ProbeResult>): Promise<ProbeResult> {
+  try {
+    return await probe();
+  } catch (e) {
+    const failure = e instanceof ProbeError
+      ? e.failure
+      : { kind: "protocol" as const, phase: "initialize" as const, message: `the check failed: ${e}` };
+    return { ok: false, stderr: [], failure };
+  }
+}
+
 /** Checks one target. */
 export async function checkServer(t: Target, env: CheckEnv): Promise<ServerReport> {
   const secrets = [...(env.ctx.secretValues ?? [])];
@@ -114,7 +167,9 @@ export async function checkServer(t: Target, env: CheckEnv): Promise<ServerRepor
     }));
   }
   const plan = planLaunch(t.client, t.entry, { ...env.ctx, fromSecrets: t.fromSecrets });
-  secrets.push(...plan.secrets);
+  secrets.push(...plan.secrets, ...literalSecrets(plan.launch));
+  // The redactor `logs` uses: known values, then secret assignments and shapes (URL passwords, --api-key=…).
+  const redact: Redact = (s) => redactSecretAssignments(redactText(s, secrets));
   const launch = t.bridged && plan.launch.transport !== "stdio"
     ? { ...plan.launch, bridged: true }
     : plan.launch;
@@ -145,12 +200,18 @@ export async function checkServer(t: Target, env: CheckEnv): Promise<ServerRepor
   }
   const d = deadlineFor(t, env);
   const version = t.client.launch.protocolVersion;
-  const r = launch.transport === "stdio"
-    ? await probeStdio(launch, version, d, env.spawn)
-    : await probeHttp(launch, version, d, env.fetch);
+  const r = shownResult(
+    await safely(() =>
+      launch.transport === "stdio"
+        ? probeStdio(launch, version, d, env.spawn, redact)
+        : probeHttp(launch, version, d, env.fetch, redact)
+    ),
+    redact,
+  );
+  const shown = shownLaunch(launch, redact);
   const out: ServerReport = { ...base, stderr_tail: r.stderr };
   if (!r.ok) {
-    const f = failed(out, classify(r, launch, t.client, vars, inSecrets));
+    const f = failed(out, classify(r, shown, t.client, vars, inSecrets));
     return done(f.cause === "missing_env" ? f : { ...f, warnings: warningsOf(t, r, vars) });
   }
   const offer = offerOf(
@@ -174,7 +235,7 @@ export async function checkServer(t: Target, env: CheckEnv): Promise<ServerRepor
     status: "ok",
     message: launch.transport === "stdio"
       ? `Started and answered the handshake`
-      : `Answered the handshake at ${launch.url}${
+      : `Answered the handshake at ${(shown as RemoteLaunch).url}${
         "bridged" in launch && launch.bridged ? " (the entry bridges it through mcp-remote)" : ""
       }`,
     protocol_version: r.protocol_version ?? null,

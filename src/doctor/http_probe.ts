@@ -6,7 +6,8 @@
  */
 import { handshake } from "./handshake.ts";
 import { type Deadline, Pending, ProbeError, type RpcChannel, withDeadline } from "./rpc.ts";
-import { sseEvents } from "./sse.ts";
+import { NO_REDACT, type Redact, shorten, WINDOW } from "./shorten.ts";
+import { sseEvents, SseTooLong } from "./sse.ts";
 import type { Phase, ProbeFailure, ProbeResult, RemoteLaunch } from "./types.ts";
 
 export type Fetch = typeof fetch;
@@ -25,13 +26,32 @@ function networkFailure(e: unknown, phase: Phase): ProbeFailure {
   return { kind: "network", tls, message, phase };
 }
 
-async function statusFailure(r: Response, phase: Phase): Promise<ProbeError> {
-  const body = (await r.text().catch(() => "")).slice(0, MAX_BODY);
+/** At most `max` characters of a body (the rest is not read); `cut` when there was more. */
+async function readCapped(r: Response, max: number): Promise<{ text: string; cut: boolean }> {
+  if (!r.body) return { text: "", cut: false };
+  const dec = new TextDecoder();
+  let text = "";
+  try {
+    for await (const chunk of r.body) {
+      text += dec.decode(chunk, { stream: true });
+      if (text.length > max) {
+        await r.body.cancel().catch(() => {});
+        return { text: text.slice(0, max), cut: true };
+      }
+    }
+  } catch {
+    // A broken body: what was read is the evidence.
+  }
+  return { text, cut: false };
+}
+
+async function statusFailure(r: Response, phase: Phase, redact: Redact): Promise<ProbeError> {
+  const { text, cut } = await readCapped(r, MAX_BODY * WINDOW);
   return new ProbeError({
     kind: "http_status",
     status: r.status,
     authenticate: r.headers.get("www-authenticate"),
-    body,
+    body: shorten(text, MAX_BODY, redact, cut),
     phase,
   });
 }
@@ -49,26 +69,35 @@ function fetcher(f: Fetch, signal: AbortSignal) {
 }
 
 /** The JSON-RPC messages of a POST's answer (JSON, a JSON batch, or an event stream). */
-async function* messagesOf(r: Response): AsyncGenerator<Record<string, unknown>> {
+async function* messagesOf(
+  r: Response,
+  redact: Redact,
+  phase: Phase,
+): AsyncGenerator<Record<string, unknown>> {
   const type = r.headers.get("content-type") ?? "";
   if (!r.body) return;
   if (type.includes("text/event-stream")) {
-    for await (const ev of sseEvents(r.body)) {
-      if (ev.event !== "message") continue;
-      yield* parsed(ev.data);
+    try {
+      for await (const ev of sseEvents(r.body)) {
+        if (ev.event !== "message") continue;
+        yield* parsed(ev.data, redact);
+      }
+    } catch (e) {
+      if (e instanceof SseTooLong) throw new ProbeError({ kind: "protocol", phase, message: e.message });
+      throw e;
     }
     return;
   }
-  yield* parsed(await r.text());
+  yield* parsed(await r.text(), redact);
 }
 
-function* parsed(text: string): Generator<Record<string, unknown>> {
+function* parsed(text: string, redact: Redact): Generator<Record<string, unknown>> {
   if (text.trim() === "") return;
   let v: unknown;
   try {
     v = JSON.parse(text);
   } catch {
-    throw new ProbeError({ kind: "bad_output", line: text.slice(0, 500), phase: "initialize" });
+    throw new ProbeError({ kind: "bad_output", line: shorten(text, 500, redact), phase: "initialize" });
   }
   for (const m of Array.isArray(v) ? v : [v]) {
     if (m && typeof m === "object") yield m as Record<string, unknown>;
@@ -83,6 +112,7 @@ async function streamable(
   protocolVersion: string,
   d: Deadline,
   f: Fetch,
+  redact: Redact,
 ): Promise<ProbeResult> {
   const ctl = new AbortController();
   const go = fetcher(f, ctl.signal);
@@ -102,7 +132,7 @@ async function streamable(
       { method: "POST", headers: headers(), body: JSON.stringify(message) },
       phase,
     );
-    if (!r.ok) throw await statusFailure(r, phase);
+    if (!r.ok) throw await statusFailure(r, phase, redact);
     session ??= r.headers.get("mcp-session-id");
     return r;
   };
@@ -111,7 +141,7 @@ async function streamable(
       const { message, result } = pending.open(method, params, phase);
       const work = (async () => {
         const r = await post(message, phase);
-        for await (const m of messagesOf(r)) {
+        for await (const m of messagesOf(r, redact, phase)) {
           if (pending.settle(m)) break;
         }
         await r.body?.cancel().catch(() => {});
@@ -172,6 +202,7 @@ async function sse(
   protocolVersion: string,
   d: Deadline,
   f: Fetch,
+  redact: Redact,
 ): Promise<ProbeResult> {
   const ctl = new AbortController();
   const go = fetcher(f, ctl.signal);
@@ -184,12 +215,21 @@ async function sse(
       "start",
       () => ctl.abort(),
     );
-    if (!get.ok) throw await statusFailure(get, "start");
+    if (!get.ok) throw await statusFailure(get, "start", redact);
     if (!get.body) {
       throw new ProbeError({ kind: "protocol", phase: "start", message: "the event stream has no body" });
     }
     const events = sseEvents(get.body);
-    const first = await withDeadline(events.next(), d, "start", () => ctl.abort());
+    const first = await withDeadline(
+      events.next().catch((e) => {
+        throw e instanceof SseTooLong
+          ? new ProbeError({ kind: "protocol", phase: "start", message: e.message })
+          : e;
+      }),
+      d,
+      "start",
+      () => ctl.abort(),
+    );
     if (first.done || first.value.event !== "endpoint") {
       throw new ProbeError({
         kind: "protocol",
@@ -197,8 +237,29 @@ async function sse(
         message: "the event stream did not start with an `endpoint` event",
       });
     }
-    const endpoint = new URL(first.value.data.trim(), launch.url).href;
+    let endpointUrl: URL;
+    try {
+      endpointUrl = new URL(first.value.data.trim(), launch.url);
+    } catch {
+      throw new ProbeError({
+        kind: "protocol",
+        phase: "start",
+        message: "the `endpoint` event is not a URL",
+      });
+    }
+    // The entry's headers (credentials) go to the endpoint: never to another origin (the SDK refuses too).
+    const origin = new URL(launch.url).origin;
+    if (endpointUrl.origin !== origin) {
+      throw new ProbeError({
+        kind: "protocol",
+        phase: "start",
+        message:
+          `the event stream's endpoint is on another origin (${endpointUrl.origin}, the server is ${origin}): nothing was sent there`,
+      });
+    }
+    const endpoint = endpointUrl.href;
     const pump = (async () => {
+      let ended = "the event stream ended";
       try {
         for await (const ev of events) {
           if (ev.event !== "message") continue;
@@ -208,12 +269,11 @@ async function sse(
             // Not JSON: ignored (the answer we wait for times out and says so).
           }
         }
-      } catch {
-        // Aborted at the end.
+      } catch (e) {
+        // Aborted at the end, or an event too long to read.
+        if (e instanceof SseTooLong) ended = e.message;
       }
-      pending.failAll((phase) =>
-        new ProbeError({ kind: "protocol", phase, message: "the event stream ended" })
-      );
+      pending.failAll((phase) => new ProbeError({ kind: "protocol", phase, message: ended }));
     })();
     const post = async (message: unknown, phase: Phase) => {
       const r = await go(endpoint, {
@@ -221,7 +281,7 @@ async function sse(
         headers: { ...launch.headers, "content-type": "application/json" },
         body: JSON.stringify(message),
       }, phase);
-      if (!r.ok) throw await statusFailure(r, phase);
+      if (!r.ok) throw await statusFailure(r, phase, redact);
       await r.body?.cancel().catch(() => {});
     };
     const ch: RpcChannel = {
@@ -257,8 +317,9 @@ export function probeHttp(
   protocolVersion: string,
   d: Deadline,
   f: Fetch = fetch,
+  redact: Redact = NO_REDACT,
 ): Promise<ProbeResult> {
   return launch.transport === "sse"
-    ? sse(launch, protocolVersion, d, f)
-    : streamable(launch, protocolVersion, d, f);
+    ? sse(launch, protocolVersion, d, f, redact)
+    : streamable(launch, protocolVersion, d, f, redact);
 }

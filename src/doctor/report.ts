@@ -22,13 +22,37 @@ export function doctorExitCode(r: DoctorReport): number {
   return r.summary.failed > 0 || r.summary.changed > 0 ? exitCodeFor("check_failed") : 0;
 }
 
+/** `s` with C0 and C1 control characters (a line break too: one field is one line) written as `\xNN`:
+ * a server's name, stderr or error message cannot clear the screen or print a line of its own. */
+export function escapeControls(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    out += (c < 0x20 && c !== 0x09) || (c >= 0x7f && c <= 0x9f)
+      ? `\\x${c.toString(16).padStart(2, "0")}`
+      : ch;
+  }
+  return out;
+}
+
+/** A copy of a report with every string escaped for a terminal. */
+function escaped<T>(v: T): T {
+  if (typeof v === "string") return escapeControls(v) as T;
+  if (Array.isArray(v)) return v.map(escaped) as T;
+  if (v && typeof v === "object") {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, escaped(x)])) as T;
+  }
+  return v;
+}
+
 /** Lines of stderr shown under a failure in text (JSON carries the whole tail). */
 const SHOWN_STDERR = 5;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** The one line of a server (also the progress line). */
-export function serverLine(r: ServerReport, s: Paint = PLAIN): string {
+export function serverLine(report: ServerReport, s: Paint = PLAIN): string {
+  const r = escaped(report);
   const who = `${r.client}/${r.name} (${r.transport})`;
   if (r.status === "skipped") return `${s.dim("-")} ${who}: ${r.cause}: ${r.message}`;
   if (r.status === "failed") return `${s.red("✘")} ${who}: ${s.red(r.cause ?? "failed")}: ${r.message}`;
@@ -65,8 +89,9 @@ function changeLine(c: NonNullable<ServerReport["pin"]>["changes"][number]): str
 export function reportText(r: DoctorReport, s: Paint = PLAIN): string {
   if (r.servers.length === 0) return "No servers to check (no client config file with servers was found)";
   const lines: string[] = [];
-  for (const x of r.servers) {
-    lines.push(serverLine(x, s));
+  for (const raw of r.servers) {
+    lines.push(serverLine(raw, s));
+    const x = escaped(raw);
     for (const w of x.warnings) lines.push(`    ${s.yellow("warning:")} ${w}`);
     if (x.pin?.status === "changed") {
       for (const c of x.pin.changes) {

@@ -80,6 +80,10 @@ export class Pending {
     const result = new Promise<unknown>((resolve, reject) =>
       this.waiting.set(id, { resolve, reject, phase })
     );
+    // A request can fail before anyone awaits its result (its POST failed, then the stream ended and
+    // failAll rejected it): that rejection must never be unhandled (it would end the whole process).
+    // Whoever awaits `result` still sees it reject.
+    result.catch(() => {});
     const message = params === undefined
       ? { jsonrpc: "2.0", id, method }
       : { jsonrpc: "2.0", id, method, params };

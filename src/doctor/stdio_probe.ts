@@ -6,30 +6,63 @@
 import { type Spawner, SpawnError } from "../platform/process_group.ts";
 import { handshake } from "./handshake.ts";
 import { type Deadline, Pending, ProbeError, type RpcChannel, withDeadline } from "./rpc.ts";
+import { NO_REDACT, type Redact, shorten, WINDOW } from "./shorten.ts";
 import type { Phase, ProbeResult, StdioLaunch } from "./types.ts";
 
 /** Lines of stderr kept, and the longest line kept. */
 export const STDERR_LINES = 20;
 const MAX_LINE = 500;
+/** The longest stdout message read (a longer line is bad_output, not buffered). */
+export const MAX_MESSAGE = 8 * 1024 * 1024;
 const enc = new TextEncoder();
 
-/** Calls `onLine` for each line of `stream` until it ends. */
-async function readLines(stream: ReadableStream<Uint8Array>, onLine: (line: string) => void): Promise<void> {
-  let buf = "";
+/** Calls `onLine` for each line of `stream` until it ends. Linear in the bytes read: only the new chunk
+ * is searched for a newline. A line keeps at most `max` characters; the rest of a longer one is dropped
+ * (and `cut` is true). */
+export async function readLines(
+  stream: ReadableStream<Uint8Array>,
+  max: number,
+  onLine: (line: string, cut: boolean) => void,
+): Promise<void> {
   const dec = new TextDecoder();
+  let parts: string[] = [];
+  let len = 0;
+  let cut = false;
+  const add = (s: string) => {
+    if (cut || s === "") return;
+    if (len + s.length > max) {
+      parts.push(s.slice(0, max - len));
+      len = max;
+      cut = true;
+    } else {
+      parts.push(s);
+      len += s.length;
+    }
+  };
+  const flush = () => {
+    const line = parts.join("").replace(/\r$/, "");
+    const c = cut;
+    parts = [];
+    len = 0;
+    cut = false;
+    onLine(line, c);
+  };
   try {
     for await (const chunk of stream) {
-      buf += dec.decode(chunk, { stream: true });
+      const text = dec.decode(chunk, { stream: true });
+      let start = 0;
       let i;
-      while ((i = buf.indexOf("\n")) >= 0) {
-        onLine(buf.slice(0, i).replace(/\r$/, ""));
-        buf = buf.slice(i + 1);
+      while ((i = text.indexOf("\n", start)) >= 0) {
+        add(text.slice(start, i));
+        flush();
+        start = i + 1;
       }
+      add(text.slice(start));
     }
   } catch {
     // The stream was cancelled or broke: the lines so far are what we have.
   }
-  if (buf) onLine(buf);
+  if (len > 0 || cut) flush();
 }
 
 /** The stdio check of one launch. */
@@ -38,6 +71,7 @@ export async function probeStdio(
   protocolVersion: string,
   d: Deadline,
   spawn: Spawner,
+  redact: Redact = NO_REDACT,
 ): Promise<ProbeResult> {
   const stderr: string[] = [];
   const badLines: string[] = [];
@@ -64,13 +98,21 @@ export async function probeStdio(
       // The server closed its stdin (it is exiting): the exit is reported, not this write.
     }
   };
-  const stdoutDone = readLines(child.stdout, (line) => {
+  let tooLong: ProbeError | null = null;
+  const stdoutDone = readLines(child.stdout, MAX_MESSAGE, (line, cut) => {
+    if (cut) {
+      // Larger than any sane message: bad output, and every wait ends now.
+      const shown = `${shorten(line, MAX_LINE, redact, true)} (a line longer than ${MAX_MESSAGE} characters)`;
+      tooLong ??= new ProbeError({ kind: "bad_output", line: shown, phase });
+      pending.failAll(() => tooLong!);
+      return;
+    }
     if (line.trim() === "") return;
     let m: unknown;
     try {
       m = JSON.parse(line);
     } catch {
-      if (badLines.length < 3) badLines.push(line.slice(0, MAX_LINE));
+      if (badLines.length < 3) badLines.push(shorten(line, MAX_LINE, redact));
       return;
     }
     if (!m || typeof m !== "object" || Array.isArray(m)) return;
@@ -85,8 +127,8 @@ export async function probeStdio(
       );
     }
   });
-  const stderrDone = readLines(child.stderr, (line) => {
-    stderr.push(line.slice(0, MAX_LINE));
+  const stderrDone = readLines(child.stderr, MAX_LINE * WINDOW, (line, cut) => {
+    stderr.push(shorten(line, MAX_LINE, redact, cut));
     if (stderr.length > STDERR_LINES) stderr.shift();
   });
   // The leader exiting ends every wait: the exit is the finding.
@@ -98,7 +140,8 @@ export async function probeStdio(
     request: (method, params, p) => {
       phase = p;
       const { message, result } = pending.open(method, params, p);
-      send(message);
+      if (tooLong) pending.failAll(() => tooLong!);
+      else send(message);
       return withDeadline(result, d, p);
     },
     notify: (method, params) =>
