@@ -121,13 +121,11 @@ async function pushLocked(
   const names = locals.map((p) => `${tip}:${indexPath(p.client, p.profile)}`);
   const sizes = tip ? await objectSizes(repo, names) : new Map();
   for (const [n, s] of sizes) {
-    if (s && s.size > MAX_FILE_BYTES) {
+    if (s && (s.type !== "blob" || s.size > MAX_FILE_BYTES)) {
       throw new AppError("push_rejected", `The remote's ${n.slice(41)} is too large: not pushing over it`);
     }
   }
-  const theirs = tip
-    ? await readObjects(repo, names.filter((n) => sizes.get(n)))
-    : new Map<string, Uint8Array>();
+  const theirs = tip ? await readObjects(repo, sizes) : new Map<string, Uint8Array>();
   const profiles: PushedProfile[] = [];
   const changed: typeof locals = [];
   for (const p of locals) {

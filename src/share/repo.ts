@@ -165,13 +165,13 @@ export async function diffTrees(repo: Repo, from: string, to: string): Promise<T
   return entries;
 }
 
-/** Type and size of each object name (`sha` or `commit:path`), without reading contents; null for a
- * name that does not exist. */
+/** Object id, type and size of each object name (`sha` or `commit:path`), without reading contents;
+ * null for a name that does not exist. */
 export async function objectSizes(
   repo: Repo,
   names: string[],
-): Promise<Map<string, { type: string; size: number } | null>> {
-  const out = new Map<string, { type: string; size: number } | null>();
+): Promise<Map<string, ObjectInfo | null>> {
+  const out = new Map<string, ObjectInfo | null>();
   if (names.length === 0) return out;
   const r = dec.decode(
     await git(["cat-file", "--batch-check"], {
@@ -185,34 +185,65 @@ export async function objectSizes(
     const parts = (lines[i] ?? "").split(" ");
     out.set(
       n,
-      parts[1] === "missing" || parts.length !== 3 ? null : { type: parts[1], size: Number(parts[2]) },
+      parts[1] === "missing" || parts.length !== 3
+        ? null
+        : { oid: parts[0], type: parts[1], size: Number(parts[2]) },
     );
   });
   return out;
 }
 
-/** The contents of each object name (all of them checked for size before). */
-export async function readObjects(repo: Repo, names: string[]): Promise<Map<string, Uint8Array>> {
+export interface ObjectInfo {
+  oid: string;
+  type: string;
+  size: number;
+}
+
+/** The contents of each object (`infos`: name -> what objectSizes said, every size checked by the
+ * caller). Each distinct object is read once, however many names point at it (a thousand paths naming
+ * one large blob cost one blob), and every name of one object gets the same bytes. */
+export async function readObjects(
+  repo: Repo,
+  infos: Map<string, ObjectInfo | null>,
+): Promise<Map<string, Uint8Array>> {
   const out = new Map<string, Uint8Array>();
-  if (names.length === 0) return out;
+  const oids = [...new Set([...infos.values()].filter((i) => i !== null).map((i) => i!.oid))];
+  if (oids.length === 0) return out;
   const buf = await git(["cat-file", "--batch"], {
     gitDir: repo.gitDir,
     env: repo.env,
-    input: enc.encode(names.join("\n") + "\n"),
+    input: enc.encode(oids.join("\n") + "\n"),
   });
+  const byOid = new Map<string, Uint8Array>();
   let at = 0;
-  for (const n of names) {
+  for (const oid of oids) {
     const nl = buf.indexOf(10, at);
+    if (nl < 0) break;
     const header = dec.decode(buf.subarray(at, nl)).split(" ");
     if (header[1] === "missing" || header.length !== 3) {
       at = nl + 1;
       continue;
     }
     const size = Number(header[2]);
-    out.set(n, buf.slice(nl + 1, nl + 1 + size));
+    byOid.set(oid, buf.subarray(nl + 1, nl + 1 + size));
     at = nl + 1 + size + 1;
   }
+  for (const [name, info] of infos) {
+    const b = info ? byOid.get(info.oid) : undefined;
+    if (b) out.set(name, b);
+  }
   return out;
+}
+
+/** The object id git gives `bytes` as a blob (`git hash-object`): the SHA-1 (or, in a SHA-256
+ * repository, whose ids are 64 hex digits, the SHA-256) of "blob <length>\0" and the bytes. */
+export async function blobId(bytes: Uint8Array, hexLength = 40): Promise<string> {
+  const head = enc.encode(`blob ${bytes.length}\0`);
+  const all = new Uint8Array(head.length + bytes.length);
+  all.set(head);
+  all.set(bytes, head.length);
+  const digest = await crypto.subtle.digest(hexLength === 64 ? "SHA-256" : "SHA-1", all);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 /** A file of a commit to write. */
