@@ -6,7 +6,7 @@
  */
 import { assert, assertEquals, assertRejectsCode } from "../core/assert.ts";
 import { join } from "node:path";
-import { bareRepo, gitAt, machine, SERVERS_V1, SERVERS_V2, snapshot } from "./machines.ts";
+import { bareRepo, commitChanges, gitAt, machine, SERVERS_V1, SERVERS_V2, snapshot } from "./machines.ts";
 import { deploy } from "../../src/ops/deploy.ts";
 import { status } from "../../src/ops/status.ts";
 import { verifyAll } from "../../src/ops/verify_all.ts";
@@ -207,6 +207,42 @@ Deno.test("pull: a local profile with another history is a conflict, reported an
     // Still reported on the next pull, though nothing changed upstream.
     const again = await b.pull();
     assertEquals(again.profiles.map((p: any) => [p.profile_id, p.status]), [["team", "conflict"]]);
+  } finally {
+    await cleanup();
+  }
+});
+
+Deno.test("push over garbage at its artifact's and key's paths writes our bytes there: the teammate's pull verifies", async () => {
+  const { repo, a, b, cleanup } = await setup();
+  try {
+    const v1 = await a.publish("team", SERVERS_V1, "v1");
+    await a.push();
+    const art = `artifacts/${v1.artifact_id.slice(0, 2)}/${v1.artifact_id}.json`;
+    const key = `keys/${a.keyId}.pub`;
+    const good = await gitAt(repo.dir, ["rev-parse", `main:${art}`]);
+    // Someone with write access puts other bytes at both paths (the paths still exist).
+    await commitChanges(repo.dir, {
+      [art]: { bytes: '{"garbage": true}\n' },
+      [key]: { bytes: "not a key\n" },
+    });
+    // Nothing new to push, but the remote lacks our bytes: the push writes them again.
+    const fixed = await a.push();
+    assertEquals([fixed.status, fixed.profiles[0].status, fixed.artifacts_added], ["pushed", "unchanged", 1]);
+    assertEquals(await gitAt(repo.dir, ["rev-parse", `main:${art}`]), good);
+    assertEquals(
+      await gitAt(repo.dir, ["cat-file", "blob", `main:${key}`]) + "\n",
+      await Deno.readTextFile(join(a.h.home, "keys", "signing.pub")),
+    );
+    // Garbage again, under a new version: the push that carries v2 restores v1's artifact too.
+    await commitChanges(repo.dir, { [art]: { bytes: "{}\n" } });
+    await a.publish("team", SERVERS_V2, "v2");
+    const pushed = await a.push();
+    assertEquals([pushed.status, pushed.artifacts_added], ["pushed", 2]);
+    assertEquals(await gitAt(repo.dir, ["rev-parse", `main:${art}`]), good);
+    const r = await b.pull();
+    assertEquals(r.profiles.map((p: any) => [p.profile_id, p.status, p.version]), [["team", "new", 2]]);
+    // And with the remote holding our exact bytes, a push has nothing to write.
+    assertEquals((await a.push()).status, "unchanged");
   } finally {
     await cleanup();
   }
