@@ -6,7 +6,7 @@
  */
 import { AppError } from "../core/errors.ts";
 import type { Deps } from "../platform/deps.ts";
-import { git, gitFailed, redactUrls, runGit } from "../platform/git.ts";
+import { git, GIT_NETWORK_TIMEOUT_MS, gitFailed, type GitRun, redactUrls, runGit } from "../platform/git.ts";
 import { layout } from "../store/layout.ts";
 import { withLock } from "../platform/lock.ts";
 import { shownUrl } from "../store/remotes.ts";
@@ -27,6 +27,9 @@ const SAFE = ["-c", "gc.auto=0", "-c", "fetch.fsckObjects=true", "-c", "transfer
 export interface Repo {
   gitDir: string;
   env: Record<string, string>;
+  /** How long a fetch or push may go unanswered (GIT_NETWORK_TIMEOUT_MS; tests shorten it with the
+   * internal variable MCPO_GIT_NETWORK_TIMEOUT_MS of the Deps' environment). */
+  timeoutMs: number;
 }
 
 /** Runs `fn` holding the lock of remote `name` (`locks/remote-<name>.lock`): one pull or push of a
@@ -51,7 +54,8 @@ export async function scratchRepo(deps: Deps, name: string): Promise<Repo> {
     await deps.fs.mkdir(layout(deps.home).remotesDir, 0o700);
     await git(["init", "--quiet", "--bare", gitDir], { env });
   }
-  return { gitDir, env };
+  const t = Number(deps.env.MCPO_GIT_NETWORK_TIMEOUT_MS);
+  return { gitDir, env, timeoutMs: Number.isFinite(t) && t > 0 ? t : GIT_NETWORK_TIMEOUT_MS };
 }
 
 /** Fetches the remote's branch; its commit, or null when the remote has no such branch yet (a new,
@@ -68,7 +72,8 @@ export async function fetchBranch(repo: Repo, url: string): Promise<string | nul
     url,
     `+refs/heads/${BRANCH}:${TRACKING}`,
   ];
-  const r = await runGit(args, { gitDir: repo.gitDir, env: repo.env });
+  const r = await runGit(args, { gitDir: repo.gitDir, env: repo.env, timeoutMs: repo.timeoutMs });
+  if (r.timedOut) throw noAnswer("fetch", url, repo);
   if (r.code !== 0) {
     if (/couldn't find remote ref/i.test(r.stderr)) {
       await runGit(["update-ref", "-d", TRACKING], { gitDir: repo.gitDir, env: repo.env });
@@ -94,6 +99,18 @@ export async function fetchBranch(repo: Repo, url: string): Promise<string | nul
     });
   }
   return await revParse(repo, TRACKING);
+}
+
+/** A fetch or push stopped after the remote did not answer for repo.timeoutMs. */
+function noAnswer(what: "fetch" | "push", url: string, repo: Repo): AppError {
+  const secs = Math.round(repo.timeoutMs / 100) / 10;
+  return new AppError(
+    "git_failed",
+    `No answer from the remote ${shownUrl(url)} after ${secs} s: git ${what} stopped${
+      what === "push" ? " (the push may or may not have landed: pull to see)" : ""
+    }; nothing was written`,
+    { command: `git ${what}`, url: shownUrl(url), timeout_s: secs },
+  );
 }
 
 const lastLine = (s: string) =>
@@ -301,7 +318,8 @@ export async function writeCommit(
  * fast-forward) is `push_rejected`. */
 export async function pushCommit(repo: Repo, url: string, commit: string): Promise<void> {
   const args = ["push", "--quiet", "--porcelain", "--", url, `${commit}:refs/heads/${BRANCH}`];
-  const r = await runGit(args, { gitDir: repo.gitDir, env: repo.env });
+  const r: GitRun = await runGit(args, { gitDir: repo.gitDir, env: repo.env, timeoutMs: repo.timeoutMs });
+  if (r.timedOut) throw noAnswer("push", url, repo);
   if (r.code === 0) return;
   const said = dec.decode(r.stdout) + r.stderr;
   if (/\[rejected\]|non-fast-forward|fetch first|\(stale info\)/.test(said)) {

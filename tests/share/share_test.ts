@@ -327,3 +327,47 @@ Deno.test("a pull interrupted between an index and its head is completed by the 
     await cleanup();
   }
 });
+
+Deno.test("a remote that accepts the connection and never answers: pull and sync stop after the timeout with git_failed, the remote's lock released", async () => {
+  const { a, b, cleanup } = await setup();
+  // 127.0.0.1: accepts every connection, never reads nor answers.
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const conns: Deno.Conn[] = [];
+  const accepting = (async () => {
+    try {
+      for await (const c of listener) conns.push(c);
+    } catch { /* closed */ }
+  })();
+  try {
+    await a.publish("team", SERVERS_V1, "v1");
+    const url = `http://127.0.0.1:${listener.addr.port}/team.git`;
+    await b.remoteAdd("silent", url);
+    // The internal knob: 120 s in use, 1.5 s here.
+    b.h.env.MCPO_GIT_NETWORK_TIMEOUT_MS = "1500";
+    const e = await b.pull("silent").then(() => null, (e) => e);
+    assert.ok(e, "the pull should fail");
+    assertEquals(e.code, "git_failed", e.message);
+    assert.ok(/No answer from the remote .*127\.0\.0\.1.* after 1\.5 s/.test(e.message), e.message);
+    assert.ok(conns.length >= 1, "git never connected");
+    const s = await b.sync({ remote: "silent" }).then(() => null, (e) => e);
+    assertEquals(s?.code, "git_failed", s?.message);
+    assert.ok(/No answer from the remote/.test(s.message), s.message);
+    // The lock of the remote was released: with nothing listening any more, the next pull fails at
+    // once on the connection (not lock_timeout after 60 s).
+    listener.close();
+    await accepting;
+    const again = await b.pull("silent").then(() => null, (e) => e);
+    assertEquals(again?.code, "git_failed", again?.message);
+    assert.ok(!/No answer/.test(again.message), again.message);
+  } finally {
+    try {
+      listener.close();
+    } catch { /* closed */ }
+    for (const c of conns) {
+      try {
+        c.close();
+      } catch { /* closed */ }
+    }
+    await cleanup();
+  }
+});
