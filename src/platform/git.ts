@@ -11,6 +11,8 @@ export interface GitRun {
   code: number;
   stdout: Uint8Array;
   stderr: string;
+  /** Stopped after `timeoutMs` without ending (its whole process group killed). */
+  timedOut?: true;
 }
 
 export interface GitOptions {
@@ -20,7 +22,14 @@ export interface GitOptions {
   input?: Uint8Array;
   /** Extra environment on top of the user's. */
   env?: Record<string, string>;
+  /** Network commands (fetch, push, ls-remote): after this many ms git and every program it started
+   * (git-remote-http, ssh) are killed and the run is `timedOut`, so a remote that accepts the connection
+   * and never answers cannot hang a pull, push or sync (and the locks it holds) forever. */
+  timeoutMs?: number;
 }
+
+/** How long a network git command may take by default. */
+export const GIT_NETWORK_TIMEOUT_MS = 120_000;
 
 /** Variables of the caller's environment that would redirect git away from the scratch repository. */
 const DROPPED = [
@@ -61,6 +70,8 @@ export async function runGit(args: string[], o: GitOptions = {}): Promise<GitRun
       stdin: o.input ? "piped" : "null",
       stdout: "piped",
       stderr: "piped",
+      // Its own process group, so a timeout kills git's helpers too (they hold its pipes open).
+      ...(o.timeoutMs !== undefined ? { detached: true } : {}),
     }).spawn();
   } catch (e) {
     const why = e instanceof Deno.errors.NotFound
@@ -79,13 +90,31 @@ export async function runGit(args: string[], o: GitOptions = {}): Promise<GitRun
       } catch { /* git ended early: its exit code says why */ }
     })()
     : Promise.resolve();
-  const [stdout, stderr, status] = await Promise.all([
-    new Response(child.stdout).bytes(),
-    new Response(child.stderr).text(),
-    child.status,
-    writing,
-  ]);
-  return { code: status.code, stdout, stderr };
+  let timedOut = false;
+  const timer = o.timeoutMs === undefined ? undefined : setTimeout(() => {
+    timedOut = true;
+    try {
+      if (Deno.build.os === "windows") child.kill("SIGKILL");
+      else Deno.kill(-child.pid, "SIGKILL");
+    } catch {
+      try {
+        child.kill("SIGKILL");
+      } catch { /* already ended */ }
+    }
+  }, o.timeoutMs);
+  try {
+    const [stdout, stderr, status] = await Promise.all([
+      new Response(child.stdout).bytes(),
+      new Response(child.stderr).text(),
+      child.status,
+      writing,
+    ]);
+    return timedOut
+      ? { code: status.code, stdout, stderr, timedOut: true }
+      : { code: status.code, stdout, stderr };
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Runs git and returns its stdout; a non-zero exit is `git_failed` quoting git's last lines. */

@@ -14,7 +14,8 @@
  * ```
  *
  * Anything else in the tree (another path, `..`, a symlink, a submodule, an executable, a file over
- * MAX_FILE_BYTES) makes the whole pull `remote_invalid`.
+ * MAX_FILE_BYTES, more than MAX_PULL_BYTES of distinct contents to read) makes the whole pull
+ * `remote_invalid`.
  */
 import { isName } from "../core/names.ts";
 
@@ -26,6 +27,9 @@ export const MARKER_TEXT = JSON.stringify({ format: "mcp-orchestration/profiles"
   "\n";
 /** No file of a profile repository is larger (an artifact holds at most 50 servers). */
 export const MAX_FILE_BYTES = 1024 * 1024;
+/** At most this many bytes of distinct file contents are read by one pull (1,000 profiles of a few
+ * versions each are a few MiB: this bounds the memory a hostile remote can make a pull use). */
+export const MAX_PULL_BYTES = 256 * 1024 * 1024;
 
 export const artifactPath = (id: string) => `artifacts/${id.slice(0, 2)}/${id}.json`;
 export const indexPath = (client: string, profile: string) => `profiles/${client}/${profile}/index.json`;

@@ -30,7 +30,15 @@ import { trustNames } from "../store/trust_names.ts";
 import { readArtifactRaw } from "../store/artifacts.ts";
 import { verifyArtifact } from "../store/verify_artifact.ts";
 import { type PulledState, readPulled, type RemoteEntry, shownUrl, writePulled } from "../store/remotes.ts";
-import { artifactPath, headPath, indexPath, MARKER, MAX_FILE_BYTES, parseRepoPath } from "./layout.ts";
+import {
+  artifactPath,
+  headPath,
+  indexPath,
+  MARKER,
+  MAX_FILE_BYTES,
+  MAX_PULL_BYTES,
+  parseRepoPath,
+} from "./layout.ts";
 import { relate } from "./history.ts";
 import { memFs } from "./mem_fs.ts";
 import {
@@ -38,6 +46,7 @@ import {
   fetchBranch,
   isAncestor,
   listTree,
+  type ObjectInfo,
   objectSizes,
   readObjects,
   revParse,
@@ -171,6 +180,7 @@ async function pullLocked(
     throw invalid(remote, `it is not a profile repository (no ${MARKER})`);
   }
   const sizes = await objectSizes(repo, live.map((e) => e.sha));
+  const budget = readBudget(remote);
   for (const e of live) {
     const s = sizes.get(e.sha);
     if (!s || s.type !== "blob") {
@@ -183,6 +193,7 @@ async function pullLocked(
         limit: MAX_FILE_BYTES,
       });
     }
+    budget.charge(s);
   }
 
   // 3. The profiles to examine: those whose index or head changed, and conflicts left from before.
@@ -202,11 +213,14 @@ async function pullLocked(
   ) => [`${tip}:${indexPath(w.client, w.profile)}`, `${tip}:${headPath(w.client, w.profile)}`]);
   const profileSizes = await objectSizes(repo, names);
   for (const [n, s] of profileSizes) {
-    if (s && s.size > MAX_FILE_BYTES) {
-      throw invalid(remote, `${n.slice(41)} is too large`, { path: n.slice(41) });
+    if (s && (s.type !== "blob" || s.size > MAX_FILE_BYTES)) {
+      throw invalid(remote, `${n.slice(41)} is not a file of at most ${MAX_FILE_BYTES} bytes`, {
+        path: n.slice(41),
+      });
     }
+    if (s) budget.charge(s);
   }
-  const blobs = await readObjects(repo, names.filter((n) => profileSizes.get(n)));
+  const blobs = await readObjects(repo, profileSizes);
   const files = new Map<string, Uint8Array>();
   const home = "/pull";
   const ml = layout(home);
@@ -263,14 +277,21 @@ async function pullLocked(
         artifact_id: id,
       });
     }
-    if (s.size > MAX_FILE_BYTES) {
-      throw invalid(remote, `${artifactPath(id)} is too large`, { path: artifactPath(id) });
+    if (s.type !== "blob" || s.size > MAX_FILE_BYTES) {
+      throw invalid(remote, `${artifactPath(id)} is not a file of at most ${MAX_FILE_BYTES} bytes`, {
+        path: artifactPath(id),
+      });
     }
+    budget.charge(s);
   }
-  const artBytes = await readObjects(repo, artNames);
+  // Each distinct blob read once (readObjects), its JSON parsed once: paths sharing one blob share its
+  // bytes, and the first whose id does not match them fails verification below.
+  const artBytes = await readObjects(repo, artSizes);
+  const parsed = new Set<Uint8Array>();
   for (const id of needed) {
     const b = artBytes.get(`${tip}:${artifactPath(id)}`)!;
-    checkJson(remote, artifactPath(id), b);
+    if (!parsed.has(b)) checkJson(remote, artifactPath(id), b);
+    parsed.add(b);
     files.set(ml.artifact(id), b);
   }
   const memArt = { ...mem, fs: memFs(files), cache: new Cache() };
@@ -407,6 +428,29 @@ function writeBatch(deps: Deps) {
     async flush(): Promise<void> {
       for (const d of dirs) await deps.fs.syncDir(d);
       dirs.clear();
+    },
+  };
+}
+
+/** The bytes one pull may read: each distinct object counted once, MAX_PULL_BYTES in all (checked from
+ * the sizes, before anything is read). */
+function readBudget(remote: RemoteEntry) {
+  const seen = new Set<string>();
+  let total = 0;
+  return {
+    charge(o: ObjectInfo): void {
+      if (seen.has(o.oid)) return;
+      seen.add(o.oid);
+      total += o.size;
+      if (total > MAX_PULL_BYTES) {
+        throw invalid(
+          remote,
+          `it holds more than ${MAX_PULL_BYTES} bytes (${
+            MAX_PULL_BYTES / 1024 / 1024
+          } MiB) of files to read in one pull, the limit`,
+          { limit: MAX_PULL_BYTES },
+        );
+      }
     },
   };
 }

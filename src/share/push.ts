@@ -14,6 +14,7 @@ import { type PulledState, readPulled, type RemoteEntry, shownUrl, writePulled }
 import { artifactPath, headPath, indexPath, keyPath, MARKER, MARKER_TEXT, MAX_FILE_BYTES } from "./layout.ts";
 import { relate } from "./history.ts";
 import {
+  blobId,
   fetchBranch,
   isAncestor,
   type NewFile,
@@ -121,13 +122,11 @@ async function pushLocked(
   const names = locals.map((p) => `${tip}:${indexPath(p.client, p.profile)}`);
   const sizes = tip ? await objectSizes(repo, names) : new Map();
   for (const [n, s] of sizes) {
-    if (s && s.size > MAX_FILE_BYTES) {
+    if (s && (s.type !== "blob" || s.size > MAX_FILE_BYTES)) {
       throw new AppError("push_rejected", `The remote's ${n.slice(41)} is too large: not pushing over it`);
     }
   }
-  const theirs = tip
-    ? await readObjects(repo, names.filter((n) => sizes.get(n)))
-    : new Map<string, Uint8Array>();
+  const theirs = tip ? await readObjects(repo, sizes) : new Map<string, Uint8Array>();
   const profiles: PushedProfile[] = [];
   const changed: typeof locals = [];
   for (const p of locals) {
@@ -167,11 +166,10 @@ async function pushLocked(
     if (rel === "ahead") changed.push(p);
   }
   const base = { remote: remote.name, url: shownUrl(remote.url), profiles };
-  if (changed.length === 0) {
-    return { ...base, status: "unchanged", commit: tip, message: null, artifacts_added: 0, files_written: 0 };
-  }
-  // The files of the commit: each changed profile's index and head, the artifacts and keys the remote
-  // lacks (one cat-file call tells which), the marker on a new repository.
+  // The files of the commit: each changed profile's index and head, and every artifact (of every
+  // profile pushed) and signer's key the remote does not hold with our exact bytes: a path that is
+  // missing there, or holds other bytes (compared by git object id, one cat-file call), gets ours, so a
+  // push never reports "pushed" over a remote whose files would fail every teammate's verification.
   const files: NewFile[] = [];
   const keys = new Set<string>();
   const artifacts = new Set<string>();
@@ -185,33 +183,41 @@ async function pushLocked(
       bytes: await storeBytes(deps, l.head(p.client, p.profile)),
     });
     keys.add(p.idx.signing_key_id);
-    for (const e of p.idx.entries) artifacts.add(e.artifact_id);
   }
-  const present = tip
-    ? await objectSizes(repo, [...artifacts].map((id) => `${tip}:${artifactPath(id)}`))
-    : new Map();
+  for (const p of locals) for (const e of p.idx.entries) artifacts.add(e.artifact_id);
+  const artFiles = new Map<string, Uint8Array>();
+  for (const id of artifacts) artFiles.set(id, await storeBytes(deps, l.artifact(id)));
+  const differs = await remoteDiffers(
+    repo,
+    tip,
+    [...artFiles].map(([id, bytes]) => ({ path: artifactPath(id), bytes })),
+  );
   let added = 0;
-  for (const id of artifacts) {
-    if (present.get(`${tip}:${artifactPath(id)}`)) continue;
+  for (const [id, bytes] of artFiles) {
+    if (!differs.has(artifactPath(id))) continue;
     const a = await verifyArtifact(deps, id, trusted);
     keys.add(a.signing_key_id);
-    files.push({ path: artifactPath(id), bytes: await storeBytes(deps, l.artifact(id)) });
+    files.push({ path: artifactPath(id), bytes });
     added++;
   }
-  const keyNames = [...keys].map((k) => `${tip}:${keyPath(k)}`);
-  const keysThere = tip ? await objectSizes(repo, keyNames) : new Map();
-  for (const k of keys) {
-    if (keysThere.get(`${tip}:${keyPath(k)}`)) continue;
-    const pem = trusted.get(k);
-    if (pem) files.push({ path: keyPath(k), bytes: new TextEncoder().encode(pem) });
+  for (const p of locals) keys.add(p.idx.signing_key_id);
+  const keyFiles = [...keys].filter((k) => trusted.has(k)).map((k) => ({
+    path: keyPath(k),
+    bytes: new TextEncoder().encode(trusted.get(k)!),
+  }));
+  const keysDiffer = await remoteDiffers(repo, tip, keyFiles);
+  for (const f of keyFiles) if (keysDiffer.has(f.path)) files.push(f);
+  if (files.length === 0) {
+    return { ...base, status: "unchanged", commit: tip, message: null, artifacts_added: 0, files_written: 0 };
   }
   if (!tip || !(await objectSizes(repo, [`${tip}:${MARKER}`])).get(`${tip}:${MARKER}`)) {
     files.push({ path: MARKER, bytes: new TextEncoder().encode(MARKER_TEXT) });
   }
-  const message = commitMessage(changed, profiles);
+  const repaired = files.filter((f) => !f.path.startsWith("profiles/") && f.path !== MARKER).length;
+  const message = commitMessage(changed, profiles, changed.length ? 0 : repaired);
   const commit = await writeCommit(repo, tip, files, message, {
     name: "mcp-orchestration",
-    email: `${changed[0].idx.signing_key_id}@mcp-orchestration.invalid`,
+    email: `${(changed[0] ?? locals[0]).idx.signing_key_id}@mcp-orchestration.invalid`,
     when: deps.now(),
   });
   await pushCommit(repo, remote.url, commit);
@@ -241,11 +247,35 @@ function firstDifference(a: { artifact_id: string }[], b: { artifact_id: string 
   return i + 1;
 }
 
-/** The commit message: the changelog of every version pushed, per profile. */
+/** The paths of `files` the remote's tip does not hold with exactly these bytes (all of them without a
+ * tip): compared by git object id, nothing read. */
+async function remoteDiffers(
+  repo: Awaited<ReturnType<typeof scratchRepo>>,
+  tip: string | null,
+  files: NewFile[],
+): Promise<Set<string>> {
+  if (!tip) return new Set(files.map((f) => f.path));
+  const there = await objectSizes(repo, files.map((f) => `${tip}:${f.path}`));
+  const out = new Set<string>();
+  for (const f of files) {
+    const o = there.get(`${tip}:${f.path}`);
+    if (!o || o.type !== "blob" || o.oid !== (await blobId(f.bytes, o.oid.length))) out.add(f.path);
+  }
+  return out;
+}
+
+/** The commit message: the changelog of every version pushed, per profile (with no profile changed:
+ * the files whose bytes the remote lacked, written again). */
 function commitMessage(
   changed: { client: string; profile: string; idx: ProfileIndex }[],
   profiles: PushedProfile[],
+  repaired: number,
 ): string {
+  if (changed.length === 0) {
+    return `Restore ${repaired} file(s) the remote held with other bytes\n\n${
+      profiles.map((p) => `${p.client_id}/${p.profile_id} v${p.version}`).join("\n")
+    }\n`;
+  }
   const parts = changed.map((p) => {
     const from = profiles.find((x) =>
       x.client_id === p.client && x.profile_id === p.profile

@@ -6,7 +6,7 @@
  */
 import { AppError } from "../core/errors.ts";
 import type { Deps } from "../platform/deps.ts";
-import { git, gitFailed, redactUrls, runGit } from "../platform/git.ts";
+import { git, GIT_NETWORK_TIMEOUT_MS, gitFailed, type GitRun, redactUrls, runGit } from "../platform/git.ts";
 import { layout } from "../store/layout.ts";
 import { withLock } from "../platform/lock.ts";
 import { shownUrl } from "../store/remotes.ts";
@@ -27,6 +27,9 @@ const SAFE = ["-c", "gc.auto=0", "-c", "fetch.fsckObjects=true", "-c", "transfer
 export interface Repo {
   gitDir: string;
   env: Record<string, string>;
+  /** How long a fetch or push may go unanswered (GIT_NETWORK_TIMEOUT_MS; tests shorten it with the
+   * internal variable MCPO_GIT_NETWORK_TIMEOUT_MS of the Deps' environment). */
+  timeoutMs: number;
 }
 
 /** Runs `fn` holding the lock of remote `name` (`locks/remote-<name>.lock`): one pull or push of a
@@ -51,7 +54,8 @@ export async function scratchRepo(deps: Deps, name: string): Promise<Repo> {
     await deps.fs.mkdir(layout(deps.home).remotesDir, 0o700);
     await git(["init", "--quiet", "--bare", gitDir], { env });
   }
-  return { gitDir, env };
+  const t = Number(deps.env.MCPO_GIT_NETWORK_TIMEOUT_MS);
+  return { gitDir, env, timeoutMs: Number.isFinite(t) && t > 0 ? t : GIT_NETWORK_TIMEOUT_MS };
 }
 
 /** Fetches the remote's branch; its commit, or null when the remote has no such branch yet (a new,
@@ -68,7 +72,8 @@ export async function fetchBranch(repo: Repo, url: string): Promise<string | nul
     url,
     `+refs/heads/${BRANCH}:${TRACKING}`,
   ];
-  const r = await runGit(args, { gitDir: repo.gitDir, env: repo.env });
+  const r = await runGit(args, { gitDir: repo.gitDir, env: repo.env, timeoutMs: repo.timeoutMs });
+  if (r.timedOut) throw noAnswer("fetch", url, repo);
   if (r.code !== 0) {
     if (/couldn't find remote ref/i.test(r.stderr)) {
       await runGit(["update-ref", "-d", TRACKING], { gitDir: repo.gitDir, env: repo.env });
@@ -94,6 +99,18 @@ export async function fetchBranch(repo: Repo, url: string): Promise<string | nul
     });
   }
   return await revParse(repo, TRACKING);
+}
+
+/** A fetch or push stopped after the remote did not answer for repo.timeoutMs. */
+function noAnswer(what: "fetch" | "push", url: string, repo: Repo): AppError {
+  const secs = Math.round(repo.timeoutMs / 100) / 10;
+  return new AppError(
+    "git_failed",
+    `No answer from the remote ${shownUrl(url)} after ${secs} s: git ${what} stopped${
+      what === "push" ? " (the push may or may not have landed: pull to see)" : ""
+    }; nothing was written`,
+    { command: `git ${what}`, url: shownUrl(url), timeout_s: secs },
+  );
 }
 
 const lastLine = (s: string) =>
@@ -165,13 +182,13 @@ export async function diffTrees(repo: Repo, from: string, to: string): Promise<T
   return entries;
 }
 
-/** Type and size of each object name (`sha` or `commit:path`), without reading contents; null for a
- * name that does not exist. */
+/** Object id, type and size of each object name (`sha` or `commit:path`), without reading contents;
+ * null for a name that does not exist. */
 export async function objectSizes(
   repo: Repo,
   names: string[],
-): Promise<Map<string, { type: string; size: number } | null>> {
-  const out = new Map<string, { type: string; size: number } | null>();
+): Promise<Map<string, ObjectInfo | null>> {
+  const out = new Map<string, ObjectInfo | null>();
   if (names.length === 0) return out;
   const r = dec.decode(
     await git(["cat-file", "--batch-check"], {
@@ -185,34 +202,65 @@ export async function objectSizes(
     const parts = (lines[i] ?? "").split(" ");
     out.set(
       n,
-      parts[1] === "missing" || parts.length !== 3 ? null : { type: parts[1], size: Number(parts[2]) },
+      parts[1] === "missing" || parts.length !== 3
+        ? null
+        : { oid: parts[0], type: parts[1], size: Number(parts[2]) },
     );
   });
   return out;
 }
 
-/** The contents of each object name (all of them checked for size before). */
-export async function readObjects(repo: Repo, names: string[]): Promise<Map<string, Uint8Array>> {
+export interface ObjectInfo {
+  oid: string;
+  type: string;
+  size: number;
+}
+
+/** The contents of each object (`infos`: name -> what objectSizes said, every size checked by the
+ * caller). Each distinct object is read once, however many names point at it (a thousand paths naming
+ * one large blob cost one blob), and every name of one object gets the same bytes. */
+export async function readObjects(
+  repo: Repo,
+  infos: Map<string, ObjectInfo | null>,
+): Promise<Map<string, Uint8Array>> {
   const out = new Map<string, Uint8Array>();
-  if (names.length === 0) return out;
+  const oids = [...new Set([...infos.values()].filter((i) => i !== null).map((i) => i!.oid))];
+  if (oids.length === 0) return out;
   const buf = await git(["cat-file", "--batch"], {
     gitDir: repo.gitDir,
     env: repo.env,
-    input: enc.encode(names.join("\n") + "\n"),
+    input: enc.encode(oids.join("\n") + "\n"),
   });
+  const byOid = new Map<string, Uint8Array>();
   let at = 0;
-  for (const n of names) {
+  for (const oid of oids) {
     const nl = buf.indexOf(10, at);
+    if (nl < 0) break;
     const header = dec.decode(buf.subarray(at, nl)).split(" ");
     if (header[1] === "missing" || header.length !== 3) {
       at = nl + 1;
       continue;
     }
     const size = Number(header[2]);
-    out.set(n, buf.slice(nl + 1, nl + 1 + size));
+    byOid.set(oid, buf.subarray(nl + 1, nl + 1 + size));
     at = nl + 1 + size + 1;
   }
+  for (const [name, info] of infos) {
+    const b = info ? byOid.get(info.oid) : undefined;
+    if (b) out.set(name, b);
+  }
   return out;
+}
+
+/** The object id git gives `bytes` as a blob (`git hash-object`): the SHA-1 (or, in a SHA-256
+ * repository, whose ids are 64 hex digits, the SHA-256) of "blob <length>\0" and the bytes. */
+export async function blobId(bytes: Uint8Array, hexLength = 40): Promise<string> {
+  const head = enc.encode(`blob ${bytes.length}\0`);
+  const all = new Uint8Array(head.length + bytes.length);
+  all.set(head);
+  all.set(bytes, head.length);
+  const digest = await crypto.subtle.digest(hexLength === 64 ? "SHA-256" : "SHA-1", all);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 /** A file of a commit to write. */
@@ -270,7 +318,8 @@ export async function writeCommit(
  * fast-forward) is `push_rejected`. */
 export async function pushCommit(repo: Repo, url: string, commit: string): Promise<void> {
   const args = ["push", "--quiet", "--porcelain", "--", url, `${commit}:refs/heads/${BRANCH}`];
-  const r = await runGit(args, { gitDir: repo.gitDir, env: repo.env });
+  const r: GitRun = await runGit(args, { gitDir: repo.gitDir, env: repo.env, timeoutMs: repo.timeoutMs });
+  if (r.timedOut) throw noAnswer("push", url, repo);
   if (r.code === 0) return;
   const said = dec.decode(r.stdout) + r.stderr;
   if (/\[rejected\]|non-fast-forward|fetch first|\(stale info\)/.test(said)) {

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import {
   bareRepo,
   commitChanges,
+  commitOneBlobAt,
   commitTree,
   gitAt,
   type Machine,
@@ -102,6 +103,32 @@ Deno.test("hostile remote: a huge file is refused before it is read, nothing wri
       [artifactFile(id)]: { bytes: new Uint8Array(3 * 1024 * 1024).fill(0x20) },
     });
     await refused(b, "remote_invalid", /bytes \(at most/);
+  }));
+
+/** The peak resident memory of this process so far (Linux: VmHWM, read by `cat`: Deno lets only
+ * --allow-all read /proc/self), null elsewhere. */
+async function peakRss(): Promise<number | null> {
+  if (Deno.build.os !== "linux") return null;
+  const out = await new Deno.Command("cat", { args: [`/proc/${Deno.pid}/status`], stdout: "piped" }).output();
+  const m = /VmHWM:\s+(\d+) kB/.exec(new TextDecoder().decode(out.stdout));
+  return m ? Number(m[1]) * 1024 : null;
+}
+
+Deno.test("hostile remote: 1,000 artifact paths naming ONE 1 MiB blob are refused reading that blob once, nothing written", () =>
+  withRemote(async ({ repo, b }) => {
+    // 1 MiB (the largest file allowed) of valid JSON, at 1,000 artifact paths: a 1.8 MB repository.
+    const blob = enc.encode(JSON.stringify({ pad: "x".repeat(1024 * 1024 - 10) }));
+    assertEquals(blob.length, 1024 * 1024);
+    const paths = Array.from({ length: 1000 }, (_, i) => artifactFile(i.toString(16).padStart(64, "c")));
+    await commitOneBlobAt(repo.dir, paths, blob);
+    const before = await peakRss();
+    const e = await refused(b, "integrity_error");
+    assert.ok(/artifacts\/cc\//.test(e.message), e.message);
+    // Read whole for every path, the pull held ~2 GB; each distinct blob read once, a few MiB.
+    const after = await peakRss();
+    if (before !== null && after !== null) {
+      assert.ok(after - before < 256 * 1024 * 1024, `the pull's peak memory grew by ${after - before} bytes`);
+    }
   }));
 
 Deno.test("hostile remote: malformed JSON is refused, nothing written", () =>

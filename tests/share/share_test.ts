@@ -6,7 +6,7 @@
  */
 import { assert, assertEquals, assertRejectsCode } from "../core/assert.ts";
 import { join } from "node:path";
-import { bareRepo, gitAt, machine, SERVERS_V1, SERVERS_V2, snapshot } from "./machines.ts";
+import { bareRepo, commitChanges, gitAt, machine, SERVERS_V1, SERVERS_V2, snapshot } from "./machines.ts";
 import { deploy } from "../../src/ops/deploy.ts";
 import { status } from "../../src/ops/status.ts";
 import { verifyAll } from "../../src/ops/verify_all.ts";
@@ -214,6 +214,42 @@ Deno.test("pull: a local profile with another history is a conflict, reported an
   }
 });
 
+Deno.test("push over garbage at its artifact's and key's paths writes our bytes there: the teammate's pull verifies", async () => {
+  const { repo, a, b, cleanup } = await setup();
+  try {
+    const v1 = await a.publish("team", SERVERS_V1, "v1");
+    await a.push();
+    const art = `artifacts/${v1.artifact_id.slice(0, 2)}/${v1.artifact_id}.json`;
+    const key = `keys/${a.keyId}.pub`;
+    const good = await gitAt(repo.dir, ["rev-parse", `main:${art}`]);
+    // Someone with write access puts other bytes at both paths (the paths still exist).
+    await commitChanges(repo.dir, {
+      [art]: { bytes: '{"garbage": true}\n' },
+      [key]: { bytes: "not a key\n" },
+    });
+    // Nothing new to push, but the remote lacks our bytes: the push writes them again.
+    const fixed = await a.push();
+    assertEquals([fixed.status, fixed.profiles[0].status, fixed.artifacts_added], ["pushed", "unchanged", 1]);
+    assertEquals(await gitAt(repo.dir, ["rev-parse", `main:${art}`]), good);
+    assertEquals(
+      await gitAt(repo.dir, ["cat-file", "blob", `main:${key}`]) + "\n",
+      await Deno.readTextFile(join(a.h.home, "keys", "signing.pub")),
+    );
+    // Garbage again, under a new version: the push that carries v2 restores v1's artifact too.
+    await commitChanges(repo.dir, { [art]: { bytes: "{}\n" } });
+    await a.publish("team", SERVERS_V2, "v2");
+    const pushed = await a.push();
+    assertEquals([pushed.status, pushed.artifacts_added], ["pushed", 2]);
+    assertEquals(await gitAt(repo.dir, ["rev-parse", `main:${art}`]), good);
+    const r = await b.pull();
+    assertEquals(r.profiles.map((p: any) => [p.profile_id, p.status, p.version]), [["team", "new", 2]]);
+    // And with the remote holding our exact bytes, a push has nothing to write.
+    assertEquals((await a.push()).status, "unchanged");
+  } finally {
+    await cleanup();
+  }
+});
+
 Deno.test("pull reads only what changed: 40 profiles, one republished, three paths verified", async () => {
   const { a, b, cleanup } = await setup();
   try {
@@ -349,6 +385,50 @@ Deno.test("sync after trust remove: each refused target names the removed signer
     assertEquals([s.deploys.length, s.deploys[0].status], [1, "refused"]);
     assert.match(s.deploys[0].message, /untrusted key "[0-9a-f]{16}" \(alice, no longer trusted\)/);
   } finally {
+    await cleanup();
+  }
+});
+
+Deno.test("a remote that accepts the connection and never answers: pull and sync stop after the timeout with git_failed, the remote's lock released", async () => {
+  const { a, b, cleanup } = await setup();
+  // 127.0.0.1: accepts every connection, never reads nor answers.
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const conns: Deno.Conn[] = [];
+  const accepting = (async () => {
+    try {
+      for await (const c of listener) conns.push(c);
+    } catch { /* closed */ }
+  })();
+  try {
+    await a.publish("team", SERVERS_V1, "v1");
+    const url = `http://127.0.0.1:${listener.addr.port}/team.git`;
+    await b.remoteAdd("silent", url);
+    // The internal knob: 120 s in use, 1.5 s here.
+    b.h.env.MCPO_GIT_NETWORK_TIMEOUT_MS = "1500";
+    const e = await b.pull("silent").then(() => null, (e) => e);
+    assert.ok(e, "the pull should fail");
+    assertEquals(e.code, "git_failed", e.message);
+    assert.ok(/No answer from the remote .*127\.0\.0\.1.* after 1\.5 s/.test(e.message), e.message);
+    assert.ok(conns.length >= 1, "git never connected");
+    const s = await b.sync({ remote: "silent" }).then(() => null, (e) => e);
+    assertEquals(s?.code, "git_failed", s?.message);
+    assert.ok(/No answer from the remote/.test(s.message), s.message);
+    // The lock of the remote was released: with nothing listening any more, the next pull fails at
+    // once on the connection (not lock_timeout after 60 s).
+    listener.close();
+    await accepting;
+    const again = await b.pull("silent").then(() => null, (e) => e);
+    assertEquals(again?.code, "git_failed", again?.message);
+    assert.ok(!/No answer/.test(again.message), again.message);
+  } finally {
+    try {
+      listener.close();
+    } catch { /* closed */ }
+    for (const c of conns) {
+      try {
+        c.close();
+      } catch { /* closed */ }
+    }
     await cleanup();
   }
 });
