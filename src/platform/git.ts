@@ -139,15 +139,23 @@ const PLAIN_USER_SCHEMES = /^(ssh|git\+ssh|ssh\+git)$/i;
 
 /** One URL as shown: for a URL with a scheme, its userinfo (everything before the LAST `@` after the
  * `://`, so a password holding `@` or `/` goes whole) shown as `***@`; a plain ssh user (`git@`) stays.
- * Anything else (a path, scp-like `git@host:org/repo`) is returned as it is. */
+ * A query or fragment is shown as `?***` / `#***` (a token may ride there). Anything else (a path,
+ * scp-like `git@host:org/repo`) is returned as it is. */
 export function redactUrl(url: string): string {
   const m = /^([a-z][a-z0-9+.-]*):\/\/(.*)$/is.exec(url);
   if (!m) return url;
   const [, scheme, rest] = m;
+  // A query or fragment may carry a token too (`?access_token=…`, `?private_token=…`): shown as `?***`.
+  const tail = (s: string) => {
+    const q = s.search(/[?#]/);
+    return q < 0 ? s : `${s.slice(0, q + 1)}***`;
+  };
   const at = rest.lastIndexOf("@");
-  if (at < 0) return url;
-  if (PLAIN_USER_SCHEMES.test(scheme) && !rest.slice(0, at).includes(":")) return url;
-  return `${scheme}://***@${rest.slice(at + 1)}`;
+  if (at < 0) return `${scheme}://${tail(rest)}`;
+  if (PLAIN_USER_SCHEMES.test(scheme) && !rest.slice(0, at).includes(":")) {
+    return `${scheme}://${rest.slice(0, at + 1)}${tail(rest.slice(at + 1))}`;
+  }
+  return `${scheme}://***@${tail(rest.slice(at + 1))}`;
 }
 
 /** Text with the credentials of every URL in it shown as `***@` (git's messages quote the URL), by

@@ -206,4 +206,6 @@ export const CREDENTIAL_URLS: [string, string, string][] = [
   ["sshpw", "ssh://git:SSHSECRET@127.0.0.1:9/x.git", "ssh://***@127.0.0.1:9/x.git"],
   ["ssh", "ssh://git@127.0.0.1:9/x.git", "ssh://git@127.0.0.1:9/x.git"],
   ["scp", "git@127.0.0.1:org/repo.git", "git@127.0.0.1:org/repo.git"],
+  ["query", "https://127.0.0.1:9/x.git?access_token=QSECRET5", "https://127.0.0.1:9/x.git?***"],
+  ["frag", "https://127.0.0.1:9/x.git#TOKFRAGSECRET", "https://127.0.0.1:9/x.git#***"],
 ];
