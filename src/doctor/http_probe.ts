@@ -56,14 +56,49 @@ async function statusFailure(r: Response, phase: Phase, redact: Redact): Promise
   });
 }
 
-/** A fetch that turns aborts and network errors into ProbeErrors. */
+/** A fetch that turns aborts and network errors into ProbeErrors, and follows redirects itself: the
+ * entry's headers (an API key, a token) may go to the same origin only (or the same host moving from
+ * http to https), never to another, where fetch would send every header but Authorization and Cookie. */
 function fetcher(f: Fetch, signal: AbortSignal) {
   return async (url: string, init: RequestInit, phase: Phase): Promise<Response> => {
-    try {
-      return await f(url, { ...init, signal });
-    } catch (e) {
-      if (signal.aborted) throw new ProbeError({ kind: "timeout", phase, after_ms: 0, limit: "" });
-      throw new ProbeError(networkFailure(e, phase));
+    let at = url;
+    let req: RequestInit = init;
+    for (let hop = 0;; hop++) {
+      let r: Response;
+      try {
+        r = await f(at, { ...req, signal, redirect: "manual" });
+      } catch (e) {
+        if (signal.aborted) throw new ProbeError({ kind: "timeout", phase, after_ms: 0, limit: "" });
+        throw new ProbeError(networkFailure(e, phase));
+      }
+      const location = r.status >= 300 && r.status < 400 ? r.headers.get("location") : null;
+      if (location === null) return r;
+      await r.body?.cancel().catch(() => {});
+      let next: URL;
+      try {
+        next = new URL(location, at);
+      } catch {
+        throw new ProbeError({ kind: "protocol", phase, message: `HTTP ${r.status} to an invalid Location` });
+      }
+      const from = new URL(at);
+      // The same origin, or the same host moving from http to https on the default ports.
+      const upgrade = from.protocol === "http:" && next.protocol === "https:" &&
+        next.hostname === from.hostname &&
+        from.port === "" && next.port === "";
+      if (next.origin !== from.origin && !upgrade) {
+        throw new ProbeError({
+          kind: "protocol",
+          phase,
+          message:
+            `HTTP ${r.status} redirects from ${from.origin} to ${next.origin}: not followed (the entry's headers would go to another origin); use the final URL in the entry`,
+        });
+      }
+      if (hop >= 5) throw new ProbeError({ kind: "protocol", phase, message: "more than 5 redirects" });
+      // 303, and 301/302 after a POST, continue as a GET without a body (what fetch does).
+      if (r.status === 303 || ((r.status === 301 || r.status === 302) && (req.method ?? "GET") === "POST")) {
+        req = { ...req, method: "GET", body: undefined };
+      }
+      at = next.href;
     }
   };
 }

@@ -20,8 +20,19 @@ function hostileSse(seen: Seen, elsewhere: string) {
   return Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, (req) => {
     const url = new URL(req.url);
     seen.push({ method: req.method, path: url.pathname, auth: req.headers.get("authorization") });
-    if (req.method === "GET" && (url.pathname === "/sse-only" || url.pathname === "/cross")) {
-      const target = url.pathname === "/cross" ? elsewhere : "/post-404";
+    // A POST redirected to another origin (307 keeps the method, the body and, in fetch, X-Api-Key).
+    if (req.method === "POST" && url.pathname === "/redir") {
+      return new Response(null, { status: 307, headers: { location: elsewhere } });
+    }
+    if (
+      req.method === "GET" &&
+      (url.pathname === "/sse-only" || url.pathname === "/cross" || url.pathname === "/redir-sse")
+    ) {
+      const target = url.pathname === "/cross"
+        ? elsewhere
+        : url.pathname === "/redir-sse"
+        ? "/redir"
+        : "/post-404";
       const body = new ReadableStream<Uint8Array>({
         start(c) {
           c.enqueue(enc.encode(`event: endpoint\ndata: ${target}\n\n`));
@@ -62,6 +73,9 @@ async function withServers(
       url: `${base}/cross`,
       headers: { Authorization: "Bearer sk-cross-origin-0123456789" },
     },
+    // Same-origin endpoints whose POST redirects to another origin: not followed, no header sent there.
+    redirhttp: { type: "http", url: `${base}/redir`, headers: { "X-Api-Key": "xk-redirect-0123456789" } },
+    redirsse: { type: "sse", url: `${base}/redir-sse`, headers: { "X-Api-Key": "xk-redirect-0123456789" } },
     // A slow server with a child process: still being checked when the SSE check fails; it must be
     // checked to the end, and it and its child ended.
     good: {
@@ -92,6 +106,11 @@ function checkReport(report: any, stolen: Seen, [sseOrigin, otherOrigin]: [strin
   assertEquals(by.good.status, "ok", JSON.stringify(by.good));
   assertEquals(by.cross.cause, "protocol_error");
   assert.ok(by.cross.message.includes(sseOrigin) && by.cross.message.includes(otherOrigin), by.cross.message);
+  for (const name of ["redirhttp", "redirsse"]) {
+    assertEquals(by[name].cause, "protocol_error", JSON.stringify(by[name]));
+    assert.match(by[name].message, /redirects from .* to .*: not followed/);
+    assert.ok(!JSON.stringify(by[name]).includes("xk-redirect-0123456789"));
+  }
   assertEquals(stolen, [], "nothing is sent to another origin");
 }
 
