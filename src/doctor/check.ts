@@ -9,7 +9,7 @@ import type { Spawner } from "../platform/process_group.ts";
 import { classify, type Finding, missingInputs } from "./classify.ts";
 import type { VarUse } from "./expand.ts";
 import { type Fetch, probeHttp } from "./http_probe.ts";
-import { type LaunchContext, planLaunch } from "./launch.ts";
+import { type LaunchContext, literalSecrets, planLaunch } from "./launch.ts";
 import { type Deadline, ProbeError } from "./rpc.ts";
 import type { Redact } from "./shorten.ts";
 import { probeStdio } from "./stdio_probe.ts";
@@ -103,16 +103,6 @@ function warningsOf(t: Target, r: ProbeResult, vars: VarUse[]): string[] {
     );
   }
   return w;
-}
-
-/** Secrets written literally in the launch (`--password X`, `--api-key=X`, a URL password): the server
- * may echo them (its argv on stderr), so they are redacted as values everywhere, not only in the args. */
-function literalSecrets(l: Launch): string[] {
-  const found = (s: string, place: Parameters<typeof secretSpans>[1]) =>
-    secretSpans(s, place).map((x) => s.slice(x.start, x.end));
-  return l.transport === "stdio"
-    ? l.args.flatMap((a, i) => found(a, { kind: "arg", prev: l.args[i - 1] }))
-    : found(l.url, { kind: "url" });
 }
 
 /** The launch as shown in messages and fixes: secrets in its args and URL hidden (as `logs` hides them). */

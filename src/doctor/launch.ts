@@ -13,7 +13,8 @@ import { isRemote, type NeutralEntry, type NeutralRemote, type NeutralStdio } fr
 import { isSecretHeader, isSecretName, looksLikeToken } from "../core/secret_detect.ts";
 import { pathFor } from "../clients/paths.ts";
 import { type Builtins, expandString, type VarSource, type VarUse } from "./expand.ts";
-import type { LaunchPlan } from "./types.ts";
+import type { Launch, LaunchPlan } from "./types.ts";
+import { secretSpans } from "../core/secret_spans.ts";
 
 export interface LaunchContext {
   os: OS;
@@ -206,4 +207,15 @@ function dedupe(uses: VarUse[]): VarUse[] {
   const seen = new Map<string, VarUse>();
   for (const u of uses) if (!seen.has(u.name) || seen.get(u.name)!.source === "unset") seen.set(u.name, u);
   return [...seen.values()];
+}
+
+/** Secrets written literally in the launch (`--password X`, `--api-key=X`, a URL password or query key):
+ * the server may echo them (its argv on stderr, its log), so doctor and `logs` hide them as values
+ * everywhere, not only in the args. */
+export function literalSecrets(l: Launch): string[] {
+  const found = (s: string, place: Parameters<typeof secretSpans>[1]) =>
+    secretSpans(s, place).map((x) => s.slice(x.start, x.end));
+  return l.transport === "stdio"
+    ? l.args.flatMap((a, i) => found(a, { kind: "arg", prev: l.args[i - 1] }))
+    : found(l.url, { kind: "url" });
 }

@@ -27,7 +27,7 @@ import { redactSecretAssignments, redactText } from "../core/redact.ts";
 import { checkProjectDir } from "../deploy/project_dir.ts";
 import { clientFilePath, readClientServers } from "../deploy/client_file.ts";
 import { userEnvironment } from "../platform/doctor_runtime.ts";
-import { planLaunch } from "../doctor/launch.ts";
+import { literalSecrets, planLaunch } from "../doctor/launch.ts";
 import type { Deps } from "../platform/deps.ts";
 import { readSecrets } from "../store/secrets.ts";
 import type { InputOf } from "./spec.ts";
@@ -98,7 +98,8 @@ async function lineRedactor(deps: Deps, c: ClientRecord, projectDir: string | un
   for (const [name, native] of entries) {
     try {
       const entry = name === "" ? native as NeutralEntry : c.parse(name, native as NativeEntry);
-      for (const v of planLaunch(c, entry, ctx).secrets) values.add(v);
+      const plan = planLaunch(c, entry, ctx);
+      for (const v of [...plan.secrets, ...literalSecrets(plan.launch)]) values.add(v);
     } catch {
       // an entry the client cannot read starts nothing: nothing of it is in the log
     }

@@ -16,13 +16,25 @@ Deno.test("logs: referenced variables, project-file literals and nested assignme
     await Deno.writeTextFile(
       join(home, ".claude.json"),
       JSON.stringify({
-        mcpServers: { svc: { command: "svc-mcp", env: { GITHUB_TOKEN: "${GITHUB_TOKEN}" } } },
+        mcpServers: {
+          svc: {
+            command: "svc-mcp",
+            args: ["--api-key", "userargSECRET07"],
+            env: { GITHUB_TOKEN: "${GITHUB_TOKEN}" },
+          },
+        },
       }),
     );
     await Deno.writeTextFile(
       join(project, ".mcp.json"),
       JSON.stringify({
-        mcpServers: { proj: { command: "proj-mcp", env: { API_KEY: "projectsecretvalue55" } } },
+        mcpServers: {
+          proj: {
+            command: "proj-mcp",
+            args: ["--token", "projargSECRET03"],
+            env: { API_KEY: "projectsecretvalue55" },
+          },
+        },
       }),
     );
     const dir = join(home, ".cache", "claude-cli-nodejs", "-app", "mcp-logs-svc");
@@ -33,6 +45,8 @@ Deno.test("logs: referenced variables, project-file literals and nested assignme
         '{"debug":"gh token is ghtok_plain_value_4242 here"}',
         '{"debug":"project key projectsecretvalue55 used"}',
         '{"msg":"password=hunter2hunter2"}',
+        // A server echoing its own argv: the literal args of both files.
+        '{"debug":"argv userargSECRET07 projargSECRET03"}',
         '{"debug":"an ordinary line"}',
         "",
       ].join("\n"),
@@ -44,7 +58,15 @@ Deno.test("logs: referenced variables, project-file literals and nested assignme
         env,
       );
       assertEquals(r.code, 0, r.stdout + r.stderr);
-      for (const s of ["ghtok_plain_value_4242", "projectsecretvalue55", "hunter2hunter2"]) {
+      for (
+        const s of [
+          "ghtok_plain_value_4242",
+          "projectsecretvalue55",
+          "hunter2hunter2",
+          "userargSECRET07",
+          "projargSECRET03",
+        ]
+      ) {
         assert.ok(!(r.stdout + r.stderr).includes(s), `${s} leaked (${format}):\n${r.stdout}`);
       }
       assert.ok(r.stdout.includes("an ordinary line"), r.stdout);
