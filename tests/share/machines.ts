@@ -53,15 +53,16 @@ export async function machine(): Promise<Machine> {
   };
 }
 
-/** git with HOME in a temp folder and no system config. */
+/** git with HOME in a temp folder and no system config (`env`: more variables, e.g. GIT_INDEX_FILE). */
 export async function gitAt(
   dir: string,
   args: string[],
   input?: Uint8Array | string,
+  env: Record<string, string> = {},
 ): Promise<string> {
   const child = new Deno.Command("git", {
     args: [`--git-dir=${dir}`, ...args],
-    env: { HOME: dir, GIT_CONFIG_NOSYSTEM: "1", PATH: Deno.env.get("PATH") ?? "", LC_ALL: "C" },
+    env: { HOME: dir, GIT_CONFIG_NOSYSTEM: "1", PATH: Deno.env.get("PATH") ?? "", LC_ALL: "C", ...env },
     clearEnv: true,
     stdin: input === undefined ? "null" : "piped",
     stdout: "piped",
@@ -146,28 +147,8 @@ export async function commitTree(dir: string, tree: string, parent: string | nul
   return commit;
 }
 
-async function gitWithIndex(dir: string, index: string, args: string[], input?: string | Uint8Array) {
-  const child = new Deno.Command("git", {
-    args: [`--git-dir=${dir}`, ...args],
-    env: {
-      HOME: dir,
-      GIT_CONFIG_NOSYSTEM: "1",
-      PATH: Deno.env.get("PATH") ?? "",
-      GIT_INDEX_FILE: index,
-    },
-    clearEnv: true,
-    stdin: input === undefined ? "null" : "piped",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  if (input !== undefined) {
-    const w = child.stdin.getWriter();
-    await w.write(typeof input === "string" ? new TextEncoder().encode(input) : input);
-    await w.close();
-  }
-  const out = await child.output();
-  if (out.code !== 0) throw new Error(`git ${args.join(" ")}: ${new TextDecoder().decode(out.stderr)}`);
-  return new TextDecoder().decode(out.stdout).trim();
+function gitWithIndex(dir: string, index: string, args: string[], input?: string | Uint8Array) {
+  return gitAt(dir, args, input, { GIT_INDEX_FILE: index });
 }
 
 /** Every file of a state folder but the scratch repositories and locks: path -> bytes (as text). */
