@@ -1,7 +1,7 @@
 /** Printing results and errors: one JSON document with `--format json`, short aligned text otherwise. */
 import { type ErrorDocument, exitCodeFor, toErrorDocument } from "../core/errors.ts";
 import { colorDiff, PLAIN, type Style, visibleLength } from "./style.ts";
-import { printable, printableText } from "./printable.ts";
+import { printable, printableText } from "../core/printable.ts";
 
 export type Format = "text" | "json";
 

@@ -14,6 +14,7 @@ const same = (s: string) => s;
 const PLAIN: Paint = { green: same, red: same, yellow: same, dim: same };
 import { exitCodeFor } from "../core/errors.ts";
 import { escapeHidden } from "./pin.ts";
+import { printable } from "../core/printable.ts";
 import type { DoctorReport, ServerReport } from "./types.ts";
 
 /** Exit code of a report: 0 when every checked server is ok and none changed since its pin, 9
@@ -22,28 +23,9 @@ export function doctorExitCode(r: DoctorReport): number {
   return r.summary.failed > 0 || r.summary.changed > 0 ? exitCodeFor("check_failed") : 0;
 }
 
-/** `s` with C0 and C1 control characters (a line break too: one field is one line) written as `\xNN`:
- * a server's name, stderr or error message cannot clear the screen or print a line of its own. */
-export function escapeControls(s: string): string {
-  let out = "";
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    out += (c < 0x20 && c !== 0x09) || (c >= 0x7f && c <= 0x9f)
-      ? `\\x${c.toString(16).padStart(2, "0")}`
-      : ch;
-  }
-  return out;
-}
-
-/** A copy of a report with every string escaped for a terminal. */
-function escaped<T>(v: T): T {
-  if (typeof v === "string") return escapeControls(v) as T;
-  if (Array.isArray(v)) return v.map(escaped) as T;
-  if (v && typeof v === "object") {
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, escaped(x)])) as T;
-  }
-  return v;
-}
+/** A copy of a report with every string escaped for a terminal, line breaks too (one field is one
+ * line): a server's name, stderr or error message cannot clear the screen or print a line of its own. */
+const escaped = <T>(v: T): T => printable(v, true);
 
 /** Lines of stderr shown under a failure in text (JSON carries the whole tail). */
 const SHOWN_STDERR = 5;

@@ -1,5 +1,5 @@
 import { assert, assertEquals } from "../core/assert.ts";
-import { printable, printableText } from "../../src/cli/printable.ts";
+import { printable, printableText } from "../../src/core/printable.ts";
 
 Deno.test("printable: controls but tab and newline become \\xNN; lazy properties stay lazy", () => {
   assertEquals(printableText("a\x1b[31mb\tc\nd\re\x07\x7f\x9b"), "a\\x1b[31mb\tc\nd\\x0de\\x07\\x7f\\x9b");

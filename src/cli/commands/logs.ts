@@ -5,7 +5,7 @@ import type { ActionOf, TextOf } from "../from_spec.ts";
 import { checkFormat, type GlobalOptions, stylesFor } from "../context.ts";
 import { printError, printResult } from "../output.ts";
 import type { Style } from "../style.ts";
-import { printableText } from "../printable.ts";
+import { printableText } from "../../core/printable.ts";
 
 export { op };
 

@@ -3,7 +3,7 @@
  * DEL) become visible escapes (`\x1b`), so data from outside (a server's name or stderr, a log line, a
  * registry description, a file's entry) cannot clear the screen, set the window title, write the
  * clipboard (OSC 52) or overwrite a line. Applied to every string of a result before its text form is
- * built (src/cli/output.ts), and to errors; our own colours are added after it. JSON output needs none
+ * built (src/cli/output.ts), to errors, and to doctor's server lines (src/doctor/report.ts); our own colours are added after it. JSON output needs none
  * of it (JSON.stringify escapes every control character).
  *
  * @example
@@ -12,17 +12,23 @@
 
 // deno-lint-ignore no-control-regex
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+// deno-lint-ignore no-control-regex
+const CONTROL_AND_NEWLINE = /[\x00-\x08\x0a-\x1f\x7f-\x9f]/g;
 
-/** `s` with each control character but tab and newline written as `\xNN`. */
-export function printableText(s: string): string {
-  return s.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+/** `s` with each control character but tab and newline written as `\xNN`; with `oneLine`, a newline too
+ * (a field that must stay one line: doctor's server lines). */
+export function printableText(s: string, oneLine = false): string {
+  return s.replace(
+    oneLine ? CONTROL_AND_NEWLINE : CONTROL,
+    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`,
+  );
 }
 
 /** A copy of `v` whose strings are printable: plain objects and arrays are copied, a lazy property
  * (a getter, such as a deploy's diff, computed when read) stays lazy, anything else is kept as it is. */
-export function printable<T>(v: T): T {
-  if (typeof v === "string") return printableText(v) as T;
-  if (Array.isArray(v)) return v.map(printable) as T;
+export function printable<T>(v: T, oneLine = false): T {
+  if (typeof v === "string") return printableText(v, oneLine) as T;
+  if (Array.isArray(v)) return v.map((x) => printable(x, oneLine)) as T;
   if (typeof v !== "object" || v === null) return v;
   const proto = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) return v;
@@ -35,7 +41,7 @@ export function printable<T>(v: T): T {
         enumerable: d.enumerable,
         configurable: true,
       });
-    } else out[k] = printable(d.value);
+    } else out[k] = printable(d.value, oneLine);
   }
   return out as T;
 }
