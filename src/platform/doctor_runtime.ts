@@ -31,12 +31,8 @@ export function userEnvironment(
 
 /** The real machine; `env` values override the process's (tests point HOME at a temp folder). */
 export function realRuntime(env: Readonly<Record<string, string | undefined>> = {}): DoctorRuntime {
-  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as Record<
-    string,
-    string
-  >;
   return {
-    env: { ...Deno.env.toObject(), ...given },
+    env: userEnvironment(env),
     cwd: Deno.cwd(),
     spawn: spawnGroup,
     fetch: (input, init) => fetch(input, init),
