@@ -82,7 +82,20 @@ function info(s: Deno.FileInfo): FileInfo {
   };
 }
 
+/** `f()`, or null when what it names does not exist. Existence checks are most of this program's file
+ * calls (a client's folders, a state file not written yet) and each miss throws: the error is built
+ * without a stack trace (capturing one cost more than the call), and a failure other than NotFound is
+ * run again with the trace on, so what is thrown is the ordinary error. */
 function syncOrNull<T>(f: () => T): T | null {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return null;
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
   try {
     return f();
   } catch (e) {

@@ -872,7 +872,20 @@ function posixCwd(): string {
   return slashed.slice(slashed.indexOf("/"));
 }
 
+/** A POSIX path with no `.` or `..` segment and no repeated separator: normalising it changes nothing.
+ * Most paths this program builds are such (the state folder's, a client's config), and the scoped file
+ * system resolves every one of them on every call. */
+const NOT_CLEAN = /\/\/|(?:^|\/)\.\.?(?:\/|$)/;
+
 function posixResolve(...paths: string[]): string {
+  if (paths.length === 1) {
+    // Fast path: an absolute clean path without a trailing separator is its own resolution.
+    const p = paths[0];
+    if (
+      typeof p === "string" && p.charCodeAt(0) === CHAR_FORWARD_SLASH &&
+      (p.length === 1 || p.charCodeAt(p.length - 1) !== CHAR_FORWARD_SLASH) && !NOT_CLEAN.test(p)
+    ) return p;
+  }
   if (paths.length === 0 || (paths.length === 1 && (paths[0] === "" || paths[0] === "."))) {
     // Fast path for the current directory.
     const cwd = posixCwd();
@@ -907,6 +920,7 @@ function posixResolve(...paths: string[]): string {
 function posixNormalize(path: string): string {
   assertPath(path);
   if (path.length === 0) return ".";
+  if (!NOT_CLEAN.test(path)) return path;
 
   const isAbsolute = path.charCodeAt(0) === CHAR_FORWARD_SLASH;
   const trailingSeparator = path.charCodeAt(path.length - 1) === CHAR_FORWARD_SLASH;

@@ -2,7 +2,7 @@
 import { AppError } from "../core/errors.ts";
 import { fromPem, generateKeyPair, keyIdOfPem, publicPemOf, toPem } from "../core/signing.ts";
 import { writeAtomic } from "../platform/atomic.ts";
-import type { Cache } from "../platform/cache.ts";
+import { type Cache, identity, settled } from "../platform/cache.ts";
 import type { Deps } from "../platform/deps.ts";
 import { layout } from "./layout.ts";
 
@@ -123,13 +123,27 @@ export async function loadSigner(deps: Deps): Promise<Signer> {
 /** The last key loaded, by its exact text: its id costs four WebCrypto calls, and every deploy signs. */
 const signers = new Map<string, Signer>();
 
+/** A key file's text; a file whose identity is unchanged since it was read settled is not read again
+ * (the rules: src/platform/cache.ts). Every verifying call lists the trusted keys, often several times. */
+async function readSettledText(deps: Deps, path: string): Promise<string | null> {
+  const st = await deps.fs.stat(path);
+  if (!st) return null;
+  const id = identity(st);
+  const files = deps.cache.memo<{ text: string; safe: boolean }>("files");
+  const seen = id ? files.get(path, id) : undefined;
+  if (seen?.safe) return seen.text;
+  const text = await readText(deps, path);
+  if (text !== null && id) files.set(path, id, { text, safe: settled(st.mtimeMs, deps.now().getTime()) });
+  return text;
+}
+
 /** key id -> public PEM for every trusted key whose file name matches its fingerprint. */
 export async function trustedKeys(deps: Deps): Promise<Map<string, string>> {
   const l = layout(deps.home);
   const out = new Map<string, string>();
   for (const name of await deps.fs.readDir(l.trustedDir)) {
     if (!name.endsWith(".pub")) continue;
-    const pem = await readText(deps, `${l.trustedDir}/${name}`);
+    const pem = await readSettledText(deps, `${l.trustedDir}/${name}`);
     if (!pem) continue;
     const id = await exactKeyId(deps.cache, pem);
     if (id && `${id}.pub` === name) out.set(id, pem);

@@ -1,8 +1,22 @@
 /** Where each thing lives in the state folder (seed-compatible where the seed defined it). */
 import { join } from "../platform/path.ts";
 
-export function layout(home: string) {
-  return {
+/** The layout of each state folder seen (one or two per process): every op asks for it, often several
+ * times a call, and building it joins ~30 paths. */
+const layouts = new Map<string, Layout>();
+
+export function layout(home: string): Layout {
+  let l = layouts.get(home);
+  if (!l) {
+    if (layouts.size >= 64) layouts.clear();
+    l = build(home);
+    layouts.set(home, l);
+  }
+  return l;
+}
+
+function build(home: string) {
+  return Object.freeze({
     home,
     keysDir: join(home, "keys"),
     signingKey: join(home, "keys", "signing.key"),
@@ -33,7 +47,7 @@ export function layout(home: string) {
     remotesDir: join(home, "remotes"),
     remoteRepo: (name: string) => join(home, "remotes", name, "repo.git"),
     remotePulled: (name: string) => join(home, "remotes", name, "pulled.json"),
-  };
+  });
 }
 
-export type Layout = ReturnType<typeof layout>;
+export type Layout = ReturnType<typeof build>;
