@@ -1,9 +1,22 @@
 /** The server's identity, kept free of the SDK so the fast start (fast_start.ts) can answer
  * `initialize` before the SDK has loaded. tests/mcp/fast_start_test.ts checks both answers agree. */
 import denoJson from "../../deno.json" with { type: "json" };
+import buildInfo from "../build_info.json" with { type: "json" };
 
-/** The project's web page, when deno.json names one (`homepage`); serverInfo.websiteUrl. */
-const homepage = (denoJson as { homepage?: string }).homepage;
+/** serverInfo.websiteUrl: deno.json's `homepage` when a maintainer sets it, else the repository a release
+ * was built from (`deno task compile` stamps src/build_info.json on GitHub Actions, or with
+ * `--homepage URL`); a build from source without either has none. */
+export function websiteUrlOf(
+  deno: { homepage?: unknown },
+  build: { homepage?: unknown },
+): string | undefined {
+  for (const u of [deno.homepage, build.homepage]) {
+    if (typeof u === "string" && /^https?:\/\/[^\s/]+/.test(u)) return u;
+  }
+  return undefined;
+}
+
+const homepage = websiteUrlOf(denoJson as { homepage?: unknown }, buildInfo);
 
 /** `{name, title, version, description, websiteUrl}` as the MCP `initialize` response reports it. */
 export const SERVER_INFO = {

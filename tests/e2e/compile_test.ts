@@ -7,10 +7,12 @@
 import { dirname, resolve } from "node:path";
 import { fileURLToPath as fromFileUrl, pathToFileURL } from "node:url";
 import { assert, assertEquals } from "../core/assert.ts";
-import { binaryName, compileArgs, lazyModules } from "../../scripts/compile.ts";
+import { binaryName, lazyModules, stampedHomepage } from "../../scripts/compile.ts";
+import { websiteUrlOf } from "../../src/mcp/server_info.ts";
 
 const ROOT = fromFileUrl(new URL("../../", import.meta.url));
 const TARGET = "x86_64-unknown-linux-gnu";
+const HOMEPAGE = "https://example.test/acme/mcp-orchestration";
 
 interface InfoModule {
   specifier: string;
@@ -76,15 +78,30 @@ Deno.test({
     }
 
     const dir = await Deno.makeTempDir({ prefix: "mcpo-compile-" });
+    const buildInfo = `${ROOT}src/build_info.json`;
+    const before = await Deno.readFile(buildInfo);
     try {
+      // As `deno task compile` runs, with the URL a release build on GitHub Actions would stamp.
       const out = await new Deno.Command(Deno.execPath(), {
-        args: compileArgs(TARGET, dir, ROOT),
+        args: [
+          "run",
+          "-A",
+          `${ROOT}scripts/compile.ts`,
+          "--target",
+          TARGET,
+          "--output-dir",
+          dir,
+          "--homepage",
+          HOMEPAGE,
+        ],
         env: { DENORT_BIN: Deno.execPath() },
         stdout: "piped",
         stderr: "piped",
       }).output();
       const log = new TextDecoder().decode(out.stderr) + new TextDecoder().decode(out.stdout);
       assertEquals(out.code, 0, log);
+      // The stamp is in the binary, and the source tree has its own bytes back.
+      assertEquals(await Deno.readFile(buildInfo), before);
       const bin = `${dir}/${binaryName(TARGET)}`;
       const size = (await Deno.stat(bin)).size;
       const runtime = (await Deno.stat(Deno.execPath())).size;
@@ -92,9 +109,14 @@ Deno.test({
 
       // The appended part holds every module's source text.
       const tail = new TextDecoder("latin1").decode((await Deno.readFile(bin)).subarray(runtime));
+      assert.ok(
+        tail.includes(JSON.stringify({ homepage: HOMEPAGE })),
+        "the stamped build_info.json is not embedded",
+      );
       const modules = await runtimeModules();
       for (const m of lazy) assert.ok(modules.includes(m));
-      const missing = modules.filter((m) => {
+      // build_info.json is in it as stamped (checked above), not as the tree holds it.
+      const missing = modules.filter((m) => !m.endsWith("/src/build_info.json")).filter((m) => {
         const text = Deno.readTextFileSync(m);
         const probe = text.split("\n").find((l) => l.trim().length > 20) ?? text.slice(0, 40);
         return !tail.includes(probe);
@@ -104,4 +126,30 @@ Deno.test({
       await Deno.remove(dir, { recursive: true });
     }
   },
+});
+
+Deno.test("serverInfo.websiteUrl: deno.json's homepage, else the URL a release build stamps, else none", () => {
+  const gh = { GITHUB_SERVER_URL: "https://github.com", GITHUB_REPOSITORY: "acme/mcp-orchestration" };
+  // What compile stamps: --homepage first, then the GitHub Actions repository; nothing when deno.json has one.
+  assertEquals(stampedHomepage({}, undefined, gh), "https://github.com/acme/mcp-orchestration");
+  assertEquals(stampedHomepage({}, "https://mcpo.example/", gh), "https://mcpo.example/");
+  assertEquals(stampedHomepage({ homepage: "https://a.example" }, undefined, gh), null);
+  assertEquals(stampedHomepage({}, undefined, {}), null);
+  for (const bad of ["not a url", "ftp://x.example/", "https://user:tok@x.example/"]) {
+    let threw = false;
+    try {
+      stampedHomepage({}, bad, {});
+    } catch {
+      threw = true;
+    }
+    assert.ok(threw, bad);
+  }
+  // What the server reports.
+  assertEquals(
+    websiteUrlOf({ homepage: "https://a.example" }, { homepage: "https://b.example" }),
+    "https://a.example",
+  );
+  assertEquals(websiteUrlOf({}, { homepage: "https://b.example" }), "https://b.example");
+  assertEquals(websiteUrlOf({}, { homepage: null }), undefined);
+  assertEquals(websiteUrlOf({ homepage: "javascript:alert(1)" }, {}), undefined);
 });
