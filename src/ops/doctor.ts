@@ -109,7 +109,10 @@ function checkTimeout(t: number | undefined): number {
     const got = typeof t === "number" && Number.isNaN(t)
       ? "something that is not a number"
       : JSON.stringify(t);
-    throw new AppError("invalid_input", `--timeout takes seconds between 0 and ${MAX_TIMEOUT_S}, got ${got}`);
+    throw new AppError(
+      "invalid_input",
+      `--timeout takes seconds, more than 0 and at most ${MAX_TIMEOUT_S}, got ${got}`,
+    );
   }
   return t;
 }

@@ -72,3 +72,19 @@ Deno.test("doctor --artifact-id checks a published artifact as each named client
     const e = await doctor(d, { artifactId: p.artifact_id, draft: true }, testRuntime(h)).catch((e) => e);
     assertEquals(e.code, "usage");
   }));
+
+Deno.test("doctor --timeout: 0, a negative, over 600 or no number is invalid_input saying what it takes", () =>
+  withHome(async (h) => {
+    const d = h.deps();
+    for (const timeout of [0, -1, 601, Number.NaN]) {
+      let code = "", message = "";
+      try {
+        await doctor(d, { draft: true, clients: ["claude-desktop"], timeout }, testRuntime(h));
+      } catch (e) {
+        code = (e as { code?: string }).code ?? "";
+        message = (e as Error).message;
+      }
+      assertEquals(code, "invalid_input", String(timeout));
+      assert.match(message, /more than 0 and at most 600/);
+    }
+  }));
