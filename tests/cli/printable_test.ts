@@ -13,3 +13,12 @@ Deno.test("printable: controls but tab and newline become \\xNN; lazy properties
   assertEquals([p.diff, reads], ["+\\x1b", 1]);
   assert.ok(value.name === "x\x1b", "the result itself is not changed");
 });
+
+Deno.test("printable: bidirectional controls (Trojan Source) become \\uNNNN; other text is kept", () => {
+  assertEquals(printableText("evil\u202egnp.exe"), "evil\\u202egnp.exe");
+  assertEquals(
+    printableText("\u2066a\u2069 \u200e\u200f\u061c \u2028\u2029 \u202a\u202b\u202c\u202d"),
+    "\\u2066a\\u2069 \\u200e\\u200f\\u061c \\u2028\\u2029 \\u202a\\u202b\\u202c\\u202d",
+  );
+  assertEquals(printableText("שלום مرحبا 你好 é"), "שלום مرحبا 你好 é");
+});

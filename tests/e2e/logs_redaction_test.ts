@@ -82,16 +82,18 @@ Deno.test("text output escapes terminal controls from outside data (a log line's
   try {
     const dir = join(home, ".cache", "claude-cli-nodejs", "-app", "mcp-logs-svc");
     await Deno.mkdir(dir, { recursive: true });
-    const hostile = "\x1b[2J\x1b]0;PWNED\x07\x1b]52;c;ZWNobyBoaQ==\x07fake\r✔ all good";
+    const hostile =
+      "\x1b[2J\x1b]0;PWNED\x07\x1b]52;c;ZWNobyBoaQ==\x07fake\r✔ all good \u202egnp.exe\u2066x\u2069";
     await Deno.writeTextFile(join(dir, "a.jsonl"), `${hostile}\n`);
     const t = await runCli(["logs", "--client", "claude-code"], { HOME: home });
     assertEquals(t.code, 0, t.stderr);
     const controls = [...t.stdout].filter((c) =>
-      c !== "\n" && c !== "\t" && (c < " " || (c >= "\x7f" && c <= "\x9f"))
+      c !== "\n" && c !== "\t" &&
+      (c < " " || (c >= "\x7f" && c <= "\x9f") || /[\u202a-\u202e\u2066-\u2069]/.test(c))
     );
     assertEquals(controls, [], JSON.stringify(t.stdout));
     assert.ok(t.stdout.includes("\\x1b[2J\\x1b]0;PWNED\\x07"), t.stdout);
-    assert.ok(t.stdout.includes("fake\\x0d✔ all good"), t.stdout);
+    assert.ok(t.stdout.includes("fake\\x0d✔ all good \\u202egnp.exe\\u2066x\\u2069"), t.stdout);
     const j = await runCli(["logs", "--client", "claude-code", "--format", "json"], { HOME: home });
     assertEquals(j.json.lines[0].text, hostile);
   } finally {
