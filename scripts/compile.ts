@@ -10,7 +10,7 @@
  *
  * The project's URL (the MCP server's serverInfo.websiteUrl): deno.json `homepage` when set; else
  * `--homepage URL`, or on GitHub Actions the repository being built (GITHUB_SERVER_URL/GITHUB_REPOSITORY),
- * is written into src/build_info.json for the compile and the file's bytes are put back afterwards.
+ * is written into src/mcp/build_info.json for the compile and the file's bytes are put back afterwards.
  */
 import { RUN_FLAGS, TARGETS } from "./permissions.ts";
 
@@ -36,7 +36,7 @@ export function binaryName(target: string): string {
   return `mcp-orchestration-${target}${target.includes("windows") ? ".exe" : ""}`;
 }
 
-/** The URL to stamp into src/build_info.json, or null: none known, or deno.json names one already. */
+/** The URL to stamp into src/mcp/build_info.json, or null: none known, or deno.json names one already. */
 export function stampedHomepage(
   denoJson: { homepage?: unknown },
   given: string | undefined,
@@ -60,9 +60,9 @@ export function stampedHomepage(
   return url;
 }
 
-/** Writes `url` into ROOT/src/build_info.json; returns what puts the file's exact bytes back. */
+/** Writes `url` into ROOT/src/mcp/build_info.json; returns what puts the file's exact bytes back. */
 export function stampBuildInfo(root: string, url: string): () => void {
-  const path = `${root}src/build_info.json`;
+  const path = `${root}src/mcp/build_info.json`;
   const before = Deno.readFileSync(path);
   Deno.writeTextFileSync(path, JSON.stringify({ homepage: url }) + "\n");
   return () => Deno.writeFileSync(path, before);
@@ -117,7 +117,7 @@ if (import.meta.main) {
   }
   let failed = 0;
   const restore = url ? stampBuildInfo(ROOT, url) : () => {};
-  if (url) console.error(`serverInfo.websiteUrl: ${url} (src/build_info.json, for this compile)`);
+  if (url) console.error(`serverInfo.websiteUrl: ${url} (src/mcp/build_info.json, for this compile)`);
   try {
     for (const target of targets) {
       const args = compileArgs(target, outputDir);

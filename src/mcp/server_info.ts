@@ -1,10 +1,10 @@
 /** The server's identity, kept free of the SDK so the fast start (fast_start.ts) can answer
  * `initialize` before the SDK has loaded. tests/mcp/fast_start_test.ts checks both answers agree. */
 import denoJson from "../../deno.json" with { type: "json" };
-import buildInfo from "../build_info.json" with { type: "json" };
+import buildInfo from "./build_info.json" with { type: "json" };
 
 /** serverInfo.websiteUrl: deno.json's `homepage` when a maintainer sets it, else the repository a release
- * was built from (`deno task compile` stamps src/build_info.json on GitHub Actions, or with
+ * was built from (`deno task compile` stamps src/mcp/build_info.json on GitHub Actions, or with
  * `--homepage URL`); a build from source without either has none. */
 export function websiteUrlOf(
   deno: { homepage?: unknown },

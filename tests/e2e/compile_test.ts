@@ -78,7 +78,7 @@ Deno.test({
     }
 
     const dir = await Deno.makeTempDir({ prefix: "mcpo-compile-" });
-    const buildInfo = `${ROOT}src/build_info.json`;
+    const buildInfo = `${ROOT}src/mcp/build_info.json`;
     const before = await Deno.readFile(buildInfo);
     try {
       // As `deno task compile` runs, with the URL a release build on GitHub Actions would stamp.
@@ -116,7 +116,7 @@ Deno.test({
       const modules = await runtimeModules();
       for (const m of lazy) assert.ok(modules.includes(m));
       // build_info.json is in it as stamped (checked above), not as the tree holds it.
-      const missing = modules.filter((m) => !m.endsWith("/src/build_info.json")).filter((m) => {
+      const missing = modules.filter((m) => !m.endsWith("/src/mcp/build_info.json")).filter((m) => {
         const text = Deno.readTextFileSync(m);
         const probe = text.split("\n").find((l) => l.trim().length > 20) ?? text.slice(0, 40);
         return !tail.includes(probe);
