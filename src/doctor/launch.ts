@@ -148,11 +148,39 @@ function cwdFor(rules: LaunchRules, e: NeutralStdio, ctx: LaunchContext): string
   return ctx.projectDir;
 }
 
+const secretVar = (k: string) =>
+  isSecretName(k) || /TOKEN|SECRET|PASSWORD|PASSWD|APIKEY|API_KEY|CREDENTIAL/i.test(k);
+
+/** The defaults written in the entry for secret variables (`${API_KEY:-sk-live-...}`), or that look like
+ * tokens: literal secrets in the file, whether the client used them (variable unset) or not. Read from the
+ * entry as written, before any client's expansion, so every client's syntax is covered alike. */
+function secretDefaults(entry: NeutralEntry): string[] {
+  const e = entry as Record<string, unknown>;
+  const strings: string[] = [];
+  for (const k of ["command", "url", "cwd"]) if (typeof e[k] === "string") strings.push(e[k] as string);
+  if (Array.isArray(e.args)) { for (const a of e.args) strings.push(String(a)); }
+  for (const k of ["env", "headers"]) {
+    const o = e[k];
+    if (o && typeof o === "object") { for (const v of Object.values(o)) strings.push(String(v)); }
+  }
+  const out: string[] = [];
+  for (const str of strings) {
+    for (const m of str.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*):-([^}]*)\}/g)) {
+      if (secretVar(m[1]) || looksLikeToken(m[2])) out.push(m[2]);
+    }
+  }
+  return out;
+}
+
 /** Values never to show: secrets.json values, secret-looking variables and headers, token shapes. */
-function secretValuesOf(ctx: LaunchContext, env: Strings, headers: Strings, uses: VarUse[]): string[] {
-  const out = new Set(ctx.secretValues ?? []);
-  const secretVar = (k: string) =>
-    isSecretName(k) || /TOKEN|SECRET|PASSWORD|PASSWD|APIKEY|API_KEY|CREDENTIAL/i.test(k);
+function secretValuesOf(
+  ctx: LaunchContext,
+  env: Strings,
+  headers: Strings,
+  uses: VarUse[],
+  entry: NeutralEntry,
+): string[] {
+  const out = new Set([...(ctx.secretValues ?? []), ...secretDefaults(entry)]);
   for (const [k, v] of Object.entries(ctx.env)) if (secretVar(k) || looksLikeToken(v)) out.add(v);
   for (const u of uses) if (secretVar(u.name) && ctx.env[u.name] !== undefined) out.add(ctx.env[u.name]);
   for (const [k, v] of Object.entries(env)) if (secretVar(k) || looksLikeToken(v)) out.add(v);
@@ -178,7 +206,7 @@ export function planLaunch(client: ClientRecord, entry: NeutralEntry, ctx: Launc
     return {
       launch: { transport: r.type, url: r.url, headers },
       vars: dedupe(uses),
-      secrets: secretValuesOf(ctx, {}, headers, uses),
+      secrets: secretValuesOf(ctx, {}, headers, uses, entry),
     };
   }
   const s = e as NeutralStdio;
@@ -199,7 +227,7 @@ export function planLaunch(client: ClientRecord, entry: NeutralEntry, ctx: Launc
       ...(shell ? { shell } : {}),
     },
     vars: dedupe(uses),
-    secrets: secretValuesOf(ctx, env, {}, uses),
+    secrets: secretValuesOf(ctx, env, {}, uses, entry),
   };
 }
 

@@ -22,6 +22,8 @@ Deno.test("logs: referenced variables, project-file literals and nested assignme
             args: ["--api-key", "userargSECRET07"],
             env: { GITHUB_TOKEN: "${GITHUB_TOKEN}" },
           },
+          // A default written in the file for a secret variable (used here: API_KEY is not set).
+          dflt: { command: "dflt-mcp", env: { UPSTREAM: "${API_KEY:-dfltSECRETvalue91}" } },
         },
       }),
     );
@@ -47,6 +49,7 @@ Deno.test("logs: referenced variables, project-file literals and nested assignme
         '{"msg":"password=hunter2hunter2"}',
         // A server echoing its own argv: the literal args of both files.
         '{"debug":"argv userargSECRET07 projargSECRET03"}',
+        '{"debug":"upstream key dfltSECRETvalue91"}',
         '{"debug":"an ordinary line"}',
         "",
       ].join("\n"),
@@ -65,6 +68,7 @@ Deno.test("logs: referenced variables, project-file literals and nested assignme
           "hunter2hunter2",
           "userargSECRET07",
           "projargSECRET03",
+          "dfltSECRETvalue91",
         ]
       ) {
         assert.ok(!(r.stdout + r.stderr).includes(s), `${s} leaked (${format}):\n${r.stdout}`);
