@@ -49,6 +49,8 @@ const SECRET_WORDS = new Set([
   "secret",
   "password",
   "passwd",
+  "pass",
+  "passphrase",
   "pwd",
   "pat",
   "credential",

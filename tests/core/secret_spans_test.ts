@@ -26,6 +26,9 @@ Deno.test("secret spans: each rule finds exactly the secret part", () => {
       "sk-0123456789abcdefghijklmnop",
     ]],
     ["plain-value", { kind: "env", key: "SLACK_BOT_TOKEN" }, ["plain-value"]],
+    ["hunter22x", { kind: "arg", prev: "--pass" }, ["hunter22x"]],
+    ["--db-pass=hunter22x", { kind: "arg" }, ["hunter22x"]],
+    ["correct horse", { kind: "arg", prev: "--passphrase" }, ["correct horse"]],
   ];
   for (const [s, place, want] of cases) assertEquals(found(s, place), want, `${s} ${JSON.stringify(place)}`);
 });
@@ -55,6 +58,8 @@ Deno.test("secret spans: ordinary values and references are not secrets", () => 
     ["Bearer ${TOKEN}", { kind: "header", key: "Authorization" }],
     ["Authorization: Bearer ${TOKEN}", { kind: "arg", prev: "--header" }],
     ["C:\\Users\\me\\key.pem", { kind: "arg", prev: "--key" }],
+    ["x", { kind: "arg", prev: "--pass-through" }],
+    ["--bypass=1", { kind: "arg" }],
   ];
   for (const [s, place] of cases) assertEquals(found(s, place), [], `${s} ${JSON.stringify(place)}`);
 });
