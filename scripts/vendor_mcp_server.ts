@@ -1,6 +1,8 @@
 /**
- * Writes src/vendor/mcp-sdk/: the MCP SDK's `server/index.js` (Server) and `server/mcp.js` (McpServer),
- * copied from the SDK version deno.lock resolves, with one change of substance: Server no longer imports
+ * Writes src/vendor/mcp-sdk/: the MCP SDK's `server/index.js` (Server), `server/mcp.js` (McpServer) and
+ * `shared/protocol.js` (Protocol, which Server extends), copied from the SDK version deno.lock resolves,
+ * with two changes of substance. Protocol classifies a message with a `method` key as no response without
+ * running the two (strict, so failing) response schemas on it. And Server no longer imports
  * the SDK's Ajv validator (`validation/ajv-provider.js`), and takes its JSON Schema validator from its options
  * (src/mcp/form_validator.ts checks elicitation answers). Ajv is CommonJS: importing it boots Deno's
  * Node compatibility loader, ~9 MiB of `serve`'s peak memory for a validator the server uses only on
@@ -36,6 +38,7 @@ function replaceOnce(s: string, from: string, to: string, file: string): string 
 function unrelative(s: string, dir: string): string {
   return s.replace(/from '(\.\.?\/[^']+)'/g, (_m, rel: string) => {
     if (rel === "./index.js" && dir === "server") return "from './server_index.js'";
+    if (rel === "../shared/protocol.js" && dir === "server") return "from './shared_protocol.js'";
     const parts = [...dir.split("/"), ...rel.split("/")];
     const out: string[] = [];
     for (const p of parts) {
@@ -60,6 +63,10 @@ export async function vendoredFiles(): Promise<Record<string, string>> {
     `// scripts/vendor_mcp_server.ts: do not edit. Changes: relative imports point at the SDK package, ` +
     "code examples in comments marked as text" +
     (from === "server/index.js" ? "; no Ajv import (the validator comes from the options)" : "") +
+    (from === "shared/protocol.js"
+      ? "; a message with a `method` key skips the two response checks (both schemas are strict: such a " +
+        "message fails them; each failure built a ZodError per request)"
+      : "") +
     `.\n`;
   let index = await read("server/index.js");
   index = replaceOnce(
@@ -76,6 +83,18 @@ export async function vendoredFiles(): Promise<Record<string, string>> {
   );
   index = unrelative(index, "server").replace(/\/\/# sourceMappingURL=.*\n?$/, "");
   const mcp = unrelative(await read("server/mcp.js"), "server").replace(/\/\/# sourceMappingURL=.*\n?$/, "");
+  // Every request went through two failing zod parses (isJSONRPCResultResponse, isJSONRPCErrorResponse)
+  // before isJSONRPCRequest: ~10 % of the MCP server's CPU and much of its garbage (BENCHMARKS.md). Both
+  // response schemas are `.strict()` without a `method` key, so a message that has one fails both: the
+  // same classification, without the errors.
+  let protocol = replaceOnce(
+    await read("shared/protocol.js"),
+    "            if (isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) {",
+    "            if (!Object.prototype.hasOwnProperty.call(message, 'method') &&\n" +
+      "                (isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message))) {",
+    "shared/protocol.js",
+  );
+  protocol = unrelative(protocol, "shared").replace(/\/\/# sourceMappingURL=.*\n?$/, "");
   if (/ajv/i.test(index + mcp)) throw new Error("the vendored server still mentions ajv");
   // Examples in the SDK's doc comments are fragments (`{...}`): marked as text so that
   // `deno test --doc src/` does not run them.
@@ -83,6 +102,7 @@ export async function vendoredFiles(): Promise<Record<string, string>> {
   return {
     "server_index.js": header("server/index.js") + textFences(index),
     "server_mcp.js": header("server/mcp.js") + textFences(mcp),
+    "shared_protocol.js": header("shared/protocol.js") + textFences(protocol),
     "LICENSE": await Deno.readTextFile(join(base, "LICENSE")),
   };
 }

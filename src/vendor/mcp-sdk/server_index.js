@@ -1,6 +1,6 @@
 // Vendored from @modelcontextprotocol/sdk 1.32.2, dist/esm/server/index.js (MIT, see LICENSE), by
 // scripts/vendor_mcp_server.ts: do not edit. Changes: relative imports point at the SDK package, code examples in comments marked as text; no Ajv import (the validator comes from the options).
-import { mergeCapabilities, Protocol } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import { mergeCapabilities, Protocol } from './shared_protocol.js';
 import { CreateMessageResultSchema, CreateMessageResultWithToolsSchema, ElicitResultSchema, EmptyResultSchema, ErrorCode, InitializedNotificationSchema, InitializeRequestSchema, LATEST_PROTOCOL_VERSION, ListRootsResultSchema, LoggingLevelSchema, McpError, SetLevelRequestSchema, SUPPORTED_PROTOCOL_VERSIONS, CallToolRequestSchema, CallToolResultSchema, CreateTaskResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { getLiteralValue, getObjectShape, safeParse } from '@modelcontextprotocol/sdk/server/zod-compat.js';
 import { ExperimentalServerTasks } from '@modelcontextprotocol/sdk/experimental/tasks/server.js';
