@@ -43,9 +43,9 @@ const WHEN: Record<string, string> = {
   remote_invalid:
     "`pull`/`sync`: the remote holds something that is not a profile repository: a path outside the layout (`..`, absolute, unknown), a symbolic link or other non-file entry, a file over the size limit, malformed JSON. Nothing was written.",
   rollback_refused:
-    "`pull`/`sync`/`push`: the remote went backwards: its history no longer contains the commit last pulled or pushed (rewritten, force-pushed), or a profile's head is older than the version already pulled. Nothing was written.",
+    "`pull`/`sync`: the remote went backwards: its history no longer contains the commit last pulled or pushed (rewritten, force-pushed), or a profile's head is older than the version already pulled. Nothing was written. (`push` onto such a remote is `push_rejected`: it never builds on a history it did not verify.)",
   push_rejected:
-    "`push`: the remote holds a newer version of the profile, or a history this profile does not extend (publish there, pull, or pick another profile name), or the remote moved during the push. Nothing is ever forced.",
+    "`push`: the remote holds a newer version of the profile, or a history this profile does not extend (publish there, pull, or pick another profile name), or the remote moved during the push, or its history was rewritten since the last pull (`pull` then says `rollback_refused`). Nothing is ever forced.",
   git_failed:
     "`git` could not run (not installed) or failed: a remote that cannot be reached, refused credentials (git never prompts), a push the remote refused. `details.command` names the git command.",
   backup_not_found: "`rollback --restore` needs a pre-image that is missing from `backups/`.",
