@@ -261,7 +261,19 @@ export function bind<const S extends Spec, M, R extends Matches<R, S>, P = unkno
 const loadClients = (): Promise<typeof import("../clients/registry.ts")> =>
   import(new URL("../clients/registry.ts", import.meta.url).href);
 
-const loaded = new WeakMap<Op<any, any, any, any>, unknown>();
+/** Each op's module, as the promise of its first load: calls that arrive together (an MCP client's burst)
+ * share one import instead of each asking the module loader again. A failed load is forgotten. */
+const loaded = new WeakMap<Op<any, any, any, any>, Promise<unknown>>();
+
+function loadOnce<M>(op: Op<any, M, any, any>): Promise<M> {
+  let p = loaded.get(op) as Promise<M> | undefined;
+  if (p === undefined) {
+    p = op.load();
+    loaded.set(op, p);
+    p.catch(() => loaded.delete(op));
+  }
+  return p;
+}
 
 /** Runs an operation with an input a door built (its module loaded on the first call). */
 export async function call<S extends Spec, M, R, P>(
@@ -270,8 +282,7 @@ export async function call<S extends Spec, M, R, P>(
   input: InputOf<S>,
   ctx: RunContext<P>,
 ): Promise<R> {
-  let m = loaded.get(op) as M | undefined;
-  if (m === undefined) loaded.set(op, m = await op.load());
+  const m = await loadOnce(op);
   try {
     return await op.run(m, deps, await withClientIds(op.spec, input), ctx);
   } catch (e) {

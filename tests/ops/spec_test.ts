@@ -257,3 +257,26 @@ Deno.test("specs: the CLI's path (the program, the command modules, the specs) l
     assertEquals(npm, [], `${root.pathname} loads ${npm.join(", ")}`);
   }
 });
+
+Deno.test("call: calls that arrive together share one load of the op's module; a failed load is tried again", () =>
+  withHome(async (h) => {
+    const { bind, call } = await import("../../src/ops/spec.ts");
+    const { spec } = await import("../../src/ops/specs/list_profiles.ts");
+    let loads = 0;
+    let fail = true;
+    const op = bind(spec, async () => {
+      loads++;
+      await new Promise((r) => setTimeout(r, 5));
+      if (fail) throw new Error("load failed");
+      return { twice: (n: number) => 2 * n };
+    }, (m, _deps, _input) => Promise.resolve(m.twice(21) as never));
+    const deps = h.deps();
+    const ctx = { door: "mcp" as const };
+    const first = await Promise.allSettled(
+      Array.from({ length: 10 }, () => call(op, deps, {} as never, ctx)),
+    );
+    assertEquals([loads, first.every((r) => r.status === "rejected")], [1, true]);
+    fail = false;
+    const again = await Promise.all(Array.from({ length: 10 }, () => call(op, deps, {} as never, ctx)));
+    assertEquals([loads, again], [2, Array(10).fill(42)]);
+  }));
