@@ -184,6 +184,19 @@ async function pushLocked(
     });
     keys.add(p.idx.signing_key_id);
   }
+  // A profile the remote holds with the same versions ("unchanged") but whose index or head there has
+  // other bytes (garbage, a head left behind by hand): ours are written over them. With the same entries
+  // our head is the head of that index, so this never moves the remote backwards.
+  const same = locals.filter((p) => !changed.includes(p));
+  const sameFiles: NewFile[] = [];
+  for (const p of same) {
+    sameFiles.push(
+      { path: indexPath(p.client, p.profile), bytes: await storeBytes(deps, l.index(p.client, p.profile)) },
+      { path: headPath(p.client, p.profile), bytes: await storeBytes(deps, l.head(p.client, p.profile)) },
+    );
+  }
+  const sameDiffer = sameFiles.length ? await remoteDiffers(repo, tip, sameFiles) : new Set<string>();
+  for (const f of sameFiles) if (sameDiffer.has(f.path)) files.push(f);
   for (const p of locals) for (const e of p.idx.entries) artifacts.add(e.artifact_id);
   const artFiles = new Map<string, Uint8Array>();
   for (const id of artifacts) artFiles.set(id, await storeBytes(deps, l.artifact(id)));
@@ -213,7 +226,9 @@ async function pushLocked(
   if (!tip || !(await objectSizes(repo, [`${tip}:${MARKER}`])).get(`${tip}:${MARKER}`)) {
     files.push({ path: MARKER, bytes: new TextEncoder().encode(MARKER_TEXT) });
   }
-  const repaired = files.filter((f) => !f.path.startsWith("profiles/") && f.path !== MARKER).length;
+  const repaired =
+    files.filter((f) => f.path !== MARKER && (!f.path.startsWith("profiles/") || sameDiffer.has(f.path)))
+      .length;
   const message = commitMessage(changed, profiles, changed.length ? 0 : repaired);
   const commit = await writeCommit(repo, tip, files, message, {
     name: "mcp-orchestration",

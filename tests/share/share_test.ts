@@ -250,6 +250,38 @@ Deno.test("push over garbage at its artifact's and key's paths writes our bytes 
   }
 });
 
+Deno.test("push of an unchanged profile over another head (garbage, then v1's head under v2's index) writes ours; pulls verify", async () => {
+  const { repo, a, b, cleanup } = await setup();
+  try {
+    await a.publish("team", SERVERS_V1, "v1");
+    await a.push();
+    const head = "profiles/claude-code/team/head.json";
+    const good = await gitAt(repo.dir, ["rev-parse", `main:${head}`]);
+    await commitChanges(repo.dir, { [head]: { bytes: "garbage\n" } });
+    await assertRejectsCode(() => b.pull(), "remote_invalid");
+    const fixed = await a.push();
+    assertEquals([fixed.status, fixed.profiles[0].status, fixed.files_written], ["pushed", "unchanged", 1]);
+    assertEquals(await gitAt(repo.dir, ["rev-parse", `main:${head}`]), good);
+    assertEquals((await b.pull()).profiles.map((p: any) => [p.profile_id, p.version]), [["team", 1]]);
+    // v2 pushed; then someone puts v1's (validly signed) head back beside v2's index.
+    await a.publish("team", SERVERS_V2, "v2");
+    await a.push();
+    const v2Head = await gitAt(repo.dir, ["rev-parse", `main:${head}`]);
+    await commitChanges(repo.dir, {
+      [head]: { bytes: await gitAt(repo.dir, ["cat-file", "blob", good]) + "\n" },
+    });
+    assert.ok((await gitAt(repo.dir, ["rev-parse", `main:${head}`])) !== v2Head);
+    const again = await a.push();
+    assertEquals([again.status, again.profiles[0].status], ["pushed", "unchanged"]);
+    assertEquals(await gitAt(repo.dir, ["rev-parse", `main:${head}`]), v2Head);
+    assertEquals((await b.pull()).profiles.map((p: any) => [p.profile_id, p.version]), [["team", 2]]);
+    // Nothing left to repair: nothing written.
+    assertEquals((await a.push()).status, "unchanged");
+  } finally {
+    await cleanup();
+  }
+});
+
 Deno.test("pull reads only what changed: 40 profiles, one republished, three paths verified", async () => {
   const { a, b, cleanup } = await setup();
   try {
