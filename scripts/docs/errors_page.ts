@@ -25,7 +25,7 @@ const WHEN: Record<string, string> = {
   usage:
     "The command line is wrong: unknown command or option, a missing argument or value, `--format` other than `text`/`json`.",
   invalid_input:
-    "A value is well-formed but not acceptable: a client, profile or remote name outside `^[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9_-])?$`, an unknown `--scope` or `--secrets` mode, a file without servers, an ambiguous id prefix, `--to` together with `--artifact-id`, a client without a project file.",
+    "A value is well-formed but not acceptable: a client or profile name outside `^[a-z0-9][a-z0-9._-]{0,63}$`, an unknown `--scope` or `--secrets` mode, a file without servers, an ambiguous id prefix, `--to` together with `--artifact-id`, a client without a project file.",
   client_not_found: "Unknown client id; `details.known` lists the supported ids.",
   profile_not_found:
     "Nothing was published for that client/profile (`get-config`, `verify --client`, `deploy-config`), or nothing published or deployed (`status --client C --profile P`).",

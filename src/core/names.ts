@@ -1,10 +1,7 @@
 /** Validation of client and profile names and artifact ids: anything else is `invalid_input`. */
 import { AppError } from "./errors.ts";
 
-/** 1-64 of a-z 0-9 . _ -, starting with a letter or digit and not ending with a dot: names become folder
- * names (a shared repository's `profiles/<client>/<profile>/`, `remotes/<name>/`), and Windows drops a
- * trailing dot, so `work.` and `work` would be one folder there. */
-export const NAME_RE = /^[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9_-])?$/;
+export const NAME_RE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 export const ARTIFACT_ID_RE = /^[0-9a-f]{64}$/;
 export const ARTIFACT_PREFIX_RE = /^[0-9a-f]{8,64}$/;
 
@@ -20,7 +17,7 @@ export function checkName(kind: "client" | "profile", value: unknown): string {
       "invalid_input",
       `Invalid ${kind} name ${
         JSON.stringify(value)
-      }: use 1-64 of a-z 0-9 . _ - starting with a letter or digit, not ending with a dot`,
+      }: use 1-64 of a-z 0-9 . _ - starting with a letter or digit`,
       { [kind]: value, pattern: NAME_RE.source },
     );
   }

@@ -40,7 +40,7 @@ export function checkRemoteName(name: unknown): string {
       "invalid_input",
       `Invalid remote name ${
         JSON.stringify(name)
-      }: use 1-64 of a-z 0-9 . _ - starting with a letter or digit, not ending with a dot`,
+      }: use 1-64 of a-z 0-9 . _ - starting with a letter or digit`,
       { remote: name, pattern: NAME_RE.source },
     );
   }

@@ -23,13 +23,8 @@ Deno.test("keys round-trip through PEM and sign/verify", async () => {
 });
 
 Deno.test("names and artifact references are checked", () => {
-  for (const ok of ["a", "cursor", "claude-desktop", "p.1_x", "0" + "a".repeat(63), "a..b", "a-", "a_"]) {
-    checkName("client", ok);
-  }
-  // A trailing dot: Windows drops it from a folder name, so `work.` would be the folder of `work`.
-  for (
-    const bad of ["", "A", "-a", "a/b", "..", "a b", "a".repeat(65), "é", "a\u0000", 3, null, "aa..", "work."]
-  ) {
+  for (const ok of ["a", "cursor", "claude-desktop", "p.1_x", "0" + "a".repeat(63)]) checkName("client", ok);
+  for (const bad of ["", "A", "-a", "a/b", "..", "a b", "a".repeat(65), "é", "a\u0000", 3, null]) {
     assertThrowsCode(() => checkName("profile", bad), "invalid_input");
   }
   checkArtifactRef("abcdef01");
