@@ -10,6 +10,7 @@ import { verifyArtifact } from "../store/verify_artifact.ts";
 import type { Deps } from "../platform/deps.ts";
 import { layout } from "../store/layout.ts";
 import { type ProfileIndex, readIndex } from "../store/profile_index.ts";
+import { readHead } from "../store/index_head.ts";
 import { type PulledState, readPulled, type RemoteEntry, shownUrl, writePulled } from "../store/remotes.ts";
 import { artifactPath, headPath, indexPath, keyPath, MARKER, MARKER_TEXT, MAX_FILE_BYTES } from "./layout.ts";
 import { relate } from "./history.ts";
@@ -185,11 +186,15 @@ async function pushLocked(
     keys.add(p.idx.signing_key_id);
   }
   // A profile the remote holds with the same versions ("unchanged") but whose index or head there has
-  // other bytes (garbage, a head left behind by hand): ours are written over them. With the same entries
-  // our head is the head of that index, so this never moves the remote backwards.
+  // other bytes (garbage, a head left behind by hand): ours are written over them, but only when our own
+  // head is verified and names the index's last version (a store may hold no head, or one an interrupted
+  // pull or publish left behind): then it is the head of that index and cannot move the remote backwards.
   const same = locals.filter((p) => !changed.includes(p));
   const sameFiles: NewFile[] = [];
   for (const p of same) {
+    const last = p.idx.entries.at(-1)!;
+    const head = await readHead(deps, p.client, p.profile, trusted).catch(() => null);
+    if (!head || head.version !== last.version || head.artifact_id !== last.artifact_id) continue;
     sameFiles.push(
       { path: indexPath(p.client, p.profile), bytes: await storeBytes(deps, l.index(p.client, p.profile)) },
       { path: headPath(p.client, p.profile), bytes: await storeBytes(deps, l.head(p.client, p.profile)) },

@@ -282,6 +282,32 @@ Deno.test("push of an unchanged profile over another head (garbage, then v1's he
   }
 });
 
+Deno.test("push of an unchanged profile never writes a local head behind its index, and a store without a head pushes nothing", async () => {
+  const { repo, a, b, cleanup } = await setup();
+  try {
+    await a.publish("team", SERVERS_V1, "v1");
+    await a.push();
+    await b.pull();
+    const bHead = join(b.h.home, "heads", "claude-code", "team.json");
+    const v1Head = await Deno.readFile(bHead);
+    await a.publish("team", SERVERS_V2, "v2");
+    await a.push();
+    await b.pull();
+    const head = "profiles/claude-code/team/head.json";
+    const remoteHead = await gitAt(repo.dir, ["rev-parse", `main:${head}`]);
+    // B's head left behind (an interrupted pull): its index is v2, its head v1.
+    await Deno.writeFile(bHead, v1Head);
+    assertEquals((await b.push()).status, "unchanged");
+    assertEquals(await gitAt(repo.dir, ["rev-parse", `main:${head}`]), remoteHead);
+    // No head at all (a store from before heads): nothing to push, no error.
+    await Deno.remove(bHead);
+    assertEquals((await b.push()).status, "unchanged");
+    assertEquals(await gitAt(repo.dir, ["rev-parse", `main:${head}`]), remoteHead);
+  } finally {
+    await cleanup();
+  }
+});
+
 Deno.test("pull reads only what changed: 40 profiles, one republished, three paths verified", async () => {
   const { a, b, cleanup } = await setup();
   try {
