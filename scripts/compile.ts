@@ -118,6 +118,14 @@ if (import.meta.main) {
   let failed = 0;
   const restore = url ? stampBuildInfo(ROOT, url) : () => {};
   if (url) console.error(`serverInfo.websiteUrl: ${url} (src/mcp/build_info.json, for this compile)`);
+  // Ctrl-C or a stop during the compile: the tracked file gets its bytes back before the exit.
+  const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT"] : ["SIGINT", "SIGTERM"];
+  for (const sig of signals) {
+    Deno.addSignalListener(sig, () => {
+      restore();
+      Deno.exit(130);
+    });
+  }
   try {
     for (const target of targets) {
       const args = compileArgs(target, outputDir);

@@ -90,7 +90,8 @@ export async function vendoredFiles(): Promise<Record<string, string>> {
   let protocol = replaceOnce(
     await read("shared/protocol.js"),
     "            if (isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) {",
-    "            if (!Object.prototype.hasOwnProperty.call(message, 'method') &&\n" +
+    "            if (!(typeof message === 'object' && message !== null &&\n" +
+      "                Object.prototype.hasOwnProperty.call(message, 'method')) &&\n" +
       "                (isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message))) {",
     "shared/protocol.js",
   );

@@ -149,7 +149,7 @@ function cwdFor(rules: LaunchRules, e: NeutralStdio, ctx: LaunchContext): string
 }
 
 const secretVar = (k: string) =>
-  isSecretName(k) || /TOKEN|SECRET|PASSWORD|PASSWD|APIKEY|API_KEY|CREDENTIAL/i.test(k);
+  isSecretName(k) || /TOKEN|SECRET|PASS|APIKEY|API_KEY|CREDENTIAL|(^|_)PWD$|(^|_)AUTH$/i.test(k);
 
 /** The defaults written in the entry for secret variables (`${API_KEY:-sk-live-...}`), or that look like
  * tokens: literal secrets in the file, whether the client used them (variable unset) or not. Read from the

@@ -23,7 +23,10 @@ Deno.test("logs: referenced variables, project-file literals and nested assignme
             env: { GITHUB_TOKEN: "${GITHUB_TOKEN}" },
           },
           // A default written in the file for a secret variable (used here: API_KEY is not set).
-          dflt: { command: "dflt-mcp", env: { UPSTREAM: "${API_KEY:-dfltSECRETvalue91}" } },
+          dflt: {
+            command: "dflt-mcp",
+            env: { UPSTREAM: "${API_KEY:-dfltSECRETvalue91}", DB: "${DB_PASS:-dbpassDEFAULT77}" },
+          },
         },
       }),
     );
@@ -49,7 +52,7 @@ Deno.test("logs: referenced variables, project-file literals and nested assignme
         '{"msg":"password=hunter2hunter2"}',
         // A server echoing its own argv: the literal args of both files.
         '{"debug":"argv userargSECRET07 projargSECRET03"}',
-        '{"debug":"upstream key dfltSECRETvalue91"}',
+        '{"debug":"upstream key dfltSECRETvalue91 db dbpassDEFAULT77"}',
         '{"debug":"an ordinary line"}',
         "",
       ].join("\n"),
@@ -69,6 +72,7 @@ Deno.test("logs: referenced variables, project-file literals and nested assignme
           "userargSECRET07",
           "projargSECRET03",
           "dfltSECRETvalue91",
+          "dbpassDEFAULT77",
         ]
       ) {
         assert.ok(!(r.stdout + r.stderr).includes(s), `${s} leaked (${format}):\n${r.stdout}`);

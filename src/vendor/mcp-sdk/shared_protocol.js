@@ -236,7 +236,8 @@ export class Protocol {
         const _onmessage = this._transport?.onmessage;
         this._transport.onmessage = (message, extra) => {
             _onmessage?.(message, extra);
-            if (!Object.prototype.hasOwnProperty.call(message, 'method') &&
+            if (!(typeof message === 'object' && message !== null &&
+                Object.prototype.hasOwnProperty.call(message, 'method')) &&
                 (isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message))) {
                 this._onresponse(message);
             }
