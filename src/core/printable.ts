@@ -13,10 +13,10 @@
 // The bidirectional controls (U+202A-202E embeddings and overrides, U+2066-2069 isolates, U+200E/200F/
 // 061C marks) reorder what a terminal shows ("Trojan Source"): a name could display as another; and
 // U+2028/2029 break lines where a terminal may not.
-// deno-lint-ignore no-control-regex
-const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
-// deno-lint-ignore no-control-regex
-const CONTROL_AND_NEWLINE = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+// One list; the one-line form adds the newline (\x0a) to it.
+const ESCAPED = "\\x0b-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069";
+const CONTROL = new RegExp(`[\\x00-\\x08${ESCAPED}]`, "g");
+const CONTROL_AND_NEWLINE = new RegExp(`[\\x00-\\x08\\x0a${ESCAPED}]`, "g");
 
 /** `s` with each control character but tab and newline written as `\xNN` (a bidirectional control as
  * `\uNNNN`); with `oneLine`, a newline too (a field that must stay one line: doctor's server lines). */
