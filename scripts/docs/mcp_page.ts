@@ -9,8 +9,6 @@
  */
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
-import type { ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { isCompletable } from "@modelcontextprotocol/sdk/server/completable.js";
 import { createServer } from "../../src/mcp/server.ts";
 import { makeDeps } from "../../src/platform/make_deps.ts";
 import { allClientFiles } from "../../src/clients/allowed_files.ts";
@@ -78,19 +76,13 @@ export async function mcpListing(): Promise<McpListing> {
     // Which arguments complete: read from the registrations (a fresh home has no draft whose server
     // names could be offered).
     const completes: McpListing["completes"] = {};
-    const internals = server as unknown as {
-      _registeredResourceTemplates: Record<string, { resourceTemplate: ResourceTemplate }>;
-      _registeredPrompts: Record<string, { argsSchema?: { shape: Record<string, unknown> } }>;
-    };
     for (const t of templates) {
-      const template = internals._registeredResourceTemplates[t.name]?.resourceTemplate;
-      completes[t.uriTemplate] = [...(t.uriTemplate as string).matchAll(/\{(\w+)\}/g)].map((m) => m[1])
-        .filter((v) => !!template?.completeCallback(v));
+      const vars = [...(t.uriTemplate as string).matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      completes[t.uriTemplate] = vars.filter((v) => server.templateCompletes(t.name).includes(v));
     }
     for (const p of prompts) {
-      const shape = internals._registeredPrompts[p.name]?.argsSchema?.shape ?? {};
       completes[p.name] = ((p.arguments ?? []) as Json[]).map((a) => a.name as string)
-        .filter((a) => isCompletable(shape[a]));
+        .filter((a) => server.promptCompletes(p.name).includes(a));
     }
     const reads: McpListing["reads"] = {};
     const uris = [

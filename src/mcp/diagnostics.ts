@@ -6,8 +6,7 @@
  * clients keep in their own logs.
  * Messages never hold argument values (they may be secrets): tool names, durations and error codes.
  */
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { SetLevelRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+import type { McpServer } from "./mcp_server.ts";
 
 /** The syslog levels of the protocol, least severe first. */
 export const LEVELS = [
@@ -44,12 +43,12 @@ export class Diagnostics {
 
   /** Takes over `logging/setLevel` (call after the capability is registered, before connecting). */
   install(): void {
-    this.#server.server.setRequestHandler(SetLevelRequestSchema, (request: { params: { level: string } }) => {
-      this.#level = request.params.level as Level;
+    this.#server.setRequestHandler("logging/setLevel", (params) => {
+      this.#level = params.level as Level;
       return {};
     });
-    const prev = this.#server.server.oninitialized;
-    this.#server.server.oninitialized = () => {
+    const prev = this.#server.oninitialized;
+    this.#server.oninitialized = () => {
       this.#ready = true;
       prev?.();
     };
@@ -59,7 +58,7 @@ export class Diagnostics {
   send(level: Level, message: string, data: Record<string, unknown> = {}): void {
     if (LEVELS.indexOf(level) >= LEVELS.indexOf("warning")) this.#stderr(`${LOGGER}: ${message}\n`);
     if (!this.#ready || this.#level === null || LEVELS.indexOf(level) < LEVELS.indexOf(this.#level)) return;
-    this.#server.server.sendLoggingMessage({ level, logger: LOGGER, data: { message, ...data } })
+    this.#server.sendLoggingMessage({ level, logger: LOGGER, data: { message, ...data } })
       .catch(() => {});
   }
 }

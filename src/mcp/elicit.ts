@@ -8,7 +8,7 @@
  * elicitation gets the same `missing` lists and `secrets_needed` and no question. A project deploy
  * without `project_dir` from a client that shared several roots asks which one (askProjectDir).
  */
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { McpServer } from "./mcp_server.ts";
 import { call } from "../ops/spec.ts";
 import { op as setServerOp } from "../ops/specs/set_server.ts";
 import type { Deps } from "../platform/deps.ts";
@@ -29,7 +29,7 @@ interface InputInfo {
 
 /** True when the client declared form elicitation (an empty `elicitation: {}` means form). */
 export function canElicitForm(server: McpServer): boolean {
-  const e = server.server.getClientCapabilities()?.elicitation as Record<string, unknown> | undefined;
+  const e = server.getClientCapabilities()?.elicitation as Record<string, unknown> | undefined;
   return !!e && (Object.keys(e).length === 0 || !!e.form);
 }
 
@@ -114,7 +114,7 @@ export async function completeAddServer(
   }
   let answer;
   try {
-    answer = await server.server.elicitInput({
+    answer = await server.elicitInput({
       mode: "form",
       message: `The server "${result.server}" (${id}) in ${result.client_id}/${result.profile_id} needs ` +
         `${ask.map((a) => a.name).join(", ")}. Give ${ask.length === 1 ? "its value" : "their values"} ` +
@@ -179,7 +179,7 @@ export async function askProjectDir(
   const list = await roots().catch(() => null);
   if (!list || list.length < 2) return args;
   try {
-    const answer = await server.server.elicitInput({
+    const answer = await server.elicitInput({
       mode: "form",
       message: "Which of the folders you shared is the project to write the client's project file in?",
       requestedSchema: {

@@ -1,9 +1,8 @@
 /**
- * The JSON Schema validator of the MCP server (the SDK's `jsonSchemaValidator` option): the server
+ * The JSON Schema validator of the MCP server (mcp_server.ts `formValidator`): the server
  * checks only the answers to its own elicitation forms, whose schemas are flat objects of primitive
  * fields (the spec's restricted subset: string with enum/minLength/maxLength, number/integer with
- * minimum/maximum, boolean, and `required`). Small and dependency-free, so `serve` does not load Ajv
- * (see scripts/vendor_mcp_server.ts).
+ * minimum/maximum, boolean, and `required`). Small and dependency-free, so `serve` does not load Ajv.
  */
 
 type Field = {
@@ -48,7 +47,7 @@ function fieldProblem(name: string, f: Field, v: unknown): string | null {
   return null;
 }
 
-/** The validator the SDK's Server calls (`getValidator(schema)(input)`). */
+/** The validator the server calls (`getValidator(schema)(input)`). */
 export const formValidator = {
   getValidator<T>(schema: unknown): (input: unknown) => Result<T> {
     const s = schema as FormSchema;

@@ -1,6 +1,5 @@
 /** The one way a prompt is registered: string arguments in, user messages out. */
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { completable } from "@modelcontextprotocol/sdk/server/completable.js";
+import type { McpServer } from "./mcp_server.ts";
 import type { GetPromptResult } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
 import { registered } from "./registered.ts";
@@ -23,17 +22,18 @@ export function definePrompt<S extends Record<string, z.ZodType<string | undefin
   server: McpServer,
   spec: PromptSpec<S>,
 ): void {
-  const args: Record<string, z.ZodTypeAny> = { ...spec.args };
-  for (const [k, c] of Object.entries(spec.complete ?? {})) {
-    if (c) args[k] = completable(args[k] as never, c as never) as never;
-  }
   server.registerPrompt(
     spec.name,
-    { title: spec.title, description: spec.description, argsSchema: args as never },
-    ((args: never): GetPromptResult => ({
+    {
+      title: spec.title,
       description: spec.description,
-      messages: [{ role: "user", content: { type: "text", text: spec.text(args) } }],
-    })) as never,
+      argsSchema: spec.args,
+      complete: spec.complete as Record<string, Completer>,
+    },
+    (args): GetPromptResult => ({
+      description: spec.description,
+      messages: [{ role: "user", content: { type: "text", text: spec.text(args as never) } }],
+    }),
   );
   registered(server).prompts.push({ name: spec.name, description: spec.description });
 }

@@ -2,7 +2,7 @@
  * What a server has registered, recorded as it registers (tools, resources, prompts), so
  * `capabilities://server` is generated from the real registrations and cannot go stale.
  */
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { McpServer } from "./mcp_server.ts";
 
 /** One registered tool as `capabilities://server` lists it. */
 export interface ToolInfo {

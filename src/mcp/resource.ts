@@ -2,11 +2,9 @@
  * The one way a resource is registered: a fixed URI or a URI template, read as one JSON document.
  * A failure is a JSON-RPC error whose `data` is the `{error, message, details}` document.
  */
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-// The vendored McpServer's ResourceTemplate (server.ts), with the SDK's types.
-// @ts-types="@modelcontextprotocol/sdk/server/mcp.js"
-import { ResourceTemplate } from "mcp-sdk-server";
-import { ErrorCode, type ReadResourceResult } from "@modelcontextprotocol/sdk/types.js";
+import type { McpServer } from "./mcp_server.ts";
+import type { ReadResourceResult } from "@modelcontextprotocol/sdk/types.js";
+import { INVALID_PARAMS, RESOURCE_NOT_FOUND, RpcError } from "./jsonrpc.ts";
 import { toErrorDocument } from "../core/errors.ts";
 import { registered } from "./registered.ts";
 import type { Completer } from "./complete.ts";
@@ -39,9 +37,11 @@ async function readAs(
     return jsonContents(uri.href, await spec.read(vars));
   } catch (e) {
     const doc = toErrorDocument(e);
-    const code = doc.error.endsWith("_not_found") ? -32002 : ErrorCode.InvalidParams;
-    // A plain Error with `code` and `data`: the SDK sends both as is (McpError would prefix the message).
-    throw Object.assign(new Error(doc.message), { code, data: doc });
+    throw new RpcError(
+      doc.error.endsWith("_not_found") ? RESOURCE_NOT_FOUND : INVALID_PARAMS,
+      doc.message,
+      doc,
+    );
   }
 }
 
@@ -60,22 +60,19 @@ export function defineResource(server: McpServer, spec: ResourceSpec): void {
   const meta = { title: spec.title, description: spec.description, mimeType: "application/json" };
   if (spec.uri.includes("{")) {
     const list = spec.list;
-    const template = new ResourceTemplate(spec.uri, {
-      list: list ? async () => ({ resources: await list() }) : undefined,
-      complete: spec.complete,
-    });
     server.registerResource(
       spec.name,
-      template,
+      spec.uri,
       meta,
-      (uri: URL, vars: Record<string, string | string[]>) => {
+      (uri, vars) => {
         const flat: Record<string, string> = {};
         for (const [k, v] of Object.entries(vars)) flat[k] = decodeURIComponent(Array.isArray(v) ? v[0] : v);
         return readAs(spec, uri, flat);
       },
+      { list: list ? async () => ({ resources: await list() }) : undefined, complete: spec.complete },
     );
   } else {
-    server.registerResource(spec.name, spec.uri, meta, (uri: URL) => readAs(spec, uri, {}));
+    server.registerResource(spec.name, spec.uri, meta, (uri) => readAs(spec, uri, {}));
   }
   registered(server).resources.push({ name: spec.name, uri: spec.uri, description: spec.description });
 }

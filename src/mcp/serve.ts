@@ -14,8 +14,8 @@ export async function serveStdio(
 ): Promise<void> {
   const server = createServer(deps, { log });
   const closed = new Promise<void>((resolve) => {
-    const stop = server.server.onclose;
-    server.server.onclose = () => {
+    const stop = server.onclose;
+    server.onclose = () => {
       stop?.();
       resolve();
     };

@@ -15,20 +15,11 @@
  * }
  * ```
  */
-// The SDK's McpServer without its Ajv import (src/vendor/mcp-sdk, scripts/vendor_mcp_server.ts); the
-// SDK's own types.
-// @ts-types="@modelcontextprotocol/sdk/server/mcp.js"
-import { McpServer } from "mcp-sdk-server";
-import {
-  ErrorCode,
-  InitializeRequestSchema,
-  McpError,
-  SubscribeRequestSchema,
-  UnsubscribeRequestSchema,
-} from "@modelcontextprotocol/sdk/types.js";
+import { McpServer } from "./mcp_server.ts";
+import { INVALID_PARAMS, RpcError } from "./jsonrpc.ts";
 import { ready } from "../core/lazy.ts";
 import type { Deps } from "../platform/deps.ts";
-import { errorDocumentForSdk, invalidParamsForSdk, leanToolsList, strictToolCalls } from "./sdk_errors.ts";
+import { errorDocumentForTools, strictToolCalls } from "./tool_calls.ts";
 import { clientRoots } from "./roots.ts";
 import { TOOLS } from "./tools/mod.ts";
 import { RESOURCES } from "./resources/mod.ts";
@@ -57,16 +48,15 @@ export function createServer(deps: Deps, options: ServerOptions = {}): McpServer
   const server = new McpServer(SERVER_INFO, {
     capabilities: structuredClone(ADVERTISED_CAPABILITIES),
     instructions: INSTRUCTIONS,
-    jsonSchemaValidator: formValidator,
+    formValidator,
   });
-  errorDocumentForSdk(server);
+  errorDocumentForTools(server);
   const diagnostics = new Diagnostics(server, options.log);
   const notifier = new StateNotifier(server, deps, diagnostics, options.watchFs);
   // Over MCP, a project folder must lie inside the folders the client shared (when it shares any).
   const d: Deps = { ...deps, projectRoots: clientRoots(server) };
-  let protocolVersion: string | undefined;
   const hooks: ToolHooks = {
-    extraContent: (tool, value) => linksSupported(protocolVersion) ? linksFor(tool, value) : [],
+    extraContent: (tool, value) => linksSupported(server.protocolVersion) ? linksFor(tool, value) : [],
     done: (tool, ms, error) =>
       error === undefined
         ? diagnostics.send("debug", `${tool} answered in ${ms.toFixed(1)} ms`, { tool, ms })
@@ -91,39 +81,24 @@ export function createServer(deps: Deps, options: ServerOptions = {}): McpServer
   for (const register of RESOURCES) register(server, d);
   for (const register of PROMPTS) register(server, d);
   strictToolCalls(server);
-  leanToolsList(server);
-  // The tool and prompt sets never change while serving: no list_changed is promised for them (the SDK
-  // advertises it on registration; the resource set does change, and state_watch.ts says when).
-  const caps = server.server.getCapabilities();
-  delete caps.tools?.listChanged;
-  delete caps.prompts?.listChanged;
-
-  const sdk = server.server as unknown as {
-    _oninitialize(r: unknown): Promise<{ protocolVersion: string }>;
-  };
-  server.server.setRequestHandler(InitializeRequestSchema, async (request: unknown) => {
-    const r = await sdk._oninitialize(request);
-    protocolVersion = r.protocolVersion;
-    return r as never;
-  });
-  server.server.setRequestHandler(SubscribeRequestSchema, async (request: { params: { uri: string } }) => {
-    const problem = subscribeProblem(request.params.uri);
-    if (problem) throw new McpError(ErrorCode.InvalidParams, problem);
-    await notifier.subscribe(request.params.uri);
+  server.setRequestHandler("resources/subscribe", async (params) => {
+    const uri = params.uri as string;
+    const problem = subscribeProblem(uri);
+    if (problem) throw new RpcError(INVALID_PARAMS, problem);
+    await notifier.subscribe(uri);
     return {};
   });
-  server.server.setRequestHandler(UnsubscribeRequestSchema, (request: { params: { uri: string } }) => {
-    notifier.unsubscribe(request.params.uri);
+  server.setRequestHandler("resources/unsubscribe", (params) => {
+    notifier.unsubscribe(params.uri as string);
     return {};
   });
   diagnostics.install();
-  const initialized = server.server.oninitialized;
-  server.server.oninitialized = () => {
+  const initialized = server.oninitialized;
+  server.oninitialized = () => {
     initialized?.();
     notifier.start().catch((e) => diagnostics.send("warning", `Cannot watch the state folder: ${e.message}`));
   };
-  server.server.onclose = () => notifier.stop();
-  server.server.onerror = (e: Error) => diagnostics.send("warning", e.message);
-  invalidParamsForSdk(server);
+  server.onclose = () => notifier.stop();
+  server.onerror = (e: Error) => diagnostics.send("warning", e.message);
   return server;
 }

@@ -12,7 +12,7 @@
  * yet is awaited by watching its parent folder alone (not recursively). The watcher stops when the
  * connection closes.
  */
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { McpServer } from "./mcp_server.ts";
 import type { Deps } from "../platform/deps.ts";
 import { dirname } from "../platform/path.ts";
 import type { Diagnostics } from "./diagnostics.ts";
@@ -180,7 +180,7 @@ export class StateNotifier {
       if (this.#stopped || !this.#subs.has(uri) || now === before) continue;
       this.#subs.set(uri, now);
       this.#log.send("debug", `Resource updated: ${uri}`);
-      await this.#server.server.sendResourceUpdated({ uri });
+      await this.#server.sendResourceUpdated({ uri });
     }
   }
 

@@ -7,7 +7,8 @@
  * the requests already received are answered before `onclose`.
  */
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
-import { type JSONRPCMessage, JSONRPCMessageSchema } from "@modelcontextprotocol/sdk/types.js";
+import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+import { kindOf } from "./jsonrpc.ts";
 import { MAX_MESSAGE_CHARS } from "./limits.ts";
 
 /** A byte source and sink (Deno.stdin / Deno.stdout in production, pipes in tests). */
@@ -41,15 +42,14 @@ export function parseLine(line: string): { message: JSONRPCMessage } | LineError
   } catch (e) {
     return { id: null, error: { code: -32700, message: `Parse error: ${(e as Error).message}` } };
   }
-  const r = JSONRPCMessageSchema.safeParse(json);
-  if (!r.success) {
+  if (kindOf(json) === null) {
     const id = (json as { id?: unknown } | null)?.id;
     return {
       id: typeof id === "string" || (typeof id === "number" && Number.isFinite(id)) ? id : null,
       error: { code: -32600, message: "Invalid Request: not a JSON-RPC 2.0 message" },
     };
   }
-  return { message: r.data };
+  return { message: json as JSONRPCMessage };
 }
 
 /** A Transport over line-delimited JSON on a pair of streams. */
@@ -163,6 +163,11 @@ export class LineTransport implements Transport {
       this.#drained?.();
     }
     return done;
+  }
+
+  /** A request that will get no answer (the client cancelled it): end of input no longer waits for it. */
+  settle(id: string | number): void {
+    if (this.#pending.delete(id) && this.#pending.size === 0) this.#drained?.();
   }
 
   /** Stops: `onclose` runs once. */

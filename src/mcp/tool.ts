@@ -6,7 +6,7 @@
  *
  * @example
  * ```ts
- * import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+ * import type { McpServer } from "./mcp_server.ts";
  * import { z } from "zod";
  * import { defineTool } from "./tool.ts";
  * import { clientId } from "./schemas.ts";
@@ -21,7 +21,7 @@
  * }
  * ```
  */
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { McpServer } from "./mcp_server.ts";
 import type { CallToolResult, ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
 import { toErrorDocument } from "../core/errors.ts";
@@ -48,7 +48,7 @@ export interface ToolSpec<S extends z.ZodRawShape> {
   /** Checks and adjusts a call's raw arguments before the schema does (unknown keys, client ids);
    * throws the error the call answers with. */
   prepare?: (args: unknown) => unknown;
-  /** An earlier name still answered (sdk_errors.ts maps it), not listed. */
+  /** An earlier name still answered (tool_calls.ts maps it), not listed. */
   alias?: string;
   run(args: z.objectOutputType<S, z.ZodTypeAny>, extra: ToolExtra): Promise<unknown>;
 }
@@ -114,10 +114,10 @@ export function defineTool<S extends z.ZodRawShape>(
       outputSchema: spec.output,
       annotations,
     },
-    (async (args: z.objectOutputType<S, z.ZodTypeAny>, extra: ToolExtra) => {
+    async (args, extra) => {
       const t0 = performance.now();
       try {
-        const value = await ready(await spec.run(args, extra ?? {}));
+        const value = await ready(await spec.run(args as z.objectOutputType<S, z.ZodTypeAny>, extra));
         const r = okResult(value);
         const more = hooks.extraContent?.(spec.name, r.structuredContent) ?? [];
         if (more.length) r.content.push(...more);
@@ -128,7 +128,7 @@ export function defineTool<S extends z.ZodRawShape>(
         hooks.done?.(spec.name, performance.now() - t0, toErrorDocument(e).error);
         return r;
       }
-    }) as never,
+    },
   );
   if (spec.prepare) registered(server).prepare.set(spec.name, spec.prepare);
   if (spec.alias) registered(server).aliases.set(spec.alias, spec.name);

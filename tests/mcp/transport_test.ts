@@ -59,3 +59,40 @@ Deno.test("serveStdio answers every request received before end of input, each l
     await h.cleanup();
   }
 });
+
+Deno.test("a cancelled request gets no answer, and end of input then ends the session (nothing waits for it)", async () => {
+  const { McpServer } = await import("../../src/mcp/mcp_server.ts");
+  const { LineTransport } = await import("../../src/mcp/stdio_transport.ts");
+  const server = new McpServer({ name: "t", version: "1" }, { capabilities: { tools: {} } });
+  let aborted = false;
+  server.registerTool(
+    "wait",
+    { inputSchema: {} },
+    (_args, extra) =>
+      new Promise((resolve) =>
+        extra.signal.addEventListener("abort", () => {
+          aborted = true;
+          resolve({ content: [{ type: "text", text: "late" }] });
+        })
+      ),
+  );
+  const enc = new TextEncoder();
+  let feed!: ReadableStreamDefaultController<Uint8Array>;
+  const readable = new ReadableStream<Uint8Array>({ start: (c) => void (feed = c) });
+  const out: string[] = [];
+  const closed = new Promise<void>((resolve) => (server.onclose = resolve));
+  await server.connect(
+    new LineTransport({ readable, write: (b) => (out.push(new TextDecoder().decode(b)), Promise.resolve()) }),
+  );
+  const send = (m: unknown) => feed.enqueue(enc.encode(JSON.stringify(m) + "\n"));
+  send({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "wait", arguments: {} } });
+  send({ jsonrpc: "2.0", id: 2, method: "ping" });
+  await new Promise((r) => setTimeout(r, 20));
+  send({ jsonrpc: "2.0", method: "notifications/cancelled", params: { requestId: 1, reason: "user" } });
+  feed.close();
+  const timeout = new Promise<string>((r) => setTimeout(() => r("hung"), 3000));
+  assertEquals(await Promise.race([closed.then(() => "closed"), timeout]), "closed");
+  assert.ok(aborted, "the handler's signal was aborted");
+  const msgs = out.join("").trimEnd().split("\n").map((l) => JSON.parse(l));
+  assertEquals(msgs.map((m) => m.id), [2], "only the ping is answered");
+});

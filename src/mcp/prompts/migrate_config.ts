@@ -1,5 +1,5 @@
 /** migrate_config: bring a hand-made client config file under management, step by step with our tools. */
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { McpServer } from "../mcp_server.ts";
 import { z } from "zod";
 import { definePrompt } from "../prompt.ts";
 import { completers } from "../complete.ts";

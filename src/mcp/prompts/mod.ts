@@ -1,5 +1,5 @@
 /** Every prompt. */
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { McpServer } from "../mcp_server.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { registerMigrateConfig } from "./migrate_config.ts";
 import { registerTroubleshootConfig } from "./troubleshoot_config.ts";

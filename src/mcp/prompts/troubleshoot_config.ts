@@ -1,5 +1,5 @@
 /** troubleshoot_config: why a deployed server does not show up in a client, checked with our tools. */
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { McpServer } from "../mcp_server.ts";
 import { z } from "zod";
 import { definePrompt } from "../prompt.ts";
 import { completers } from "../complete.ts";

@@ -1,5 +1,5 @@
 /** capabilities://clients: every client this program can configure (op listClients). */
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { McpServer } from "../mcp_server.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { defineResource } from "../resource.ts";
 

@@ -1,5 +1,5 @@
 /** capabilities://server: the server's identity and everything registered, generated at read time. */
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { McpServer } from "../mcp_server.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { join } from "../../platform/path.ts";
 import { registered } from "../registered.ts";

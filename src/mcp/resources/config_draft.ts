@@ -1,5 +1,5 @@
 /** config://{client_id}/{profile_id}/draft: the draft (op viewDraft; reading never creates one). */
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { McpServer } from "../mcp_server.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { defineResource } from "../resource.ts";
 import { configTemplate } from "./config_common.ts";

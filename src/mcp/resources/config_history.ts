@@ -1,6 +1,6 @@
 /** config://{client_id}/{profile_id}/history: every published version and deployment of a profile,
  * newest first (the profileHistory op). */
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { McpServer } from "../mcp_server.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { defineResource } from "../resource.ts";
 import { configTemplate } from "./config_common.ts";

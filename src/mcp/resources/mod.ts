@@ -1,5 +1,5 @@
 /** Every resource. Each file registers one URI or template over an op. */
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { McpServer } from "../mcp_server.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { registerCapabilitiesServer } from "./capabilities_server.ts";
 import { registerCapabilitiesClients } from "./capabilities_clients.ts";

@@ -1,5 +1,5 @@
 /** server://registry and server://{server_id}: the catalogue and one server (ops listServers, describeServer). */
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { McpServer } from "../mcp_server.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { defineResource } from "../resource.ts";
 import { completers } from "../complete.ts";
