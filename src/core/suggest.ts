@@ -45,7 +45,7 @@ export function closestNames(word: string, candidates: readonly string[], max = 
       return { c, d: part ? 0 : editDistance(q, k) };
     })
     .filter((x) => x.d <= Math.max(2, Math.floor(q.length / 3)))
-    .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c))
+    .sort((a, b) => a.d - b.d || (a.c < b.c ? -1 : a.c > b.c ? 1 : 0))
     .slice(0, max)
     .map((x) => x.c);
 }

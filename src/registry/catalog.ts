@@ -165,7 +165,7 @@ export class Catalog {
       )
       .map((s) => ({ s, score: searchScore(s, words) }))
       .filter((x) => x.score > 0)
-      .sort((a, b) => b.score - a.score || a.s.id.localeCompare(b.s.id))
+      .sort((a, b) => b.score - a.score || (a.s.id < b.s.id ? -1 : a.s.id > b.s.id ? 1 : 0))
       .map((x) => x.s);
   }
 
