@@ -1,8 +1,9 @@
 /**
- * Serving with a fast first answer: the MCP SDK takes ~170 ms to load, so the `initialize` request is
- * answered from server_info.ts (no SDK) while the SDK loads; then every byte read so far, that request
- * included, is replayed into the SDK server, whose own answer to it is dropped. Everything after
- * `initialize` is answered by the SDK server.
+ * Serving with a fast first answer: the server's modules (zod, every tool's spec) take ~55 ms to load
+ * under `deno run` (the MCP SDK's server took ~170), so the `initialize` request is answered from
+ * server_info.ts while they load; then every byte read so far, that request included, is replayed into
+ * the server (mcp_server.ts), whose own answer to it is dropped. Everything after `initialize` is answered
+ * by the server.
  */
 import type { Deps } from "../platform/deps.ts";
 import { initializeResult } from "./server_info.ts";
@@ -11,7 +12,7 @@ import { MAX_MESSAGE_CHARS } from "./limits.ts";
 
 const enc = new TextEncoder();
 
-/** Reads `input` until the first line; answers it at once if it is `initialize`; hands over to the SDK. */
+/** Reads `input` until the first line; answers it at once if it is `initialize`; hands over to the server. */
 export async function serveFast(
   deps: Deps,
   log: (line: string) => void,
@@ -23,7 +24,7 @@ export async function serveFast(
   const dec = new TextDecoder();
   let text = "";
   let ended = false;
-  // Until the first line ends (or grows past the transport's limit: then the SDK side answers it).
+  // Until the first line ends (or grows past the transport's limit: then the server answers it).
   for (let more = true; more && text.length <= MAX_MESSAGE_CHARS;) {
     const { value, done } = await reader.read();
     if (done) {
@@ -39,7 +40,7 @@ export async function serveFast(
   const nl = text.indexOf("\n");
   try {
     const first = JSON.parse(nl >= 0 ? text.slice(0, nl) : text);
-    // Only a well-formed initialize: the SDK answers any other with its JSON-RPC error (-32602, ...).
+    // Only a well-formed initialize: the server answers any other with its JSON-RPC error (-32602, ...).
     const p = first?.params;
     const wellFormed = typeof p?.protocolVersion === "string" && typeof p.capabilities === "object" &&
       p.capabilities !== null &&
@@ -60,7 +61,7 @@ export async function serveFast(
       answeredId = first.id;
     }
   } catch {
-    // Not JSON: the SDK server answers it with a parse error.
+    // Not JSON: the server answers it with a parse error.
   }
   const replay = new ReadableStream<Uint8Array>({
     start(c) {
@@ -77,7 +78,7 @@ export async function serveFast(
     readable: replay,
     write: (bytes) => {
       if (answeredId === null) return write(bytes);
-      // A write may carry several messages, one per line: drop only the SDK's answer to `initialize`.
+      // A write may carry several messages, one per line: drop only the server's answer to `initialize`.
       const lines = new TextDecoder().decode(bytes).split("\n");
       const kept = lines.filter((l) =>
         !(answeredId !== null && l && isAnswerTo(l, answeredId) && (answeredId = null, true))

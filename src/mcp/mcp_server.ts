@@ -1,5 +1,5 @@
 /**
- * The MCP server protocol without the SDK's zod protocol layer (DESIGN.md, "The MCP server"): one
+ * The MCP server protocol without the SDK's zod protocol layer (docs/explanation/mcp-server.md): one
  * JSON-RPC session over a transport (requests answered, notifications handled, the server's own requests
  * to the client with timeouts and cancellation), `initialize`, and the registries of tools, resources and
  * prompts with their list, call, read, get and completion methods. The SDK's `types.js` builds ~200 zod

@@ -1,5 +1,5 @@
-/** The server's identity, kept free of the SDK so the fast start (fast_start.ts) can answer
- * `initialize` before the SDK has loaded. tests/mcp/fast_start_test.ts checks both answers agree. */
+/** The server's identity, kept free of the server's modules so the fast start (fast_start.ts) can answer
+ * `initialize` before they have loaded. tests/mcp/fast_start_test.ts checks both answers agree. */
 import denoJson from "../../deno.json" with { type: "json" };
 import buildInfo from "./build_info.json" with { type: "json" };
 
@@ -54,7 +54,7 @@ export const SUPPORTED_PROTOCOL_VERSIONS = [
   "2024-10-07",
 ];
 
-/** The `initialize` result, as the SDK's Server computes it. */
+/** The `initialize` result, as the SDK's Server computed it (and mcp_server.ts does). */
 export function initializeResult(requested: unknown) {
   const protocolVersion = typeof requested === "string" && SUPPORTED_PROTOCOL_VERSIONS.includes(requested)
     ? requested

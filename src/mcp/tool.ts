@@ -53,7 +53,7 @@ export interface ToolSpec<S extends z.ZodRawShape> {
   run(args: z.objectOutputType<S, z.ZodTypeAny>, extra: ToolExtra): Promise<unknown>;
 }
 
-/** What the SDK passes a tool call besides its arguments (progress token, notifications, the request's
+/** What the server passes a tool call besides its arguments (progress token, notifications, the request's
  * cancellation). */
 export interface ToolExtra {
   _meta?: { progressToken?: string | number };
