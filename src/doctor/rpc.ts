@@ -90,11 +90,18 @@ export class Pending {
     return { message, result };
   }
 
-  /** Settles the request a response answers; false when it answers none. */
+  /** Settles the request a response answers; false when it answers none. An id written as a string
+   * (`"1"` for 1) answers too: the clients' SDK reads a response's id with `Number(id)`, so such a server
+   * works in them, and doctor must not call it a timeout. */
   settle(m: Record<string, unknown>): boolean {
-    const w = typeof m.id === "number" ? this.waiting.get(m.id) : undefined;
+    const id = typeof m.id === "number"
+      ? m.id
+      : typeof m.id === "string" && /^[1-9]\d*$/.test(m.id)
+      ? Number(m.id)
+      : NaN;
+    const w = this.waiting.get(id);
     if (!w || !("result" in m || "error" in m)) return false;
-    this.waiting.delete(m.id as number);
+    this.waiting.delete(id);
     if ("error" in m) {
       w.reject(
         new ProbeError({

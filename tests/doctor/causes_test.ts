@@ -106,6 +106,14 @@ Deno.test("a server that never answers is a timeout; one whose stdout is only lo
     assert.match(junk.message, /not JSON-RPC to stdout: "Weather MCP server v0\.1 starting"/);
   }));
 
+Deno.test("a server that answers with its ids as strings is ok, as the clients' SDK takes it", () =>
+  withHome(async (h) => {
+    await claudeFile(h, { strings: nodeEntry("ok.mjs", { FIXTURE_STRING_IDS: "1" }) });
+    const r = await doctor(h.deps(), { timeout: 5 }, testRuntime(h));
+    assertEquals([r.servers[0].status, r.servers[0].cause], ["ok", null], r.servers[0].message);
+    assertEquals(r.servers[0].tools, 3, "every page of tools/list was read");
+  }));
+
 Deno.test("the client's own startup limit bounds a check when it is shorter (Claude Code's MCP_TIMEOUT)", () =>
   withHome(async (h) => {
     await claudeFile(h, { slow: nodeEntry("ok.mjs", { FIXTURE_DELAY_MS: "3000" }) });
