@@ -7,7 +7,7 @@
 import { handshake } from "./handshake.ts";
 import { type Deadline, Pending, ProbeError, type RpcChannel, withDeadline } from "./rpc.ts";
 import { NO_REDACT, type Redact, shorten, WINDOW } from "./shorten.ts";
-import { sseEvents, SseTooLong } from "./sse.ts";
+import { MAX_EVENT, sseEvents, SseTooLong } from "./sse.ts";
 import type { Phase, ProbeFailure, ProbeResult, RemoteLaunch } from "./types.ts";
 
 export type Fetch = typeof fetch;
@@ -123,7 +123,17 @@ async function* messagesOf(
     }
     return;
   }
-  yield* parsed(await r.text(), redact);
+  // A JSON answer is read up to the same limit as one event of a stream, never whole: a server answering
+  // with an endless or huge body must not hold doctor's memory.
+  const { text, cut } = await readCapped(r, MAX_EVENT);
+  if (cut) {
+    throw new ProbeError({
+      kind: "protocol",
+      phase,
+      message: `the answer is longer than ${MAX_EVENT} characters: not read further`,
+    });
+  }
+  yield* parsed(text, redact);
 }
 
 function* parsed(text: string, redact: Redact): Generator<Record<string, unknown>> {

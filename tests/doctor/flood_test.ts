@@ -50,3 +50,31 @@ Deno.test("an event stream answering with a ~20 MB line is protocol_error, read 
     await http.shutdown();
   }
 });
+
+Deno.test("a JSON answer of ~20 MB is protocol_error, read no further than the limit", async () => {
+  const chunk = new TextEncoder().encode(" ".repeat(1 << 20));
+  let sent = 0;
+  const http = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, async (req) => {
+    await req.body?.cancel();
+    let n = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(c) {
+        if (n++ === 0) c.enqueue(new TextEncoder().encode('{"jsonrpc":"2.0","id":1,"result":{'));
+        else if (n < 22) (c.enqueue(chunk), sent += chunk.length);
+        else c.close();
+      },
+    });
+    return new Response(body, { headers: { "content-type": "application/json" } });
+  });
+  try {
+    await withHome(async (h) => {
+      await claudeFile(h, { big: { type: "http", url: `http://127.0.0.1:${http.addr.port}/mcp` } });
+      const r = await doctor(h.deps(), { timeout: 10 }, testRuntime(h));
+      assertEquals(r.servers[0].cause, "protocol_error", r.servers[0].message);
+      assert.match(r.servers[0].message, /longer than \d+ characters: not read further/);
+      assert.ok(sent < 15 * (1 << 20), `stopped reading early (${sent} bytes sent)`);
+    });
+  } finally {
+    await http.shutdown();
+  }
+});
