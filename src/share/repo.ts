@@ -79,8 +79,10 @@ export async function fetchBranch(repo: Repo, url: string): Promise<string | nul
       await runGit(["update-ref", "-d", TRACKING], { gitDir: repo.gitDir, env: repo.env });
       return null;
     }
+    // Objects our fsck refuses, or that the remote's own git cannot pack (a tree entry with an empty
+    // name: "aborting due to possible repository corruption on the remote side"): the remote's fault.
     if (
-      /fsck|bad tree|hasDot|badTree|zeroPaddedFilemode|fullPathname|missingSpaceBeforeDate|invalid object/i
+      /fsck|bad tree|hasDot|badTree|zeroPaddedFilemode|fullPathname|missingSpaceBeforeDate|invalid object|corruption on the remote side/i
         .test(r.stderr)
     ) {
       throw new AppError(

@@ -82,6 +82,20 @@ Deno.test("hostile remote: an absolute path (a tree entry named /etc) is refused
     await refused(b, "remote_invalid");
   }));
 
+Deno.test("hostile remote: a tree entry with an empty name is refused as remote_invalid, nothing written", () =>
+  withRemote(async ({ repo, b }) => {
+    const blob = await gitAt(repo.dir, ["hash-object", "-w", "--stdin"], "x\n");
+    const raw = new Uint8Array([
+      ...enc.encode("100644 \0"),
+      ...blob.match(/../g)!.map((h) => parseInt(h, 16)),
+    ]);
+    const evil = await gitAt(repo.dir, ["hash-object", "-t", "tree", "--literally", "-w", "--stdin"], raw);
+    const root = await gitAt(repo.dir, ["ls-tree", "main"]);
+    const tree = await gitAt(repo.dir, ["mktree"], `${root}\n040000 tree ${evil}\tprofiles2\n`);
+    await commitTree(repo.dir, tree, await gitAt(repo.dir, ["rev-parse", "main"]));
+    await refused(b, "remote_invalid");
+  }));
+
 Deno.test("hostile remote: a path outside the layout is refused, nothing written", () =>
   withRemote(async ({ repo, b }) => {
     await commitChanges(repo.dir, { "hooks/post-merge": { bytes: "rm -rf ~\n" } });
