@@ -8,7 +8,7 @@
  * elicitation gets the same `missing` lists and `secrets_needed` and no question. A project deploy
  * without `project_dir` from a client that shared several roots asks which one (askProjectDir).
  */
-import type { McpServer } from "./mcp_server.ts";
+import { formElicitation, type McpServer } from "./mcp_server.ts";
 import { call } from "../ops/spec.ts";
 import { op as setServerOp } from "../ops/specs/set_server.ts";
 import type { Deps } from "../platform/deps.ts";
@@ -29,8 +29,7 @@ interface InputInfo {
 
 /** True when the client declared form elicitation (an empty `elicitation: {}` means form). */
 export function canElicitForm(server: McpServer): boolean {
-  const e = server.getClientCapabilities()?.elicitation as Record<string, unknown> | undefined;
-  return !!e && (Object.keys(e).length === 0 || !!e.form);
+  return formElicitation(server.getClientCapabilities());
 }
 
 async function catalogInputs(deps: Deps, id: string, client: string): Promise<InputInfo[]> {

@@ -32,6 +32,7 @@ import {
   type Id,
   INTERNAL_ERROR,
   INVALID_PARAMS,
+  INVALID_REQUEST,
   invalidParams,
   isId,
   kindOf,
@@ -56,7 +57,11 @@ export interface RequestExtra {
 type Handler = (params: Record<string, unknown>, extra: RequestExtra) => unknown;
 
 /** What `connect` takes: the SDK's Transport shape (LineTransport, the SDK's InMemoryTransport). */
-type AnyTransport = Transport & { settle?(id: Id): void };
+type AnyTransport = Transport & {
+  settle?(id: Id): void;
+  oninvalidresponse?: (id: Id) => void;
+  oninputend?: () => void;
+};
 
 /** The options of one outbound request. */
 export interface RequestOptions {
@@ -112,6 +117,15 @@ interface PromptEntry {
   callback(args: Record<string, unknown>, extra: RequestExtra): GetPromptResult | Promise<GetPromptResult>;
 }
 
+/** True when the client declared form elicitation: `elicitation: {}` (before modes existed) or
+ * `elicitation: {form: {...}}`; anything but an object declares nothing. */
+export function formElicitation(caps: Record<string, unknown> | undefined): boolean {
+  const e = caps?.elicitation;
+  if (typeof e !== "object" || e === null || Array.isArray(e)) return false;
+  return Object.keys(e).length === 0 || (typeof (e as { form?: unknown }).form === "object" &&
+    (e as { form?: unknown }).form !== null);
+}
+
 /** The SDK's default wait for an answer to the server's own request. */
 const DEFAULT_TIMEOUT_MS = 60_000;
 /** The protocol's cap on one completion's values. */
@@ -134,12 +148,17 @@ export function leanSchema(v: unknown): unknown {
 /** A zod error as one message: each issue and where (the SDK's wording). */
 function zodMessage(e: z.ZodError): string {
   return e.issues.map((i) => {
-    if (!i.path.length) return i.message;
+    // zod words an enum refusal with the value received: an argument given in the wrong place may be a
+    // secret, and no message echoes an argument's value.
+    const message = i.code === "invalid_enum_value"
+      ? `Invalid enum value. Expected ${i.options.map((o) => JSON.stringify(o)).join(" | ")}`
+      : i.message;
+    if (!i.path.length) return message;
     const at = i.path.reduce<string>(
       (acc, seg, n) => n === 0 ? String(seg) : typeof seg === "number" ? `${acc}[${seg}]` : `${acc}.${seg}`,
       "",
     );
-    return `${i.message} at ${at}`;
+    return `${message} at ${at}`;
   }).join("\n");
 }
 
@@ -271,6 +290,17 @@ export class McpServer {
     transport.onmessage = (m: unknown) => this.#onmessage(m as Message);
     transport.onerror = (e: Error) => this.onerror?.(e);
     transport.onclose = () => this.#onclose();
+    transport.oninvalidresponse = (id: Id) =>
+      this.#outbound.get(this.#outboundId(id)!)?.reject(
+        new RpcError(INVALID_REQUEST, "The client's answer was not a JSON-RPC response"),
+      );
+    // At end of input no answer can come: the server's own requests fail now, so the calls waiting on
+    // them answer and the session ends (instead of waiting out their timeouts).
+    transport.oninputend = () => {
+      for (const o of [...this.#outbound.values()]) {
+        o.reject(new RpcError(CONNECTION_CLOSED, "The input ended"));
+      }
+    };
     await transport.start();
   }
 
@@ -317,13 +347,25 @@ export class McpServer {
     }
   }
 
+  /** The id of our open request an answer's id names: ours are integers, and an answer carrying one as a
+   * string (`"0"`) names it too, as the SDK reads ids with `Number()`. */
+  #outboundId(id: unknown): number | undefined {
+    const n = typeof id === "number"
+      ? id
+      : typeof id === "string" && /^(0|[1-9]\d*)$/.test(id)
+      ? Number(id)
+      : NaN;
+    return this.#outbound.has(n) ? n : undefined;
+  }
+
   #onresponse(m: Message): void {
-    const waiting = isId(m.id) ? this.#outbound.get(m.id) : undefined;
+    const id = this.#outboundId(m.id);
+    const waiting = id === undefined ? undefined : this.#outbound.get(id);
     if (!waiting) {
       this.onerror?.(new Error(`Received a response for an unknown message ID: ${JSON.stringify(m.id)}`));
       return;
     }
-    this.#outbound.delete(m.id!);
+    this.#outbound.delete(id!);
     if (m.error) waiting.reject(new RpcError(m.error.code, m.error.message, m.error.data));
     else waiting.resolve(m.result!);
   }
@@ -400,7 +442,12 @@ export class McpServer {
         this.notification("notifications/cancelled", { requestId: id, reason: String(reason) }).catch(
           () => {},
         );
-        reject(reason);
+        // An Error always (a client's cancel reason may be any value: "user", undefined).
+        reject(
+          reason instanceof Error
+            ? reason
+            : new RpcError(REQUEST_TIMEOUT, `Request cancelled: ${String(reason)}`),
+        );
       };
       const onAbort = () => cancel(options.signal!.reason);
       const timer = setTimeout(
@@ -426,8 +473,7 @@ export class McpServer {
     params: { message: string; requestedSchema: Record<string, unknown>; mode?: "form" },
     options?: RequestOptions,
   ): Promise<{ action: "accept" | "decline" | "cancel"; content?: Record<string, unknown> }> {
-    const e = this.#clientCapabilities?.elicitation as Record<string, unknown> | undefined;
-    if (!e || !(Object.keys(e).length === 0 || e.form)) {
+    if (!formElicitation(this.#clientCapabilities)) {
       throw new Error("Client does not support form elicitation.");
     }
     const r = await this.request("elicitation/create", { ...params, mode: "form" }, options);
@@ -435,11 +481,20 @@ export class McpServer {
     if (action !== "accept" && action !== "decline" && action !== "cancel") {
       throw new RpcError(INVALID_PARAMS, `Invalid elicitation result: action ${JSON.stringify(action)}`);
     }
-    const content = r.content;
+    // A null content is no content (as the SDK's ElicitResultSchema reads it); each value is a string, a
+    // number, a boolean or a list of strings.
+    const content = r.content === null ? undefined : r.content;
+    const fieldOk = (v: unknown) =>
+      typeof v === "string" || typeof v === "number" || typeof v === "boolean" ||
+      (Array.isArray(v) && v.every((x) => typeof x === "string"));
     if (
-      content !== undefined && (typeof content !== "object" || content === null || Array.isArray(content))
+      content !== undefined &&
+      (typeof content !== "object" || Array.isArray(content) || !Object.values(content!).every(fieldOk))
     ) {
-      throw new RpcError(INVALID_PARAMS, "Invalid elicitation result: content is not an object");
+      throw new RpcError(
+        INVALID_PARAMS,
+        "Invalid elicitation result: content is not an object of form values",
+      );
     }
     if (action === "accept" && content && this.#formValidator) {
       const v = this.#formValidator.getValidator(params.requestedSchema)(content);
@@ -673,17 +728,20 @@ export class McpServer {
       if (typeof ref.name !== "string") throw invalidParams(["params.ref.name: expected string"]);
       const prompt = this.#prompts.get(ref.name);
       if (!prompt) throw new RpcError(INVALID_PARAMS, `Prompt ${ref.name} not found`);
-      completer = prompt.complete[argument.name];
+      completer = Object.hasOwn(prompt.complete, argument.name) ? prompt.complete[argument.name] : undefined;
     } else {
       if (typeof ref.uri !== "string") throw invalidParams(["params.ref.uri: expected string"]);
       const t = [...this.#templates.values()].find((t) => t.template.toString() === ref.uri);
       if (!t && !this.#resources.has(ref.uri)) {
         throw new RpcError(INVALID_PARAMS, `Resource template ${ref.uri} not found`);
       }
-      completer = t?.complete?.[argument.name];
+      completer = t?.complete && Object.hasOwn(t.complete, argument.name)
+        ? t.complete[argument.name]
+        : undefined;
     }
     if (!completer) return { completion: { values: [], hasMore: false } };
     const values = await completer(argument.value, context);
+    if (!Array.isArray(values)) return { completion: { values: [], hasMore: false } };
     return {
       completion: {
         values: values.slice(0, MAX_COMPLETIONS),

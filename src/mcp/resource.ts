@@ -66,7 +66,17 @@ export function defineResource(server: McpServer, spec: ResourceSpec): void {
       meta,
       (uri, vars) => {
         const flat: Record<string, string> = {};
-        for (const [k, v] of Object.entries(vars)) flat[k] = decodeURIComponent(Array.isArray(v) ? v[0] : v);
+        try {
+          for (const [k, v] of Object.entries(vars)) {
+            flat[k] = decodeURIComponent(Array.isArray(v) ? v[0] : v);
+          }
+        } catch {
+          // A malformed escape (`%E0%A4%A`): the URI names nothing.
+          throw new RpcError(
+            INVALID_PARAMS,
+            "Invalid params: params.uri: a malformed %-escape",
+          );
+        }
         return readAs(spec, uri, flat);
       },
       { list: list ? async () => ({ resources: await list() }) : undefined, complete: spec.complete },

@@ -28,10 +28,14 @@ export function processStreams(): StdioStreams {
   };
 }
 
-/** A JSON-RPC error answer: `id` is null when the request's id could not be read (JSON-RPC 2.0, 5.1). */
+/** A JSON-RPC error answer: `id` is null when the request's id could not be read (JSON-RPC 2.0, 5.1).
+ * `response` marks a broken answer to one of the server's own requests (a `result` or `error` key and no
+ * `method`): it is not answered (an error carrying its id would read as the answer to the client's own
+ * request of that id), only reported. */
 export interface LineError {
   id: string | number | null;
   error: { code: number; message: string };
+  response?: true;
 }
 
 /** Parses one line: the message, or the JSON-RPC error to answer with. */
@@ -43,10 +47,15 @@ export function parseLine(line: string): { message: JSONRPCMessage } | LineError
     return { id: null, error: { code: -32700, message: `Parse error: ${(e as Error).message}` } };
   }
   if (kindOf(json) === null) {
-    const id = (json as { id?: unknown } | null)?.id;
+    const o = json as { id?: unknown } | null;
+    const id = o?.id;
+    const readable = typeof id === "string" || (typeof id === "number" && Number.isFinite(id)) ? id : null;
+    const isObj = typeof o === "object" && o !== null && !Array.isArray(o);
+    const response = isObj && !("method" in o) && ("result" in o || "error" in o);
     return {
-      id: typeof id === "string" || (typeof id === "number" && Number.isFinite(id)) ? id : null,
+      id: readable,
       error: { code: -32600, message: "Invalid Request: not a JSON-RPC 2.0 message" },
+      ...(response ? { response: true as const } : {}),
     };
   }
   return { message: json as JSONRPCMessage };
@@ -57,6 +66,10 @@ export class LineTransport implements Transport {
   onclose?: () => void;
   onerror?: (error: Error) => void;
   onmessage?: (message: JSONRPCMessage) => void;
+  /** A broken answer to the server's request `id` arrived (the server fails that request at once). */
+  oninvalidresponse?: (id: string | number) => void;
+  /** The input ended: no answer to the server's own requests can come any more. */
+  oninputend?: () => void;
   #streams: StdioStreams;
   #queue: Promise<void> = Promise.resolve();
   #pending = new Set<string | number>();
@@ -105,6 +118,7 @@ export class LineTransport implements Transport {
       }
       if (buf.trim() && !skipping) this.#handleLine(buf);
     } finally {
+      this.oninputend?.();
       await this.#drain();
       await this.close();
     }
@@ -125,6 +139,10 @@ export class LineTransport implements Transport {
     const r = parseLine(line);
     if ("error" in r) {
       this.onerror?.(new Error(r.error.message));
+      if (r.response) {
+        if (r.id !== null) this.oninvalidresponse?.(r.id);
+        return;
+      }
       this.#write({ jsonrpc: "2.0", id: r.id, error: r.error } as unknown as JSONRPCMessage);
       return;
     }
