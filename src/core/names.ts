@@ -24,6 +24,22 @@ export function checkName(kind: "client" | "profile", value: unknown): string {
   return value;
 }
 
+/** Returns `value` when it may name something new: a name ending in a dot may not. Names become folder
+ * names (a shared repository's `profiles/<client>/<profile>/`, `remotes/<name>/`), and Windows drops a
+ * trailing dot from a folder or file name (`work.` and `work` would share one). Names that exist already
+ * (a pulled profile, a remote in remotes.json) keep being read, listed and removed. */
+export function checkNewName(kind: "profile" | "remote", value: string): string {
+  if (value.endsWith(".")) {
+    throw new AppError(
+      "invalid_input",
+      `Invalid ${kind} name ${JSON.stringify(value)}: a new name may not end with a dot (Windows drops it, ` +
+        `so ${JSON.stringify(value)} and ${JSON.stringify(value.replace(/\.+$/, ""))} would share a folder)`,
+      { [kind]: value },
+    );
+  }
+  return value;
+}
+
 /** Returns the lowercase id or prefix (8-64 hex digits), else throws `invalid_input`. */
 export function checkArtifactRef(value: unknown): string {
   if (typeof value !== "string" || !ARTIFACT_PREFIX_RE.test(value)) {

@@ -1,6 +1,6 @@
 /** publish-config: sign a neutral payload, store it content-addressed, append to the profile index. */
 import { AppError } from "../core/errors.ts";
-import { checkName } from "../core/names.ts";
+import { checkName, checkNewName } from "../core/names.ts";
 import { getClient } from "../clients/registry.ts";
 import type { Deps } from "../platform/deps.ts";
 import { withLock } from "../platform/lock.ts";
@@ -50,6 +50,7 @@ export async function publish(deps: Deps, input: PublishInput): Promise<PublishR
   return await withLock(deps.fs, l.lock("store"), async () => {
     const trusted = await trustedKeys(deps);
     const previous = await readIndex(deps, client, profile, trusted);
+    if (previous === null) checkNewName("profile", profile);
     const created_at = deps.now().toISOString();
     const server_count = Object.keys(payload.mcpServers).length;
     const built = await buildArtifact(signer, {

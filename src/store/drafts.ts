@@ -4,7 +4,7 @@
  * secret value: `env` keeps non-secret values only and `entry` holds `${VAR}` references.
  */
 import { AppError } from "../core/errors.ts";
-import { checkName } from "../core/names.ts";
+import { checkName, checkNewName } from "../core/names.ts";
 import type { NeutralEntry, NeutralPayload } from "../core/neutral.ts";
 import type { Deps } from "../platform/deps.ts";
 import { withLock } from "../platform/lock.ts";
@@ -118,6 +118,13 @@ export async function updateDraft<T>(
   return await withLock(deps.fs, l.lock("drafts"), async () => {
     const { draft, result } = await fn(await readDraft(deps, client, profile));
     const path = l.draft(client, profile);
+    // A draft that starts a profile (no draft, nothing published) must have a name that can be created.
+    if (
+      draft !== null && profile.endsWith(".") && !(await deps.fs.stat(path)) &&
+      !(await deps.fs.stat(l.index(client, profile)))
+    ) {
+      checkNewName("profile", profile);
+    }
     if (draft === null) {
       await deps.fs.remove(path);
       return { result, draft: emptyDraft(client, profile) };

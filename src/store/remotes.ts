@@ -6,7 +6,7 @@
  * contains that commit, or whose profile heads are older than those versions.
  */
 import { AppError } from "../core/errors.ts";
-import { isName, NAME_RE } from "../core/names.ts";
+import { checkNewName, isName, NAME_RE } from "../core/names.ts";
 import type { Deps } from "../platform/deps.ts";
 import { readJson, writeJson } from "./json_file.ts";
 import { layout } from "./layout.ts";
@@ -68,6 +68,7 @@ export async function listRemotes(deps: Deps): Promise<RemoteEntry[]> {
 
 /** Adds a remote; `already_exists` when the name is taken. */
 export async function addRemote(deps: Deps, name: string, url: string): Promise<RemoteEntry> {
+  checkNewName("remote", name);
   const f = await readFile(deps);
   if (Object.hasOwn(f.remotes, name)) {
     throw new AppError("already_exists", `A remote named "${name}" exists already`, {
