@@ -140,6 +140,16 @@ function stdioSession(h: Awaited<ReturnType<typeof tempHome>>) {
 }
 
 const INIT_ELICIT = init({ elicitation: {} });
+/** A call that waits on a form: the filesystem server's allowed_directory is asked for. */
+const ADD_FILESYSTEM = {
+  jsonrpc: "2.0",
+  id: 7,
+  method: "tools/call",
+  params: {
+    name: "add_server_to_config",
+    arguments: { client_id: "claude-desktop", server_id: "filesystem" },
+  },
+};
 
 Deno.test("a broken answer to the server's request is not answered (its id is the client's too) and fails that request", async () => {
   const h = await tempHome();
@@ -148,15 +158,7 @@ Deno.test("a broken answer to the server's request is not answered (its id is th
     s.send({ ...INIT_ELICIT, id: 0 });
     s.send({ jsonrpc: "2.0", method: "notifications/initialized" });
     // The client's request 0 waits on the server's own request 0 (the form for allowed_directory).
-    s.send({
-      jsonrpc: "2.0",
-      id: 7,
-      method: "tools/call",
-      params: {
-        name: "add_server_to_config",
-        arguments: { client_id: "claude-desktop", server_id: "filesystem" },
-      },
-    });
+    s.send(ADD_FILESYSTEM);
     let ask: any;
     for (let i = 0; i < 100 && !ask; i++) {
       await tick();
@@ -182,15 +184,7 @@ Deno.test("end of input while the server waits on the client's form ends the ses
     const s = stdioSession(h);
     s.send(INIT_ELICIT);
     s.send({ jsonrpc: "2.0", method: "notifications/initialized" });
-    s.send({
-      jsonrpc: "2.0",
-      id: 7,
-      method: "tools/call",
-      params: {
-        name: "add_server_to_config",
-        arguments: { client_id: "claude-desktop", server_id: "filesystem" },
-      },
-    });
+    s.send(ADD_FILESYSTEM);
     for (let i = 0; i < 100 && !s.msgs().some((m) => m.method === "elicitation/create"); i++) await tick();
     s.end();
     const hung = new Promise<string>((r) => setTimeout(() => r("hung"), 5000));

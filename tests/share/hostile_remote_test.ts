@@ -56,6 +56,20 @@ async function refused(b: Machine, code: string, why?: RegExp) {
   return e;
 }
 
+/** Commits on the remote's main a tree `profiles2/` holding one file entry named `name` exactly as given
+ * (git's own tools refuse such names: the tree is written raw). */
+async function commitRawEntry(dir: string, name: string, content: string) {
+  const blob = await gitAt(dir, ["hash-object", "-w", "--stdin"], content);
+  const raw = new Uint8Array([
+    ...enc.encode(`100644 ${name}\0`),
+    ...blob.match(/../g)!.map((h) => parseInt(h, 16)),
+  ]);
+  const evil = await gitAt(dir, ["hash-object", "-t", "tree", "--literally", "-w", "--stdin"], raw);
+  const root = await gitAt(dir, ["ls-tree", "main"]);
+  const tree = await gitAt(dir, ["mktree"], `${root}\n040000 tree ${evil}\tprofiles2\n`);
+  await commitTree(dir, tree, await gitAt(dir, ["rev-parse", "main"]));
+}
+
 const artifactFile = (id: string) => `artifacts/${id.slice(0, 2)}/${id}.json`;
 
 Deno.test("hostile remote: a `..` entry in a tree is refused (git's fsck), nothing written", () =>
@@ -70,29 +84,13 @@ Deno.test("hostile remote: a `..` entry in a tree is refused (git's fsck), nothi
 
 Deno.test("hostile remote: an absolute path (a tree entry named /etc) is refused, nothing written", () =>
   withRemote(async ({ repo, b }) => {
-    const blob = await gitAt(repo.dir, ["hash-object", "-w", "--stdin"], "root::0:0::/:/bin/sh\n");
-    const raw = new Uint8Array([
-      ...enc.encode("100644 /etc/passwd\0"),
-      ...blob.match(/../g)!.map((h) => parseInt(h, 16)),
-    ]);
-    const evil = await gitAt(repo.dir, ["hash-object", "-t", "tree", "--literally", "-w", "--stdin"], raw);
-    const root = await gitAt(repo.dir, ["ls-tree", "main"]);
-    const tree = await gitAt(repo.dir, ["mktree"], `${root}\n040000 tree ${evil}\tprofiles2\n`);
-    await commitTree(repo.dir, tree, await gitAt(repo.dir, ["rev-parse", "main"]));
+    await commitRawEntry(repo.dir, "/etc/passwd", "root::0:0::/:/bin/sh\n");
     await refused(b, "remote_invalid");
   }));
 
 Deno.test("hostile remote: a tree entry with an empty name is refused as remote_invalid, nothing written", () =>
   withRemote(async ({ repo, b }) => {
-    const blob = await gitAt(repo.dir, ["hash-object", "-w", "--stdin"], "x\n");
-    const raw = new Uint8Array([
-      ...enc.encode("100644 \0"),
-      ...blob.match(/../g)!.map((h) => parseInt(h, 16)),
-    ]);
-    const evil = await gitAt(repo.dir, ["hash-object", "-t", "tree", "--literally", "-w", "--stdin"], raw);
-    const root = await gitAt(repo.dir, ["ls-tree", "main"]);
-    const tree = await gitAt(repo.dir, ["mktree"], `${root}\n040000 tree ${evil}\tprofiles2\n`);
-    await commitTree(repo.dir, tree, await gitAt(repo.dir, ["rev-parse", "main"]));
+    await commitRawEntry(repo.dir, "", "x\n");
     await refused(b, "remote_invalid");
   }));
 
